@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Alliance Lens</p>, document.getElementById('app')!);

@@ -1,0 +1,105 @@
+/**
+ * The shape of the bundled corpus (data/*.json). Checked at build time by
+ * scripts/corpus-plugin.ts and in tests, so a malformed entry never ships.
+ */
+import * as v from 'valibot';
+
+export const CATEGORY_IDS = [
+  'security',
+  'industry',
+  'economy',
+  'cyber',
+  'energy',
+  'strategy',
+  'people',
+] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+const isoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)'),
+);
+const conceptId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case id'));
+const hexColour = v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'must be a #rrggbb colour'));
+
+export const AliasSchema = v.strictObject({
+  /** The text as a reader meets it ("Special Measures Agreement", "SMA", "방위비분담특별협정"). */
+  text: nonEmpty,
+  /** Acronyms are matched case-sensitively; names are not. */
+  caseSensitive: v.boolean(),
+  lang: v.optional(v.picklist(['en', 'ko'])),
+});
+export type Alias = v.InferOutput<typeof AliasSchema>;
+
+export const SourceRefSchema = v.strictObject({
+  /** id of a document in data/sources.json */
+  sourceId: nonEmpty,
+  /** The section heading of the document under which the concept appears. */
+  section: nonEmpty,
+  /** An exact phrase (≤ 12 words) from the document that grounds the entry. */
+  locator: v.pipe(
+    nonEmpty,
+    v.check((s) => s.split(/\s+/).length <= 12, 'must be at most 12 words'),
+  ),
+});
+
+/**
+ * Kept in data/disambiguation.json (keyed by concept id) and merged into the
+ * concept on load. Aliases listed here are highlighted only when the context
+ * supports the alliance sense.
+ */
+export const DisambiguationSchema = v.strictObject({
+  /** Alias texts of this concept that have other senses; each must be one of the concept's aliases. */
+  aliases: v.pipe(v.array(nonEmpty), v.minLength(1)),
+  /** The other senses a reader may meet ("spinal muscular atrophy"). */
+  otherSenses: v.pipe(v.array(nonEmpty), v.minLength(1)),
+  /** Words or phrases whose presence nearby supports the alliance sense. */
+  cuesFor: v.pipe(v.array(nonEmpty), v.minLength(1)),
+  /** Words or phrases whose presence nearby points to another sense. */
+  cuesAgainst: v.pipe(v.array(nonEmpty), v.minLength(1)),
+});
+export type Disambiguation = v.InferOutput<typeof DisambiguationSchema>;
+
+export const ConceptSchema = v.strictObject({
+  id: conceptId,
+  name: nonEmpty,
+  category: v.picklist(CATEGORY_IDS),
+  aliases: v.pipe(v.array(AliasSchema), v.minLength(1)),
+  short: v.pipe(nonEmpty, v.maxLength(240, 'must be at most 240 characters')),
+  detail: nonEmpty,
+  dates: v.array(v.strictObject({ date: isoDate, label: nonEmpty })),
+  related: v.array(conceptId),
+  sources: v.pipe(v.array(SourceRefSchema), v.minLength(1)),
+  disambiguation: v.optional(DisambiguationSchema),
+});
+export type Concept = v.InferOutput<typeof ConceptSchema>;
+
+export const SourceDocSchema = v.strictObject({
+  id: nonEmpty,
+  /** File name under ../shared/seeds/ that holds the text. */
+  file: nonEmpty,
+  title: nonEmpty,
+  author: nonEmpty,
+  publisher: nonEmpty,
+  date: isoDate,
+  url: v.optional(v.pipe(v.string(), v.url())),
+});
+export type SourceDoc = v.InferOutput<typeof SourceDocSchema>;
+
+export const CategorySchema = v.strictObject({
+  id: v.picklist(CATEGORY_IDS),
+  label: nonEmpty,
+  /** Used on light pages and in light theme. */
+  colour: hexColour,
+  /** Used on dark pages and in dark theme. */
+  colourDark: hexColour,
+});
+export type Category = v.InferOutput<typeof CategorySchema>;
+
+export const CorpusSchema = v.strictObject({
+  concepts: v.array(ConceptSchema),
+  sources: v.array(SourceDocSchema),
+  categories: v.array(CategorySchema),
+});
+export type Corpus = v.InferOutput<typeof CorpusSchema>;

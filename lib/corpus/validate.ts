@@ -1,0 +1,108 @@
+/**
+ * Validates raw corpus data and names the failing entry and field, so a
+ * malformed corpus fails the build with a message a person can act on.
+ */
+import * as v from 'valibot';
+import {
+  CategorySchema,
+  ConceptSchema,
+  SourceDocSchema,
+  CATEGORY_IDS,
+  type Corpus,
+} from './schema';
+
+export class CorpusError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid corpus:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'CorpusError';
+  }
+}
+
+function entryName(entry: unknown, index: number): string {
+  const id = (entry as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id ? `"${id}"` : `#${index}`;
+}
+
+function describeIssues(kind: string, entry: unknown, index: number, issues: v.BaseIssue<unknown>[]) {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue) ?? '(entry)';
+    return `${kind} ${entryName(entry, index)}, field ${path}: ${issue.message}`;
+  });
+}
+
+function validateList<T>(
+  kind: string,
+  schema: v.GenericSchema<unknown, T>,
+  raw: unknown,
+  problems: string[],
+): T[] {
+  if (!Array.isArray(raw)) {
+    problems.push(`${kind} list: must be an array`);
+    return [];
+  }
+  const out: T[] = [];
+  raw.forEach((entry, index) => {
+    const result = v.safeParse(schema, entry);
+    if (result.success) out.push(result.output);
+    else problems.push(...describeIssues(kind, entry, index, result.issues));
+  });
+  return out;
+}
+
+/** Parses the three corpus files; throws CorpusError listing every problem found. */
+export function validateCorpus(raw: {
+  concepts: unknown;
+  sources: unknown;
+  categories: unknown;
+}): Corpus {
+  const problems: string[] = [];
+  const concepts = validateList('concept', ConceptSchema, raw.concepts, problems);
+  const sources = validateList('source', SourceDocSchema, raw.sources, problems);
+  const categories = validateList('category', CategorySchema, raw.categories, problems);
+
+  const ids = new Set<string>();
+  for (const c of concepts) {
+    if (ids.has(c.id)) problems.push(`concept "${c.id}", field id: duplicate id`);
+    ids.add(c.id);
+  }
+  const sourceIds = new Set(sources.map((s) => s.id));
+  for (const c of concepts) {
+    c.related.forEach((r, i) => {
+      if (!ids.has(r)) problems.push(`concept "${c.id}", field related.${i}: unknown concept "${r}"`);
+      if (r === c.id) problems.push(`concept "${c.id}", field related.${i}: a concept cannot relate to itself`);
+    });
+    c.sources.forEach((s, i) => {
+      if (!sourceIds.has(s.sourceId))
+        problems.push(`concept "${c.id}", field sources.${i}.sourceId: unknown source "${s.sourceId}"`);
+    });
+    c.disambiguation?.aliases.forEach((text, i) => {
+      if (!c.aliases.some((a) => a.text === text))
+        problems.push(`concept "${c.id}", field disambiguation.aliases.${i}: "${text}" is not one of its aliases`);
+    });
+  }
+  for (const id of CATEGORY_IDS) {
+    if (!categories.some((c) => c.id === id)) problems.push(`category "${id}": missing`);
+  }
+
+  // An alias text may belong to one concept only, unless every owner marks it
+  // ambiguous (the matcher then tells them apart by context).
+  const owners = new Map<string, { id: string; ambiguous: boolean }[]>();
+  for (const c of concepts) {
+    for (const a of c.aliases) {
+      const key = a.caseSensitive ? a.text : a.text.toLowerCase();
+      const list = owners.get(key) ?? [];
+      const ambiguous = !!c.disambiguation?.aliases.includes(a.text);
+      if (!list.some((o) => o.id === c.id)) list.push({ id: c.id, ambiguous });
+      owners.set(key, list);
+    }
+  }
+  for (const [alias, list] of owners) {
+    if (list.length > 1 && list.some((o) => !o.ambiguous))
+      problems.push(
+        `concept "${list[1]!.id}", field aliases: "${alias}" is also an alias of "${list[0]!.id}" and is not marked ambiguous in both`,
+      );
+  }
+
+  if (problems.length) throw new CorpusError(problems);
+  return { concepts, sources, categories };
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { corpusPlugin } from './scripts/corpus-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest(), preact(), corpusPlugin()],
+  test: {
+    globals: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'happy-dom',
+          include: ['{lib,components,entrypoints,scripts,tests/unit}/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/setup-unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          // One browser at a time: the machines have 2 cores.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});

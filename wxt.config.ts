@@ -1,0 +1,67 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { corpusPlugin } from './scripts/corpus-plugin';
+
+// Least privilege: every permission below is used by a feature.
+//  storage          – settings (WXT storage)
+//  unlimitedStorage – notes are the reader's data; never evict them
+//  contextMenus     – "Add note" on a text selection
+//  activeTab/tabs   – popup and side panel ask the active tab for its concepts
+//  sidePanel        – Chrome side panel (Firefox uses sidebar_action)
+export default defineConfig({
+  modules: [],
+  // Explicit imports everywhere: a reader of any file sees where each name comes from.
+  imports: false,
+  vite: () => ({
+    plugins: [preact(), corpusPlugin()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Alliance Lens',
+    description:
+      'Highlights US–South Korea alliance concepts on any page, explains them from a bundled corpus, and keeps your notes private.',
+    default_locale: 'en',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'tabs',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandToggle__',
+      },
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandNext__',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandPrevious__',
+      },
+      'add-passage-note': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandAddNote__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'alliance-lens@alliance-lens.example',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+          sidebar_action: {
+            default_panel: 'sidepanel.html',
+            default_title: 'Alliance Lens',
+            default_icon: 'icon/32.png',
+          },
+        }
+      : {
+          side_panel: { default_path: 'sidepanel.html' },
+        }),
+  }),
+});
