@@ -1,5 +1,64 @@
+/**
+ * The background owns the notes database (the extension's own IndexedDB, out
+ * of any page's reach) and relays browser UI events (commands, context menu)
+ * to the tab they concern.
+ */
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { corpus } from 'virtual:alliance-corpus';
+import { backgroundMessenger, backgroundRequests, contentMessenger, type ContentProtocol } from '@/lib/messages';
+import { routeRequest } from '@/lib/background/router';
+import { openNotesDb } from '@/lib/notes/db';
+import { NotesStore } from '@/lib/notes/store';
+import { t } from '@/lib/i18n';
+
+type PageCommand = Parameters<ContentProtocol['page:command']>[0]['command'];
+const PAGE_COMMANDS: readonly string[] = ['toggle-highlights', 'next-highlight', 'previous-highlight', 'add-passage-note'];
+const ADD_NOTE_MENU_ID = 'alliance-lens-add-note';
+
+async function broadcastToTabs(send: (tabId: number) => Promise<unknown>) {
+  const tabs = await browser.tabs.query({});
+  // A tab without our content script (browser pages, other extensions) simply does not answer.
+  await Promise.allSettled(tabs.flatMap((tab) => (tab.id === undefined ? [] : [send(tab.id)])));
+}
+
+function sendCommand(tabId: number, command: PageCommand, frameId?: number) {
+  return contentMessenger.sendMessage('page:command', { command }, frameId === undefined ? tabId : { tabId, frameId }).catch(() => undefined);
+}
 
 export default defineBackground(() => {
-  // Wired in the background issue work.
+  const store = new NotesStore(openNotesDb());
+  // Notes are the reader's own work: ask the browser never to evict them.
+  navigator.storage?.persist?.().catch(() => undefined);
+
+  const context = {
+    store,
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    conceptNames: Object.fromEntries(corpus.concepts.map((c) => [c.id, c.name])),
+    onNotesChanged(change: { conceptIds: string[]; urls: string[] }) {
+      void broadcastToTabs((tabId) => contentMessenger.sendMessage('notes:changed', change, tabId));
+    },
+    onPageReport(tabId: number, counts: Record<string, number>) {
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      void browser.action.setBadgeText({ tabId, text: total ? String(Object.keys(counts).length) : '' });
+      void browser.action.setBadgeBackgroundColor({ tabId, color: '#163460' });
+    },
+  };
+
+  for (const type of Object.keys(backgroundRequests) as (keyof typeof backgroundRequests)[]) {
+    backgroundMessenger.onMessage(type, (message) => routeRequest(type, message.data, message.sender, context) as never);
+  }
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('menuAddNote'), contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === ADD_NOTE_MENU_ID && tab?.id !== undefined) void sendCommand(tab.id, 'add-passage-note', info.frameId);
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    if (!PAGE_COMMANDS.includes(command)) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await sendCommand(tab.id, command as PageCommand);
+  });
 });

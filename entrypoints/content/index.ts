@@ -1,8 +1,127 @@
+/**
+ * The content script: highlights concepts on the page, mounts the tooltip,
+ * anchors the reader's passage notes, and answers the popup and side panel.
+ * It never opens IndexedDB: notes come and go through the background.
+ */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { corpus } from 'virtual:alliance-corpus';
+import { compiledMatcher } from 'virtual:alliance-matcher';
+import { browser } from 'wxt/browser';
+import { askBackground, contentMessenger } from '@/lib/messages';
+import { isEnabledOn, settingsItem, withSiteToggled, type Settings } from '@/lib/settings';
+import { createHighlighter, type HighlightOptions } from '@/lib/highlight/highlighter';
+import { mountTooltip } from './tooltip/mount-tooltip';
+import { mountPassageNotes } from './passage-notes';
+import '@/lib/highlight/highlights.css';
+
+function highlightOptions(settings: Settings): HighlightOptions {
+  return { categories: settings.categories, firstMentionOnly: settings.firstMentionOnly, style: settings.style };
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   allFrames: true,
-  main() {},
+  cssInjectionMode: 'manifest',
+  async main(ctx) {
+    let settings = await settingsItem.getValue();
+    const highlighter = createHighlighter(document, compiledMatcher, highlightOptions(settings));
+    let active = false;
+
+    const notesListeners = new Set<(change: { conceptIds: string[]; urls: string[] }) => void>();
+    const tooltip = await mountTooltip(ctx, {
+      corpus,
+      notes: {
+        forConcept: (conceptId) => askBackground('notes:forConcept', { conceptId, limit: 3 }),
+        save: (draft) => askBackground('notes:save', draft),
+      },
+      onNotesChanged(listener) {
+        const wrapped = (change: { conceptIds: string[] }) => listener(change.conceptIds);
+        notesListeners.add(wrapped);
+        return () => notesListeners.delete(wrapped);
+      },
+      glossaryUrl: (conceptId) => browser.runtime.getURL(`/dashboard.html#/glossary/${encodeURIComponent(conceptId)}`),
+    });
+    const passages = await mountPassageNotes(ctx, { corpus, highlighter });
+    notesListeners.add(() => void passages.refresh());
+
+    const reportCounts = () => {
+      if (window === window.top) void askBackground('page:report', { counts: highlighter.counts() }).catch(() => undefined);
+    };
+    const applySettings = (next: Settings) => {
+      settings = next;
+      const on = isEnabledOn(settings, location.href);
+      if (on && !active) highlighter.start();
+      else if (!on && active) {
+        tooltip.close();
+        highlighter.stop();
+      } else if (on) highlighter.update(highlightOptions(settings));
+      active = on;
+      reportCounts();
+    };
+    applySettings(settings);
+
+    const stopWatching = [
+      settingsItem.watch((next) => applySettings(next)),
+      highlighter.onChange(reportCounts),
+      // SPA navigations replace the article without a page load.
+      ctx.addEventListener(window, 'wxt:locationchange', () => {
+        applySettings(settings);
+        if (active) highlighter.rescan();
+        void passages.refresh();
+      }),
+    ];
+
+    let revealIndex = -1;
+    const reveal = (conceptId: string | null, direction: 1 | -1) => {
+      const mentions = highlighter.mentions().filter((m) => conceptId === null || m.dataset.conceptId === conceptId);
+      if (!mentions.length) return false;
+      revealIndex = (revealIndex + direction + mentions.length) % mentions.length;
+      const mark = mentions[revealIndex]!;
+      mark.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      tooltip.open(mark, { pin: true });
+      return true;
+    };
+
+    // A message to a tab reaches every frame: page-level questions are the top frame's to answer.
+    const isTop = window === window.top;
+    if (isTop) {
+      contentMessenger.onMessage('page:summary', () => ({
+        url: location.href,
+        title: document.title,
+        enabled: active,
+        counts: active ? highlighter.counts() : {},
+      }));
+      contentMessenger.onMessage('page:reveal', ({ data }) => reveal(data.conceptId, 1));
+    }
+    contentMessenger.onMessage('page:command', async ({ data }) => {
+      // The passage note belongs to whichever frame holds the selection; the rest is the top frame's.
+      if (data.command === 'add-passage-note') {
+        if (!getSelection()?.isCollapsed) passages.addNoteForSelection();
+        return;
+      }
+      if (!isTop) return;
+      switch (data.command) {
+        case 'toggle-highlights':
+          await settingsItem.setValue(withSiteToggled(settings, location.href, !active));
+          return;
+        case 'next-highlight':
+          reveal(null, 1);
+          return;
+        case 'previous-highlight':
+          reveal(null, -1);
+          return;
+      }
+    });
+    contentMessenger.onMessage('notes:changed', ({ data }) => {
+      for (const listener of notesListeners) listener(data);
+    });
+
+    ctx.onInvalidated(() => {
+      for (const stop of stopWatching) stop?.();
+      passages.destroy();
+      tooltip.destroy();
+      highlighter.stop();
+    });
+  },
 });

@@ -1,0 +1,111 @@
+/**
+ * The background's single entry point for requests: checks who sent it and
+ * what it holds before anything touches the notes. Pure apart from `store`,
+ * so it is tested (and fuzzed) without a browser.
+ */
+import * as v from 'valibot';
+import {
+  backgroundRequests,
+  type BackgroundRequestType,
+  type Reply,
+} from '../messages';
+import type { NotesStore } from '../notes/store';
+
+export interface Sender {
+  /** The sending extension's id (runtime.MessageSender.id). */
+  id?: string;
+  /** The sending document's URL: a web page for content scripts, our own origin for extension pages. */
+  url?: string;
+  tab?: { id?: number };
+}
+
+export interface RouterContext {
+  store: NotesStore;
+  runtimeId: string;
+  /** e.g. "chrome-extension://<id>/" */
+  extensionOrigin: string;
+  conceptNames: Record<string, string>;
+  /** Called after a write, so open tabs can refresh what they show. */
+  onNotesChanged(change: { conceptIds: string[]; urls: string[] }): void;
+  /** Called with a tab's latest concept counts (page:report). */
+  onPageReport(tabId: number, counts: Record<string, number>): void;
+}
+
+const fail = (error: string): Reply<never> => ({ ok: false, error });
+
+function isKnownType(type: unknown): type is BackgroundRequestType {
+  return typeof type === 'string' && Object.hasOwn(backgroundRequests, type);
+}
+
+/** Answers one request; never throws. */
+export async function routeRequest(
+  type: unknown,
+  data: unknown,
+  sender: Sender,
+  ctx: RouterContext,
+): Promise<Reply<unknown>> {
+  if (sender.id !== ctx.runtimeId) return fail('Requests are accepted from Alliance Lens only.');
+  if (!isKnownType(type)) return fail(`Unknown request "${String(type).slice(0, 50)}".`);
+  const spec = backgroundRequests[type];
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(ctx.extensionOrigin);
+  if (spec.privileged && !fromExtensionPage) return fail(`"${type}" is only accepted from Alliance Lens pages.`);
+  const parsed = v.safeParse(spec.schema, data);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    return fail(`Invalid "${type}" request: ${v.getDotPath(issue) ?? 'data'}: ${issue.message}`);
+  }
+  try {
+    return { ok: true, value: await handle(type, parsed.output, sender, ctx) };
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
+  }
+}
+
+async function handle(type: BackgroundRequestType, input: unknown, sender: Sender, ctx: RouterContext): Promise<unknown> {
+  const { store } = ctx;
+  switch (type) {
+    case 'notes:forConcept': {
+      const d = input as { conceptId: string; limit?: number };
+      return store.forConcept(d.conceptId, d.limit);
+    }
+    case 'notes:forPage':
+      return store.forPage((input as { url: string }).url);
+    case 'notes:save': {
+      const note = await store.save(input as Parameters<NotesStore['save']>[0]);
+      ctx.onNotesChanged(
+        note.kind === 'concept'
+          ? { conceptIds: [note.conceptId], urls: [] }
+          : { conceptIds: note.conceptIds, urls: [note.target.url] },
+      );
+      return note;
+    }
+    case 'notes:delete': {
+      const deleted = await store.delete((input as { id: string }).id);
+      if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: [] });
+      return { deleted };
+    }
+    case 'notes:restore': {
+      const restored = await store.restore((input as { id: string }).id);
+      if (restored) ctx.onNotesChanged({ conceptIds: [], urls: [] });
+      return { restored };
+    }
+    case 'notes:export':
+      return store.exportAs((input as { format: 'json' | 'markdown' | 'jsonld' }).format, ctx.conceptNames);
+    case 'notes:import': {
+      const d = input as { text: string; apply: boolean };
+      const report = await store.import(d.text, d.apply);
+      if (report.applied) ctx.onNotesChanged({ conceptIds: [], urls: [] });
+      return report;
+    }
+    case 'notes:deleteAll': {
+      const deleted = await store.deleteAll();
+      ctx.onNotesChanged({ conceptIds: [], urls: [] });
+      return { deleted };
+    }
+    case 'page:report': {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) ctx.onPageReport(tabId, (input as { counts: Record<string, number> }).counts);
+      return null;
+    }
+  }
+}

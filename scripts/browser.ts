@@ -1,0 +1,117 @@
+/**
+ * Serves pages on 127.0.0.1 and starts Debian's Chromium with the built
+ * extension loaded, through playwright-core. Shared by the demo, the
+ * end-to-end tests and the benchmark.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+export const DEV_PAGES = resolve(ROOT, '../shared/dev-pages');
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export interface PageServer {
+  origin: string;
+  /** Every path requested, in order: proves what the browser fetched. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves /dev/<file> from ../shared/dev-pages/pages, /fixtures/<file> from tests/fixtures/pages and /demo/<file> from data/demo. */
+export async function startServer(extra: Handler[] = [], host = '127.0.0.1'): Promise<PageServer> {
+  const requests: string[] = [];
+  const roots: Record<string, string> = {
+    dev: join(DEV_PAGES, 'pages'),
+    fixtures: join(ROOT, 'tests/fixtures/pages'),
+    demo: join(ROOT, 'data/demo'),
+  };
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    for (const handler of extra) if (handler(req, res)) return;
+    const [, rootName, ...rest] = (req.url ?? '/').split('?')[0]!.split('/');
+    const root = roots[rootName ?? ''];
+    const file = root && normalize(join(root, decodeURIComponent(rest.join('/'))));
+    if (!root || !file || !file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, host, ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://${host}:${port}`,
+    requests,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  userDataDir: string;
+  /** Opens an extension page such as "popup.html" or "dashboard.html#/notes". */
+  openExtensionPage(path: string): Promise<Page>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
+
+export interface LaunchOptions {
+  userDataDir?: string;
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  /** Show a window (the demo does when a display is available). */
+  headed?: boolean;
+}
+
+/** Starts Chromium with the built extension; reuse `userDataDir` to restart with the same profile. */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_PATH)`);
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'alliance-lens-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: !options.headed,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    userDataDir,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
