@@ -6,7 +6,6 @@ import { corpusPlugin } from './scripts/corpus-plugin';
 //  storage          – settings (WXT storage)
 //  unlimitedStorage – notes are the reader's data; never evict them
 //  contextMenus     – "Add note" on a text selection
-//  activeTab/tabs   – popup and side panel ask the active tab for its concepts
 //  sidePanel        – Chrome side panel (Firefox uses sidebar_action)
 export default defineConfig({
   modules: [],
@@ -24,7 +23,6 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'contextMenus',
-      'tabs',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     commands: {

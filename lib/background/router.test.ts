@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { routeRequest, type RouterContext, type Sender } from './router';
+import type { NotesStore } from '../notes/store';
+
+const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
+const extensionPage: Sender = { id: RUNTIME_ID, url: `${ORIGIN}dashboard.html` };
+const contentScript: Sender = { id: RUNTIME_ID, url: 'https://news.example/story', tab: { id: 7 } };
+
+const savedNote = {
+  id: 'note-0001-abcd',
+  kind: 'concept' as const,
+  conceptId: 'sma',
+  body: 'b',
+  tags: [],
+  createdAt: 1,
+  updatedAt: 1,
+};
+
+/** A store whose every method records its calls, so a test can prove nothing was touched. */
+function recordingContext() {
+  const store = {
+    forConcept: vi.fn(async () => ({ count: 0, latest: [] })),
+    forPage: vi.fn(async () => []),
+    all: vi.fn(async () => []),
+    save: vi.fn(async () => savedNote),
+    delete: vi.fn(async () => true),
+    restore: vi.fn(async () => true),
+    exportAs: vi.fn(async () => ({ fileName: 'x.json', mimeType: 'application/json', text: '{}' })),
+    import: vi.fn(async () => ({ added: 0, updated: 0, skipped: 0, applied: false })),
+    deleteAll: vi.fn(async () => 0),
+  };
+  const ctx: RouterContext = {
+    store: store as unknown as NotesStore,
+    runtimeId: RUNTIME_ID,
+    extensionOrigin: ORIGIN,
+    conceptNames: { sma: 'Special Measures Agreement' },
+    onNotesChanged: vi.fn(),
+    onPageReport: vi.fn(),
+  };
+  const touched = () => Object.values(store).some((m) => m.mock.calls.length > 0) || (ctx.onNotesChanged as ReturnType<typeof vi.fn>).mock.calls.length > 0;
+  return { store, ctx, touched };
+}
+
+describe('routeRequest', () => {
+  it('answers a valid request from a content script', async () => {
+    const { ctx, store } = recordingContext();
+    const reply = await routeRequest('notes:forConcept', { conceptId: 'sma', limit: 3 }, contentScript, ctx);
+    expect(reply).toEqual({ ok: true, value: { count: 0, latest: [] } });
+    expect(store.forConcept).toHaveBeenCalledWith('sma', 3);
+  });
+
+  it('rejects messages from other extensions', async () => {
+    const { ctx, touched } = recordingContext();
+    const reply = await routeRequest('notes:forConcept', { conceptId: 'sma' }, { id: 'another-extension', url: 'https://x.example/' }, ctx);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/Alliance Lens only/) });
+    expect(touched()).toBe(false);
+  });
+
+  it.each(['notes:export', 'notes:import', 'notes:deleteAll', 'notes:restore'])('accepts %s from extension pages only', async (type) => {
+    const data = { 'notes:export': { format: 'json' }, 'notes:import': { text: '{}', apply: true }, 'notes:deleteAll': { confirm: true }, 'notes:restore': { id: 'note-0001-abcd' } }[type];
+    const { ctx, touched } = recordingContext();
+    const fromPage = await routeRequest(type, data, contentScript, ctx);
+    expect(fromPage.ok).toBe(false);
+    expect(touched()).toBe(false);
+    const fromDashboard = await routeRequest(type, data, extensionPage, ctx);
+    expect(fromDashboard.ok).toBe(true);
+  });
+
+  it('names the field of an invalid request', async () => {
+    const { ctx, touched } = recordingContext();
+    const reply = await routeRequest('notes:forConcept', { conceptId: 42 }, contentScript, ctx);
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('conceptId') });
+    expect(touched()).toBe(false);
+  });
+
+  it('reports a failing store as an error reply, never a throw', async () => {
+    const { ctx, store } = recordingContext();
+    store.save.mockRejectedValueOnce(new Error('Storage is full'));
+    const reply = await routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, contentScript, ctx);
+    expect(reply).toEqual({ ok: false, error: 'Storage is full' });
+  });
+
+  it('tells open tabs which concept changed after a save', async () => {
+    const { ctx } = recordingContext();
+    await routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, contentScript, ctx);
+    expect(ctx.onNotesChanged).toHaveBeenCalledWith({ conceptIds: ['sma'], urls: [] });
+  });
+
+  it('has no side effect for random messages (fuzz)', async () => {
+    const types = fc.oneof(fc.string(), fc.constantFrom('notes:save', 'notes:delete', 'notes:import', 'notes:deleteAll', 'notes:restore', '__proto__', 'constructor'));
+    await fc.assert(
+      fc.asyncProperty(types, fc.jsonValue(), fc.constantFrom(contentScript, { id: 'evil' } as Sender, {} as Sender), async (type, data, sender) => {
+        const { ctx, touched } = recordingContext();
+        const reply = await routeRequest(type, data, sender, ctx);
+        // Random data can by chance be a valid note draft from a content script; anything else must be refused untouched.
+        if (!reply.ok) expect(touched()).toBe(false);
+        expect(typeof reply.ok).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,49 @@
+/** The built manifests ask for no more than the features use. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './harness';
+
+const read = (target: string) => JSON.parse(readFileSync(join(ROOT, '.output', target, 'manifest.json'), 'utf8'));
+
+describe.each([
+  ['chrome-mv3', ['storage', 'unlimitedStorage', 'contextMenus', 'sidePanel']],
+  ['firefox-mv2', ['storage', 'unlimitedStorage', 'contextMenus']],
+])('%s manifest', (target, expectedPermissions) => {
+  const manifest = read(target);
+
+  it('asks only for the permissions features use', () => {
+    const permissions = (manifest.permissions as string[]).filter((p) => !p.includes('://') && p !== '<all_urls>');
+    expect(permissions.sort()).toEqual([...expectedPermissions].sort());
+  });
+
+  it('loads no remote code and exposes nothing to the web', () => {
+    expect(manifest.externally_connectable).toBeUndefined();
+    const resources = manifest.web_accessible_resources ?? [];
+    expect(resources).toEqual([]);
+    const csp = JSON.stringify(manifest.content_security_policy ?? '');
+    expect(csp).not.toMatch(/https?:|unsafe-eval/);
+  });
+
+  it('runs the content script on every page, in every frame, when the page is idle', () => {
+    const [script] = manifest.content_scripts;
+    expect(script.matches).toEqual(['<all_urls>']);
+    expect(script.all_frames).toBe(true);
+    expect(script.run_at).toBe('document_idle');
+    expect(script.css?.length).toBeGreaterThan(0);
+  });
+
+  it('declares the keyboard shortcuts', () => {
+    expect(Object.keys(manifest.commands).sort()).toEqual(['add-passage-note', 'next-highlight', 'previous-highlight', 'toggle-highlights']);
+  });
+});
+
+describe('firefox-specific settings', () => {
+  it('has a gecko id, a matching minimum version and declares no data collection', () => {
+    const gecko = read('firefox-mv2').browser_specific_settings.gecko;
+    expect(gecko.id).toMatch(/@/);
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    // data_collection_permissions is understood from Firefox 140 on.
+    expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
+  });
+});
