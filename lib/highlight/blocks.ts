@@ -1,0 +1,113 @@
+/**
+ * Splits a document into runs of text that read as one unit — a paragraph, a
+ * list item, a cell — so a name split across inline tags or line breaks is
+ * still found, while text in forbidden places is never seen at all.
+ */
+
+/** Elements whose text is never highlighted: form fields, code, scripts, media, the extension's own UI. */
+const FORBIDDEN = new Set([
+  'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'KBD',
+  'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'ALLIANCE-LENS-UI',
+]);
+
+/** Elements that start a new run of text (block-level in HTML, plus <br>). */
+const BOUNDARY = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL',
+  'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR',
+  'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD',
+  'TR', 'UL', 'IMG', 'HTML',
+]);
+
+const HEADING = /^H[1-6]$/;
+
+export function isForbidden(el: Element): boolean {
+  if (FORBIDDEN.has(el.tagName.toUpperCase())) return true;
+  if (el.hasAttribute('data-alliance-lens-ui') || el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/** Whether `node` sits inside a place the highlighter must not touch. */
+export function isInsideForbidden(node: Node): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isForbidden(el)) return true;
+  }
+  return false;
+}
+
+export interface TextRun {
+  /** The text nodes of the run, in document order. */
+  nodes: Text[];
+  /** Their concatenated data: offsets into it are offsets for mark.js markRanges. */
+  text: string;
+  /** The nearest block element containing the run (the unit rescanned when the page changes). */
+  block: Element;
+  /** Text of the heading of the section the run belongs to (its own text when the run is a heading). */
+  heading: string;
+}
+
+export function isBoundary(el: Element): boolean {
+  return BOUNDARY.has(el.tagName.toUpperCase());
+}
+
+/** The nearest block-level ancestor (or self) of a node. */
+export function blockOf(node: Node, root: Element): Element {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== root; el = el.parentElement) {
+    if (isBoundary(el) && el.tagName !== 'BR') return el;
+  }
+  return root;
+}
+
+const HAS_LETTER = /\p{L}/u;
+
+/**
+ * Collects the runs of text under `root`, in document order. Iterative (no
+ * recursion), so a 2,000-level deep page cannot overflow the stack.
+ */
+export function collectRuns(root: Element, initialHeading = ''): TextRun[] {
+  const runs: TextRun[] = [];
+  let heading = initialHeading;
+  let nodes: Text[] = [];
+  let text = '';
+  const blocks: Element[] = [root];
+  const flush = () => {
+    if (nodes.length && HAS_LETTER.test(text)) runs.push({ nodes, text, block: blocks[blocks.length - 1]!, heading });
+    nodes = [];
+    text = '';
+  };
+  // Each stack entry is a node to enter, or a marker to leave an element.
+  const stack: (Node | { leave: Element })[] = [];
+  for (let c = root.lastChild; c; c = c.previousSibling) stack.push(c);
+  while (stack.length) {
+    const item = stack.pop()!;
+    if ('leave' in item) {
+      const el = item.leave;
+      flush();
+      if (blocks[blocks.length - 1] === el) blocks.pop();
+      continue;
+    }
+    if (item.nodeType === 3) {
+      nodes.push(item as Text);
+      text += (item as Text).data;
+      continue;
+    }
+    if (item.nodeType !== 1) continue;
+    const el = item as Element;
+    if (isForbidden(el)) {
+      // Text on either side of a forbidden element never joins into one name.
+      flush();
+      continue;
+    }
+    if (isBoundary(el)) {
+      flush();
+      if (el.tagName === 'BR' || el.tagName === 'HR' || el.tagName === 'IMG') continue;
+      // A heading opens its section: its own text belongs to the section it names.
+      if (HEADING.test(el.tagName)) heading = (el.textContent ?? '').trim().slice(0, 200);
+      blocks.push(el);
+      stack.push({ leave: el });
+    }
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  flush();
+  return runs;
+}

@@ -1,0 +1,73 @@
+/**
+ * Wraps mentions in <al-mark> elements with mark.js (one markRanges call per
+ * run of text) and unwraps them so the page's DOM is exactly as before: the
+ * original text nodes keep their identity, which frameworks such as React rely on.
+ */
+import Mark from 'mark.js';
+import type { TextRun } from './blocks';
+
+export const MARK_TAG = 'al-mark';
+export const MARK_CLASS = 'alliance-lens-mark';
+
+export interface MentionRange {
+  start: number;
+  length: number;
+  conceptId: string;
+  mentionId: number;
+  /** Applied to each element of the mention. */
+  decorate(el: HTMLElement): void;
+}
+
+/** Text nodes that mark.js split off an original node: merged back on unwrap. */
+const splitOff = new WeakSet<Node>();
+
+/** Wraps `ranges` (offsets into run.text) and returns the created elements. */
+export function wrapRun(run: TextRun, ranges: MentionRange[]): HTMLElement[] {
+  const created: HTMLElement[] = [];
+  if (!ranges.length) return created;
+  // Text nodes detached since the run was collected cannot be wrapped.
+  if (run.nodes.some((n) => !n.isConnected)) return created;
+  new Mark(run.nodes as unknown as HTMLElement[]).markRanges(
+    ranges.map((r) => ({ ...r })),
+    {
+      element: MARK_TAG,
+      className: MARK_CLASS,
+      exclude: [],
+      each(el: Element, range: unknown) {
+        const r = range as MentionRange;
+        const mark = el as HTMLElement;
+        mark.dataset.conceptId = r.conceptId;
+        mark.dataset.alMention = String(r.mentionId);
+        mark.tabIndex = -1;
+        r.decorate(mark);
+        if (mark.nextSibling) splitOff.add(mark.nextSibling);
+        created.push(mark);
+      },
+    } as Mark.MarkRangesOptions,
+  );
+  return created;
+}
+
+/** Removes marks (in document order) and merges their text back into the node it was split from. */
+export function unwrapMarks(marks: Iterable<Element>) {
+  for (const mark of marks) {
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    const prev = mark.previousSibling;
+    const next = mark.nextSibling;
+    const text = mark.textContent ?? '';
+    if (prev && prev.nodeType === 3) {
+      const tail = next && splitOff.has(next) ? (next as Text) : null;
+      (prev as Text).data += text + (tail?.data ?? '');
+      if (tail) parent.removeChild(tail);
+      parent.removeChild(mark);
+    } else {
+      parent.replaceChild(mark.ownerDocument.createTextNode(text), mark);
+    }
+  }
+}
+
+/** Every mark under `root`, in document order. */
+export function marksIn(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(`${MARK_TAG}.${MARK_CLASS}`)];
+}

@@ -1,0 +1,29 @@
+/**
+ * One normal form for alias texts and matched texts, so a mention written
+ * "U.S.–ROK Alliance’s" finds the alias "US-ROK alliance".
+ */
+
+/** Characters that separate the words of a name: spaces (incl. no-break) and hyphens/dashes. */
+export const SEPARATOR_CLASS = '[\\s\\u00a0\\u2009\\u202f\\-\\u2010\\u2011\\u2012\\u2013\\u2014]';
+const SEPARATORS = new RegExp(`${SEPARATOR_CLASS}+`, 'gu');
+const APOSTROPHES = /[’‘`´]/g;
+const US = /(^| )U\.S\.?(?= |$)/gi;
+
+/** Case-preserving normal form: separators → one space, curly → straight apostrophes, U.S. → US. */
+export function normaliseKeepCase(text: string): string {
+  return text.replace(APOSTROPHES, "'").replace(SEPARATORS, ' ').trim().replace(US, '$1US');
+}
+
+/** The lookup key: normal form, lower-cased. */
+export function aliasKey(text: string): string {
+  return normaliseKeepCase(text).toLowerCase();
+}
+
+/** Keys to try for a matched text, most specific first: as written, then without a plural ending. */
+export function candidateKeys(text: string): { key: string; stripped: string }[] {
+  const exact = normaliseKeepCase(text);
+  const out = [{ key: exact.toLowerCase(), stripped: exact }];
+  if (/es$/i.test(exact)) out.push({ key: exact.slice(0, -2).toLowerCase(), stripped: exact.slice(0, -2) });
+  if (/s$/i.test(exact)) out.push({ key: exact.slice(0, -1).toLowerCase(), stripped: exact.slice(0, -1) });
+  return out;
+}
