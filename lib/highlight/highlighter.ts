@@ -13,7 +13,7 @@ import { blockOf, collectRuns, isInsideForbidden, type TextRun } from './blocks'
 import { MARK_CLASS, MARK_TAG, marksIn, unwrapMarks, wrapRun } from './wrap';
 
 export interface HighlightOptions {
-  categories: Record<CategoryId, boolean>;
+  categories: Partial<Record<CategoryId, boolean>>;
   firstMentionOnly: boolean;
   style: HighlightStyle;
 }

@@ -1,0 +1,46 @@
+/**
+ * The notes database. Opened by the background (and read live by extension
+ * pages, which share its origin); never by content scripts, where IndexedDB
+ * would belong to the web page.
+ *
+ * Versions: every schema change is a new version with an upgrade(), and the
+ * tests open a saved database of every earlier version.
+ *  1 – notes
+ *  2 – trash (deleted notes kept for undo), createdAt index, tags always an array
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Note } from './model';
+
+export const NOTES_DB_NAME = 'alliance-lens-notes';
+
+export interface TrashedNote {
+  id: string;
+  deletedAt: number;
+  note: Note;
+}
+
+export type NotesDb = Dexie & {
+  notes: EntityTable<Note, 'id'>;
+  trash: EntityTable<TrashedNote, 'id'>;
+};
+
+/** Version 1's stores, kept so tests can create a version-1 database exactly as it shipped. */
+export const SCHEMA_V1 = { notes: 'id, kind, conceptId, *conceptIds, target.url, updatedAt, *tags' };
+export const SCHEMA_V2 = { ...SCHEMA_V1, notes: `${SCHEMA_V1.notes}, createdAt`, trash: 'id, deletedAt' };
+
+export function openNotesDb(name = NOTES_DB_NAME): NotesDb {
+  const db = new Dexie(name) as NotesDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade((tx) =>
+      // Version 1 let a note without tags through; later code relies on an array.
+      tx
+        .table('notes')
+        .toCollection()
+        .modify((note: Record<string, unknown>) => {
+          if (!Array.isArray(note.tags)) note.tags = [];
+        }),
+    );
+  return db;
+}

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Dexie from 'dexie';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openNotesDb, SCHEMA_V1 } from './db';
+import { NotesStore } from './store';
+import { ImportError, StorageFullError, guardWrite } from './errors';
+import { MAX_IMPORT_BYTES } from './import';
+import type { Note, NoteDraft } from './model';
+
+let dbCounter = 0;
+function freshStore(now?: () => number) {
+  return new NotesStore(openNotesDb(`notes-test-${++dbCounter}-${Math.random()}`), now);
+}
+
+const conceptDraft = (body: string, conceptId = 'sma'): NoteDraft => ({ kind: 'concept', conceptId, body, tags: ['cost'] });
+const passageDraft = (body: string, url = 'https://news.example/a'): NoteDraft => ({
+  kind: 'passage',
+  conceptIds: ['sma'],
+  body,
+  tags: [],
+  target: {
+    url,
+    title: 'A story',
+    quote: { type: 'TextQuoteSelector', exact: 'the Special Measures Agreement', prefix: 'renegotiating ', suffix: ' before' },
+    position: { type: 'TextPositionSelector', start: 10, end: 40 },
+  },
+});
+
+describe('NotesStore', () => {
+  it('creates, reads, updates and deletes with undo', async () => {
+    let t = 1_000;
+    const store = freshStore(() => t);
+    const a = await store.save(conceptDraft('first'));
+    t = 2_000;
+    await store.save(conceptDraft('second'));
+    expect((await store.forConcept('sma')).count).toBe(2);
+    expect((await store.forConcept('sma', 1)).latest.map((n) => n.body)).toEqual(['second']);
+    t = 3_000;
+    const edited = await store.save({ ...conceptDraft('first, edited'), id: a.id });
+    expect(edited.createdAt).toBe(1_000);
+    expect(edited.updatedAt).toBe(3_000);
+    expect(await store.delete(a.id)).toBe(true);
+    expect((await store.forConcept('sma')).count).toBe(1);
+    expect(await store.restore(a.id)).toBe(true);
+    expect((await store.forConcept('sma')).latest[0]!.body).toBe('first, edited');
+  });
+
+  it('finds passage notes by normalised page URL', async () => {
+    const store = freshStore();
+    await store.save(passageDraft('on a'));
+    await store.save(passageDraft('on b', 'https://news.example/b'));
+    expect((await store.forPage('https://news.example/a')).map((n) => n.body)).toEqual(['on a']);
+  });
+
+  it('refuses to update a note that does not exist', async () => {
+    const store = freshStore();
+    await expect(store.save({ ...conceptDraft('x'), id: 'missing-note-id' })).rejects.toThrow(/No note with id/);
+  });
+
+  it('turns a quota failure, also wrapped in an AbortError, into "storage full"', async () => {
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    await expect(guardWrite(() => Promise.reject(quota))).rejects.toBeInstanceOf(StorageFullError);
+    const wrapped = Object.assign(new Error('aborted'), { name: 'AbortError', inner: quota });
+    await expect(guardWrite(() => Promise.reject(wrapped))).rejects.toThrow(/Storage is full/);
+  });
+
+  it('leaves no partial write when a transaction fails', async () => {
+    const store = freshStore();
+    await store.save(conceptDraft('kept'));
+    const before = await store.all();
+    await expect(
+      store.db.transaction('rw', store.db.notes, async () => {
+        await store.db.notes.put({ ...before[0]!, id: 'half-written-1', body: 'half' });
+        throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+      }),
+    ).rejects.toThrow();
+    expect(await store.all()).toEqual(before);
+  });
+});
+
+describe('migration', () => {
+  it('opens a version-1 database with nothing lost', async () => {
+    const name = `notes-v1-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const fixture = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/v1-notes.json'), 'utf8')) as Record<string, unknown>[];
+    await v1.table('notes').bulkPut(fixture);
+    v1.close();
+
+    const store = new NotesStore(openNotesDb(name));
+    const notes = await store.all();
+    expect(notes).toHaveLength(fixture.length);
+    for (const original of fixture) {
+      const migrated = notes.find((n) => n.id === original.id)!;
+      expect(migrated).toMatchObject({ ...original, tags: (original.tags as string[] | undefined) ?? [] });
+    }
+    expect(store.db.verno).toBe(2);
+  });
+});
+
+describe('export and import', () => {
+  it('round-trips: export → wipe → import gives identical data, and importing again changes nothing', async () => {
+    const store = freshStore();
+    await store.save(conceptDraft('<img src=x onerror=alert(1)> stays text'));
+    await store.save(passageDraft('passage'));
+    const before = await store.all();
+    const { text } = await store.exportAs('json');
+    await store.deleteAll();
+    expect(await store.import(text, true)).toEqual({ added: 2, updated: 0, skipped: 0, applied: true });
+    expect(await store.all()).toEqual(before);
+    expect(await store.import(text, true)).toEqual({ added: 0, updated: 0, skipped: 2, applied: true });
+    expect(await store.all()).toEqual(before);
+  });
+
+  it('is lossless and idempotent for any set of notes (property)', async () => {
+    const noteArb = fc.record({
+      body: fc.string({ maxLength: 200 }),
+      tags: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() === s && s.length > 0), { maxLength: 4 }),
+      conceptId: fc.constantFrom('sma', 'rsf', 'ncg'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(noteArb, { maxLength: 8 }), async (drafts) => {
+        const store = freshStore();
+        for (const d of drafts) await store.save({ kind: 'concept', ...d });
+        const before = await store.all();
+        const { text } = await store.exportAs('json');
+        await store.deleteAll();
+        await store.import(text, true);
+        await store.import(text, true);
+        expect(await store.all()).toEqual(before);
+        store.db.close();
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('plans without writing on a dry run, and prefers the newer copy of a note', async () => {
+    let t = 1_000;
+    const store = freshStore(() => t);
+    const note = await store.save(conceptDraft('old'));
+    const newer: Note = { ...note, body: 'newer', updatedAt: 5_000 };
+    const backup = JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: '', notes: [newer] });
+    expect(await store.import(backup, false)).toEqual({ added: 0, updated: 1, skipped: 0, applied: false });
+    expect((await store.all())[0]!.body).toBe('old');
+    await store.import(backup, true);
+    expect((await store.all())[0]!.body).toBe('newer');
+    t = 6_000;
+  });
+
+  it('escapes Markdown and HTML in the Markdown export', async () => {
+    const store = freshStore();
+    await store.save(conceptDraft('[click](javascript:alert(1)) <script>x</script> **bold**'));
+    const { text } = await store.exportAs('markdown', { sma: 'Special Measures Agreement' });
+    expect(text).toContain('\\[click\\]\\(javascript:alert\\(1\\)\\)');
+    expect(text).toContain('&lt;script&gt;');
+    expect(text).not.toContain('<script>');
+    expect(text).not.toMatch(/\]\(javascript:/);
+  });
+
+  it('exports W3C Web Annotations with text quote and position selectors', async () => {
+    const store = freshStore();
+    await store.save(passageDraft('about the SMA'));
+    const doc = JSON.parse((await store.exportAs('jsonld')).text);
+    expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(doc.items[0].target.selector.map((s: { type: string }) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+    expect(doc.items[0].body[0]).toMatchObject({ type: 'TextualBody', value: 'about the SMA' });
+  });
+});
+
+describe('bad import files change nothing', () => {
+  const valid = (over: Record<string, unknown> = {}) => ({
+    id: 'good-note-0001',
+    kind: 'concept',
+    conceptId: 'sma',
+    body: 'b',
+    tags: [],
+    createdAt: 1,
+    updatedAt: 2,
+    ...over,
+  });
+  const backup = (notes: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: 'x', notes, ...extra });
+  const goodText = backup([valid()]);
+  const BAD_FILES: [string, () => string, RegExp][] = [
+    ['empty file', () => '', /not valid JSON/],
+    ['truncated JSON', () => goodText.slice(0, goodText.length / 2), /not valid JSON/],
+    ['plain text', () => 'hello notes', /not valid JSON/],
+    ['a JSON array', () => '[]', /not an Alliance Lens backup/],
+    ['a JSON string', () => '"notes"', /not an Alliance Lens backup/],
+    ['null', () => 'null', /not an Alliance Lens backup/],
+    ['foreign JSON (package.json)', () => JSON.stringify({ name: 'x', version: '1.0.0' }), /not an Alliance Lens backup/],
+    ['foreign JSON with notes', () => JSON.stringify({ notes: [valid()] }), /not an Alliance Lens backup/],
+    ['Hypothesis-like export', () => JSON.stringify({ format: 'hypothesis', annotations: [] }), /not an Alliance Lens backup/],
+    ['missing version', () => JSON.stringify({ format: 'alliance-lens-notes', notes: [] }), /version/],
+    ['version as string', () => backup([], { version: '1' }), /version/],
+    ['newer version', () => backup([], { version: 99 }), /newer version/],
+    ['version zero', () => backup([], { version: 0 }), /not known/],
+    ['notes not a list', () => backup({ a: 1 }), /not a list/],
+    ['note of wrong kind', () => backup([valid({ kind: 'highlight' })]), /note 1/],
+    ['body is a number', () => backup([valid({ body: 42 })]), /body/],
+    ['tags not a list', () => backup([valid({ tags: 'a,b' })]), /tags/],
+    ['negative timestamp', () => backup([valid({ createdAt: -5 })]), /createdAt/],
+    ['fractional timestamp', () => backup([valid({ updatedAt: 1.5 })]), /updatedAt/],
+    ['id with spaces', () => backup([valid({ id: 'has spaces in it' })]), /id/],
+    ['unknown extra field', () => backup([valid({ evil: '<script>' })]), /note 1/],
+    ['huge body string', () => backup([valid({ body: 'x'.repeat(25_000) })]), /body/],
+    ['too many tags', () => backup([valid({ tags: Array.from({ length: 40 }, (_, i) => `t${i}`) })]), /tags/],
+    ['duplicate ids', () => backup([valid(), valid({ body: 'other' })]), /repeats the id/],
+    ['passage note without target', () => backup([valid({ kind: 'passage', conceptIds: [] })]), /note 1/],
+    ['second note bad after a good one', () => backup([valid(), valid({ id: 'good-note-0002', conceptId: '' })]), /note 2/],
+    ['over 20 MB', () => backup([valid({ body: 'x' })]).padEnd(MAX_IMPORT_BYTES + 10, ' '), /20 MB/],
+  ];
+
+  it(`has at least 25 bad files`, () => expect(BAD_FILES.length).toBeGreaterThanOrEqual(25));
+
+  it.each(BAD_FILES)('rejects %s with a message and keeps the notes', async (_name, make, message) => {
+    const store = freshStore();
+    await store.save(conceptDraft('precious'));
+    const before = await store.all();
+    const attempt = store.import(make(), true);
+    await expect(attempt).rejects.toBeInstanceOf(ImportError);
+    await expect(store.import(make(), true)).rejects.toThrow(message);
+    expect(await store.all()).toEqual(before);
+  });
+});
