@@ -1,0 +1,147 @@
+import { useState } from 'preact/hooks';
+import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
+import type { ConceptNotes } from '@/lib/messages';
+import { t } from '@/lib/i18n';
+import { NoteEditor } from './NoteEditor';
+import { NoteList } from './NoteList';
+
+export interface ConceptCardProps {
+  concept: Concept;
+  category: Category;
+  sources: SourceDoc[];
+  related: Concept[];
+  /** null while loading. */
+  notes: ConceptNotes | null;
+  notesError?: string;
+  /** A pinned card is a dialog: it shows a close button and the note editor. */
+  pinned: boolean;
+  dark: boolean;
+  glossaryUrl: string;
+  headingId: string;
+  canGoBack: boolean;
+  onBack(): void;
+  onRelated(conceptId: string): void;
+  onClose(): void;
+  onPin(): void;
+  onSaveNote(body: string, tags: string[]): Promise<void>;
+}
+
+const monthFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+/** "2023-04-26" → "26 April 2023"; "2023-04" → "April 2023"; "2023" stays. */
+export function formatIsoDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (m === undefined) return String(y);
+  const value = new Date(Date.UTC(y!, m - 1, d ?? 1));
+  return d === undefined ? new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(value) : monthFormat.format(value);
+}
+
+export function ConceptCard(props: ConceptCardProps) {
+  const { concept, category, notes, pinned } = props;
+  const [editing, setEditing] = useState(false);
+  const colour = props.dark ? category.colourDark : category.colour;
+
+  return (
+    <article class="card" style={{ '--cat': colour }}>
+      <header class="card-head">
+        {props.canGoBack && (
+          <button type="button" class="icon" onClick={props.onBack} aria-label={t('card_back')} title={t('card_back')}>
+            ←
+          </button>
+        )}
+        <div class="title-block">
+          <h2 id={props.headingId} class="name">
+            {concept.name}
+          </h2>
+          <span class="chip category">{category.label}</span>
+        </div>
+        {pinned ? (
+          <button type="button" class="icon" onClick={props.onClose} aria-label={t('card_close')} title={t('card_close')}>
+            ×
+          </button>
+        ) : (
+          <button type="button" class="icon" onClick={props.onPin} aria-label={t('card_pin')} title={t('card_pin')}>
+            ⌖
+          </button>
+        )}
+      </header>
+
+      <p class="short">{concept.short}</p>
+
+      <details class="detail">
+        <summary>{t('card_more')}</summary>
+        <p>{concept.detail}</p>
+        {concept.dates.length > 0 && (
+          <dl class="dates">
+            {concept.dates.map((d) => (
+              <div key={d.date + d.label} class="date-row">
+                <dt>{formatIsoDate(d.date)}</dt>
+                <dd>{d.label}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </details>
+
+      <section class="sources" aria-label={t('card_sources')}>
+        {concept.sources.map((ref) => {
+          const doc = props.sources.find((s) => s.id === ref.sourceId);
+          if (!doc) return null;
+          return (
+            <p key={ref.sourceId + ref.section} class="citation">
+              <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)} · {t('card_section', ref.section)}
+            </p>
+          );
+        })}
+        <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer">
+          {t('card_openGlossary')}
+        </a>
+      </section>
+
+      {props.related.length > 0 && (
+        <nav class="related" aria-label={t('card_related')}>
+          <span class="label">{t('card_related')}</span>
+          <ul>
+            {props.related.map((r) => (
+              <li key={r.id}>
+                <button type="button" class="chip" onClick={() => props.onRelated(r.id)}>
+                  {r.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+
+      <section class="my-notes" aria-label={t('card_yourNotes')}>
+        <h3>
+          {t('card_yourNotes')} <span class="count">{notes ? notes.count : '…'}</span>
+        </h3>
+        {props.notesError && <p class="error">{props.notesError}</p>}
+        {notes && notes.count === 0 && !editing && <p class="muted">{t('card_noNotes')}</p>}
+        {notes && <NoteList notes={notes.latest} />}
+        {editing ? (
+          <NoteEditor
+            label={t('card_addNoteFor', concept.name)}
+            onCancel={() => setEditing(false)}
+            onSave={async (body, tags) => {
+              await props.onSaveNote(body, tags);
+              setEditing(false);
+            }}
+          />
+        ) : (
+          <button
+            type="button"
+            class="primary add-note"
+            onClick={() => {
+              if (!pinned) props.onPin();
+              setEditing(true);
+            }}
+          >
+            {t('card_addNote')}
+          </button>
+        )}
+      </section>
+    </article>
+  );
+}

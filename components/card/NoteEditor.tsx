@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+
+export interface NoteEditorProps {
+  initialBody?: string;
+  initialTags?: string[];
+  /** Resolves once the note is stored; rejects with a message to show. The draft is kept on failure. */
+  onSave(body: string, tags: string[]): Promise<void>;
+  onCancel(): void;
+  label: string;
+}
+
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 32);
+}
+
+/** A small note editor: the draft survives a failed save, and "Saved" appears only after the store confirms. */
+export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, label }: NoteEditorProps) {
+  const [body, setBody] = useState(initialBody);
+  const [tags, setTags] = useState(initialTags.join(', '));
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'error'; message?: string }>({ kind: 'idle' });
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!body.trim()) return;
+    setStatus({ kind: 'saving' });
+    try {
+      await onSave(body.trim(), parseTags(tags));
+      setStatus({ kind: 'idle' });
+    } catch (err) {
+      setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  return (
+    <form class="note-editor" onSubmit={save} aria-label={label}>
+      <label class="field">
+        <span>{t('card_noteLabel')}</span>
+        <textarea
+          value={body}
+          rows={3}
+          maxLength={20000}
+          onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
+          }}
+          autofocus
+        />
+      </label>
+      <label class="field">
+        <span>{t('card_tagsLabel')}</span>
+        <input type="text" value={tags} placeholder={t('card_tagsPlaceholder')} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+      </label>
+      {status.kind === 'error' && (
+        <p class="error" role="alert">
+          {status.message}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="primary" disabled={status.kind === 'saving' || !body.trim()}>
+          {status.kind === 'saving' ? t('card_saving') : t('card_save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('card_cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * When the card opens and closes (WCAG 1.4.13: hoverable, dismissible,
+ * persistent): opens after a short hover, stays while the pointer is on the
+ * term or the card, closes after a grace period, never while pinned.
+ * Timers only: tested with fake timers.
+ */
+export const OPEN_DELAY_MS = 300;
+export const CLOSE_GRACE_MS = 350;
+
+export interface HoverIntentActions<T> {
+  open(target: T): void;
+  close(): void;
+}
+
+export class HoverIntent<T> {
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private current: T | null = null;
+  pinned = false;
+
+  constructor(private readonly actions: HoverIntentActions<T>) {}
+
+  /** The pointer entered a highlighted term. */
+  enterTerm(target: T) {
+    clearTimeout(this.closeTimer);
+    if (this.current === target) return;
+    clearTimeout(this.openTimer);
+    if (this.pinned) return;
+    this.openTimer = setTimeout(() => this.show(target), OPEN_DELAY_MS);
+  }
+
+  /** The pointer left the term or the card (and did not move onto the other). */
+  leave() {
+    clearTimeout(this.openTimer);
+    if (this.pinned || this.current === null) return;
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => this.hide(), CLOSE_GRACE_MS);
+  }
+
+  /** The pointer is on the card: keep it. */
+  enterCard() {
+    clearTimeout(this.closeTimer);
+  }
+
+  /** Opens at once (keyboard focus, click, shortcut). */
+  show(target: T, pin = false) {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    this.current = target;
+    this.pinned = pin || this.pinned;
+    this.actions.open(target);
+  }
+
+  hide() {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    if (this.current === null) return;
+    this.current = null;
+    this.pinned = false;
+    this.actions.close();
+  }
+
+  get target(): T | null {
+    return this.current;
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { describeQuote, matchQuote } from './text-quote';
+import { domText, offsetOf, rangeOf } from './dom-text';
+import { normalisePageUrl } from '../page-url';
+
+const ARTICLE =
+  'Seoul and Washington signed the 12th Special Measures Agreement in November. Under the Special Measures Agreement, Seoul pays part of the cost of US forces. Critics say the deal came early.';
+
+describe('text quote anchoring', () => {
+  const start = ARTICLE.indexOf('Under the Special');
+  const end = ARTICLE.indexOf(', Seoul pays');
+  const { quote, position } = describeQuote(ARTICLE, start, end);
+
+  it('finds the passage where it was', () => {
+    expect(matchQuote(ARTICLE, quote, position)).toEqual([start, end]);
+  });
+
+  it('finds it after text was inserted before it', () => {
+    const moved = 'UPDATE: a correction was added. ' + ARTICLE;
+    const found = matchQuote(moved, quote, position)!;
+    expect(moved.slice(...found)).toBe('Under the Special Measures Agreement');
+  });
+
+  it('tells repeated phrases apart by their context', () => {
+    const q = describeQuote(ARTICLE, ARTICLE.lastIndexOf('Special Measures Agreement'), ARTICLE.lastIndexOf('Special Measures Agreement') + 26);
+    const edited = 'Intro. ' + ARTICLE;
+    const found = matchQuote(edited, q.quote, { ...q.position, start: 0, end: 0 })!;
+    expect(found[0]).toBe(edited.lastIndexOf('Special Measures Agreement'));
+  });
+
+  it('finds a slightly changed passage', () => {
+    const changed = ARTICLE.replace('Under the Special Measures Agreement', 'Under the Special Measures Agreements');
+    const found = matchQuote(changed, quote, position)!;
+    expect(changed.slice(...found)).toMatch(/^Under the Special Measures Agreement/);
+  });
+
+  it('gives up rather than attach to the wrong text when the passage is gone', () => {
+    const removed = 'A different article about tariffs and steel quotas, with nothing about the cost of troops at all.';
+    expect(matchQuote(removed, quote, position)).toBeNull();
+  });
+});
+
+describe('DOM text', () => {
+  it('maps offsets to ranges across inline tags and back', () => {
+    const doc = new DOMParser().parseFromString('<p>The <em>Special Measures</em> Agreement <script>var x=1</script>sets costs.</p>', 'text/html');
+    const dt = domText(doc.body);
+    expect(dt.text).toBe('The Special Measures Agreement sets costs.');
+    const start = dt.text.indexOf('Special');
+    const range = rangeOf(dt, start, start + 'Special Measures Agreement'.length)!;
+    expect((range.startContainer as Text).data.slice(range.startOffset)).toBe('Special Measures');
+    expect((range.endContainer as Text).data.slice(0, range.endOffset)).toBe(' Agreement');
+    expect(offsetOf(dt, range.startContainer, range.startOffset)).toBe(start);
+  });
+});
+
+describe('normalisePageUrl', () => {
+  it('drops tracking parameters and the fragment and sorts the rest', () => {
+    expect(normalisePageUrl('https://news.example/a?utm_source=x&b=2&a=1&fbclid=z#top')).toBe('https://news.example/a?a=1&b=2');
+  });
+  it('prefers a same-site canonical link', () => {
+    expect(normalisePageUrl('https://news.example/a?page=1', 'https://news.example/story')).toBe('https://news.example/story');
+    expect(normalisePageUrl('https://news.example/a', 'https://evil.example/other')).toBe('https://news.example/a');
+  });
+});

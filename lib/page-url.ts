@@ -1,0 +1,26 @@
+/**
+ * One URL per page for passage notes: the canonical link when the page names
+ * one on its own site, without tracking parameters or fragment.
+ */
+const TRACKING = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|mkt_tok|ref_src|yclid)$/i;
+
+export function normalisePageUrl(url: string, canonicalHref?: string | null): string {
+  let chosen: URL;
+  try {
+    chosen = new URL(url);
+  } catch {
+    return url;
+  }
+  if (canonicalHref) {
+    try {
+      const canonical = new URL(canonicalHref, chosen);
+      if (canonical.hostname === chosen.hostname && /^https?:$/.test(canonical.protocol)) chosen = canonical;
+    } catch {
+      // A malformed canonical link is ignored.
+    }
+  }
+  chosen.hash = '';
+  const kept = [...chosen.searchParams].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => a.localeCompare(b));
+  chosen.search = new URLSearchParams(kept).toString();
+  return chosen.toString();
+}
