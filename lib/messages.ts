@@ -43,10 +43,14 @@ export interface ImportReport {
 
 export interface PageSummary {
   url: string;
+  /** The URL passage notes of this page are stored under (canonical, without tracking parameters). */
+  notesUrl: string;
   title: string;
   enabled: boolean;
   /** concept id → number of highlighted mentions */
   counts: Record<string, number>;
+  /** Ids of this page's passage notes whose passage was not found. */
+  notesNotFound: string[];
 }
 
 type BackgroundReplies = {

@@ -11,7 +11,7 @@ import { askBackground, contentMessenger } from '@/lib/messages';
 import { isEnabledOn, settingsItem, withSiteToggled, type Settings } from '@/lib/settings';
 import { createHighlighter, type HighlightOptions } from '@/lib/highlight/highlighter';
 import { mountTooltip } from './tooltip/mount-tooltip';
-import { mountPassageNotes } from './passage-notes';
+import { currentPageUrl, mountPassageNotes } from './passage-notes';
 import '@/lib/highlight/highlights.css';
 
 function highlightOptions(settings: Settings): HighlightOptions {
@@ -88,9 +88,11 @@ export default defineContentScript({
     if (isTop) {
       contentMessenger.onMessage('page:summary', () => ({
         url: location.href,
+        notesUrl: currentPageUrl(),
         title: document.title,
         enabled: active,
         counts: active ? highlighter.counts() : {},
+        notesNotFound: passages.notFound(),
       }));
       contentMessenger.onMessage('page:reveal', ({ data }) => reveal(data.conceptId, 1));
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeQuote, matchQuote } from './text-quote';
-import { domText, offsetOf, rangeOf } from './dom-text';
+import { domText, offsetOf, pointAt, rangeOf } from './dom-text';
 import { normalisePageUrl } from '../page-url';
 
 const ARTICLE =
@@ -46,10 +46,12 @@ describe('DOM text', () => {
     const dt = domText(doc.body);
     expect(dt.text).toBe('The Special Measures Agreement sets costs.');
     const start = dt.text.indexOf('Special');
-    const range = rangeOf(dt, start, start + 'Special Measures Agreement'.length)!;
-    expect((range.startContainer as Text).data.slice(range.startOffset)).toBe('Special Measures');
-    expect((range.endContainer as Text).data.slice(0, range.endOffset)).toBe(' Agreement');
-    expect(offsetOf(dt, range.startContainer, range.startOffset)).toBe(start);
+    const from = pointAt(dt, start, 'start')!;
+    const to = pointAt(dt, start + 'Special Measures Agreement'.length, 'end')!;
+    expect(from.node.data.slice(from.offset)).toBe('Special Measures');
+    expect(to.node.data.slice(0, to.offset)).toBe(' Agreement');
+    expect(offsetOf(dt, from.node, from.offset)).toBe(start);
+    expect(rangeOf(dt, start, start + 3)).not.toBeNull();
   });
 });
 

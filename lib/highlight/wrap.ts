@@ -21,31 +21,43 @@ export interface MentionRange {
 /** Text nodes that mark.js split off an original node: merged back on unwrap. */
 const splitOff = new WeakSet<Node>();
 
-/** Wraps `ranges` (offsets into run.text) and returns the created elements. */
-export function wrapRun(run: TextRun, ranges: MentionRange[]): HTMLElement[] {
+/**
+ * Wraps ranges of the concatenated text of `nodes` in `tag` elements with
+ * mark.js; `each` decorates every created element with its range.
+ */
+export function wrapRanges<R extends { start: number; length: number }>(
+  nodes: Text[],
+  ranges: R[],
+  tag: string,
+  className: string,
+  each: (el: HTMLElement, range: R) => void,
+): HTMLElement[] {
   const created: HTMLElement[] = [];
-  if (!ranges.length) return created;
-  // Text nodes detached since the run was collected cannot be wrapped.
-  if (run.nodes.some((n) => !n.isConnected)) return created;
-  new Mark(run.nodes as unknown as HTMLElement[]).markRanges(
-    ranges.map((r) => ({ ...r })),
-    {
-      element: MARK_TAG,
-      className: MARK_CLASS,
-      exclude: [],
-      each(el: Element, range: unknown) {
-        const r = range as MentionRange;
-        const mark = el as HTMLElement;
-        mark.dataset.conceptId = r.conceptId;
-        mark.dataset.alMention = String(r.mentionId);
-        mark.tabIndex = -1;
-        r.decorate(mark);
-        if (mark.nextSibling) splitOff.add(mark.nextSibling);
-        created.push(mark);
-      },
-    } as Mark.MarkRangesOptions,
-  );
+  // Text nodes detached since they were collected cannot be wrapped.
+  if (!ranges.length || nodes.some((n) => !n.isConnected)) return created;
+  // mark.js accepts text nodes as contexts: its offsets are then offsets into exactly their text.
+  new Mark(nodes as unknown as HTMLElement[]).markRanges(ranges.map((r) => ({ ...r })), {
+    element: tag,
+    className,
+    exclude: [],
+    each(el: Element, range: unknown) {
+      const mark = el as HTMLElement;
+      each(mark, range as R);
+      if (mark.nextSibling) splitOff.add(mark.nextSibling);
+      created.push(mark);
+    },
+  } as Mark.MarkRangesOptions);
   return created;
+}
+
+/** Wraps concept mentions (offsets into run.text) and returns the created elements. */
+export function wrapRun(run: TextRun, ranges: MentionRange[]): HTMLElement[] {
+  return wrapRanges(run.nodes, ranges, MARK_TAG, MARK_CLASS, (mark, r) => {
+    mark.dataset.conceptId = r.conceptId;
+    mark.dataset.alMention = String(r.mentionId);
+    mark.tabIndex = -1;
+    r.decorate(mark);
+  });
 }
 
 /** Removes marks (in document order) and merges their text back into the node it was split from. */

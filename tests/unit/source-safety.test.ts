@@ -12,7 +12,7 @@ const FORBIDDEN: [string, RegExp][] = [
   ['insertAdjacentHTML', /\binsertAdjacentHTML\b/],
   ['outerHTML =', /\.outerHTML\s*=(?!=)/],
   ['dangerouslySetInnerHTML', /\bdangerouslySetInnerHTML\b/],
-  ['eval', /(?<![.\w])eval\s*\(/],
+  ['eval', /(?<![.\w$])eval\s*\(/],
   ['new Function', /\bnew\s+Function\s*\(/],
   ['document.write', /\bdocument\.write(ln)?\s*\(/],
 ];

@@ -5,9 +5,8 @@
  * without an open card carries no trace of it.
  */
 import { render } from 'preact';
-import { autoUpdate, computePosition, flip, offset, shift, size, hide } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Corpus } from '@/lib/corpus/schema';
 import type { ConceptNotes } from '@/lib/messages';
 import type { Note, NoteDraft } from '@/lib/notes/model';
@@ -15,6 +14,7 @@ import { t } from '@/lib/i18n';
 import cardCss from '@/components/card/card.css?inline';
 import { CARD_HEADING_ID, TooltipApp, type TooltipView } from './TooltipApp';
 import { HoverIntent } from './hover-intent';
+import { createUiLayer } from '../ui-layer';
 
 export interface TooltipDeps {
   corpus: Corpus;
@@ -29,7 +29,6 @@ export interface TooltipController {
   destroy(): void;
 }
 
-export const UI_TAG = 'alliance-lens-ui';
 const MARK_SELECTOR = 'al-mark[data-concept-id]';
 const CARD_ID = 'alliance-lens-card';
 const FOCUSABLE = 'button, [href], input, textarea, select, summary, [tabindex]:not([tabindex="-1"])';
@@ -45,49 +44,13 @@ function markOf(target: EventTarget | null): HTMLElement | null {
 }
 
 export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps): Promise<TooltipController> {
-  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  const layer = createUiLayer(ctx, cardCss);
   let mark: HTMLElement | null = null;
   let view: TooltipView | null = null;
   let notesVersion = 0;
   let stopAutoUpdate: (() => void) | null = null;
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(cardCss);
-
-  const isInUi = (node: EventTarget | null) => node instanceof Node && !!ui && (node === ui.shadowHost || ui.shadowHost.contains(node));
-
-  async function ensureUi() {
-    if (ui) return ui;
-    const created = await createShadowRootUi<HTMLElement>(ctx, {
-      name: UI_TAG,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'open',
-      // Keys typed in the note editor must not reach the page's own shortcuts.
-      isolateEvents: ['keydown', 'keyup', 'keypress', 'input'],
-      onMount(container, shadow, host) {
-        // A constructed stylesheet is not subject to the page's CSP (a <style> element can be).
-        shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-        host.setAttribute('data-alliance-lens-ui', '');
-        host.style.setProperty('position', 'fixed', 'important');
-        host.style.setProperty('inset', '0 auto auto 0', 'important');
-        host.style.setProperty('width', '0', 'important');
-        host.style.setProperty('height', '0', 'important');
-        host.style.setProperty('z-index', '2147483647', 'important');
-        const layer = document.createElement('div');
-        layer.className = 'layer';
-        container.append(layer);
-        return layer;
-      },
-      onRemove(layer) {
-        if (layer) render(null, layer);
-      },
-    });
-    created.mount();
-    ui = created;
-    return created;
-  }
+  const isInUi = (node: EventTarget | null) => layer.contains(node);
 
   function setDescribedBy(on: boolean) {
     if (!mark) return;
@@ -102,17 +65,16 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     if (mark && mark !== start) setDescribedBy(false);
     mark = start;
     view = { conceptId, pinned: pin, history: [] };
-    const current = await ensureUi();
-    paint(current);
-    if (!pin) setDescribedBy(true);
-    else setDescribedBy(false);
-    position(current);
+    await paint();
+    setDescribedBy(!pin);
+    position();
     if (pin) focusCard();
   }
 
-  function paint(current: ShadowRootContentScriptUi<HTMLElement>) {
-    const layer = current.mounted;
-    if (!layer || !view) return;
+  async function paint() {
+    if (!view) return;
+    const root = await layer.open();
+    if (!view) return;
     const pinned = view.pinned;
     render(
       <div
@@ -137,21 +99,21 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
           onNavigate={(id) => {
             if (!view) return;
             view = id === null ? { ...view, conceptId: view.history.at(-1) ?? view.conceptId, history: view.history.slice(0, -1) } : { ...view, conceptId: id, history: [...view.history, view.conceptId] };
-            paint(current);
+            void paint();
           }}
           onClose={() => close(true)}
           onPin={() => pin()}
         />
       </div>,
-      layer,
+      root,
     );
   }
 
   function floatingEl(): HTMLElement | null {
-    return ui?.shadow.getElementById(CARD_ID) ?? null;
+    return layer.shadow()?.getElementById(CARD_ID) ?? null;
   }
 
-  function position(current: ShadowRootContentScriptUi<HTMLElement>) {
+  function position() {
     stopAutoUpdate?.();
     const floating = floatingEl();
     if (!mark || !floating) return;
@@ -170,19 +132,18 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
               elements.floating.style.setProperty('max-height', `${Math.max(160, Math.min(480, availableHeight))}px`);
             },
           }),
-          hide(),
         ],
-      }).then(({ x, y, middlewareData }) => {
+      }).then(({ x, y }) => {
         floating.style.setProperty('left', `${x}px`);
         floating.style.setProperty('top', `${y}px`);
         // Scrolled away: a hover card goes; a pinned card waits out of sight.
-        if (middlewareData.hide?.referenceHidden) {
+        const rect = reference.getBoundingClientRect();
+        if (rect.bottom < 0 || rect.top > window.innerHeight) {
           if (view && !view.pinned) close(false);
           else floating.style.setProperty('visibility', 'hidden');
         } else floating.style.removeProperty('visibility');
       });
     });
-    void current;
   }
 
   function focusCard() {
@@ -193,11 +154,11 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
   }
 
   function pin() {
-    if (!view || !ui) return;
+    if (!view) return;
     intent.pinned = true;
     view = { ...view, pinned: true };
     setDescribedBy(false);
-    paint(ui);
+    void paint();
     focusCard();
   }
 
@@ -207,8 +168,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     const wasPinned = view?.pinned;
     setDescribedBy(false);
     view = null;
-    ui?.remove();
-    ui = null;
+    layer.remove();
     const previous = mark;
     mark = null;
     intent.pinned = false;
@@ -229,7 +189,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     // The pinned card is a dialog: Tab cycles through its controls.
     const items = [...(floatingEl()?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((el) => !(el as HTMLButtonElement).disabled);
     if (!items.length) return;
-    const active = ui?.shadow.activeElement;
+    const active = layer.shadow()?.activeElement;
     const index = items.indexOf(active as HTMLElement);
     if (e.shiftKey && index <= 0) {
       e.preventDefault();
@@ -292,7 +252,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
 
   const stopNotes = deps.onNotesChanged((conceptIds) => {
     notesVersion++;
-    if (ui && view && (conceptIds.length === 0 || conceptIds.includes(view.conceptId))) paint(ui);
+    if (view && (conceptIds.length === 0 || conceptIds.includes(view.conceptId))) void paint();
   });
 
   return {

@@ -1,0 +1,221 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Corpus } from '@/lib/corpus/schema';
+import type { Note } from '@/lib/notes/model';
+import type { NotesDb } from '@/lib/notes/db';
+import { askBackground, type ImportReport } from '@/lib/messages';
+import { NotesIndex, conceptIdsOf, siteOfNote } from '@/lib/search/notes-index';
+import { NoteEditor } from '@/components/card/NoteEditor';
+import { t } from '@/lib/i18n';
+import { useLive } from './use-live';
+import { VirtualList } from './VirtualList';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function download(fileName: string, mimeType: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export async function exportNotes(format: 'json' | 'markdown' | 'jsonld') {
+  const file = await askBackground('notes:export', { format });
+  download(file.fileName, file.mimeType, file.text);
+}
+
+function NoteRow({ note, names, onDeleted }: { note: Note; names: Record<string, string>; onDeleted(note: Note): void }) {
+  const [editing, setEditing] = useState(false);
+  const concepts = conceptIdsOf(note).map((id) => names[id] ?? id);
+  return (
+    <article class="note-row" aria-label={t('dash_noteOn', concepts.join(', ') || t('dash_passage'))}>
+      <p class="note-meta">
+        {concepts.map((c) => (
+          <span key={c} class="chip">
+            {c}
+          </span>
+        ))}
+        {note.kind === 'passage' && (
+          <a href={note.target.url} target="_blank" rel="noopener noreferrer">
+            {note.target.title || note.target.url}
+          </a>
+        )}
+        <time dateTime={new Date(note.updatedAt).toISOString()}>{dateFormat.format(note.updatedAt)}</time>
+      </p>
+      {editing ? (
+        <NoteEditor
+          label={t('dash_edit')}
+          initialBody={note.body}
+          initialTags={note.tags}
+          onCancel={() => setEditing(false)}
+          onSave={async (body, tags) => {
+            const { createdAt: _c, updatedAt: _u, ...draft } = note;
+            await askBackground('notes:save', { ...draft, body, tags });
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <>
+          <p class="note-body">{note.body}</p>
+          {note.kind === 'passage' && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
+          <p class="note-meta">
+            {note.tags.map((tag) => (
+              <span key={tag} class="tag">
+                #{tag}
+              </span>
+            ))}
+          </p>
+          <div class="row">
+            <button type="button" onClick={() => setEditing(true)}>
+              {t('dash_edit')}
+            </button>
+            <button
+              type="button"
+              onClick={async () => {
+                await askBackground('notes:delete', { id: note.id });
+                onDeleted(note);
+              }}
+            >
+              {t('dash_delete')}
+            </button>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}
+
+function ImportPanel() {
+  const [text, setText] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const check = async (file: File) => {
+    setReport(null);
+    setError(null);
+    const content = await file.text();
+    try {
+      setReport(await askBackground('notes:import', { text: content, apply: false }));
+      setText(content);
+    } catch (e) {
+      setError((e as Error).message);
+      setText(null);
+    }
+  };
+  return (
+    <section class="import" aria-label={t('dash_import')}>
+      <label>
+        {t('dash_importLabel')} <input type="file" accept=".json,application/json" onChange={(e) => (e.target as HTMLInputElement).files?.[0] && void check((e.target as HTMLInputElement).files![0]!)} />
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && !report.applied && text && (
+        <p role="status">
+          {t('dash_importPlan', report.added, report.updated, report.skipped)}{' '}
+          <button
+            type="button"
+            class="primary"
+            onClick={async () => {
+              try {
+                setReport(await askBackground('notes:import', { text, apply: true }));
+              } catch (e) {
+                setError((e as Error).message);
+              }
+            }}
+          >
+            {t('dash_importApply')}
+          </button>
+        </p>
+      )}
+      {report?.applied && <p role="status">{t('dash_importDone', report.added, report.updated, report.skipped)}</p>}
+    </section>
+  );
+}
+
+export function NotesView({ db, corpus }: { db: NotesDb; corpus: Corpus }) {
+  const notes = useLive<Note[]>(() => db.notes.toArray(), [], []);
+  const names = useMemo(() => Object.fromEntries(corpus.concepts.map((c) => [c.id, c.name])), [corpus]);
+  const index = useMemo(() => new NotesIndex(notes, names), [notes, names]);
+  const [query, setQuery] = useState('');
+  const [conceptId, setConceptId] = useState('');
+  const [tag, setTag] = useState('');
+  const [site, setSite] = useState('');
+  const [since, setSince] = useState('');
+  const [undo, setUndo] = useState<Note | null>(null);
+  const shown = index.find({ query, conceptId: conceptId || undefined, tag: tag || undefined, site: site || undefined, since: since ? Date.parse(since) : undefined });
+  const tags = [...new Set(notes.flatMap((n) => n.tags))].sort();
+  const sites = [...new Set(notes.flatMap((n) => siteOfNote(n) ?? []))].sort();
+  const usedConcepts = corpus.concepts.filter((c) => notes.some((n) => conceptIdsOf(n).includes(c.id)));
+
+  return (
+    <section aria-labelledby="notes-title">
+      <div class="view-head">
+        <h2 id="notes-title">{t('dash_notes')}</h2>
+        <span class="muted">{t('dash_count', shown.length, notes.length)}</span>
+      </div>
+      <div class="filters">
+        <input type="search" placeholder={t('dash_searchPlaceholder')} aria-label={t('dash_search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} autofocus />
+        <select aria-label={t('dash_filterConcept')} value={conceptId} onChange={(e) => setConceptId((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('dash_allConcepts')}</option>
+          {usedConcepts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('dash_filterTag')} value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('dash_allTags')}</option>
+          {tags.map((x) => (
+            <option key={x}>{x}</option>
+          ))}
+        </select>
+        <select aria-label={t('dash_filterSite')} value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('dash_allSites')}</option>
+          {sites.map((x) => (
+            <option key={x}>{x}</option>
+          ))}
+        </select>
+        <label class="since">
+          {t('dash_since')} <input type="date" value={since} onInput={(e) => setSince((e.target as HTMLInputElement).value)} />
+        </label>
+      </div>
+      {undo && (
+        <p role="status" class="toast">
+          {t('dash_deleted')}{' '}
+          <button
+            type="button"
+            onClick={async () => {
+              await askBackground('notes:restore', { id: undo.id });
+              setUndo(null);
+            }}
+          >
+            {t('dash_undo')}
+          </button>
+        </p>
+      )}
+      {notes.length === 0 ? (
+        <p class="muted">{t('dash_noNotes')}</p>
+      ) : (
+        <VirtualList items={shown} estimateSize={120} getKey={(n) => n.id} label={t('dash_notes')} renderItem={(n) => <NoteRow note={n} names={names} onDeleted={setUndo} />} />
+      )}
+      <div class="io">
+        <h3>{t('dash_backup')}</h3>
+        <div class="row">
+          <button type="button" onClick={() => void exportNotes('json')}>
+            {t('dash_exportJson')}
+          </button>
+          <button type="button" onClick={() => void exportNotes('markdown')}>
+            {t('dash_exportMarkdown')}
+          </button>
+          <button type="button" onClick={() => void exportNotes('jsonld')}>
+            {t('dash_exportJsonld')}
+          </button>
+        </div>
+        <ImportPanel />
+      </div>
+    </section>
+  );
+}

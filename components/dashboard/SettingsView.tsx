@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Corpus } from '@/lib/corpus/schema';
+import { HIGHLIGHT_STYLES, settingsItem, type Settings } from '@/lib/settings';
+import { t } from '@/lib/i18n';
+import { exportNotes } from './NotesView';
+
+export function SettingsView({ corpus }: { corpus: Corpus }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [shortcuts, setShortcuts] = useState<{ name?: string; description?: string; shortcut?: string }[]>([]);
+  useEffect(() => {
+    void settingsItem.getValue().then(setSettings);
+    void browser.commands.getAll().then(setShortcuts);
+    return settingsItem.watch(setSettings);
+  }, []);
+  if (!settings) return null;
+  const save = (next: Settings) => void settingsItem.setValue(next);
+  return (
+    <section aria-labelledby="settings-title" class="settings">
+      <h2 id="settings-title">{t('dash_settings')}</h2>
+      <label class="switch">
+        <input type="checkbox" role="switch" checked={settings.enabled} onChange={() => save({ ...settings, enabled: !settings.enabled })} />
+        {t('dash_enabled')}
+      </label>
+      <fieldset>
+        <legend>{t('dash_categories')}</legend>
+        {corpus.categories.map((cat) => (
+          <label key={cat.id} class="switch">
+            <input type="checkbox" checked={settings.categories[cat.id] !== false} onChange={() => save({ ...settings, categories: { ...settings.categories, [cat.id]: settings.categories[cat.id] === false } })} />
+            <span class="swatch" style={{ '--cat': cat.colour }} aria-hidden="true" /> {cat.label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('dash_style')}</legend>
+        {HIGHLIGHT_STYLES.map((style) => (
+          <label key={style} class="switch">
+            <input type="radio" name="style" checked={settings.style === style} onChange={() => save({ ...settings, style })} />
+            {t(`dash_style_${style}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label class="switch">
+        <input type="checkbox" checked={settings.firstMentionOnly} onChange={() => save({ ...settings, firstMentionOnly: !settings.firstMentionOnly })} />
+        {t('dash_firstMention')}
+      </label>
+      <h3>{t('dash_disabledSites')}</h3>
+      {settings.disabledSites.length === 0 ? (
+        <p class="muted">{t('dash_noDisabledSites')}</p>
+      ) : (
+        <ul>
+          {settings.disabledSites.map((site) => (
+            <li key={site}>
+              {site}{' '}
+              <button type="button" onClick={() => save({ ...settings, disabledSites: settings.disabledSites.filter((s) => s !== site) })} aria-label={t('dash_enableSite', site)}>
+                {t('dash_remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('dash_shortcuts')}</h3>
+      <table class="shortcuts">
+        <tbody>
+          {shortcuts
+            .filter((s) => s.description)
+            .map((s) => (
+              <tr key={s.name}>
+                <td>{s.description}</td>
+                <td>
+                  <kbd>{s.shortcut || t('dash_notSet')}</kbd>
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      <div class="warning" role="note">
+        <h3>{t('dash_uninstallTitle')}</h3>
+        <p>{t('dash_uninstallWarning')}</p>
+        <button type="button" class="primary" onClick={() => void exportNotes('json')}>
+          {t('dash_exportJson')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { corpus } from 'virtual:alliance-corpus';
+import { contentMessenger } from '@/lib/messages';
+import { t } from '@/lib/i18n';
+import type { ActivePage } from './use-active-page';
+import { PageConcepts } from './PageConcepts';
+import { SiteSwitch } from './SiteSwitch';
+
+const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+
+/** What the extension knows about the page in a tab: shared by the popup and the side panel. */
+export function PagePanel({ page, onRevealed }: { page: ActivePage; onRevealed?(): void }) {
+  if (page.state === 'loading') return <p class="muted">{t('panel_loading')}</p>;
+  if (page.state === 'unavailable') return <p class="muted">{t('panel_unavailable')}</p>;
+  const { summary, tabId } = page;
+  const total = Object.values(summary.counts).reduce((a, b) => a + b, 0);
+  return (
+    <div>
+      <SiteSwitch url={summary.url} />
+      <p class="muted" aria-live="polite">
+        {summary.enabled ? t('panel_summary', Object.keys(summary.counts).length, total) : t('panel_offHere')}
+      </p>
+      {summary.enabled && (
+        <PageConcepts
+          corpus={corpus}
+          counts={summary.counts}
+          dark={dark}
+          onReveal={async (conceptId) => {
+            await contentMessenger.sendMessage('page:reveal', { conceptId }, { tabId, frameId: 0 });
+            onRevealed?.();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { corpus } from 'virtual:alliance-corpus';
+import { openNotesDb } from '@/lib/notes/db';
+import { t } from '@/lib/i18n';
+import { NotesView } from '@/components/dashboard/NotesView';
+import { ConceptPage, GlossaryList, SourcesView } from '@/components/dashboard/GlossaryView';
+import { SettingsView } from '@/components/dashboard/SettingsView';
+import '@/components/panels/panels.css';
+import './dashboard.css';
+
+const db = openNotesDb();
+
+function useHashRoute(): string[] {
+  const read = () => location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const onChange = () => setRoute(read());
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+const SECTIONS = [
+  ['notes', 'dash_notes'],
+  ['glossary', 'dash_glossary'],
+  ['sources', 'dash_sources'],
+  ['settings', 'dash_settings'],
+] as const;
+
+function Dashboard() {
+  const [section = 'notes', id] = useHashRoute();
+  useEffect(() => {
+    document.title = `${t(SECTIONS.find(([s]) => s === section)?.[1] ?? 'dash_notes')} — Alliance Lens`;
+  }, [section]);
+  return (
+    <div class="dashboard">
+      <nav class="sidebar" aria-label={t('dash_nav')}>
+        <div class="brand">
+          <img src="/icon/48.png" alt="" />
+          <h1>{t('extName')}</h1>
+        </div>
+        <ul>
+          {SECTIONS.map(([s, label]) => (
+            <li key={s}>
+              <a href={`#/${s}`} aria-current={s === section ? 'page' : undefined}>
+                {t(label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main class="content">
+        {section === 'notes' && <NotesView db={db} corpus={corpus} />}
+        {section === 'glossary' && (id ? <ConceptPage corpus={corpus} db={db} conceptId={id} /> : <GlossaryList corpus={corpus} />)}
+        {section === 'sources' && <SourcesView corpus={corpus} />}
+        {section === 'settings' && <SettingsView corpus={corpus} />}
+      </main>
+    </div>
+  );
+}
+
+render(<Dashboard />, document.getElementById('app')!);

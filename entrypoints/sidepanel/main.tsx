@@ -1,0 +1,52 @@
+import { render } from 'preact';
+import { t } from '@/lib/i18n';
+import { openNotesDb } from '@/lib/notes/db';
+import type { Note } from '@/lib/notes/model';
+import { NoteList } from '@/components/card/NoteList';
+import { PagePanel } from '@/components/panels/PagePanel';
+import { useActivePage } from '@/components/panels/use-active-page';
+import { useLive } from '@/components/dashboard/use-live';
+import '@/components/panels/panels.css';
+
+const db = openNotesDb();
+
+function PageNotes({ url, notFound }: { url: string; notFound: string[] }) {
+  const notes = useLive<Note[]>(() => db.notes.where('target.url').equals(url).toArray(), [url], []);
+  const missing = notes.filter((n) => notFound.includes(n.id));
+  const anchored = notes.filter((n) => !notFound.includes(n.id));
+  return (
+    <section aria-label={t('panel_pageNotes')}>
+      <h2>{t('panel_pageNotes')}</h2>
+      {notes.length === 0 && <p class="muted">{t('panel_noPageNotes')}</p>}
+      <NoteList notes={anchored} />
+      {missing.length > 0 && (
+        <>
+          <h3>{t('panel_notFound')}</h3>
+          <p class="muted">{t('panel_notFoundHint')}</p>
+          <NoteList notes={missing} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function SidePanel() {
+  const [page] = useActivePage();
+  return (
+    <main style={{ padding: '12px 14px' }}>
+      <header class="brand">
+        <img src="/icon/32.png" alt="" />
+        <h1>{t('extName')}</h1>
+      </header>
+      <PagePanel page={page} />
+      {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} notFound={page.summary.notesNotFound} />}
+      <p>
+        <a href="/dashboard.html#/notes" target="_blank">
+          {t('panel_openDashboard')}
+        </a>
+      </p>
+    </main>
+  );
+}
+
+render(<SidePanel />, document.getElementById('app')!);

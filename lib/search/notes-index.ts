@@ -1,0 +1,74 @@
+/**
+ * Full-text search over notes: bodies, tags, quoted passages and the names of
+ * the concepts they are about, with prefix and fuzzy matching (MiniSearch).
+ */
+import MiniSearch from 'minisearch';
+import type { Note } from '../notes/model';
+
+export interface NoteFilters {
+  query: string;
+  conceptId?: string;
+  tag?: string;
+  site?: string;
+  /** Only notes updated on or after this time (ms). */
+  since?: number;
+}
+
+interface IndexedNote {
+  id: string;
+  body: string;
+  tags: string;
+  quote: string;
+  concepts: string;
+  page: string;
+}
+
+export function siteOfNote(note: Note): string | undefined {
+  if (note.kind !== 'passage') return undefined;
+  try {
+    return new URL(note.target.url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+export function conceptIdsOf(note: Note): string[] {
+  return note.kind === 'concept' ? [note.conceptId] : note.conceptIds;
+}
+
+export class NotesIndex {
+  private readonly search = new MiniSearch<IndexedNote>({
+    fields: ['body', 'tags', 'quote', 'concepts', 'page'],
+    storeFields: [],
+    searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND', boost: { concepts: 2, tags: 1.5 } },
+  });
+  private notes = new Map<string, Note>();
+
+  constructor(notes: Note[], conceptNames: Record<string, string>) {
+    this.notes = new Map(notes.map((n) => [n.id, n]));
+    this.search.addAll(
+      notes.map((n) => ({
+        id: n.id,
+        body: n.body,
+        tags: n.tags.join(' '),
+        quote: n.kind === 'passage' ? n.target.quote.exact : '',
+        concepts: conceptIdsOf(n).map((id) => conceptNames[id] ?? id).join(' '),
+        page: n.kind === 'passage' ? `${n.target.title} ${n.target.url}` : '',
+      })),
+    );
+  }
+
+  /** Matching notes, best first for a query, newest first otherwise. */
+  find(filters: NoteFilters): Note[] {
+    const base = filters.query.trim()
+      ? this.search.search(filters.query.trim()).flatMap((r) => (this.notes.has(r.id as string) ? [this.notes.get(r.id as string)!] : []))
+      : [...this.notes.values()].sort((a, b) => b.updatedAt - a.updatedAt);
+    return base.filter(
+      (n) =>
+        (!filters.conceptId || conceptIdsOf(n).includes(filters.conceptId)) &&
+        (!filters.tag || n.tags.includes(filters.tag)) &&
+        (!filters.site || siteOfNote(n) === filters.site) &&
+        (!filters.since || n.updatedAt >= filters.since),
+    );
+  }
+}
