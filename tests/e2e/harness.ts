@@ -1,7 +1,11 @@
 /** Helpers for end-to-end tests; the browser and server come from scripts/browser.ts. */
 import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../../scripts/browser';
 
 export * from '../../scripts/browser';
+
+/** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Waits until the content script has finished its first scan of the page. */
 export async function waitForHighlights(page: Page, minimum = 1) {
@@ -20,5 +24,37 @@ export function mentionIds(page: Page): Promise<string[]> {
       ids.push(el.dataset.conceptId!);
     }
     return ids;
+  });
+}
+
+/** Settings as the extension stores them (WXT storage item "local:settings"). */
+export async function setSettings(browser: ExtensionBrowser, patch: Record<string, unknown>) {
+  await browser.serviceWorker.evaluate(async (p: Record<string, unknown>) => {
+    const current = ((await chrome.storage.local.get('settings')).settings ?? {
+      enabled: true,
+      disabledSites: [],
+      categories: {},
+      style: 'both',
+      firstMentionOnly: false,
+    }) as Record<string, unknown>;
+    await chrome.storage.local.set({ settings: { ...current, ...p } });
+  }, patch);
+}
+
+/** The id of the tab showing `page` (brought to the front, it is the active tab). */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  return browser.serviceWorker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab.id as number;
+  });
+}
+
+/** Whether the concept card is open, and for which concept (read from the shadow root). */
+export function openCard(page: Page): Promise<{ role: string; name: string } | null> {
+  return page.evaluate(() => {
+    const card = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card');
+    if (!card) return null;
+    return { role: card.getAttribute('role') ?? '', name: card.querySelector('h2')?.textContent ?? '' };
   });
 }
