@@ -1,0 +1,119 @@
+/** The concept card in Chromium: hover, hover onto the card, Escape, the keyboard shortcut path, isolation from page CSS. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, openCard, startServer, tabIdOf, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openArticle(path = '/demo/sample-article.html'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  await waitForHighlights(page, 3);
+  return page;
+}
+
+/** What the background sends when the reader presses a command shortcut. */
+async function pressCommand(page: Page, command: string) {
+  const tabId = await tabIdOf(browser, page);
+  await browser.serviceWorker.evaluate(
+    async ([id, cmd]) => {
+      // @webext-core/messaging's wire format, as the background's commands listener sends it.
+      await (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id as number, { id: 1, type: 'page:command', data: { command: cmd }, timestamp: Date.now() });
+    },
+    [tabId, command] as const,
+  );
+}
+
+describe('concept card', () => {
+  it('opens on hover with the right concept, stays open on the card, closes on Escape', async () => {
+    const page = await openArticle();
+    const term = page.locator('[data-concept-id="rsf"]').first();
+    await term.scrollIntoViewIfNeeded();
+    await term.hover();
+    await expect.poll(() => openCard(page)).toMatchObject({ role: 'tooltip', name: 'Regional Sustainment Framework' });
+    expect(await term.getAttribute('aria-describedby')).toBe('alliance-lens-card');
+
+    // Move onto the card: it stays (WCAG 1.4.13 hoverable).
+    const card = page.locator('alliance-lens-ui').locator('#alliance-lens-card');
+    const box = (await card.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 8 });
+    await page.waitForTimeout(700);
+    expect(await openCard(page)).not.toBeNull();
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => openCard(page)).toBeNull();
+    expect(await term.getAttribute('aria-describedby')).toBeNull();
+    await page.close();
+  });
+
+  it('closes after the pointer leaves, with a grace period', async () => {
+    const page = await openArticle();
+    await page.locator('[data-concept-id="pipir"]').first().hover();
+    await expect.poll(() => openCard(page)).not.toBeNull();
+    await page.mouse.move(5, 5);
+    await expect.poll(() => openCard(page)).toBeNull();
+    await page.close();
+  });
+
+  it('opens a pinned card on the next highlight from the keyboard shortcut, and Tab stays in the card', async () => {
+    const page = await openArticle();
+    await pressCommand(page, 'next-highlight');
+    await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
+    const first = await page.evaluate(() => (document.querySelector('alliance-lens-ui')!.shadowRoot!.activeElement as HTMLElement | null)?.tagName);
+    expect(first).toBe('BUTTON');
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.querySelector('alliance-lens-ui')?.shadowRoot?.activeElement)).toBe(true);
+    await pressCommand(page, 'next-highlight');
+    await expect.poll(async () => (await openCard(page))?.name).not.toBe(undefined);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => openCard(page)).toBeNull();
+    await page.close();
+  });
+
+  it('switches to a related concept and back', async () => {
+    const page = await openArticle();
+    await page.locator('[data-concept-id="sma"]').first().click();
+    const host = page.locator('alliance-lens-ui');
+    await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
+    await host.getByRole('button', { name: 'Status of Forces Agreement (1966)' }).click();
+    await expect.poll(() => openCard(page)).toMatchObject({ name: 'Status of Forces Agreement (1966)' });
+    await host.getByRole('button', { name: 'Back to the previous concept' }).click();
+    await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
+    await page.close();
+  });
+
+  it('lives in a shadow root that the page stylesheet does not reach', async () => {
+    const page = await openArticle('/fixtures/hostile-styles.html');
+    await page.locator('[data-concept-id="sma"]').first().hover();
+    await expect.poll(() => openCard(page)).not.toBeNull();
+    const style = await page.evaluate(() => {
+      const h2 = document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector('h2')!;
+      const cs = getComputedStyle(h2);
+      return { color: cs.color, fontSize: cs.fontSize, inShadow: h2.getRootNode() instanceof ShadowRoot };
+    });
+    expect(style.inShadow).toBe(true);
+    expect(style.color).not.toBe('rgb(255, 0, 0)');
+    expect(style.fontSize).toBe('16px');
+    await page.close();
+  });
+
+  it('causes no layout shift: the page content does not move when a card opens', async () => {
+    const page = await openArticle();
+    const para = page.locator('p').nth(2);
+    const before = await para.boundingBox();
+    await page.locator('[data-concept-id="rsf"]').first().hover();
+    await expect.poll(() => openCard(page)).not.toBeNull();
+    expect(await para.boundingBox()).toEqual(before);
+    await page.close();
+  });
+});
