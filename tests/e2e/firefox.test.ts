@@ -1,0 +1,54 @@
+/** Smoke test in Firefox ESR (WebDriver BiDi): highlight, shadow-root card, a note saved in the moz-extension origin. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { startServer, type PageServer } from './harness';
+
+let firefox: FirefoxWithExtension;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  firefox = await launchFirefoxWithExtension();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+describe('Firefox ESR', () => {
+  it('highlights, opens the card in a shadow root and saves a note in the extension origin', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${server.origin}/demo/sample-article.html`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10, { timeout: 20_000 });
+    const ids = await page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('[data-concept-id]')].map((e) => e.dataset.conceptId))]);
+    expect(ids).toContain('sma');
+
+    await page.click('[data-concept-id="ncg"]');
+    await page.waitForFunction(() => !!document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('[role="dialog"]'), { timeout: 10_000 });
+    const heading = await page.evaluate(() => document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector('h2')!.textContent);
+    expect(heading).toBe('Nuclear Consultative Group');
+    // The card is styled (constructed stylesheet), not raw unstyled HTML.
+    const width = await page.evaluate(() => document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector<HTMLElement>('#alliance-lens-card')!.getBoundingClientRect().width);
+    expect(width).toBeGreaterThan(200);
+    expect(width).toBeLessThanOrEqual(362);
+
+    await page.evaluate(() => document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector<HTMLButtonElement>('button.add-note')!.click());
+    await page.waitForFunction(() => !!document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('textarea'));
+    await page.evaluate(() => {
+      const root = document.querySelector('alliance-lens-ui')!.shadowRoot!;
+      const area = root.querySelector('textarea')!;
+      area.value = 'Firefox note on the NCG';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.evaluate(() => document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    await page.waitForFunction(() => document.querySelector('alliance-lens-ui')?.shadowRoot?.textContent?.includes('Firefox note on the NCG'), { timeout: 10_000 });
+    expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+
+    // After a reload the note comes back: it lives in the extension's storage, not the page's (which is empty).
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('[data-concept-id="ncg"]').length > 0, { timeout: 20_000 });
+    await page.click('[data-concept-id="ncg"]');
+    await page.waitForFunction(() => document.querySelector('alliance-lens-ui')?.shadowRoot?.textContent?.includes('Firefox note on the NCG'), { timeout: 10_000 });
+    expect(await page.evaluate(() => document.body.textContent!.includes('Firefox note'))).toBe(false);
+  });
+});
