@@ -2,26 +2,11 @@
  * Typed messages between content scripts, extension pages and the background.
  * Every request has a valibot schema: the receiver validates before acting.
  */
-import * as v from 'valibot';
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { NoteDraftSchema, type Note } from './notes/model';
-
-const conceptId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
-const noteId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
-const url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000));
-
-/** Requests the background answers. `privileged` ones are accepted from extension pages only. */
-export const backgroundRequests = {
-  'notes:forConcept': { privileged: false, schema: v.strictObject({ conceptId, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }) },
-  'notes:forPage': { privileged: false, schema: v.strictObject({ url }) },
-  'notes:save': { privileged: false, schema: NoteDraftSchema },
-  'notes:delete': { privileged: false, schema: v.strictObject({ id: noteId }) },
-  'notes:restore': { privileged: true, schema: v.strictObject({ id: noteId }) },
-  'notes:export': { privileged: true, schema: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }) },
-  'notes:import': { privileged: true, schema: v.strictObject({ text: v.string(), apply: v.boolean() }) },
-  'notes:deleteAll': { privileged: true, schema: v.strictObject({ confirm: v.literal(true) }) },
-  'page:report': { privileged: false, schema: v.strictObject({ counts: v.record(conceptId, v.pipe(v.number(), v.integer(), v.minValue(0))) }) },
-} as const;
+import type * as v from 'valibot';
+import type { Note } from './notes/model';
+import type { Category, Concept, SourceDoc } from './corpus/schema';
+import type { backgroundRequests } from './background/requests';
 
 export type BackgroundRequestType = keyof typeof backgroundRequests;
 export type RequestData<T extends BackgroundRequestType> = v.InferOutput<(typeof backgroundRequests)[T]['schema']>;
@@ -32,6 +17,14 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface ConceptNotes {
   count: number;
   latest: Note[];
+}
+
+/** Everything the card shows about one concept, read from the corpus by the background. */
+export interface ConceptView {
+  concept: Concept;
+  category: Category;
+  sources: SourceDoc[];
+  related: { id: string; name: string }[];
 }
 
 export interface ImportReport {
@@ -54,6 +47,7 @@ export interface PageSummary {
 }
 
 type BackgroundReplies = {
+  'corpus:concept': ConceptView;
   'notes:forConcept': ConceptNotes;
   'notes:forPage': Note[];
   'notes:save': Note;

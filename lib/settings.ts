@@ -4,24 +4,22 @@
  * so a change applies to open tabs without a reload.
  */
 import { storage } from 'wxt/utils/storage';
-import * as v from 'valibot';
-import { CATEGORY_IDS, type CategoryId } from './corpus/schema';
+import { CATEGORY_IDS, type CategoryId } from './corpus/categories';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'both'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
-export const SettingsSchema = v.strictObject({
+export interface Settings {
   /** Global switch for highlighting. */
-  enabled: v.boolean(),
+  enabled: boolean;
   /** Hostnames where highlighting is off. */
-  disabledSites: v.array(v.string()),
-  /** Categories whose concepts are highlighted. */
-  categories: v.record(v.picklist(CATEGORY_IDS), v.boolean()),
-  style: v.picklist(HIGHLIGHT_STYLES),
+  disabledSites: string[];
+  /** Categories whose concepts are highlighted (missing = on). */
+  categories: Partial<Record<CategoryId, boolean>>;
+  style: HighlightStyle;
   /** Highlight only the first mention of each concept on a page. */
-  firstMentionOnly: v.boolean(),
-});
-export type Settings = v.InferOutput<typeof SettingsSchema>;
+  firstMentionOnly: boolean;
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,

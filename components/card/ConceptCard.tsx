@@ -9,7 +9,7 @@ export interface ConceptCardProps {
   concept: Concept;
   category: Category;
   sources: SourceDoc[];
-  related: Concept[];
+  related: { id: string; name: string }[];
   /** null while loading. */
   notes: ConceptNotes | null;
   notesError?: string;

@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { corpus } from 'virtual:alliance-corpus';
-import { backgroundMessenger, backgroundRequests, contentMessenger, type ContentProtocol } from '@/lib/messages';
+import { backgroundMessenger, contentMessenger, type ContentProtocol } from '@/lib/messages';
+import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
@@ -35,7 +36,7 @@ export default defineBackground(() => {
     store,
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    conceptNames: Object.fromEntries(corpus.concepts.map((c) => [c.id, c.name])),
+    corpus,
     onNotesChanged(change: { conceptIds: string[]; urls: string[] }) {
       void broadcastToTabs((tabId) => contentMessenger.sendMessage('notes:changed', change, tabId));
     },

@@ -4,7 +4,6 @@
  * It never opens IndexedDB: notes come and go through the background.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { corpus } from 'virtual:alliance-corpus';
 import { compiledMatcher } from 'virtual:alliance-matcher';
 import { browser } from 'wxt/browser';
 import { askBackground, contentMessenger } from '@/lib/messages';
@@ -29,8 +28,14 @@ export default defineContentScript({
     let active = false;
 
     const notesListeners = new Set<(change: { conceptIds: string[]; urls: string[] }) => void>();
+    // Concept details come from the background on demand: the corpus stays out of every page's script.
+    const conceptCache = new Map<string, ReturnType<typeof fetchConcept>>();
+    const fetchConcept = (conceptId: string) => askBackground('corpus:concept', { conceptId });
     const tooltip = await mountTooltip(ctx, {
-      corpus,
+      concept(conceptId) {
+        if (!conceptCache.has(conceptId)) conceptCache.set(conceptId, fetchConcept(conceptId).catch((e) => (conceptCache.delete(conceptId), Promise.reject(e))));
+        return conceptCache.get(conceptId)!;
+      },
       notes: {
         forConcept: (conceptId) => askBackground('notes:forConcept', { conceptId, limit: 3 }),
         save: (draft) => askBackground('notes:save', draft),
@@ -40,9 +45,9 @@ export default defineContentScript({
         notesListeners.add(wrapped);
         return () => notesListeners.delete(wrapped);
       },
-      glossaryUrl: (conceptId) => browser.runtime.getURL(`/dashboard.html#/glossary/${encodeURIComponent(conceptId)}`),
+      glossaryUrl: (conceptId) => `${browser.runtime.getURL('/dashboard.html')}#/glossary/${encodeURIComponent(conceptId)}`,
     });
-    const passages = await mountPassageNotes(ctx, { corpus, highlighter });
+    const passages = await mountPassageNotes(ctx, { highlighter });
     notesListeners.add(() => void passages.refresh());
 
     const reportCounts = () => {

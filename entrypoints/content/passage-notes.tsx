@@ -6,7 +6,6 @@
 import { render } from 'preact';
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Corpus } from '@/lib/corpus/schema';
 import type { Note, PassageNote } from '@/lib/notes/model';
 import { askBackground } from '@/lib/messages';
 import { domText, offsetOf, type DomText } from '@/lib/anchoring/dom-text';
@@ -50,7 +49,7 @@ function markPassage(dt: DomText, start: number, end: number, noteId: string) {
   );
 }
 
-export async function mountPassageNotes(ctx: ContentScriptContext, deps: { corpus: Corpus; highlighter: Highlighter }): Promise<PassageNotes> {
+export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highlighter: Highlighter }): Promise<PassageNotes> {
   const layer = createUiLayer(ctx, cardCss);
   let notes: PassageNote[] = [];
   let missing: string[] = [];

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { routeRequest, type RouterContext, type Sender } from './router';
 import type { NotesStore } from '../notes/store';
+import { loadCorpusFromDir } from '../../scripts/load-corpus';
+
+const corpus = loadCorpusFromDir('data');
 
 const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
@@ -35,7 +38,7 @@ function recordingContext() {
     store: store as unknown as NotesStore,
     runtimeId: RUNTIME_ID,
     extensionOrigin: ORIGIN,
-    conceptNames: { sma: 'Special Measures Agreement' },
+    corpus,
     onNotesChanged: vi.fn(),
     onPageReport: vi.fn(),
   };
@@ -49,6 +52,13 @@ describe('routeRequest', () => {
     const reply = await routeRequest('notes:forConcept', { conceptId: 'sma', limit: 3 }, contentScript, ctx);
     expect(reply).toEqual({ ok: true, value: { count: 0, latest: [] } });
     expect(store.forConcept).toHaveBeenCalledWith('sma', 3);
+  });
+
+  it('answers the card with a concept, its category, sources and related names', async () => {
+    const { ctx } = recordingContext();
+    const reply = await routeRequest('corpus:concept', { conceptId: 'sma' }, contentScript, ctx);
+    expect(reply.ok && reply.value).toMatchObject({ concept: { id: 'sma' }, category: { id: 'security' }, related: expect.arrayContaining([{ id: 'sofa', name: 'Status of Forces Agreement (1966)' }]) });
+    expect(await routeRequest('corpus:concept', { conceptId: 'nope' }, contentScript, ctx)).toEqual({ ok: false, error: 'Unknown concept "nope".' });
   });
 
   it('rejects messages from other extensions', async () => {

@@ -4,12 +4,11 @@
  * so it is tested (and fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import {
-  backgroundRequests,
-  type BackgroundRequestType,
-  type Reply,
-} from '../messages';
+import type { BackgroundRequestType, Reply } from '../messages';
+import { backgroundRequests } from './requests';
 import type { NotesStore } from '../notes/store';
+import type { Corpus } from '../corpus/schema';
+import { conceptView } from '../corpus/concept-view';
 
 export interface Sender {
   /** The sending extension's id (runtime.MessageSender.id). */
@@ -21,10 +20,10 @@ export interface Sender {
 
 export interface RouterContext {
   store: NotesStore;
+  corpus: Corpus;
   runtimeId: string;
   /** e.g. "chrome-extension://<id>/" */
   extensionOrigin: string;
-  conceptNames: Record<string, string>;
   /** Called after a write, so open tabs can refresh what they show. */
   onNotesChanged(change: { conceptIds: string[]; urls: string[] }): void;
   /** Called with a tab's latest concept counts (page:report). */
@@ -64,6 +63,8 @@ export async function routeRequest(
 async function handle(type: BackgroundRequestType, input: unknown, sender: Sender, ctx: RouterContext): Promise<unknown> {
   const { store } = ctx;
   switch (type) {
+    case 'corpus:concept':
+      return conceptView(ctx.corpus, (input as { conceptId: string }).conceptId);
     case 'notes:forConcept': {
       const d = input as { conceptId: string; limit?: number };
       return store.forConcept(d.conceptId, d.limit);
@@ -90,7 +91,10 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
       return { restored };
     }
     case 'notes:export':
-      return store.exportAs((input as { format: 'json' | 'markdown' | 'jsonld' }).format, ctx.conceptNames);
+      return store.exportAs(
+        (input as { format: 'json' | 'markdown' | 'jsonld' }).format,
+        Object.fromEntries(ctx.corpus.concepts.map((c) => [c.id, c.name])),
+      );
     case 'notes:import': {
       const d = input as { text: string; apply: boolean };
       const report = await store.import(d.text, d.apply);

@@ -4,16 +4,9 @@
  */
 import * as v from 'valibot';
 
-export const CATEGORY_IDS = [
-  'security',
-  'industry',
-  'economy',
-  'cyber',
-  'energy',
-  'strategy',
-  'people',
-] as const;
-export type CategoryId = (typeof CATEGORY_IDS)[number];
+import { CATEGORY_IDS, type CategoryId } from './categories';
+
+export { CATEGORY_IDS, type CategoryId };
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const isoDate = v.pipe(

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Corpus } from '@/lib/corpus/schema';
-import type { ConceptNotes } from '@/lib/messages';
+import type { ConceptNotes, ConceptView } from '@/lib/messages';
 import type { NoteDraft } from '@/lib/notes/model';
 import { ConceptCard } from '@/components/card/ConceptCard';
 import { t } from '@/lib/i18n';
@@ -13,11 +12,13 @@ export interface TooltipView {
 }
 
 export interface TooltipAppProps {
-  corpus: Corpus;
   view: TooltipView;
   dark: boolean;
   /** Bumped when notes change anywhere, to refetch. */
   notesVersion: number;
+  loadConcept(conceptId: string): Promise<ConceptView>;
+  /** The concept the card opens on, already loaded, so the first paint is complete. */
+  initialConcept: ConceptView | null;
   loadNotes(conceptId: string): Promise<ConceptNotes>;
   saveNote(draft: NoteDraft): Promise<unknown>;
   glossaryUrl(conceptId: string): string;
@@ -29,10 +30,19 @@ export interface TooltipAppProps {
 export const CARD_HEADING_ID = 'alliance-lens-card-title';
 
 export function TooltipApp(props: TooltipAppProps) {
-  const { corpus, view } = props;
-  const concept = corpus.concepts.find((c) => c.id === view.conceptId);
+  const { view } = props;
+  const [data, setData] = useState<ConceptView | null>(props.initialConcept);
   const [notes, setNotes] = useState<ConceptNotes | null>(null);
   const [notesError, setNotesError] = useState<string | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    if (data?.concept.id === view.conceptId) return;
+    props.loadConcept(view.conceptId).then((d) => live && setData(d), () => live && setData(null));
+    return () => {
+      live = false;
+    };
+  }, [view.conceptId]);
 
   useEffect(() => {
     let live = true;
@@ -46,15 +56,14 @@ export function TooltipApp(props: TooltipAppProps) {
     };
   }, [view.conceptId, props.notesVersion]);
 
-  if (!concept) return null;
-  const category = corpus.categories.find((c) => c.id === concept.category)!;
-  const related = concept.related.flatMap((id) => corpus.concepts.filter((c) => c.id === id));
+  if (!data || data.concept.id !== view.conceptId) return null;
+  const { concept } = data;
   return (
     <ConceptCard
       concept={concept}
-      category={category}
-      sources={corpus.sources}
-      related={related}
+      category={data.category}
+      sources={data.sources}
+      related={data.related}
       notes={notes}
       notesError={notesError}
       pinned={view.pinned}

@@ -7,17 +7,15 @@
 import { render } from 'preact';
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Corpus } from '@/lib/corpus/schema';
-import type { ConceptNotes } from '@/lib/messages';
+import type { ConceptNotes, ConceptView } from '@/lib/messages';
 import type { Note, NoteDraft } from '@/lib/notes/model';
-import { t } from '@/lib/i18n';
 import cardCss from '@/components/card/card.css?inline';
 import { CARD_HEADING_ID, TooltipApp, type TooltipView } from './TooltipApp';
 import { HoverIntent } from './hover-intent';
 import { createUiLayer } from '../ui-layer';
 
 export interface TooltipDeps {
-  corpus: Corpus;
+  concept(conceptId: string): Promise<ConceptView>;
   notes: { forConcept(conceptId: string): Promise<ConceptNotes>; save(draft: NoteDraft): Promise<Note> };
   onNotesChanged(listener: (conceptIds: string[]) => void): () => void;
   glossaryUrl(conceptId: string): string;
@@ -47,6 +45,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
   const layer = createUiLayer(ctx, cardCss);
   let mark: HTMLElement | null = null;
   let view: TooltipView | null = null;
+  let initialConcept: ConceptView | null = null;
   let notesVersion = 0;
   let stopAutoUpdate: (() => void) | null = null;
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -63,8 +62,10 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     const conceptId = start.dataset.conceptId;
     if (!conceptId) return;
     if (mark && mark !== start) setDescribedBy(false);
+    const data = await deps.concept(conceptId);
     mark = start;
     view = { conceptId, pinned: pin, history: [] };
+    initialConcept = data;
     await paint();
     setDescribedBy(!pin);
     position();
@@ -83,14 +84,14 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
         role={pinned ? 'dialog' : 'tooltip'}
         aria-modal={pinned ? 'false' : undefined}
         aria-labelledby={CARD_HEADING_ID}
-        aria-label={pinned ? undefined : t('card_dialogLabel', deps.corpus.concepts.find((c) => c.id === view!.conceptId)?.name ?? '')}
         onPointerEnter={() => intent.enterCard()}
         onPointerLeave={() => intent.leave()}
         onKeyDown={onCardKeyDown}
       >
         <TooltipApp
-          corpus={deps.corpus}
           view={view}
+          loadConcept={deps.concept}
+          initialConcept={initialConcept}
           dark={dark}
           notesVersion={notesVersion}
           loadNotes={deps.notes.forConcept}

@@ -1,0 +1,14 @@
+import type { Corpus } from './schema';
+import type { ConceptView } from '../messages';
+
+/** The card's view of a concept: the entry, its category, the sources it cites and its related concepts' names. */
+export function conceptView(corpus: Corpus, conceptId: string): ConceptView {
+  const concept = corpus.concepts.find((c) => c.id === conceptId);
+  if (!concept) throw new Error(`Unknown concept "${conceptId}".`);
+  return {
+    concept,
+    category: corpus.categories.find((c) => c.id === concept.category)!,
+    sources: corpus.sources.filter((s) => concept.sources.some((r) => r.sourceId === s.id)),
+    related: concept.related.flatMap((id) => corpus.concepts.filter((c) => c.id === id).map((c) => ({ id: c.id, name: c.name }))),
+  };
+}
