@@ -20,6 +20,9 @@ const BOUNDARY = new Set([
 
 const HEADING = /^H[1-6]$/;
 
+/** Elements that may not contain phrasing content: text directly inside them is never wrapped. */
+const NO_INLINE_CHILDREN = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'OL', 'DL', 'COLGROUP', 'MENU', 'HTML', 'HEAD']);
+
 export function isForbidden(el: Element): boolean {
   if (FORBIDDEN.has(el.tagName.toUpperCase())) return true;
   if (el.hasAttribute('data-alliance-lens-ui') || el.hasAttribute('hidden')) return true;
@@ -87,6 +90,11 @@ export function collectRuns(root: Element, initialHeading = ''): TextRun[] {
       continue;
     }
     if (item.nodeType === 3) {
+      const parent = item.parentNode as Element | null;
+      if (parent && NO_INLINE_CHILDREN.has(parent.nodeName.toUpperCase())) {
+        flush();
+        continue;
+      }
       nodes.push(item as Text);
       text += (item as Text).data;
       continue;

@@ -43,7 +43,7 @@ describe('firefox-specific settings', () => {
     const gecko = read('firefox-mv2').browser_specific_settings.gecko;
     expect(gecko.id).toMatch(/@/);
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
-    // data_collection_permissions is understood from Firefox 140 on.
-    expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
+    // data_collection_permissions is understood from Firefox 140 on desktop and 142 on Android.
+    expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
   });
 });
