@@ -42,6 +42,7 @@ interface RunState {
 const SLICE_MS = 8;
 /** Page changes are handled together after this quiet period. */
 const MUTATION_DEBOUNCE_MS = 120;
+const NOTIFY_INTERVAL_MS = 250;
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -76,7 +77,22 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
   /** The scan or update in progress, if any. */
   let work: Promise<void> = Promise.resolve();
 
-  const notify = () => listeners.forEach((l) => l());
+  /** concept id → highlighted mentions, kept as runs change (never recounted from the DOM). */
+  const conceptCounts = new Map<string, number>();
+  let lastNotified = 0;
+  let notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Tells listeners about changes, at most a few times a second while a scan runs. */
+  const notify = (now = false) => {
+    clearTimeout(notifyTimer);
+    const wait = NOTIFY_INTERVAL_MS - (performance.now() - lastNotified);
+    if (now || wait <= 0) {
+      lastNotified = performance.now();
+      listeners.forEach((l) => l());
+    } else notifyTimer = setTimeout(() => notify(true), wait);
+  };
+  const count = (mentions: Candidate[], sign: 1 | -1) => {
+    for (const c of mentions) conceptCounts.set(c.conceptId, (conceptCounts.get(c.conceptId) ?? 0) + sign);
+  };
 
   const observer = new MutationObserver((records) => queueRecords(records));
 
@@ -134,6 +150,8 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     const same = mentions.length === state.applied.length && mentions.every((c, i) => c.start === state.applied[i]!.start && c.conceptId === state.applied[i]!.conceptId);
     if (same && state.marks.every((m) => m.isConnected)) return;
     if (state.marks.length) unwrapMarks(state.marks);
+    count(state.applied, -1);
+    count(mentions, 1);
     state.applied = mentions;
     state.marks = mentions.length
       ? wrapRun(
@@ -199,7 +217,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     }
     ordered = runs.map((r) => byRun.get(r)!);
     reconcile();
-    notify();
+    notify(true);
   }
 
   async function processPending(gen: number) {
@@ -215,6 +233,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
         for (const s of states) {
           evidence.forget(s.analysis);
           unwrapMarks(s.marks.filter((m) => m.isConnected));
+          count(s.applied, -1);
           dropped.add(s);
         }
         runsByBlock.delete(block);
@@ -228,7 +247,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     ordered = [...ordered.filter((s) => !dropped.has(s)), ...added];
     if (added.length) ordered.sort((a, b) => (a.run.nodes[0]!.compareDocumentPosition(b.run.nodes[0]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     reconcile();
-    notify();
+    notify(true);
   }
 
   function precedingHeading(el: Element): string {
@@ -264,8 +283,9 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       observer.takeRecords();
       runsByBlock = new Map();
       ordered = [];
+      conceptCounts.clear();
       evidence = new PageEvidence(matcher, doc.title);
-      notify();
+      notify(true);
     },
     update(next) {
       const restyle = next.style !== options.style;
@@ -282,7 +302,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       }
       if (rewrap) {
         reconcile();
-        notify();
+        notify(true);
       }
     },
     rescan() {
@@ -291,16 +311,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       this.start();
     },
     counts() {
-      const counts: Record<string, number> = {};
-      const seen = new Set<string>();
-      for (const mark of marksIn(doc.body)) {
-        const id = mark.dataset.alMention!;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const concept = mark.dataset.conceptId!;
-        counts[concept] = (counts[concept] ?? 0) + 1;
-      }
-      return counts;
+      return Object.fromEntries([...conceptCounts].filter(([, n]) => n > 0));
     },
     mentions() {
       const seen = new Set<string>();

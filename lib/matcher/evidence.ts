@@ -136,7 +136,8 @@ export class PageEvidence {
   analyse(text: string, heading: string): BlockAnalysis {
     const candidates = this.matcher.findCandidates(text);
     const hasAmbiguous = candidates.some((c) => c.ambiguous);
-    const cues = this.matcher.findCues(text);
+    // Text that names no concept at all is not read for cues: on long pages most of it is filler.
+    const cues = candidates.length ? this.matcher.findCues(text) : [];
     const block: BlockAnalysis = {
       text,
       section: heading,

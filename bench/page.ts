@@ -1,0 +1,83 @@
+/**
+ * Deterministic benchmark pages: a long article (≥ 1.5 MB of text, 20,000+
+ * text nodes) with concept mentions, inline markup, tables, lists, form fields
+ * and code blocks; a dynamic page that appends paragraphs in bursts.
+ */
+import type { Corpus } from '../lib/corpus/schema';
+
+/** A small seeded PRNG (mulberry32): the same page every run. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FILLER = (
+  'officials said the talks would continue next month while analysts in Seoul and Washington weighed the costs ' +
+  'of a changing regional balance and the pressure on budgets shipyards industry trade and public opinion across the region'
+).split(' ');
+
+export function aliasesOf(corpus: Corpus): string[] {
+  return [...new Set(corpus.concepts.flatMap((c) => c.aliases.filter((a) => a.lang !== 'ko').map((a) => a.text)))];
+}
+
+function sentence(next: () => number, aliases: string[]): string {
+  const words: string[] = [];
+  const n = 14 + Math.floor(next() * 14);
+  for (let i = 0; i < n; i++) {
+    const r = next();
+    if (r < 0.06) words.push(aliases[Math.floor(next() * aliases.length)]!);
+    else if (r < 0.09) words.push(`<em>${FILLER[Math.floor(next() * FILLER.length)]}</em>`);
+    else if (r < 0.11) words.push(`<a href="#x">${FILLER[Math.floor(next() * FILLER.length)]}</a>`);
+    else words.push(FILLER[Math.floor(next() * FILLER.length)]!);
+  }
+  const s = words.join(' ');
+  return s[0]!.toUpperCase() + s.slice(1) + '.';
+}
+
+export function paragraph(next: () => number, aliases: string[]): string {
+  return `<p>${Array.from({ length: 3 + Math.floor(next() * 3) }, () => sentence(next, aliases)).join(' ')}</p>`;
+}
+
+export function largeArticle(corpus: Corpus, minTextBytes = 1_600_000): string {
+  const next = random(42);
+  const aliases = aliasesOf(corpus);
+  const parts: string[] = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>US-ROK alliance: a long report</title></head><body><main><h1>The US-ROK alliance in the Indo-Pacific</h1>'];
+  let text = 0;
+  let section = 0;
+  while (text < minTextBytes) {
+    const block: string[] = [`<h2>Section ${++section}: Korea and the alliance</h2>`];
+    for (let i = 0; i < 8; i++) block.push(paragraph(next, aliases));
+    block.push(`<ul>${Array.from({ length: 4 }, () => `<li>${sentence(next, aliases)}</li>`).join('')}</ul>`);
+    block.push(`<table><tr><th>Item</th><th>Note</th></tr>${Array.from({ length: 3 }, () => `<tr><td>${sentence(next, aliases)}</td><td>${aliases[Math.floor(next() * aliases.length)]}</td></tr>`).join('')}</table>`);
+    block.push(`<form><label>Comment <input value="SMA RSF NCG"></label><textarea>Special Measures Agreement draft</textarea></form>`);
+    block.push(`<pre><code>const SMA = load("Regional Sustainment Framework");</code></pre>`);
+    const html = block.join('\n');
+    text += html.replace(/<[^>]+>/g, '').length;
+    parts.push(html);
+  }
+  parts.push('</main></body></html>');
+  return parts.join('\n');
+}
+
+/** A page that appends `total` paragraphs in bursts of `burst`, one burst every `everyMs`. */
+export function dynamicPage(corpus: Corpus, total = 1000, burst = 50, everyMs = 100): string {
+  const next = random(7);
+  const aliases = aliasesOf(corpus);
+  const paragraphs = Array.from({ length: total }, () => paragraph(next, aliases));
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: US-ROK alliance updates</title></head><body><main id="feed"><h1>Live updates on the Korean Peninsula</h1></main>
+<template id="items">${paragraphs.join('')}</template>
+<script>
+  const items = [...document.getElementById('items').content.children];
+  let i = 0;
+  const timer = setInterval(() => {
+    const feed = document.getElementById('feed');
+    for (const p of items.slice(i, i + ${burst})) feed.append(p.cloneNode(true));
+    i += ${burst};
+    if (i >= items.length) { clearInterval(timer); document.title = 'done'; }
+  }, ${everyMs});
+</script></body></html>`;
+}

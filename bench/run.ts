@@ -1,0 +1,291 @@
+/**
+ * `npm run bench`: measures highlighting cost in Chromium against a floor
+ * (one regex, one TreeWalker pass) and naive mark.js, in the same run.
+ * Prints a Markdown table and writes it to bench-output/latest.md.
+ * Timings are reported, never asserted.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, CHROME_BUILD, ROOT, launchWithExtension, startServer } from '../scripts/browser';
+import { loadCorpusFromDir } from '../scripts/load-corpus';
+import { aliasesOf, dynamicPage, largeArticle } from './page';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 1);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+function newestMtime(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+    const p = join(dir, e.name);
+    return Math.max(m, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }, 0);
+}
+
+function ensureBuild() {
+  const built = join(CHROME_BUILD, 'manifest.json');
+  const sources = Math.max(...['entrypoints', 'lib', 'components', 'data'].map((d) => newestMtime(join(ROOT, d))));
+  if (!existsSync(built) || statSync(built).mtimeMs < sources) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** Page-world probes, installed before any page script: long tasks and when marks appear. */
+const PROBES = `
+  window.__bench = { longtasks: [], firstMark: null, firstVisibleMark: null, lastMark: null, dcl: null };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('DOMContentLoaded', () => { window.__bench.dcl = performance.now(); });
+  new MutationObserver((records) => {
+    const b = window.__bench;
+    for (const r of records) for (const n of r.addedNodes) {
+      if (n.nodeName !== 'AL-MARK') continue;
+      const t = performance.now();
+      b.firstMark ??= t;
+      b.lastMark = t;
+      if (b.firstVisibleMark === null) {
+        const rect = n.getBoundingClientRect();
+        if (rect.bottom > 0 && rect.top < innerHeight) b.firstVisibleMark = t;
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+const sessions = new WeakMap<Page, import('playwright-core').CDPSession>();
+
+/** Opens a page whose main-thread time Chromium accounts from the start (CDP Performance domain). */
+async function measuredPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  sessions.set(page, cdp);
+  await page.addInitScript(PROBES);
+  return page;
+}
+
+/** Main-thread task time so far, in ms. */
+async function taskDuration(page: Page): Promise<number> {
+  const { metrics } = await sessions.get(page)!.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
+}
+
+async function markCount(page: Page) {
+  return page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('al-mark, mark, .bench-mark')].map((m, i) => m.dataset.alMention ?? String(i))).size);
+}
+
+async function waitForStableMarks(page: Page, quietMs = 800) {
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const n = await markCount(page);
+    if (n !== last) {
+      last = n;
+      since = Date.now();
+    } else if (Date.now() - since > quietMs) return n;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The floor's pattern: every alias, longest first, as whole words. */
+function floorPattern(aliases: string[]): string {
+  const escaped = [...aliases].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return `\\b(?:${escaped.join('|')})\\b`;
+}
+
+/**
+ * The floor: one TreeWalker pass over text nodes, one regular expression of
+ * every alias, split and wrap each match. Plain JavaScript source, run as is in the page.
+ */
+const FLOOR = `(source) => {
+  const re = new RegExp(source, 'g');
+  const skip = /^(SCRIPT|STYLE|TEXTAREA|CODE|PRE|INPUT|TITLE)$/;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (skip.test(n.parentNode.nodeName) ? 2 : 1) });
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  for (const node of nodes) {
+    re.lastIndex = 0;
+    const text = node.data;
+    let m, last = 0, frag = null;
+    while ((m = re.exec(text))) {
+      frag = frag || document.createDocumentFragment();
+      frag.append(text.slice(last, m.index));
+      const mark = document.createElement('mark');
+      mark.className = 'bench-mark';
+      mark.textContent = m[0];
+      frag.append(mark);
+      last = m.index + m[0].length;
+    }
+    if (frag) {
+      frag.append(text.slice(last));
+      node.replaceWith(frag);
+    }
+  }
+}`;
+
+interface Row {
+  mainThreadMs: number;
+  longestTaskMs: number;
+  marks: number;
+  firstVisibleMs?: number;
+  lastMs?: number;
+}
+
+async function inPageContender(context: BrowserContext, url: string, run: (page: Page) => Promise<void>): Promise<Row> {
+  const page = await measuredPage(context);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(500);
+  const before = await taskDuration(page);
+  const tasksBefore = await page.evaluate(() => (window as any).__bench.longtasks.length);
+  await run(page);
+  // Count the style and layout work the marks cause too, as the extension's figure does.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  const after = await taskDuration(page);
+  const longest = await page.evaluate((n) => Math.max(0, ...(window as any).__bench.longtasks.slice(n)), tasksBefore);
+  const marks = await markCount(page);
+  await page.close();
+  return { mainThreadMs: after - before, longestTaskMs: longest, marks };
+}
+
+async function main() {
+  ensureBuild();
+  const corpus = loadCorpusFromDir(join(ROOT, 'data'));
+  const aliases = aliasesOf(corpus);
+  const article = largeArticle(corpus);
+  const dynamic = dynamicPage(corpus);
+  const idle = largeArticle(corpus, 200_000);
+  const pages: Record<string, string> = { '/bench/article.html': article, '/bench/dynamic.html': dynamic, '/bench/idle.html': idle };
+  const server = await startServer([
+    (req, res) => {
+      const body = pages[req.url ?? ''];
+      if (!body) return false;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+      return true;
+    },
+  ]);
+  const stats = await (async () => {
+    const b = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const p = await b.newPage();
+    await p.goto(`${server.origin}/bench/article.html`);
+    const s = await p.evaluate(() => {
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let n = 0;
+      while (w.nextNode()) n++;
+      return { textNodes: n, textBytes: document.body.textContent!.length };
+    });
+    await b.close();
+    return s;
+  })();
+  console.log(`Article: ${(stats.textBytes / 1e6).toFixed(2)} MB of text, ${stats.textNodes} text nodes, ${aliases.length} aliases.`);
+
+  // Baselines and the two in-page contenders run in a browser without the extension.
+  const plain = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const plainContext = await plain.newContext();
+  const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+  const floor: Row[] = [];
+  const naive: Row[] = [];
+  for (let i = 0; i < RUNS; i++) floor.push(await inPageContender(plainContext, `${server.origin}/bench/article.html`, (page) => page.evaluate(`(${FLOOR})(${JSON.stringify(floorPattern(aliases))})`)));
+  for (let i = 0; i < NAIVE_RUNS; i++) {
+    naive.push(
+      await inPageContender(plainContext, `${server.origin}/bench/article.html`, async (page) => {
+        await page.addScriptTag({ content: markJs });
+        await page.evaluate(
+          (list) => new Promise<void>((done) => new (window as any).Mark(document.body).mark(list, { separateWordSearch: false, accuracy: 'exactly', exclude: ['script', 'style', 'textarea', 'code', 'pre'], done })),
+          aliases,
+        );
+      }),
+    );
+  }
+
+  /** Main-thread time of a page left for `ms` after load, with or without the extension. */
+  async function pageCost(context: BrowserContext, path: string, settle: (page: Page) => Promise<void>) {
+    const page = await measuredPage(context);
+    await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+    await settle(page);
+    const ms = await taskDuration(page);
+    const probe = await page.evaluate(() => (window as any).__bench);
+    const marks = await markCount(page);
+    const paragraphsWithMarks = await page.evaluate(() => [...document.querySelectorAll('#feed p')].filter((p) => p.querySelector('al-mark')).length);
+    const paragraphs = await page.evaluate(() => document.querySelectorAll('#feed p').length);
+    await page.close();
+    return { ms, probe, marks, paragraphsWithMarks, paragraphs };
+  }
+
+  const ext = await launchWithExtension();
+  const extension: Row[] = [];
+  const settleArticle = async (page: Page) => {
+    await waitForStableMarks(page);
+  };
+  const fixedWait = (ms: number) => async (page: Page) => {
+    await page.waitForTimeout(ms);
+  };
+  for (let i = 0; i < RUNS; i++) {
+    const started = Date.now();
+    const withExt = await pageCost(ext.context, '/bench/article.html', settleArticle);
+    const elapsed = Date.now() - started;
+    const without = await pageCost(plainContext, '/bench/article.html', fixedWait(elapsed));
+    extension.push({
+      mainThreadMs: withExt.ms - without.ms,
+      longestTaskMs: Math.max(0, ...withExt.probe.longtasks) > Math.max(0, ...without.probe.longtasks) ? Math.max(...withExt.probe.longtasks) : 0,
+      marks: withExt.marks,
+      firstVisibleMs: withExt.probe.firstVisibleMark - withExt.probe.dcl,
+      lastMs: withExt.probe.lastMark - withExt.probe.dcl,
+    });
+  }
+
+  // Dynamic page: 1,000 paragraphs in 20 bursts; idle page: 10 s with nothing happening.
+  const waitDone = async (page: Page) => {
+    await page.waitForFunction(() => document.title === 'done', null, { timeout: 60_000 });
+    await page.waitForTimeout(1500);
+  };
+  const dynExt = await pageCost(ext.context, '/bench/dynamic.html', waitDone);
+  const dynPlain = await pageCost(plainContext, '/bench/dynamic.html', waitDone);
+  const idleCost = async (context: BrowserContext) => {
+    const page = await measuredPage(context);
+    await page.goto(`${server.origin}/bench/idle.html`);
+    await page.waitForTimeout(3000);
+    const before = await taskDuration(page);
+    await page.waitForTimeout(10_000);
+    const after = await taskDuration(page);
+    await page.close();
+    return after - before;
+  };
+  const idleExt = await idleCost(ext.context);
+  const idlePlain = await idleCost(plainContext);
+  await ext.close();
+  await plain.close();
+  await server.close();
+
+  const gzip = gzipSync(readFileSync(join(CHROME_BUILD, 'content-scripts/content.js'))).length;
+  const e = median(extension.map((r) => r.mainThreadMs));
+  const f = median(floor.map((r) => r.mainThreadMs));
+  const n = median(naive.map((r) => r.mainThreadMs));
+  const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+  const lines = [
+    `Alliance Lens benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Chromium ${execFileSync(CHROMIUM, ['--version']).toString().trim().split(' ').slice(1, 2).join('')}`,
+    `Page: ${(stats.textBytes / 1e6).toFixed(2)} MB of text, ${stats.textNodes} text nodes; medians of ${RUNS} runs (naive: ${NAIVE_RUNS}).`,
+    '',
+    '| contender | main-thread time | longest task | first highlight in view (after DOMContentLoaded) | last highlight | marks |',
+    '|---|---|---|---|---|---|',
+    `| extension (as built) | ${fmt(e)} | ${fmt(median(extension.map((r) => r.longestTaskMs)))} | ${fmt(median(extension.map((r) => r.firstVisibleMs!)))} | ${fmt(median(extension.map((r) => r.lastMs!)))} | ${median(extension.map((r) => r.marks))} |`,
+    `| floor (TreeWalker + one regex) | ${fmt(f)} | ${fmt(median(floor.map((r) => r.longestTaskMs)))} | – | – | ${median(floor.map((r) => r.marks))} |`,
+    `| naive mark.js mark(aliases) | ${fmt(n)} | ${fmt(median(naive.map((r) => r.longestTaskMs)))} | – | – | ${median(naive.map((r) => r.marks))} |`,
+    '',
+    `| ratio | value |`,
+    `|---|---|`,
+    `| extension ÷ floor (main-thread time) | ${(e / f).toFixed(2)} |`,
+    `| naive ÷ extension (main-thread time) | ${(n / e).toFixed(1)} |`,
+    `| dynamic page (1,000 paragraphs in 20 bursts): extension main-thread time | ${fmt(dynExt.ms - dynPlain.ms)}; paragraphs with highlights ${dynExt.paragraphsWithMarks}/${dynExt.paragraphs} |`,
+    `| static page idle for 10 s: extension main-thread time | ${fmt(idleExt - idlePlain)} (with ${fmt(idleExt)}, without ${fmt(idlePlain)}) |`,
+    `| content script size | ${(gzip / 1024).toFixed(1)} KB gzip |`,
+  ];
+  const table = lines.join('\n');
+  console.log(`\n${table}\n`);
+  mkdirSync(join(ROOT, 'bench-output'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench-output/latest.md'), table + '\n');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
