@@ -26,7 +26,7 @@ export interface ConceptCardProps {
   onSaveNote(body: string, tags: string[]): Promise<void>;
 }
 
-const monthFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 /** "2023-04-26" → "26 April 2023"; "2023-04" → "April 2023"; "2023" stays. */
 export function formatIsoDate(date: string): string {

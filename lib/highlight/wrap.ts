@@ -59,6 +59,48 @@ function withUnregisteredIterators<T>(run: () => T): T {
   }
 }
 
+/**
+ * Narrows a run to the text nodes the ranges touch, with offsets shifted to
+ * their concatenation: mark.js's cost grows with the nodes it is given
+ * (a run of 50,000 inline elements would otherwise be walked per call).
+ */
+export function onlyTouchedNodes<R extends { start: number; length: number }>(nodes: Text[], ranges: R[]): { nodes: Text[]; ranges: R[] } {
+  const starts: number[] = [];
+  let total = 0;
+  for (const n of nodes) {
+    starts.push(total);
+    total += n.data.length;
+  }
+  const nodeAt = (offset: number) => {
+    let lo = 0;
+    let hi = nodes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const keep = new Set<number>();
+  const spans = ranges.map((r) => {
+    const first = nodeAt(r.start);
+    const last = nodeAt(r.start + r.length - 1);
+    for (let i = first; i <= last; i++) keep.add(i);
+    return first;
+  });
+  const kept = [...keep].sort((a, b) => a - b);
+  const newStart = new Map<number, number>();
+  let acc = 0;
+  for (const i of kept) {
+    newStart.set(i, acc);
+    acc += nodes[i]!.data.length;
+  }
+  return {
+    nodes: kept.map((i) => nodes[i]!),
+    ranges: ranges.map((r, k) => ({ ...r, start: newStart.get(spans[k]!)! + (r.start - starts[spans[k]!]!) })),
+  };
+}
+
 /** Text nodes that mark.js split off an original node: merged back on unwrap. */
 const splitOff = new WeakSet<Node>();
 
@@ -76,9 +118,10 @@ export function wrapRanges<R extends { start: number; length: number }>(
   const created: HTMLElement[] = [];
   // Text nodes detached since they were collected cannot be wrapped.
   if (!ranges.length || nodes.some((n) => !n.isConnected)) return created;
+  const { nodes: touched, ranges: shifted } = onlyTouchedNodes(nodes, ranges);
   // mark.js accepts text nodes as contexts: its offsets are then offsets into exactly their text.
   withUnregisteredIterators(() =>
-    new Mark(nodes as unknown as HTMLElement[]).markRanges(ranges.map((r) => ({ ...r })), {
+    new Mark(touched as unknown as HTMLElement[]).markRanges(shifted, {
       element: tag,
       className,
       exclude: [],

@@ -1,0 +1,121 @@
+/** Hostile pages: a strict CSP, text rewritten every 10 ms, deep and huge DOMs, editors, synthetic events. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openCard, startServer, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
+
+const CSP = "default-src 'none'; require-trusted-types-for 'script'";
+
+function generatedPage(kind: 'deep' | 'huge'): string {
+  const text = 'The Special Measures Agreement and US Forces Korea in Seoul.';
+  if (kind === 'deep') return `<!doctype html><title>deep</title><body>${'<div>'.repeat(2000)}<p>${text}</p>${'</div>'.repeat(2000)}</body>`;
+  return `<!doctype html><title>huge</title><body>${Array.from({ length: 50_000 }, (_, i) => `<span>${i % 500 === 0 ? 'NCG ' : 'x '}</span>`).join('')}<p>${text}</p></body>`;
+}
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startServer([
+    (req, res) => {
+      const m = /^\/generated\/(deep|huge)\.html$/.exec(req.url ?? '');
+      if (!m) return false;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(generatedPage(m[1] as 'deep' | 'huge'));
+      return true;
+    },
+    (req, res) => {
+      if (req.url !== '/csp/strict.html') return false;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP }).end(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title></head><body><p>Seoul and Washington signed the Special Measures Agreement; the SMA covers USFK costs, and the Nuclear Consultative Group met.</p></body></html>',
+      );
+      return true;
+    },
+  ]);
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('hostile pages', () => {
+  it('highlights and shows a styled, working card under a strict CSP, with no console errors from the extension', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.origin}/csp/strict.html`);
+    await waitForHighlights(page, 3);
+    await page.locator('[data-concept-id="sma"]').first().hover();
+    await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
+    const look = await page.evaluate(() => {
+      const card = document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector<HTMLElement>('#alliance-lens-card')!;
+      const cs = getComputedStyle(card);
+      return { width: card.getBoundingClientRect().width, position: cs.position, radius: cs.borderTopLeftRadius };
+    });
+    expect(look.position).toBe('fixed');
+    expect(look.radius).toBe('10px');
+    expect(look.width).toBeLessThanOrEqual(362);
+    expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps up with text rewritten every 10 ms and stops working when the page stops (no feedback loop)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/fixtures/rewrite-10ms.html`);
+    await page.waitForFunction(() => document.title === 'done', null, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#ticker [data-concept-id]').length >= 2, null, { timeout: 5_000 });
+    expect(await page.locator('#ticker').textContent()).toBe('tick 200: USFK and the NCG in Seoul');
+    // Once the page is quiet, the extension is quiet too: no further DOM changes at all.
+    const changes = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let n = 0;
+          const observer = new MutationObserver((records) => (n += records.length));
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+          setTimeout(() => {
+            observer.disconnect();
+            done(n);
+          }, 1500);
+        }),
+    );
+    expect(changes).toBe(0);
+    await page.close();
+  });
+
+  it('handles 2,000-level nesting and 50,000 tiny elements', async () => {
+    for (const kind of ['deep', 'huge'] as const) {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}/generated/${kind}.html`);
+      await waitForHighlights(page, 2);
+      expect(await page.locator('p [data-concept-id="sma"]').count()).toBe(1);
+      await page.close();
+    }
+  });
+
+  it('never touches an editor, and typing next to highlights keeps the caret where it is', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/fixtures/editable.html`);
+    await waitForHighlights(page, 2);
+    const editor = page.locator('#editor');
+    await editor.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' talks and the USFK budget');
+    await page.waitForTimeout(400);
+    expect(await editor.textContent()).toBe('Draft: the SMA talks and the USFK budget');
+    expect(await editor.locator('[data-concept-id]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('ignores synthetic events from page scripts: a page cannot open or drive the card', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/demo/sample-article.html`);
+    await waitForHighlights(page, 5);
+    await page.evaluate(() => {
+      const mark = document.querySelector('[data-concept-id="sma"]')!;
+      for (const type of ['pointerover', 'mouseover', 'focusin', 'click']) mark.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+      window.postMessage({ type: 'notes:deleteAll', data: { confirm: true } }, '*');
+    });
+    await page.waitForTimeout(600);
+    expect(await openCard(page)).toBeNull();
+    await page.close();
+  });
+});

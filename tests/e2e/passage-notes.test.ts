@@ -1,0 +1,92 @@
+/** Passage notes in Chromium: add one to a selection, it re-anchors after a reload and a browser restart, and shows live in another tab. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, startServer, tabIdOf, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+const ARTICLE = '/demo/sample-article.html';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function selectText(page: Page, text: string) {
+  // The passage may cross highlight marks: find it in the page text and map both ends to text nodes.
+  await page.evaluate((t) => {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const all = nodes.map((n) => n.data).join('');
+    const start = all.indexOf(t);
+    if (start < 0) throw new Error(`"${t}" not found`);
+    const at = (offset: number) => {
+      let seen = 0;
+      for (const n of nodes) {
+        if (offset <= seen + n.data.length) return [n, offset - seen] as const;
+        seen += n.data.length;
+      }
+      throw new Error('offset out of range');
+    };
+    const range = document.createRange();
+    range.setStart(...at(start));
+    range.setEnd(...at(start + t.length));
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, text);
+}
+
+async function addNoteFromShortcut(page: Page, body: string) {
+  const tabId = await tabIdOf(browser, page);
+  await browser.serviceWorker.evaluate(async (id: number) => {
+    await (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { id: 2, type: 'page:command', data: { command: 'add-passage-note' }, timestamp: Date.now() });
+  }, tabId);
+  const host = page.locator('alliance-lens-ui');
+  await host.getByRole('textbox', { name: 'Note' }).fill(body);
+  await host.getByRole('button', { name: 'Save note' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('al-note').length > 0);
+}
+
+const PASSAGE = 'South Korean yards such as Hanwha Ocean';
+
+describe('passage notes', () => {
+  it('marks the passage, survives a reload, and appears live in another tab', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}${ARTICLE}`);
+    await waitForHighlights(page, 5);
+    const other = await browser.context.newPage();
+    await other.goto(`${server.origin}${ARTICLE}?utm_source=newsletter`);
+    await waitForHighlights(other, 5);
+
+    await page.bringToFront();
+    await selectText(page, PASSAGE);
+    await addNoteFromShortcut(page, 'Check which yards are certified');
+    const marked = () => page.evaluate(() => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join(''));
+    expect(await marked()).toBe(PASSAGE);
+    // No note text in the page's DOM: only the marker.
+    expect(await page.evaluate(() => document.body.innerText.includes('certified'))).toBe(false);
+
+    // The other tab (same page, tracking parameter) gets the marker without a reload.
+    await other.waitForFunction((p) => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join('') === p, PASSAGE, { timeout: 10_000 });
+
+    await page.reload();
+    await page.waitForFunction((p) => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join('') === p, PASSAGE, { timeout: 10_000 });
+    await page.close();
+    await other.close();
+  });
+
+  it('survives a browser restart with the same profile', async () => {
+    const dir = browser.userDataDir;
+    await browser.close({ keepProfile: true });
+    browser = await launchWithExtension({ userDataDir: dir });
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}${ARTICLE}`);
+    await page.waitForFunction((p) => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join('') === p, PASSAGE, { timeout: 15_000 });
+    await page.close();
+  });
+});
