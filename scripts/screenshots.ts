@@ -29,6 +29,8 @@ async function main() {
     await host.getByRole('textbox', { name: /Tags/ }).fill('shipbuilding, MRO');
     await host.getByRole('button', { name: 'Save note' }).click();
     await host.getByText('Which yards are certified').waitFor();
+    // Show the card from its top, as a reader first sees it.
+    await article.evaluate(() => document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector('#alliance-lens-card')!.scrollTo(0, 0));
     await article.waitForTimeout(300);
     await article.screenshot({ path: join(OUT, `tooltip${suffix}.png`) });
     await host.getByRole('button', { name: 'Close' }).click();
