@@ -84,12 +84,13 @@ export function ConceptCard(props: ConceptCardProps) {
       </details>
 
       <section class="sources" aria-label={t('card_sources')}>
-        {concept.sources.map((ref) => {
-          const doc = props.sources.find((s) => s.id === ref.sourceId);
-          if (!doc) return null;
+        {props.sources.map((doc) => {
+          // One line per document, however many of its sections ground the concept.
+          const sections = concept.sources.filter((ref) => ref.sourceId === doc.id).map((ref) => `“${ref.section}”`);
+          if (!sections.length) return null;
           return (
-            <p key={ref.sourceId + ref.section} class="citation">
-              <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)} · {t('card_section', ref.section)}
+            <p key={doc.id} class="citation">
+              <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)} · {t('card_section', sections.join(', '))}
             </p>
           );
         })}

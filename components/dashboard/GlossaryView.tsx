@@ -91,7 +91,7 @@ export function ConceptPage({ corpus, db, conceptId }: { corpus: Corpus; db: Not
           const doc = corpus.sources.find((s) => s.id === ref.sourceId)!;
           return (
             <li key={ref.sourceId + ref.locator}>
-              <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)}. {t('card_section', ref.section)}: “{ref.locator}”
+              <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)}. {t('card_section', `“${ref.section}”`)}: “{ref.locator}”
             </li>
           );
         })}

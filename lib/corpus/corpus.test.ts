@@ -113,7 +113,7 @@ describe('corpus validation', () => {
 
   it('makes the build fail: the Vite plugin throws on a malformed corpus', () => {
     const dir = brokenCopy((l) => delete sma(l).detail);
-    const plugin = corpusPlugin(dir) as { load: (this: { addWatchFile(f: string): void }, id: string) => string | undefined };
+    const plugin = corpusPlugin(dir) as unknown as { load: (this: { addWatchFile(f: string): void }, id: string) => string | undefined };
     const ctx = { addWatchFile() {} };
     expect(() => plugin.load.call(ctx, '\0virtual:alliance-corpus')).toThrow(/concept "sma", field detail/);
   });
