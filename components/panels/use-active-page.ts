@@ -15,12 +15,15 @@ export async function askPage(tabId: number): Promise<ActivePage> {
   }
 }
 
+/** `?tab=<id>` shows a given tab: used when a panel is opened as a page (for example in tests). */
+const requestedTab = Number(new URLSearchParams(location.search).get('tab')) || undefined;
+
 /** The page in the active tab, kept current as the reader switches tabs, navigates or changes settings. */
 export function useActivePage(): [ActivePage, () => void] {
   const [page, setPage] = useState<ActivePage>({ state: 'loading' });
   const refresh = async () => {
-    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    setPage(tab?.id === undefined ? { state: 'unavailable' } : await askPage(tab.id));
+    const tabId = requestedTab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+    setPage(tabId === undefined ? { state: 'unavailable' } : await askPage(tabId));
   };
   useEffect(() => {
     void refresh();

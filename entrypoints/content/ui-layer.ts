@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { render } from 'preact';
+import themeCss from '@/components/theme.css?inline';
 
 export const UI_TAG = 'alliance-lens-ui';
 
@@ -24,7 +25,7 @@ export function createUiLayer(ctx: ContentScriptContext, css: string): UiLayer {
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let pending: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
+  sheet.replaceSync(themeCss + css);
 
   async function create() {
     const created = await createShadowRootUi<HTMLElement>(ctx, {

@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import { NotesView } from '@/components/dashboard/NotesView';
 import { ConceptPage, GlossaryList, SourcesView } from '@/components/dashboard/GlossaryView';
 import { SettingsView } from '@/components/dashboard/SettingsView';
+import { Brand } from '@/components/panels/Brand';
 import '@/components/panels/panels.css';
 import './dashboard.css';
 
@@ -37,10 +38,7 @@ function Dashboard() {
   return (
     <div class="dashboard">
       <nav class="sidebar" aria-label={t('dash_nav')}>
-        <div class="brand">
-          <img src="/icon/48.png" alt="" />
-          <h1>{t('extName')}</h1>
-        </div>
+        <Brand icon={48} />
         <ul>
           {SECTIONS.map(([s, label]) => (
             <li key={s}>

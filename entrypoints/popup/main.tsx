@@ -1,22 +1,13 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { PagePanel } from '@/components/panels/PagePanel';
-import { askPage, useActivePage, type ActivePage } from '@/components/panels/use-active-page';
+import { Brand } from '@/components/panels/Brand';
+import { useActivePage } from '@/components/panels/use-active-page';
 import '@/components/panels/panels.css';
 
-/** `popup.html?tab=<id>` shows a given tab (used when the popup is opened as a page, e.g. in tests). */
-const requestedTab = Number(new URLSearchParams(location.search).get('tab')) || undefined;
-
-function useRequestedOrActivePage(): ActivePage {
-  const [active] = useActivePage();
-  const [requested, setRequested] = useState<ActivePage>({ state: 'loading' });
-  useEffect(() => {
-    if (requestedTab !== undefined) void askPage(requestedTab).then(setRequested);
-  }, []);
-  return requestedTab !== undefined ? requested : active;
-}
+/** Opened as a page (`?tab=<id>`), the popup stays open after revealing a concept. */
+const openedAsPage = new URLSearchParams(location.search).has('tab');
 
 async function openSidePanel() {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -30,14 +21,11 @@ async function openSidePanel() {
 }
 
 function Popup() {
-  const page = useRequestedOrActivePage();
+  const [page] = useActivePage();
   return (
     <main style={{ width: '340px', padding: '12px 14px' }}>
-      <header class="brand">
-        <img src="/icon/32.png" alt="" />
-        <h1>{t('extName')}</h1>
-      </header>
-      <PagePanel page={page} onRevealed={() => requestedTab === undefined && window.close()} />
+      <Brand />
+      <PagePanel page={page} onRevealed={() => !openedAsPage && window.close()} />
       <nav class="links" aria-label={t('panel_more')} style={{ marginTop: '12px' }}>
         <button type="button" onClick={() => void openSidePanel()}>
           {t('panel_openSidePanel')}

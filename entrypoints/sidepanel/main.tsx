@@ -4,6 +4,7 @@ import { openNotesDb } from '@/lib/notes/db';
 import type { Note } from '@/lib/notes/model';
 import { NoteList } from '@/components/card/NoteList';
 import { PagePanel } from '@/components/panels/PagePanel';
+import { Brand } from '@/components/panels/Brand';
 import { useActivePage } from '@/components/panels/use-active-page';
 import { useLive } from '@/components/dashboard/use-live';
 import '@/components/panels/panels.css';
@@ -34,10 +35,7 @@ function SidePanel() {
   const [page] = useActivePage();
   return (
     <main style={{ padding: '12px 14px' }}>
-      <header class="brand">
-        <img src="/icon/32.png" alt="" />
-        <h1>{t('extName')}</h1>
-      </header>
+      <Brand />
       <PagePanel page={page} />
       {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} notFound={page.summary.notesNotFound} />}
       <p>

@@ -5,30 +5,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scoreAgainstGold, type FoundMention, type GoldPage } from '../../lib/highlight/gold';
-import { DEV_PAGES, launchWithExtension, setSettings, startServer, type ExtensionBrowser, type PageServer } from './harness';
+import { DEV_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser } from './harness';
 
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(DEV_PAGES, 'gold.json'), 'utf8'));
 const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), title, alliance-lens-ui';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 /** Mentions once the page and its late scripts have settled. */
 async function settledMentions(file: string, withDynamic: boolean) {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/dev/${file}`);
-  await page.waitForTimeout(withDynamic ? 1800 : 700);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.origin}/dev/${file}`);
+  // Pages with late text add it about a second after load.
+  await waitForSettledHighlights(page, { minMs: withDynamic ? 2000 : 300 });
   const found: FoundMention[] = await page.evaluate(() => {
     const byId = new Map<string, { conceptId: string; text: string }>();
     for (const el of document.querySelectorAll<HTMLElement>('[data-concept-id]')) {
@@ -78,20 +69,20 @@ describe('dev pages in Chromium', () => {
   it('restores the serialised DOM exactly when highlighting is switched off', async () => {
     const files = ['alliance-sustainment-working-paper.html', 'sma-signing-2024.html', 'cyber-consultations-readout.html', 'korus-ira-business.html'];
     for (const file of files) {
-      await setSettings(browser, { enabled: false });
-      const page = await browser.context.newPage();
-      await page.goto(`${server.origin}/dev/${file}`);
+      await setSettings(env.browser, { enabled: false });
+      const page = await env.browser.context.newPage();
+      await page.goto(`${env.server.origin}/dev/${file}`);
       await page.waitForTimeout(400);
       const before = await page.evaluate(() => document.body.outerHTML);
-      await setSettings(browser, { enabled: true });
+      await setSettings(env.browser, { enabled: true });
       await page.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 0);
-      await page.waitForTimeout(300);
+      await waitForSettledHighlights(page);
       expect(await page.evaluate(() => document.body.outerHTML)).not.toBe(before);
-      await setSettings(browser, { enabled: false });
+      await setSettings(env.browser, { enabled: false });
       await page.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length === 0);
       expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
       await page.close();
     }
-    await setSettings(browser, { enabled: true });
+    await setSettings(env.browser, { enabled: true });
   });
 });

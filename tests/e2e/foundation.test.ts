@@ -1,27 +1,17 @@
 /** The extension loads in Chromium, highlights a page, answers the popup, and keeps notes in its own origin. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, startServer, waitForHighlights, mentionIds, tabIdOf, openCard, type ExtensionBrowser, type PageServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { waitForHighlights, mentionIds, tabIdOf, openCard, useExtensionBrowser } from './harness';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 describe('foundation', () => {
   it('starts the service worker', () => {
-    expect(browser.serviceWorker.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/background\.js$/);
+    expect(env.browser.serviceWorker.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/background\.js$/);
   });
 
   it('highlights concepts on a local page', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo/sample-article.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForHighlights(page, 10);
     const ids = await mentionIds(page);
     expect(ids).toContain('sma');
@@ -32,13 +22,13 @@ describe('foundation', () => {
   });
 
   it('shows the page count in the popup', async () => {
-    const page = await browser.context.newPage();
-    const url = `${server.origin}/demo/sample-article.html`;
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/demo/sample-article.html`;
     await page.goto(url);
     await waitForHighlights(page, 10);
     await page.waitForTimeout(300);
     const expected = (await mentionIds(page)).length;
-    const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
+    const popup = await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, page)}`);
     await popup.getByText(/concepts, \d+ mentions on this page/).waitFor();
     const summary = await popup.getByText(/concepts, \d+ mentions on this page/).textContent();
     expect(summary).toContain(`${expected} mentions`);
@@ -48,8 +38,8 @@ describe('foundation', () => {
   });
 
   it('saves a note in the extension IndexedDB, never the page origin, and shows it after a reload', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo/sample-article.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForHighlights(page, 10);
     await page.locator('[data-concept-id="ncg"]').first().click();
     await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Nuclear Consultative Group' });
@@ -59,7 +49,7 @@ describe('foundation', () => {
     await host.getByRole('button', { name: 'Save note' }).click();
     await host.getByText('Asked whether the NCG meets <b>twice</b> a year').waitFor();
 
-    const stored = await browser.serviceWorker.evaluate(async () => {
+    const stored = await env.browser.serviceWorker.evaluate(async () => {
       const dbs = await indexedDB.databases();
       const open = indexedDB.open('alliance-lens-notes');
       const db: IDBDatabase = await new Promise((ok, fail) => {

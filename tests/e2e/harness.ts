@@ -1,6 +1,7 @@
 /** Helpers for end-to-end tests; the browser and server come from scripts/browser.ts. */
+import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../../scripts/browser';
+import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
 
 export * from '../../scripts/browser';
 
@@ -57,4 +58,41 @@ export function openCard(page: Page): Promise<{ role: string; name: string } | n
     if (!card) return null;
     return { role: card.getAttribute('role') ?? '', name: card.querySelector('h2')?.textContent ?? '' };
   });
+}
+
+/**
+ * Waits until the highlights stop changing: the count of marks is the same
+ * for `quietMs`, and at least `minMs` have passed (pages that add text later).
+ */
+export async function waitForSettledHighlights(page: Page, { minMs = 0, quietMs = 600 } = {}) {
+  const start = Date.now();
+  let last = -1;
+  let stableSince = Date.now();
+  for (;;) {
+    const count = await page.evaluate(() => document.querySelectorAll('[data-concept-id]').length);
+    if (count !== last) {
+      last = count;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= quietMs && Date.now() - start >= minMs) return count;
+    await page.waitForTimeout(150);
+  }
+}
+
+export interface TestEnvironment {
+  browser: ExtensionBrowser;
+  server: PageServer;
+}
+
+/** Starts a page server and Chromium with the extension for the tests of one file, and stops them after. */
+export function useExtensionBrowser(handlers: Handler[] = []): TestEnvironment {
+  const env = {} as TestEnvironment;
+  beforeAll(async () => {
+    env.server = await startServer(handlers);
+    env.browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

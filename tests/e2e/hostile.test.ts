@@ -1,6 +1,6 @@
 /** Hostile pages: a strict CSP, text rewritten every 10 ms, deep and huge DOMs, editors, synthetic events. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openCard, startServer, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openCard, useExtensionBrowser, waitForHighlights } from './harness';
 
 const CSP = "default-src 'none'; require-trusted-types-for 'script'";
 
@@ -10,39 +10,29 @@ function generatedPage(kind: 'deep' | 'huge'): string {
   return `<!doctype html><title>huge</title><body>${Array.from({ length: 50_000 }, (_, i) => `<span>${i % 500 === 0 ? 'NCG ' : 'x '}</span>`).join('')}<p>${text}</p></body>`;
 }
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startServer([
-    (req, res) => {
-      const m = /^\/generated\/(deep|huge)\.html$/.exec(req.url ?? '');
-      if (!m) return false;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(generatedPage(m[1] as 'deep' | 'huge'));
-      return true;
-    },
-    (req, res) => {
-      if (req.url !== '/csp/strict.html') return false;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP }).end(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title></head><body><p>Seoul and Washington signed the Special Measures Agreement; the SMA covers USFK costs, and the Nuclear Consultative Group met.</p></body></html>',
-      );
-      return true;
-    },
-  ]);
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser([
+  (req, res) => {
+    const m = /^\/generated\/(deep|huge)\.html$/.exec(req.url ?? '');
+    if (!m) return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(generatedPage(m[1] as 'deep' | 'huge'));
+    return true;
+  },
+  (req, res) => {
+    if (req.url !== '/csp/strict.html') return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP }).end(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title></head><body><p>Seoul and Washington signed the Special Measures Agreement; the SMA covers USFK costs, and the Nuclear Consultative Group met.</p></body></html>',
+    );
+    return true;
+  },
+]);
 
 describe('hostile pages', () => {
   it('highlights and shows a styled, working card under a strict CSP, with no console errors from the extension', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.origin}/csp/strict.html`);
+    await page.goto(`${env.server.origin}/csp/strict.html`);
     await waitForHighlights(page, 3);
     await page.locator('[data-concept-id="sma"]').first().hover();
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
@@ -59,8 +49,8 @@ describe('hostile pages', () => {
   });
 
   it('keeps up with text rewritten every 10 ms and stops working when the page stops (no feedback loop)', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/fixtures/rewrite-10ms.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}/fixtures/rewrite-10ms.html`);
     await page.waitForFunction(() => document.title === 'done', null, { timeout: 20_000 });
     await page.waitForFunction(() => document.querySelectorAll('#ticker [data-concept-id]').length >= 2, null, { timeout: 5_000 });
     expect(await page.locator('#ticker').textContent()).toBe('tick 200: USFK and the NCG in Seoul');
@@ -83,8 +73,8 @@ describe('hostile pages', () => {
 
   it('handles 2,000-level nesting and 50,000 tiny elements', async () => {
     for (const kind of ['deep', 'huge'] as const) {
-      const page = await browser.context.newPage();
-      await page.goto(`${server.origin}/generated/${kind}.html`);
+      const page = await env.browser.context.newPage();
+      await page.goto(`${env.server.origin}/generated/${kind}.html`);
       await waitForHighlights(page, 2);
       expect(await page.locator('p [data-concept-id="sma"]').count()).toBe(1);
       await page.close();
@@ -92,8 +82,8 @@ describe('hostile pages', () => {
   });
 
   it('never touches an editor, and typing next to highlights keeps the caret where it is', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/fixtures/editable.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}/fixtures/editable.html`);
     await waitForHighlights(page, 2);
     const editor = page.locator('#editor');
     await editor.click();
@@ -106,8 +96,8 @@ describe('hostile pages', () => {
   });
 
   it('ignores synthetic events from page scripts: a page cannot open or drive the card', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo/sample-article.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForHighlights(page, 5);
     await page.evaluate(() => {
       const mark = document.querySelector('[data-concept-id="sma"]')!;

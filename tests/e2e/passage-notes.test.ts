@@ -1,20 +1,10 @@
-/** Passage notes in Chromium: add one to a selection, it re-anchors after a reload and a browser restart, and shows live in another tab. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+/** Passage notes in Chromium: add one to a selection, it re-anchors after a reload and a env.browser restart, and shows live in another tab. */
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, startServer, tabIdOf, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
+import { launchWithExtension, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
+const env = useExtensionBrowser();
 const ARTICLE = '/demo/sample-article.html';
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function selectText(page: Page, text: string) {
   // The passage may cross highlight marks: find it in the page text and map both ends to text nodes.
@@ -42,8 +32,8 @@ async function selectText(page: Page, text: string) {
 }
 
 async function addNoteFromShortcut(page: Page, body: string) {
-  const tabId = await tabIdOf(browser, page);
-  await browser.serviceWorker.evaluate(async (id: number) => {
+  const tabId = await tabIdOf(env.browser, page);
+  await env.browser.serviceWorker.evaluate(async (id: number) => {
     await (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { id: 2, type: 'page:command', data: { command: 'add-passage-note' }, timestamp: Date.now() });
   }, tabId);
   const host = page.locator('alliance-lens-ui');
@@ -56,11 +46,11 @@ const PASSAGE = 'South Korean yards such as Hanwha Ocean';
 
 describe('passage notes', () => {
   it('marks the passage, survives a reload, and appears live in another tab', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}${ARTICLE}`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}${ARTICLE}`);
     await waitForHighlights(page, 5);
-    const other = await browser.context.newPage();
-    await other.goto(`${server.origin}${ARTICLE}?utm_source=newsletter`);
+    const other = await env.browser.context.newPage();
+    await other.goto(`${env.server.origin}${ARTICLE}?utm_source=newsletter`);
     await waitForHighlights(other, 5);
 
     await page.bringToFront();
@@ -80,12 +70,12 @@ describe('passage notes', () => {
     await other.close();
   });
 
-  it('survives a browser restart with the same profile', async () => {
-    const dir = browser.userDataDir;
-    await browser.close({ keepProfile: true });
-    browser = await launchWithExtension({ userDataDir: dir });
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}${ARTICLE}`);
+  it('survives a env.browser restart with the same profile', async () => {
+    const dir = env.browser.userDataDir;
+    await env.browser.close({ keepProfile: true });
+    env.browser = await launchWithExtension({ userDataDir: dir });
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}${ARTICLE}`);
     await page.waitForFunction((p) => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join('') === p, PASSAGE, { timeout: 15_000 });
     await page.close();
   });

@@ -1,31 +1,21 @@
 /** The concept card in Chromium: hover, hover onto the card, Escape, the keyboard shortcut path, isolation from page CSS. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, openCard, startServer, tabIdOf, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
+import { openCard, tabIdOf, waitForHighlights, useExtensionBrowser } from './harness';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 async function openArticle(path = '/demo/sample-article.html'): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${path}`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.origin}${path}`);
   await waitForHighlights(page, 3);
   return page;
 }
 
 /** What the background sends when the reader presses a command shortcut. */
 async function pressCommand(page: Page, command: string) {
-  const tabId = await tabIdOf(browser, page);
-  await browser.serviceWorker.evaluate(
+  const tabId = await tabIdOf(env.browser, page);
+  await env.browser.serviceWorker.evaluate(
     async ([id, cmd]) => {
       // @webext-core/messaging's wire format, as the background's commands listener sends it.
       await (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id as number, { id: 1, type: 'page:command', data: { command: cmd }, timestamp: Date.now() });

@@ -1,0 +1,88 @@
+/** The dashboard and side panel of the built extension: search notes, glossary pages, settings applied to open tabs live. */
+import { describe, expect, it } from 'vitest';
+import { openCard, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
+
+const env = useExtensionBrowser();
+
+async function saveConceptNote(conceptId: string, body: string) {
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.origin}/demo/sample-article.html`);
+  await waitForHighlights(page, 5);
+  await page.locator(`[data-concept-id="${conceptId}"]`).first().click();
+  await expect.poll(() => openCard(page)).not.toBeNull();
+  const host = page.locator('alliance-lens-ui');
+  await host.getByRole('button', { name: 'Add note' }).click();
+  await host.getByRole('textbox', { name: 'Note' }).fill(body);
+  await host.getByRole('button', { name: 'Save note' }).click();
+  await host.getByText(body).waitFor();
+  return page;
+}
+
+describe('dashboard', () => {
+  it('finds a note in a few keystrokes, shows it on the glossary page, and deletes it with undo', async () => {
+    const article = await saveConceptNote('ipef', 'Thirteen partners joined at launch <script>x</script>');
+    await saveConceptNote('ncg', 'Unrelated deterrence note');
+    const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
+    await dash.getByText('Unrelated deterrence note').waitFor();
+    await dash.getByRole('searchbox', { name: 'Search notes' }).fill('thirt');
+    await expect.poll(() => dash.getByText('Unrelated deterrence note').count()).toBe(0);
+    await dash.getByText('Thirteen partners joined at launch <script>x</script>').waitFor();
+    // Searching by concept name finds it too.
+    await dash.getByRole('searchbox', { name: 'Search notes' }).fill('indo-pacific economic');
+    await dash.getByText('Thirteen partners').waitFor();
+
+    await dash.goto(dash.url().replace(/#.*/, '#/glossary/ipef'));
+    await dash.getByRole('heading', { name: 'Indo-Pacific Economic Framework for Prosperity' }).waitFor();
+    await dash.getByText('Thirteen partners joined at launch <script>x</script>').waitFor();
+
+    await dash.goto(dash.url().replace(/#.*/, '#/notes'));
+    await dash.getByRole('searchbox', { name: 'Search notes' }).fill('thirteen');
+    await dash.getByRole('button', { name: 'Delete' }).click();
+    await dash.getByText('Note deleted.').waitFor();
+    await expect.poll(() => dash.getByText('Thirteen partners').count()).toBe(0);
+    await dash.getByRole('button', { name: 'Undo' }).click();
+    await dash.getByText('Thirteen partners').waitFor();
+    await dash.close();
+    await article.close();
+  });
+
+  it('applies settings to open tabs without a reload', async () => {
+    const article = await env.browser.context.newPage();
+    await article.goto(`${env.server.origin}/demo/sample-article.html`);
+    await waitForHighlights(article, 5);
+    expect(await article.locator('[data-concept-id="ipef"]').count()).toBeGreaterThan(0);
+    const dash = await env.browser.openExtensionPage('dashboard.html#/settings');
+    await dash.getByRole('checkbox', { name: 'Economy & trade' }).uncheck();
+    await expect.poll(() => article.locator('[data-concept-id="ipef"]').count()).toBe(0);
+    expect(await article.locator('[data-concept-id="sma"]').count()).toBeGreaterThan(0);
+    await dash.getByRole('radio', { name: 'Underline', exact: true }).check();
+    await expect.poll(() => article.locator('[data-concept-id="sma"]').first().getAttribute('class')).toContain('al-style-underline');
+    await dash.getByRole('checkbox', { name: 'Economy & trade' }).check();
+    await expect.poll(() => article.locator('[data-concept-id="ipef"]').count()).toBeGreaterThan(0);
+    await dash.close();
+    await article.close();
+  });
+
+  it('lists the sources with the concepts that cite them', async () => {
+    const dash = await env.browser.openExtensionPage('dashboard.html#/sources');
+    await dash.getByText('Under Trump the US-ROK Alliance Will Increasingly Be About China').waitFor();
+    expect(await dash.getByRole('link', { name: 'Regional Sustainment Framework' }).count()).toBe(1);
+    await dash.close();
+  });
+});
+
+describe('side panel', () => {
+  it("shows the page's concepts, and a browser page as unavailable", async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}/demo/sample-article.html`);
+    await waitForHighlights(page, 5);
+    const panel = await env.browser.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(env.browser, page)}`);
+    await panel.getByRole('button', { name: /Regional Sustainment Framework/ }).waitFor();
+    await panel.getByRole('heading', { name: 'Notes on this page' }).waitFor();
+    await panel.close();
+    const own = await env.browser.openExtensionPage('sidepanel.html');
+    await own.getByText(/does not run on this page/).waitFor();
+    await own.close();
+    await page.close();
+  });
+});
