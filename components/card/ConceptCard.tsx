@@ -61,7 +61,9 @@ export function ConceptCard(props: ConceptCardProps) {
           </button>
         ) : (
           <button type="button" class="icon" onClick={props.onPin} aria-label={t('card_pin')} title={t('card_pin')}>
-            ⌖
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+              <path d="M10 1.5 14.5 6l-1.4 1.4-1-1-2.6 2.6.4 3.4-1.4 1.4L6 11.3 2.5 14.8 1.2 13.5 4.7 10 2.2 7.5l1.4-1.4 3.4.4L9.6 3.9l-1-1z" fill="currentColor" />
+            </svg>
           </button>
         )}
       </header>

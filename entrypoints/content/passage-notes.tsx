@@ -92,14 +92,46 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
   }
 
   function closePanel() {
+    panelOpen = false;
     layer.remove();
   }
 
-  function addNoteForSelection() {
+  let panelOpen = false;
+
+  /** The selection worth a note: text outside the extension's UI and outside editors and forms. */
+  function noteableSelection(): Range | null {
     const selection = getSelection();
-    if (!selection || selection.isCollapsed || !selection.rangeCount) return;
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
     const range = selection.getRangeAt(0);
-    if (layer.contains(range.commonAncestorContainer) || isInsideForbidden(range.commonAncestorContainer)) return;
+    if (layer.contains(range.commonAncestorContainer) || isInsideForbidden(range.commonAncestorContainer)) return null;
+    return range.toString().trim().length >= 3 ? range : null;
+  }
+
+  /** A small "Add note" button next to the end of the selection. */
+  async function offerButton() {
+    const range = noteableSelection();
+    if (!range || panelOpen) return;
+    const rects = range.getClientRects();
+    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    const root = await layer.open();
+    render(
+      <button
+        type="button"
+        class="primary selection-button"
+        style={{ position: 'fixed', left: `${Math.min(last.right + 6, innerWidth - 110)}px`, top: `${Math.min(last.bottom + 6, innerHeight - 40)}px` }}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => addNoteForSelection()}
+      >
+        {t('note_addButton')}
+      </button>,
+      root,
+    );
+  }
+
+  function addNoteForSelection() {
+    const range = noteableSelection();
+    if (!range) return;
+    panelOpen = true;
     const dt = domText(document.body);
     const start = offsetOf(dt, range.startContainer, range.startOffset);
     const end = offsetOf(dt, range.endContainer, range.endOffset);
@@ -166,6 +198,15 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
   ctx.addEventListener(document, 'keydown', (e) => {
     if (e.isTrusted && e.key === 'Escape') closePanel();
   }, { capture: true });
+  // After the reader selects text (mouse or keyboard), offer the button; a collapsed selection takes it away.
+  for (const type of ['mouseup', 'keyup'] as const) {
+    ctx.addEventListener(document, type, (e) => {
+      if (e.isTrusted && !layer.contains(e.target)) setTimeout(() => void offerButton(), 0);
+    });
+  }
+  ctx.addEventListener(document, 'selectionchange', () => {
+    if (!panelOpen && !noteableSelection()) layer.remove();
+  });
 
   await refresh();
   return {

@@ -1,4 +1,4 @@
-/** Passage notes in Chromium: add one to a selection, it re-anchors after a reload and a env.browser restart, and shows live in another tab. */
+/** Passage notes in Chromium: add one to a selection, it re-anchors after a reload and a browser restart, and shows live in another tab. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
@@ -70,13 +70,40 @@ describe('passage notes', () => {
     await other.close();
   });
 
-  it('survives a env.browser restart with the same profile', async () => {
+  it('offers a small "Add note" button next to a selection', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}${ARTICLE}`);
+    await waitForHighlights(page, 5);
+    await selectText(page, 'a surprising part of the answer');
+    // A key released after selecting (as with Shift+arrows) offers the button.
+    await page.keyboard.press('Shift');
+    const host = page.locator('alliance-lens-ui');
+    await host.getByRole('button', { name: 'Add note' }).click();
+    await host.getByRole('textbox', { name: 'Note' }).fill('The shipyards angle');
+    await host.getByRole('button', { name: 'Save note' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('al-note')].some((n) => n.textContent === 'a surprising part of the answer'));
+    await page.close();
+  });
+
+  it('survives a browser restart with the same profile', async () => {
     const dir = env.browser.userDataDir;
     await env.browser.close({ keepProfile: true });
     env.browser = await launchWithExtension({ userDataDir: dir });
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}${ARTICLE}`);
-    await page.waitForFunction((p) => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join('') === p, PASSAGE, { timeout: 15_000 });
+    // Each note's marker pieces, joined: one of them is the passage.
+    await page.waitForFunction(
+      (p) => {
+        const byNote = new Map<string, string>();
+        for (const n of document.querySelectorAll('al-note')) {
+          const id = n.getAttribute('data-alliance-lens-note')!;
+          byNote.set(id, (byNote.get(id) ?? '') + n.textContent);
+        }
+        return [...byNote.values()].includes(p);
+      },
+      PASSAGE,
+      { timeout: 15_000 },
+    );
     await page.close();
   });
 });
