@@ -36,6 +36,8 @@ export async function startServer(extra: Handler[] = [], host = '127.0.0.1'): Pr
   };
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');
+    // A browser closed mid-response resets the socket; that is not a test failure.
+    res.on('error', () => {});
     for (const handler of extra) if (handler(req, res)) return;
     const [, rootName, ...rest] = (req.url ?? '/').split('?')[0]!.split('/');
     const root = roots[rootName ?? ''];

@@ -164,3 +164,53 @@ describe('highlighter behaviour', () => {
     expect(h.counts()).toEqual({ usfk: 1 });
   });
 });
+
+/**
+ * Frameworks such as React keep references to the text nodes they rendered
+ * and later rewrite or remove exactly those nodes. The node mark.js split
+ * stays in place as the text before the first mark, so such writes reach it.
+ */
+describe('pages that rewrite the text nodes they own', () => {
+  const settle = async (h: ReturnType<typeof createHighlighter>) => {
+    await new Promise((r) => setTimeout(r, 10));
+    await h.whenIdle();
+  };
+  const setup = async (html: string) => {
+    const doc = new DOMParser().parseFromString(`<!doctype html><title>Alliance</title><body>${html}</body>`, 'text/html');
+    const p = doc.querySelector('p')!;
+    const owned = p.firstChild as Text;
+    const h = createHighlighter(doc, compiled, options);
+    h.start();
+    await h.whenIdle();
+    expect(doc.querySelectorAll('[data-concept-id]').length).toBeGreaterThan(0);
+    return { doc, p, owned, h };
+  };
+
+  it('shows exactly the new text when the page rewrites a node that holds highlights', async () => {
+    const { p, owned, h } = await setup('<p>The SMA and USFK costs rose.</p>');
+    owned.data = 'Round 3: the SMA and USFK costs fell.';
+    expect(p.textContent).not.toBe(owned.data); // stale pieces still follow until the highlighter runs
+    await settle(h);
+    expect(p.textContent).toBe('Round 3: the SMA and USFK costs fell.');
+    expect(h.counts()).toEqual({ sma: 1, usfk: 1 });
+    h.stop();
+    expect(p.innerHTML).toBe('Round 3: the SMA and USFK costs fell.');
+  });
+
+  it('drops the pieces of a node the page removed, and keeps the text the page added', async () => {
+    const { p, owned, h } = await setup('<p>SMA talks resumed</p>');
+    p.removeChild(owned);
+    p.append('New text about USFK.');
+    await settle(h);
+    expect(p.textContent).toBe('New text about USFK.');
+    expect(h.counts()).toEqual({ usfk: 1 });
+  });
+
+  it('merges back normally when the page changed nothing', async () => {
+    const { p, owned, h } = await setup('<p>SMA, USFK and the SMA again</p>');
+    h.stop();
+    expect(p.childNodes.length).toBe(1);
+    expect(p.firstChild).toBe(owned);
+    expect(p.outerHTML).toBe('<p>SMA, USFK and the SMA again</p>');
+  });
+});

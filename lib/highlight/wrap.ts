@@ -103,6 +103,24 @@ export function onlyTouchedNodes<R extends { start: number; length: number }>(no
 
 /** Text nodes that mark.js split off an original node: merged back on unwrap. */
 const splitOff = new WeakSet<Node>();
+/**
+ * Each mark's original text node (the one mark.js split, which keeps the text
+ * before the first mark) and the text we left in it. Pages may hold that node
+ * (React does) and rewrite or remove it; then the marks and pieces after it
+ * are stale copies of the old text and must go rather than be merged back.
+ */
+const originOf = new WeakMap<Element, Text>();
+const leftText = new WeakMap<Text, string>();
+
+function recordOrigins(marks: HTMLElement[]) {
+  for (const mark of marks) {
+    let node = mark.previousSibling;
+    while (node && (splitOff.has(node) || originOf.has(node as Element))) node = node.previousSibling;
+    if (node?.nodeType !== 3) continue;
+    originOf.set(mark, node as Text);
+    leftText.set(node as Text, (node as Text).data);
+  }
+}
 
 /**
  * Wraps ranges of the concatenated text of `nodes` in `tag` elements with
@@ -133,6 +151,7 @@ export function wrapRanges<R extends { start: number; length: number }>(
       },
     } as Mark.MarkRangesOptions),
   );
+  recordOrigins(created);
   return created;
 }
 
@@ -146,17 +165,27 @@ export function wrapRun(run: TextRun, ranges: MentionRange[]): HTMLElement[] {
   });
 }
 
-/** Removes marks (in document order) and merges their text back into the node it was split from. */
+/**
+ * Removes marks (in document order) and merges their text back into the node
+ * it was split from, unless the page has since rewritten or removed that node.
+ */
 export function unwrapMarks(marks: Iterable<Element>) {
   for (const mark of marks) {
     const parent = mark.parentNode;
     if (!parent) continue;
     const prev = mark.previousSibling;
     const next = mark.nextSibling;
+    const tail = next && splitOff.has(next) ? (next as Text) : null;
+    const origin = originOf.get(mark);
+    if (origin && (origin.parentNode !== parent || origin.data !== leftText.get(origin))) {
+      if (tail) parent.removeChild(tail);
+      parent.removeChild(mark);
+      continue;
+    }
     const text = mark.textContent ?? '';
     if (prev && prev.nodeType === 3) {
-      const tail = next && splitOff.has(next) ? (next as Text) : null;
       (prev as Text).data += text + (tail?.data ?? '');
+      leftText.set(prev as Text, (prev as Text).data);
       if (tail) parent.removeChild(tail);
       parent.removeChild(mark);
     } else {
