@@ -12,6 +12,7 @@ import { createHighlighter, type HighlightOptions } from '@/lib/highlight/highli
 import { mountTooltip } from './tooltip/mount-tooltip';
 import { currentPageUrl, mountPassageNotes } from './passage-notes';
 import '@/lib/highlight/highlights.css';
+import highlightsCss from '@/lib/highlight/highlights.css?inline';
 
 function highlightOptions(settings: Settings): HighlightOptions {
   return { categories: settings.categories, firstMentionOnly: settings.firstMentionOnly, style: settings.style };
@@ -24,7 +25,7 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   async main(ctx) {
     let settings = await settingsItem.getValue();
-    const highlighter = createHighlighter(document, compiledMatcher, highlightOptions(settings));
+    const highlighter = createHighlighter(document, compiledMatcher, highlightOptions(settings), { markCss: highlightsCss });
     let active = false;
 
     const notesListeners = new Set<(change: { conceptIds: string[]; urls: string[] }) => void>();

@@ -23,6 +23,30 @@ const HEADING = /^H[1-6]$/;
 /** Elements that may not contain phrasing content: text directly inside them is never wrapped. */
 const NO_INLINE_CHILDREN = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'OL', 'DL', 'COLGROUP', 'MENU', 'HTML', 'HEAD']);
 
+/** The parent element of a node, continuing from a shadow root to its host. */
+export function composedParent(node: Node): Element | null {
+  const parent = node.parentNode;
+  if (!parent) return null;
+  if (parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
+  return parent.nodeType === 1 ? (parent as Element) : null;
+}
+
+/** Node.contains, also looking into the shadow trees of `ancestor`'s descendants. */
+export function composedContains(ancestor: Node, node: Node): boolean {
+  if (ancestor.contains(node)) return true;
+  for (let root = node.getRootNode(); root.nodeType === 11 && (root as ShadowRoot).host; ) {
+    const host = (root as ShadowRoot).host;
+    if (ancestor.contains(host)) return true;
+    root = host.getRootNode();
+  }
+  return false;
+}
+
+/** The open shadow root of an element, if it has one (closed ones are the page's private business). */
+export function openShadowRoot(el: Element): ShadowRoot | null {
+  return el.shadowRoot?.mode === 'open' ? el.shadowRoot : null;
+}
+
 export function isForbidden(el: Element): boolean {
   if (FORBIDDEN.has(el.tagName.toUpperCase())) return true;
   if (el.hasAttribute('data-alliance-lens-ui') || el.hasAttribute('hidden')) return true;
@@ -32,7 +56,7 @@ export function isForbidden(el: Element): boolean {
 
 /** Whether `node` sits inside a place the highlighter must not touch. */
 export function isInsideForbidden(node: Node): boolean {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === 1 ? (node as Element) : composedParent(node); el; el = composedParent(el)) {
     if (isForbidden(el)) return true;
   }
   return false;
@@ -53,10 +77,10 @@ export function isBoundary(el: Element): boolean {
   return BOUNDARY.has(el.tagName.toUpperCase());
 }
 
-/** The nearest block-level ancestor (or self) of a node. */
+/** The nearest block-level ancestor (or self) of a node; a shadow host is the block of its shadow tree. */
 export function blockOf(node: Node, root: Element): Element {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== root; el = el.parentElement) {
-    if (isBoundary(el) && el.tagName !== 'BR') return el;
+  for (let el = node.nodeType === 1 ? (node as Element) : composedParent(node); el && el !== root; el = composedParent(el)) {
+    if ((isBoundary(el) && el.tagName !== 'BR') || openShadowRoot(el)) return el;
   }
   return root;
 }
@@ -64,10 +88,12 @@ export function blockOf(node: Node, root: Element): Element {
 const HAS_LETTER = /\p{L}/u;
 
 /**
- * Collects the runs of text under `root`, in document order. Iterative (no
- * recursion), so a 2,000-level deep page cannot overflow the stack.
+ * Collects the runs of text under `root`, in document order, entering open
+ * shadow roots (each reported to `onShadowRoot`, so it can be observed and
+ * styled). Iterative (no recursion), so a 2,000-level deep page cannot
+ * overflow the stack.
  */
-export function collectRuns(root: Element, initialHeading = ''): TextRun[] {
+export function collectRuns(root: Element, initialHeading = '', onShadowRoot?: (shadow: ShadowRoot) => void): TextRun[] {
   const runs: TextRun[] = [];
   let heading = initialHeading;
   let nodes: Text[] = [];
@@ -78,11 +104,25 @@ export function collectRuns(root: Element, initialHeading = ''): TextRun[] {
     nodes = [];
     text = '';
   };
-  // Each stack entry is a node to enter, or a marker to leave an element.
-  const stack: (Node | { leave: Element })[] = [];
-  for (let c = root.lastChild; c; c = c.previousSibling) stack.push(c);
+  // Each stack entry is a node to enter, a marker to leave an element, or a marker that ends the current run.
+  const endRun = { endRun: true } as const;
+  const stack: (Node | { leave: Element } | typeof endRun)[] = [];
+  const enter = (el: Element) => {
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+    const shadow = openShadowRoot(el);
+    if (!shadow) return;
+    onShadowRoot?.(shadow);
+    // The shadow tree is read before the light children it slots in, and never joins their text.
+    stack.push(endRun);
+    for (let c = shadow.lastChild; c; c = c.previousSibling) stack.push(c);
+  };
+  enter(root);
   while (stack.length) {
     const item = stack.pop()!;
+    if ('endRun' in item) {
+      flush();
+      continue;
+    }
     if ('leave' in item) {
       const el = item.leave;
       flush();
@@ -106,7 +146,7 @@ export function collectRuns(root: Element, initialHeading = ''): TextRun[] {
       flush();
       continue;
     }
-    if (isBoundary(el)) {
+    if (isBoundary(el) || openShadowRoot(el)) {
       flush();
       if (el.tagName === 'BR' || el.tagName === 'HR' || el.tagName === 'IMG') continue;
       // A heading opens its section: its own text belongs to the section it names.
@@ -114,7 +154,7 @@ export function collectRuns(root: Element, initialHeading = ''): TextRun[] {
       blocks.push(el);
       stack.push({ leave: el });
     }
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+    enter(el);
   }
   flush();
   return runs;

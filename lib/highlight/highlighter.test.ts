@@ -214,3 +214,40 @@ describe('pages that rewrite the text nodes they own', () => {
     expect(p.outerHTML).toBe('<p>SMA, USFK and the SMA again</p>');
   });
 });
+
+describe('open shadow roots', () => {
+  const withShadow = async () => {
+    const doc = document.implementation.createHTMLDocument('Alliance news');
+    doc.body.innerHTML = '<p>USFK in the light DOM.</p><news-card><span slot="by">On the SMA</span></news-card>';
+    const shadow = doc.querySelector('news-card')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<h3>The Nuclear Consultative Group</h3><p>It met in Seoul with <slot name="by"></slot>.</p>';
+    const before = { light: doc.body.innerHTML, shadow: shadow.innerHTML };
+    const h = createHighlighter(doc, compiled, options, { markCss: 'al-mark { color: inherit }' });
+    h.start();
+    await h.whenIdle();
+    return { doc, shadow, h, before };
+  };
+
+  it('highlights inside them, styles their marks, and leaves both trees exactly as they were on stop', async () => {
+    const { doc, shadow, h, before } = await withShadow();
+    expect(h.counts()).toEqual({ usfk: 1, sma: 1, ncg: 1 });
+    expect(shadow.querySelectorAll('[data-concept-id="ncg"]').length).toBe(1);
+    expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    expect(h.mentions().map((m) => m.dataset.conceptId).sort()).toEqual(['ncg', 'sma', 'usfk']);
+    h.stop();
+    expect(doc.body.innerHTML).toBe(before.light);
+    expect(shadow.innerHTML).toBe(before.shadow);
+    expect(shadow.adoptedStyleSheets).toHaveLength(0);
+  });
+
+  it('follows changes inside a shadow root', async () => {
+    const { shadow, h } = await withShadow();
+    const p = shadow.ownerDocument.createElement('p');
+    p.textContent = 'Later the Washington Declaration was cited.';
+    shadow.append(p);
+    await new Promise((r) => setTimeout(r, 10));
+    await h.whenIdle();
+    expect(h.counts()).toEqual({ usfk: 1, sma: 1, ncg: 1, 'washington-declaration': 1 });
+    h.stop();
+  });
+});

@@ -9,13 +9,18 @@ import type { CompiledMatcher } from '../matcher/compile';
 import { createMatcher, type Candidate } from '../matcher/matcher';
 import { PageEvidence, type BlockAnalysis } from '../matcher/evidence';
 import type { HighlightStyle } from '../settings';
-import { blockOf, collectRuns, isInsideForbidden, type TextRun } from './blocks';
+import { blockOf, collectRuns, composedContains, isInsideForbidden, type TextRun } from './blocks';
 import { MARK_CLASS, MARK_TAG, marksIn, unwrapMarks, wrapRun } from './wrap';
 
 export interface HighlightOptions {
   categories: Partial<Record<CategoryId, boolean>>;
   firstMentionOnly: boolean;
   style: HighlightStyle;
+}
+
+export interface HighlighterEnv {
+  /** The marks' stylesheet, adopted by open shadow roots (the page-level copy does not reach into them). */
+  markCss?: string;
 }
 
 export interface Highlighter {
@@ -59,7 +64,7 @@ function isDarkPage(doc: Document): boolean {
   return false;
 }
 
-export function createHighlighter(doc: Document, compiled: CompiledMatcher, initialOptions: HighlightOptions): Highlighter {
+export function createHighlighter(doc: Document, compiled: CompiledMatcher, initialOptions: HighlightOptions, env: HighlighterEnv = {}): Highlighter {
   const matcher = createMatcher(compiled);
   let options = initialOptions;
   let evidence = new PageEvidence(matcher, doc.title);
@@ -95,6 +100,31 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
   };
 
   const observer = new MutationObserver((records) => queueRecords(records));
+  const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+  /** Open shadow roots met so far: observed (records do not cross into them) and given the marks' stylesheet. */
+  const shadowRoots = new Set<ShadowRoot>();
+  let markSheet: CSSStyleSheet | null = null;
+  function adoptShadowRoot(shadow: ShadowRoot) {
+    if (shadowRoots.has(shadow)) return;
+    shadowRoots.add(shadow);
+    observer.observe(shadow, OBSERVED);
+    if (env.markCss && 'adoptedStyleSheets' in shadow) {
+      if (!markSheet) {
+        markSheet = new CSSStyleSheet();
+        markSheet.replaceSync(env.markCss);
+      }
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, markSheet];
+    }
+  }
+  function releaseShadowRoots() {
+    for (const shadow of shadowRoots) {
+      if (markSheet && 'adoptedStyleSheets' in shadow) shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((s) => s !== markSheet);
+    }
+    shadowRoots.clear();
+  }
+  /** Every mark on the page, shadow roots included. */
+  const allMarks = () => [doc.body, ...shadowRoots].flatMap((root) => marksIn(root));
 
   /** Our own DOM writes produce records too: drop them, keeping the page's. */
   function withoutObserving(write: () => void) {
@@ -197,7 +227,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
 
   async function fullScan(gen: number) {
     dark = isDarkPage(doc);
-    const runs = collectRuns(doc.body);
+    const runs = collectRuns(doc.body, '', adoptShadowRoot);
     // Visible text first, then the rest of the page.
     const first = firstVisible(runs);
     const byRun = new Map<TextRun, RunState>();
@@ -225,11 +255,11 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     const changed = [...pendingBlocks];
     pendingBlocks.clear();
     // Outermost changed blocks only: rescanning one covers the blocks inside it.
-    const roots = changed.filter((b) => b.isConnected && !changed.some((o) => o !== b && o.isConnected && o.contains(b)));
+    const roots = changed.filter((b) => b.isConnected && !changed.some((o) => o !== b && o.isConnected && composedContains(o, b)));
     const dropped = new Set<RunState>();
     withoutObserving(() => {
       for (const [block, states] of runsByBlock) {
-        if (block.isConnected && !roots.some((r) => r.contains(block))) continue;
+        if (block.isConnected && !roots.some((r) => composedContains(r, block))) continue;
         for (const s of states) {
           evidence.forget(s.analysis);
           unwrapMarks(s.marks.filter((m) => m.isConnected));
@@ -242,7 +272,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     const added: RunState[] = [];
     for (const root of roots) {
       if (root !== doc.body && isInsideForbidden(root)) continue;
-      for (const run of collectRuns(root, precedingHeading(root))) added.push(addRun(run));
+      for (const run of collectRuns(root, precedingHeading(root), adoptShadowRoot)) added.push(addRun(run));
     }
     ordered = [...ordered.filter((s) => !dropped.has(s)), ...added];
     if (added.length) ordered.sort((a, b) => (a.run.nodes[0]!.compareDocumentPosition(b.run.nodes[0]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
@@ -261,7 +291,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
   }
 
   function removeAll() {
-    withoutObserving(() => unwrapMarks(marksIn(doc.body)));
+    withoutObserving(() => unwrapMarks(allMarks()));
   }
 
   return {
@@ -269,7 +299,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       if (running || !doc.body) return;
       running = true;
       const gen = ++generation;
-      observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+      observer.observe(doc.body, OBSERVED);
       work = fullScan(gen);
     },
     stop() {
@@ -280,6 +310,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       pendingBlocks.clear();
       observer.disconnect();
       removeAll();
+      releaseShadowRoots();
       observer.takeRecords();
       runsByBlock = new Map();
       ordered = [];
@@ -294,7 +325,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       if (!running) return;
       if (restyle) {
         withoutObserving(() => {
-          for (const mark of marksIn(doc.body)) {
+          for (const mark of allMarks()) {
             mark.classList.remove('al-style-underline', 'al-style-background', 'al-style-both');
             mark.classList.add(`al-style-${next.style}`);
           }
@@ -315,7 +346,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     },
     mentions() {
       const seen = new Set<string>();
-      return marksIn(doc.body).filter((m) => {
+      return allMarks().filter((m) => {
         const id = m.dataset.alMention!;
         if (seen.has(id)) return false;
         seen.add(id);

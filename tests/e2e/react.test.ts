@@ -47,7 +47,7 @@ describe('a hydrated React page', () => {
       const { shown, expected } = await texts(page);
       expect(shown, `after ${step}`).toBe(expected);
     }
-    for (let i = 0; i < 15; i++) await page.evaluate((s) => (window as any).__app[s](), steps[i % steps.length]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (let i = 0; i < 15; i++) await page.evaluate((s) => (window as any).__app[s](), steps[i % steps.length]!); // eslint-disable-line @typescript-eslint/no-explicit-any
     await page.click('#next');
     await waitForSettledHighlights(page, { quietMs: 400 });
     const { shown, expected } = await texts(page);

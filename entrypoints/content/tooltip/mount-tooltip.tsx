@@ -34,12 +34,16 @@ const FOCUSABLE = 'button, [href], input, textarea, select, summary, [tabindex]:
 /** The first piece of the mention a mark belongs to (a mention split by inline tags has several). */
 function mentionStart(mark: HTMLElement): HTMLElement {
   const id = mark.dataset.alMention;
-  return (id && mark.ownerDocument.querySelector<HTMLElement>(`${MARK_SELECTOR}[data-al-mention="${CSS.escape(id)}"]`)) || mark;
+  const root = mark.getRootNode() as Document | ShadowRoot;
+  return (id && root.querySelector<HTMLElement>(`${MARK_SELECTOR}[data-al-mention="${CSS.escape(id)}"]`)) || mark;
 }
 
 function markOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>(MARK_SELECTOR) : null;
 }
+
+/** The mark an event happened on, also inside a page's open shadow root (where `target` is the host). */
+const markOfEvent = (e: Event) => markOf(e.composedPath()[0] ?? e.target);
 
 export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps): Promise<TooltipController> {
   const layer = createUiLayer(ctx, cardCss);
@@ -214,26 +218,26 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
 
   listen('pointerover', (e) => {
     if (isInUi(e.target)) return intent.enterCard();
-    const m = markOf(e.target);
+    const m = markOfEvent(e);
     if (m) intent.enterTerm(mentionStart(m));
   });
   listen('pointerout', (e) => {
-    const from = markOf(e.target) ?? (isInUi(e.target) ? (e.target as Element) : null);
+    const from = markOfEvent(e) ?? (isInUi(e.target) ? (e.target as Element) : null);
     if (!from) return;
     const to = e.relatedTarget;
     if (isInUi(to) || (markOf(to) && mentionStart(markOf(to)!) === mark)) return;
     intent.leave();
   });
   listen('focusin', (e) => {
-    const m = markOf(e.target);
+    const m = markOfEvent(e);
     if (m && !intent.pinned && !returningFocus) intent.show(mentionStart(m));
   });
   listen('focusout', (e) => {
-    if (!markOf(e.target) || intent.pinned || isInUi(e.relatedTarget)) return;
+    if (!markOfEvent(e) || intent.pinned || isInUi(e.relatedTarget)) return;
     intent.hide();
   });
   listen('click', (e) => {
-    const m = markOf(e.target);
+    const m = markOfEvent(e);
     if (m && !m.closest('a[href]')) {
       intent.show(mentionStart(m), true);
       return;
