@@ -1,13 +1,17 @@
-/** Smoke test in Firefox ESR (WebDriver BiDi): highlight, shadow-root card, a note saved in the moz-extension origin. */
+/**
+ * Firefox ESR (WebDriver BiDi): highlight, shadow-root card, a note saved in
+ * the moz-extension origin, and a page with a strict CSP (Firefox is where
+ * injected styles get stripped by page policies).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { startServer, type PageServer } from './harness';
+import { startServer, strictCspPage, styledLook, type PageServer } from './harness';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer([strictCspPage]);
   firefox = await launchFirefoxWithExtension();
 });
 afterAll(async () => {
@@ -50,5 +54,23 @@ describe('Firefox ESR', () => {
     await page.click('[data-concept-id="ncg"]');
     await page.waitForFunction(() => document.querySelector('alliance-lens-ui')?.shadowRoot?.textContent?.includes('Firefox note on the NCG'), { timeout: 10_000 });
     expect(await page.evaluate(() => document.body.textContent!.includes('Firefox note'))).toBe(false);
+  });
+
+  it('highlights and shows a styled, working card under a strict CSP, with no console errors', async () => {
+    const page = await firefox.browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.origin}/csp/strict.html`);
+    await page.waitForFunction(() => document.getElementById('component')?.shadowRoot?.querySelector('[data-concept-id]') && document.querySelectorAll('[data-concept-id]').length >= 3, { timeout: 20_000 });
+    await page.click('[data-concept-id="sma"]');
+    await page.waitForFunction(() => !!document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('[role="dialog"]'), { timeout: 10_000 });
+    const look = await page.evaluate(styledLook);
+    expect(look).toMatchObject({ mark: 'underline', shadowMark: 'underline', card: { position: 'fixed', radius: '10px' } });
+    expect(look.card!.width).toBeGreaterThan(200);
+    expect(look.card!.width).toBeLessThanOrEqual(362);
+    // The browser's own favicon request is refused by the page's policy; that error is not ours.
+    expect(errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
+    await page.close();
   });
 });

@@ -8,6 +8,38 @@ export * from '../../scripts/browser';
 /** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+export const STRICT_CSP = "default-src 'none'; require-trusted-types-for 'script'";
+
+/**
+ * /csp/strict.html: a page that allows no script, style or request of its
+ * own, with a declarative open shadow root (no script needed to make one).
+ */
+export const strictCspPage: Handler = (req, res) => {
+  if (req.url !== '/csp/strict.html') return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP }).end(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title></head><body>' +
+      '<p>Seoul and Washington signed the Special Measures Agreement; the SMA covers USFK costs, and the Nuclear Consultative Group met.</p>' +
+      '<aside id="component"><template shadowrootmode="open"><p id="inside">A component on the Washington Declaration.</p></template></aside>' +
+      '</body></html>',
+  );
+  return true;
+};
+
+/**
+ * Runs in the page (Playwright or Puppeteer): how the marks, light and in the
+ * shadow root, and the open card are styled, to prove no page policy stripped our CSS.
+ */
+export function styledLook() {
+  const decoration = (el: Element | null | undefined) => (el ? getComputedStyle(el).textDecorationLine : 'missing');
+  const card = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('#alliance-lens-card');
+  const cs = card ? getComputedStyle(card) : null;
+  return {
+    mark: decoration(document.querySelector('[data-concept-id="sma"]')),
+    shadowMark: decoration(document.getElementById('component')?.shadowRoot?.querySelector('[data-concept-id="washington-declaration"]')),
+    card: card && cs ? { width: card.getBoundingClientRect().width, position: cs.position, radius: cs.borderTopLeftRadius } : null,
+  };
+}
+
 /** Waits until the content script has finished its first scan of the page. */
 export async function waitForHighlights(page: Page, minimum = 1) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-concept-id]').length >= n, minimum, { timeout: 20_000 });

@@ -1,8 +1,6 @@
 /** Hostile pages: a strict CSP, text rewritten every 10 ms, deep and huge DOMs, editors, synthetic events. */
 import { describe, expect, it } from 'vitest';
-import { openCard, useExtensionBrowser, waitForHighlights } from './harness';
-
-const CSP = "default-src 'none'; require-trusted-types-for 'script'";
+import { openCard, strictCspPage, styledLook, useExtensionBrowser, waitForHighlights } from './harness';
 
 function generatedPage(kind: 'deep' | 'huge'): string {
   const text = 'The Special Measures Agreement and US Forces Korea in Seoul.';
@@ -17,13 +15,7 @@ const env = useExtensionBrowser([
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(generatedPage(m[1] as 'deep' | 'huge'));
     return true;
   },
-  (req, res) => {
-    if (req.url !== '/csp/strict.html') return false;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP }).end(
-      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title></head><body><p>Seoul and Washington signed the Special Measures Agreement; the SMA covers USFK costs, and the Nuclear Consultative Group met.</p></body></html>',
-    );
-    return true;
-  },
+  strictCspPage,
 ]);
 
 describe('hostile pages', () => {
@@ -36,14 +28,9 @@ describe('hostile pages', () => {
     await waitForHighlights(page, 3);
     await page.locator('[data-concept-id="sma"]').first().hover();
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
-    const look = await page.evaluate(() => {
-      const card = document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector<HTMLElement>('#alliance-lens-card')!;
-      const cs = getComputedStyle(card);
-      return { width: card.getBoundingClientRect().width, position: cs.position, radius: cs.borderTopLeftRadius };
-    });
-    expect(look.position).toBe('fixed');
-    expect(look.radius).toBe('10px');
-    expect(look.width).toBeLessThanOrEqual(362);
+    const look = await page.evaluate(styledLook);
+    expect(look).toMatchObject({ mark: 'underline', shadowMark: 'underline', card: { position: 'fixed', radius: '10px' } });
+    expect(look.card!.width).toBeLessThanOrEqual(362);
     expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await page.close();
   });
