@@ -3,6 +3,7 @@
  * Every request has a valibot schema: the receiver validates before acting.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import type * as v from 'valibot';
 import type { Note } from './notes/model';
 import type { Category, Concept, SourceDoc } from './corpus/schema';
@@ -76,11 +77,34 @@ export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>(
 export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
 
 /** Sends a request to the background and unwraps its reply; throws with the background's message. */
+/**
+ * A content script left behind by an update or reload of the extension can no
+ * longer reach it ("Extension context invalidated"); the reader is told what
+ * to do, and an unsent draft stays where it is.
+ */
+export class ExtensionReloadedError extends Error {
+  constructor() {
+    super('Alliance Lens was updated or restarted, so this page lost its connection and the note was not saved. Your text is still here: copy it, then reload the page.');
+    this.name = 'ExtensionReloadedError';
+  }
+}
+
+export function isContextInvalidated(error: unknown): boolean {
+  return error instanceof Error && /extension context invalidated/i.test(error.message);
+}
+
 export async function askBackground<K extends BackgroundRequestType>(
   type: K,
   data: RequestData<K>,
 ): Promise<BackgroundReplies[K]> {
-  const reply = (await backgroundMessenger.sendMessage(type, data as never)) as Reply<BackgroundReplies[K]> | undefined;
+  // An orphaned script has no runtime id; sending would fail or never settle.
+  if (!browser.runtime?.id) throw new ExtensionReloadedError();
+  let reply: Reply<BackgroundReplies[K]> | undefined;
+  try {
+    reply = (await backgroundMessenger.sendMessage(type, data as never)) as Reply<BackgroundReplies[K]> | undefined;
+  } catch (e) {
+    throw isContextInvalidated(e) ? new ExtensionReloadedError() : e;
+  }
   if (!reply) throw new Error('The extension did not answer. Reload the page and try again.');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;

@@ -24,6 +24,11 @@ export default defineContentScript({
   allFrames: true,
   cssInjectionMode: 'manifest',
   async main(ctx) {
+    // An update or reload of the extension orphans this script without telling it (Chrome):
+    // the reader's next move finds out, and onInvalidated below stops everything cleanly.
+    for (const type of ['pointerover', 'keydown', 'focusin'] as const) {
+      ctx.addEventListener(document, type, () => void ctx.isInvalid, { capture: true, passive: true });
+    }
     let settings = await settingsItem.getValue();
     const highlighter = createHighlighter(document, compiledMatcher, highlightOptions(settings), { markCss: highlightsCss });
     let active = false;
@@ -126,10 +131,17 @@ export default defineContentScript({
     });
 
     ctx.onInvalidated(() => {
-      for (const stop of stopWatching) stop?.();
+      // The page first: these need no extension API, which an orphaned script can no longer call.
       passages.destroy();
       tooltip.destroy();
       highlighter.stop();
+      for (const stop of stopWatching) {
+        try {
+          stop?.();
+        } catch {
+          // Unwatching storage throws once the extension is gone; there is nothing left to unwatch.
+        }
+      }
     });
   },
 });

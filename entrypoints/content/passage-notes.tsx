@@ -214,7 +214,8 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
     addNoteForSelection,
     notFound: () => [...missing],
     destroy() {
-      closePanel();
+      // An unsent draft outlives the script: the panel stays until the reader closes it.
+      if (!layer.holdsDraft()) closePanel();
       clearMarkers();
     },
   };

@@ -19,6 +19,8 @@ export interface UiLayer {
   /** Whether an event target or node belongs to this layer. */
   contains(node: EventTarget | null): boolean;
   shadow(): ShadowRoot | null;
+  /** Whether a text field in the layer holds text the reader typed and has not saved. */
+  holdsDraft(): boolean;
 }
 
 export function createUiLayer(ctx: ContentScriptContext, css: string): UiLayer {
@@ -27,8 +29,16 @@ export function createUiLayer(ctx: ContentScriptContext, css: string): UiLayer {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(themeCss + css);
 
+  const holdsDraft = () => [...(ui?.shadow.querySelectorAll('textarea') ?? [])].some((area) => area.value.trim() !== '');
+  // WXT removes its UIs when the script is invalidated (the extension was updated or reloaded);
+  // a layer holding the reader's unsent text stays until the reader closes it.
+  const uiContext = {
+    options: ctx.options,
+    onInvalidated: (remove: () => void) => ctx.onInvalidated(() => holdsDraft() || remove()),
+  } as ContentScriptContext;
+
   async function create() {
-    const created = await createShadowRootUi<HTMLElement>(ctx, {
+    const created = await createShadowRootUi<HTMLElement>(uiContext, {
       name: UI_TAG,
       position: 'inline',
       anchor: 'body',
@@ -73,5 +83,6 @@ export function createUiLayer(ctx: ContentScriptContext, css: string): UiLayer {
     shadow() {
       return ui?.shadow ?? null;
     },
+    holdsDraft,
   };
 }

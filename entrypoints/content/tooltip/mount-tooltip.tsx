@@ -270,6 +270,11 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     },
     destroy() {
       stopNotes();
+      // An unsent draft outlives the script: the card stays, anchored where it is, until the reader closes it.
+      if (layer.holdsDraft()) {
+        stopAutoUpdate?.();
+        return;
+      }
       intent.hide();
       close(false);
     },

@@ -1,0 +1,49 @@
+/**
+ * An update or reload of the extension leaves the content scripts of open
+ * tabs orphaned. Such a script must stop cleanly (the page back as it was)
+ * and must not lose a note the reader was writing.
+ */
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser, waitForHighlights } from './harness';
+
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const env = useExtensionBrowser();
+
+describe('an orphaned content script', () => {
+  it('keeps the unsent draft with a clear message, and removes its highlights', async () => {
+    const page = await env.browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${env.server.origin}/demo/sample-article.html`);
+    await waitForHighlights(page, 10);
+    const plainBody = await page.evaluate(() => document.body.innerHTML.replace(/<al-mark[^>]*>|<\/al-mark>/g, ''));
+
+    await page.locator('[data-concept-id="ncg"]').first().click();
+    await page.locator('alliance-lens-ui button.add-note').click();
+    const draft = 'A thought on the NCG I must not lose';
+    await page.locator('alliance-lens-ui textarea').fill(draft);
+
+    // The extension reloads (as on an update); the worker that ran this goes away mid-call.
+    await env.browser.serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+
+    // The reader's next moves over the page tell the script it is orphaned: it stops and takes its highlights away.
+    let step = 0;
+    await expect
+      .poll(async () => {
+        step++;
+        await page.mouse.move(40 + (step % 3) * 250, 150 + ((step * 97) % 600));
+        return page.locator('[data-concept-id]').count();
+      }, { timeout: 20_000 })
+      .toBe(0);
+    await page.locator('alliance-lens-ui button[type="submit"]').click();
+    await expect.poll(() => page.locator('alliance-lens-ui [role="alert"]').textContent()).toContain('reload the page');
+    expect(await page.locator('alliance-lens-ui textarea').inputValue()).toBe(draft);
+    // The page's own markup is as it was.
+    expect(await page.evaluate(() => document.body.innerHTML.replace(/<alliance-lens-ui[\s\S]*<\/alliance-lens-ui>/, ''))).toBe(plainBody);
+    // The reader can still close the card.
+    await page.locator('alliance-lens-ui').getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.locator('alliance-lens-ui').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
