@@ -7,6 +7,7 @@ import { NotesView } from '@/components/dashboard/NotesView';
 import { ConceptPage, GlossaryList, SourcesView } from '@/components/dashboard/GlossaryView';
 import { SettingsView } from '@/components/dashboard/SettingsView';
 import { Brand } from '@/components/panels/Brand';
+import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
 import '@/components/panels/panels.css';
 import './dashboard.css';
 
@@ -50,6 +51,7 @@ function Dashboard() {
         </ul>
       </nav>
       <main class="content">
+        <DbHealthBanner db={db} />
         {section === 'notes' && <NotesView db={db} corpus={corpus} />}
         {section === 'glossary' && (id ? <ConceptPage corpus={corpus} db={db} conceptId={id} /> : <GlossaryList corpus={corpus} />)}
         {section === 'sources' && <SourcesView corpus={corpus} />}

@@ -5,6 +5,7 @@ import type { Note } from '@/lib/notes/model';
 import { NoteList } from '@/components/card/NoteList';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
+import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
 import { useActivePage } from '@/components/panels/use-active-page';
 import { useLive } from '@/components/dashboard/use-live';
 import '@/components/panels/panels.css';
@@ -36,6 +37,7 @@ function SidePanel() {
   return (
     <main style={{ padding: '12px 14px' }}>
       <Brand />
+      <DbHealthBanner db={db} />
       <PagePanel page={page} />
       {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} notFound={page.summary.notesNotFound} />}
       <p>

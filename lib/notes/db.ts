@@ -44,3 +44,25 @@ export function openNotesDb(name = NOTES_DB_NAME): NotesDb {
     );
   return db;
 }
+
+export type DbHealth = 'ok' | 'blocked' | 'unavailable';
+
+/**
+ * Reports whether the database can be used: opened ("ok"), an upgrade held
+ * up by another tab that keeps an older version open ("blocked"), or an open
+ * that failed ("unavailable", e.g. a private window without storage).
+ * Returns a function that stops reporting.
+ */
+export function watchDbHealth(db: NotesDb, onChange: (health: DbHealth) => void): () => void {
+  let live = true;
+  const blocked = () => live && onChange('blocked');
+  db.on('blocked', blocked);
+  db.open().then(
+    () => live && onChange('ok'),
+    () => live && onChange('unavailable'),
+  );
+  return () => {
+    live = false;
+    db.on('blocked').unsubscribe(blocked);
+  };
+}

@@ -7,6 +7,13 @@ export class StorageFullError extends Error {
   }
 }
 
+export class NotesUnavailableError extends Error {
+  constructor() {
+    super('Notes are unavailable: this browser would not open the notes database (a private window may not allow it). Nothing was saved; your text is still in the editor.');
+    this.name = 'NotesUnavailableError';
+  }
+}
+
 export class NotFoundError extends Error {
   constructor(id: string) {
     super(`No note with id "${id}" exists (it may have been deleted in another tab).`);
@@ -28,12 +35,20 @@ function isQuotaError(e: unknown): boolean {
   return err.name === 'QuotaExceededError' || isQuotaError(err.inner) || isQuotaError(err.cause);
 }
 
-/** Runs a write, turning a quota failure (however wrapped) into StorageFullError. */
+/** Dexie's names for a database that could not be opened at all (e.g. Firefox private windows, blocked storage). */
+const OPEN_FAILURES = new Set(['OpenFailedError', 'MissingAPIError', 'InvalidStateError', 'DatabaseClosedError']);
+
+export function isOpenFailure(e: unknown): boolean {
+  return !!e && typeof e === 'object' && OPEN_FAILURES.has((e as { name?: string }).name ?? '');
+}
+
+/** Runs a write, turning a quota failure (however wrapped) into StorageFullError and a failed open into NotesUnavailableError. */
 export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (e) {
     if (isQuotaError(e)) throw new StorageFullError();
+    if (isOpenFailure(e)) throw new NotesUnavailableError();
     throw e;
   }
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openNotesDb, SCHEMA_V1 } from './db';
+import { openNotesDb, SCHEMA_V1, SCHEMA_V2, watchDbHealth, type DbHealth } from './db';
 import { NotesStore } from './store';
-import { ImportError, StorageFullError, guardWrite } from './errors';
+import { ImportError, NotesUnavailableError, StorageFullError, guardWrite } from './errors';
 import { MAX_IMPORT_BYTES } from './import';
 import type { Note, NoteDraft } from './model';
 
@@ -97,6 +97,92 @@ describe('migration', () => {
       expect(migrated).toMatchObject({ ...original, tags: (original.tags as string[] | undefined) ?? [] });
     }
     expect(store.db.verno).toBe(2);
+  });
+  it('tolerates a mix of old- and new-shape records, and an upgrade that fails part-way leaves version 1 intact', async () => {
+    const name = `notes-mixed-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const old = { id: 'old', kind: 'concept', conceptId: 'sma', conceptIds: ['sma'], body: 'old shape', createdAt: 1, updatedAt: 1 };
+    const current = { ...old, id: 'new', body: 'new shape', tags: ['kept'] };
+    await v1.table('notes').bulkPut([old, current]);
+    v1.close();
+
+    // An upgrade that dies after changing the first record: IndexedDB rolls the whole upgrade back.
+    const broken = new Dexie(name);
+    broken.version(1).stores(SCHEMA_V1);
+    broken
+      .version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx.table('notes').update('old', { tags: ['half-done'] });
+        throw new Error('service worker stopped');
+      });
+    await expect(broken.open()).rejects.toThrow();
+    broken.close();
+    const reopened = new Dexie(name);
+    await reopened.open();
+    expect(reopened.verno).toBe(1);
+    expect(await reopened.table('notes').get('old')).toEqual(old);
+    reopened.close();
+
+    const store = new NotesStore(openNotesDb(name));
+    expect(await store.all()).toEqual(expect.arrayContaining([{ ...old, tags: [] }, current]));
+    expect(store.db.verno).toBe(2);
+  });
+
+  it('never hangs when a newer version opens while other tabs hold the database open', async () => {
+    const name = `notes-versionchange-${Math.random()}`;
+    const background = new NotesStore(openNotesDb(name));
+    const dashboard = new NotesStore(openNotesDb(name));
+    await background.save(conceptDraft('written before the update'));
+    expect(await dashboard.all()).toHaveLength(1);
+
+    // The next release adds a version: the open connections close themselves (versionchange) instead of blocking it.
+    const next = new Dexie(name);
+    next.version(2).stores(SCHEMA_V2);
+    next.version(3).stores({ ...SCHEMA_V2, notes: `${SCHEMA_V2.notes}, [kind+updatedAt]` });
+    await next.open();
+    expect(next.verno).toBe(3);
+    expect(background.db.isOpen()).toBe(false);
+    expect(dashboard.db.isOpen()).toBe(false);
+    expect((await next.table('notes').toArray()).map((n) => n.body)).toEqual(['written before the update']);
+    next.close();
+  });
+
+  it('reports an upgrade blocked by a connection that will not close, then proceeds once it does', async () => {
+    const name = `notes-blocked-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    // Someone else's connection that ignores versionchange (Dexie would otherwise close it).
+    v1.on('versionchange', () => false);
+
+    const health: DbHealth[] = [];
+    const db = openNotesDb(name);
+    const stop = watchDbHealth(db, (h) => health.push(h));
+    await expect.poll(() => health).toEqual(['blocked']);
+    v1.close();
+    await expect.poll(() => health).toEqual(['blocked', 'ok']);
+    stop();
+    db.close();
+  });
+
+  it('says notes are unavailable when the database cannot be opened (as in a private window), and saves nothing silently', async () => {
+    const realOpen = indexedDB.open;
+    indexedDB.open = () => {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    };
+    try {
+      const db = openNotesDb(`notes-private-${Math.random()}`);
+      const health: DbHealth[] = [];
+      watchDbHealth(db, (h) => health.push(h));
+      await expect.poll(() => health).toEqual(['unavailable']);
+      const save = new NotesStore(db).save(conceptDraft('a thought'));
+      await expect(save).rejects.toBeInstanceOf(NotesUnavailableError);
+      await expect(save).rejects.toThrow(/unavailable.*still in the editor/);
+    } finally {
+      indexedDB.open = realOpen;
+    }
   });
 });
 
