@@ -12,9 +12,12 @@ import { cpus } from 'node:os';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, CHROME_BUILD, ROOT, launchWithExtension, startServer } from '../scripts/browser';
 import { loadCorpusFromDir } from '../scripts/load-corpus';
+import type { Corpus } from '../lib/corpus/schema';
 import { aliasesOf, dynamicPage, largeArticle } from './page';
+import { benchNotes } from './notes';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// BENCH_ONLY=highlighting or BENCH_ONLY=notes runs one part.
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 1);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -147,9 +150,7 @@ async function inPageContender(context: BrowserContext, url: string, run: (page:
   return { mainThreadMs: after - before, longestTaskMs: longest, marks };
 }
 
-async function main() {
-  ensureBuild();
-  const corpus = loadCorpusFromDir(join(ROOT, 'data'));
+async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const aliases = aliasesOf(corpus);
   const article = largeArticle(corpus);
   const dynamic = dynamicPage(corpus);
@@ -261,8 +262,7 @@ async function main() {
   const f = median(floor.map((r) => r.mainThreadMs));
   const n = median(naive.map((r) => r.mainThreadMs));
   const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
-  const lines = [
-    `Alliance Lens benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Chromium ${execFileSync(CHROMIUM, ['--version']).toString().trim().split(' ').slice(1, 2).join('')}`,
+  return [
     `Page: ${(stats.textBytes / 1e6).toFixed(2)} MB of text, ${stats.textNodes} text nodes; medians of ${RUNS} runs (naive: ${NAIVE_RUNS}).`,
     '',
     '| contender | main-thread time | longest task | first highlight in view (after DOMContentLoaded) | last highlight | marks |',
@@ -279,6 +279,17 @@ async function main() {
     `| static page idle for 10 s: extension main-thread time | ${fmt(idleExt - idlePlain)} (with ${fmt(idleExt)}, without ${fmt(idlePlain)}) |`,
     `| content script size | ${(gzip / 1024).toFixed(1)} KB gzip |`,
   ];
+}
+
+async function main() {
+  ensureBuild();
+  const corpus = loadCorpusFromDir(join(ROOT, 'data'));
+  const only = process.env.BENCH_ONLY;
+  const lines = [
+    `Alliance Lens benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Chromium ${execFileSync(CHROMIUM, ['--version']).toString().trim().split(' ').slice(1, 2).join('')}`,
+  ];
+  if (only !== 'notes') lines.push(...(await benchHighlighting(corpus)));
+  if (only !== 'highlighting') lines.push('', ...(await benchNotes(corpus, RUNS)));
   const table = lines.join('\n');
   console.log(`\n${table}\n`);
   mkdirSync(join(ROOT, 'bench-output'), { recursive: true });

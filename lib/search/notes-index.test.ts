@@ -26,4 +26,14 @@ describe('NotesIndex', () => {
     expect(index.find({ query: '', site: 'keia.example' }).map((n) => n.id)).toEqual(['note-aaaa-0003']);
     expect(index.find({ query: '', since: 15 }).map((n) => n.id)).toEqual(['note-aaaa-0003', 'note-aaaa-0002']);
   });
+  it('follows edits, additions and deletions without a rebuild', () => {
+    const live = new NotesIndex(notes, { sma: 'Special Measures Agreement' });
+    const edited = { ...notes[0]!, body: 'Shipbuilding talks instead', updatedAt: 40 } as Note;
+    const added: Note = { id: 'note-aaaa-0004', kind: 'concept', conceptId: 'sma', body: 'Escalator clause', tags: ['cost'], createdAt: 4, updatedAt: 50 };
+    live.sync([edited, notes[2]!, added]);
+    expect(live.find({ query: 'cost' }).map((n) => n.id)).toEqual(['note-aaaa-0004']);
+    expect(live.find({ query: 'shipbuilding' }).map((n) => n.id)).toEqual(['note-aaaa-0001']);
+    expect(live.find({ query: 'nuclear' })).toEqual([]);
+    expect(live.find({ query: '' }).map((n) => n.id)).toEqual(['note-aaaa-0004', 'note-aaaa-0001', 'note-aaaa-0003']);
+  });
 });

@@ -44,18 +44,40 @@ export class NotesIndex {
   });
   private notes = new Map<string, Note>();
 
-  constructor(notes: Note[], conceptNames: Record<string, string>) {
-    this.notes = new Map(notes.map((n) => [n.id, n]));
-    this.search.addAll(
-      notes.map((n) => ({
-        id: n.id,
-        body: n.body,
-        tags: n.tags.join(' '),
-        quote: n.kind === 'passage' ? n.target.quote.exact : '',
-        concepts: conceptIdsOf(n).map((id) => conceptNames[id] ?? id).join(' '),
-        page: n.kind === 'passage' ? `${n.target.title} ${n.target.url}` : '',
-      })),
-    );
+  constructor(
+    notes: Note[],
+    private readonly conceptNames: Record<string, string>,
+  ) {
+    this.sync(notes);
+  }
+
+  /**
+   * Brings the index in line with `notes` (the whole current list, as a live
+   * query delivers it): only added, changed and removed notes are re-indexed,
+   * so one edit among 10,000 notes does not rebuild the index.
+   */
+  sync(notes: Note[]): void {
+    const next = new Map(notes.map((n) => [n.id, n]));
+    for (const id of this.notes.keys()) if (!next.has(id)) this.search.discard(id);
+    const added: IndexedNote[] = [];
+    for (const note of notes) {
+      const old = this.notes.get(note.id);
+      if (!old) added.push(this.document(note));
+      else if (old.updatedAt !== note.updatedAt || old.body !== note.body || old.tags.join('\u0000') !== note.tags.join('\u0000')) this.search.replace(this.document(note));
+    }
+    this.search.addAll(added);
+    this.notes = next;
+  }
+
+  private document(n: Note): IndexedNote {
+    return {
+      id: n.id,
+      body: n.body,
+      tags: n.tags.join(' '),
+      quote: n.kind === 'passage' ? n.target.quote.exact : '',
+      concepts: conceptIdsOf(n).map((id) => this.conceptNames[id] ?? id).join(' '),
+      page: n.kind === 'passage' ? `${n.target.title} ${n.target.url}` : '',
+    };
   }
 
   /** Matching notes, best first for a query, newest first otherwise. */
