@@ -3,7 +3,7 @@
  * Pure: no DOM, so it is tested on strings.
  */
 import type { AliasEntry, CompiledMatcher } from './compile';
-import { candidateKeys } from './normalise';
+import { candidateKeys, lowerSameLength } from './normalise';
 
 export interface Candidate {
   start: number;
@@ -43,32 +43,36 @@ function cueKey(text: string, cues: Set<string>): string {
 }
 
 export function createMatcher(compiled: CompiledMatcher): Matcher {
-  const aliasPattern = new RegExp(compiled.pattern, 'giu');
-  const cuePattern = new RegExp(compiled.cuePattern, 'giu');
+  // Both patterns are lower-case and run over lower-cased text; matches are read from the original.
+  const aliasPattern = new RegExp(compiled.pattern, 'g');
+  const cuePattern = new RegExp(compiled.cuePattern, 'g');
   const cueKeys = new Set(Object.values(compiled.cues).flatMap((c) => [...c.for, ...c.against]));
   return {
     compiled,
     findCandidates(text) {
       const out: Candidate[] = [];
+      const lower = lowerSameLength(text);
       aliasPattern.lastIndex = 0;
-      for (let m = aliasPattern.exec(text); m; m = aliasPattern.exec(text)) {
-        const entry = acceptedEntry(compiled, m[0]);
+      for (let m = aliasPattern.exec(lower); m; m = aliasPattern.exec(lower)) {
+        const written = text.slice(m.index, m.index + m[0].length);
+        const entry = acceptedEntry(compiled, written);
         if (!entry) continue;
         out.push({
           start: m.index,
-          end: m.index + m[0].length,
-          text: m[0],
+          end: m.index + written.length,
+          text: written,
           conceptId: entry.conceptId,
           ambiguous: !!entry.ambiguous,
-          lowerCaseName: !!entry.properName && m[0] === m[0].toLowerCase(),
+          lowerCaseName: !!entry.properName && written === m[0],
         });
       }
       return out;
     },
     findCues(text) {
       const out: CueHit[] = [];
+      const lower = lowerSameLength(text);
       cuePattern.lastIndex = 0;
-      for (let m = cuePattern.exec(text); m; m = cuePattern.exec(text)) {
+      for (let m = cuePattern.exec(lower); m; m = cuePattern.exec(lower)) {
         out.push({ cue: cueKey(m[0], cueKeys), start: m.index });
       }
       return out;

@@ -27,3 +27,19 @@ export function candidateKeys(text: string): { key: string; stripped: string }[]
   if (/s$/i.test(exact)) out.push({ key: exact.slice(0, -1).toLowerCase(), stripped: exact.slice(0, -1) });
   return out;
 }
+
+/**
+ * Lower-cases text without moving any character: match offsets into the
+ * result are offsets into `text`. The rare characters whose lower case is
+ * longer (e.g. "İ") are left as they are.
+ */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
