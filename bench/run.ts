@@ -56,12 +56,19 @@ const PROBES = `
 `;
 
 const sessions = new WeakMap<Page, import('playwright-core').CDPSession>();
+/** When the extension's content script world was created in each page (wall-clock ms, from CDP). */
+const scriptStarts = new WeakMap<Page, number>();
 
 /** Opens a page whose main-thread time Chromium accounts from the start (CDP Performance domain). */
 async function measuredPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    const aux = context.auxData as { type?: string; isDefault?: boolean } | undefined;
+    if (aux?.type === 'isolated' && context.origin.startsWith('chrome-extension://') && !scriptStarts.has(page)) scriptStarts.set(page, Date.now());
+  });
+  await cdp.send('Runtime.enable');
   sessions.set(page, cdp);
   await page.addInitScript(PROBES);
   return page;
@@ -131,6 +138,8 @@ interface Row {
   longestTaskMs: number;
   marks: number;
   firstVisibleMs?: number;
+  /** First highlight in the viewport, from the moment the content script's world was created. */
+  firstVisibleSinceScriptMs?: number;
   lastMs?: number;
 }
 
@@ -205,11 +214,14 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
     await settle(page);
     const ms = await taskDuration(page);
     const probe = await page.evaluate(() => (window as any).__bench);
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+    const scriptStart = scriptStarts.get(page);
+    const firstVisibleSinceScript = scriptStart === undefined || probe.firstVisibleMark === null ? NaN : timeOrigin + probe.firstVisibleMark - scriptStart;
     const marks = await markCount(page);
     const paragraphsWithMarks = await page.evaluate(() => [...document.querySelectorAll('#feed p')].filter((p) => p.querySelector('al-mark')).length);
     const paragraphs = await page.evaluate(() => document.querySelectorAll('#feed p').length);
     await page.close();
-    return { ms, probe, marks, paragraphsWithMarks, paragraphs };
+    return { ms, probe, marks, paragraphsWithMarks, paragraphs, firstVisibleSinceScript };
   }
 
   const ext = await launchWithExtension();
@@ -230,6 +242,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
       longestTaskMs: Math.max(0, ...withExt.probe.longtasks) > Math.max(0, ...without.probe.longtasks) ? Math.max(...withExt.probe.longtasks) : 0,
       marks: withExt.marks,
       firstVisibleMs: withExt.probe.firstVisibleMark - withExt.probe.dcl,
+      firstVisibleSinceScriptMs: withExt.firstVisibleSinceScript,
       lastMs: withExt.probe.lastMark - withExt.probe.dcl,
     });
   }
@@ -265,9 +278,9 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   return [
     `Page: ${(stats.textBytes / 1e6).toFixed(2)} MB of text, ${stats.textNodes} text nodes; medians of ${RUNS} runs (naive: ${NAIVE_RUNS}).`,
     '',
-    '| contender | main-thread time | longest task | first highlight in view (after DOMContentLoaded) | last highlight | marks |',
+    '| contender | main-thread time | longest task | first highlight in view (after DOMContentLoaded / after the content script started) | last highlight | marks |',
     '|---|---|---|---|---|---|',
-    `| extension (as built) | ${fmt(e)} | ${fmt(median(extension.map((r) => r.longestTaskMs)))} | ${fmt(median(extension.map((r) => r.firstVisibleMs!)))} | ${fmt(median(extension.map((r) => r.lastMs!)))} | ${median(extension.map((r) => r.marks))} |`,
+    `| extension (as built) | ${fmt(e)} | ${fmt(median(extension.map((r) => r.longestTaskMs)))} | ${fmt(median(extension.map((r) => r.firstVisibleMs!)))} / ${fmt(median(extension.map((r) => r.firstVisibleSinceScriptMs!)))} | ${fmt(median(extension.map((r) => r.lastMs!)))} | ${median(extension.map((r) => r.marks))} |`,
     `| floor (TreeWalker + one regex) | ${fmt(f)} | ${fmt(median(floor.map((r) => r.longestTaskMs)))} | – | – | ${median(floor.map((r) => r.marks))} |`,
     `| naive mark.js mark(aliases) | ${fmt(n)} | ${fmt(median(naive.map((r) => r.longestTaskMs)))} | – | – | ${median(naive.map((r) => r.marks))} |`,
     '',

@@ -24,3 +24,15 @@ export function normalisePageUrl(url: string, canonicalHref?: string | null): st
   chosen.search = new URLSearchParams(kept).toString();
   return chosen.toString();
 }
+
+/**
+ * The URL to link a note's page with, or undefined: an imported file may
+ * carry any string, and a `javascript:` or `data:` link must never be clickable.
+ */
+export function linkablePageUrl(url: string): string | undefined {
+  try {
+    return /^(https?|file):$/.test(new URL(url).protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

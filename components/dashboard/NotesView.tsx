@@ -4,6 +4,7 @@ import type { Note } from '@/lib/notes/model';
 import type { NotesDb } from '@/lib/notes/db';
 import { askBackground, type ImportReport } from '@/lib/messages';
 import { NotesIndex, conceptIdsOf, siteOfNote } from '@/lib/search/notes-index';
+import { linkablePageUrl } from '@/lib/page-url';
 import { NoteEditor } from '@/components/card/NoteEditor';
 import { t } from '@/lib/i18n';
 import { useLive } from './use-live';
@@ -36,11 +37,14 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: Record<string,
             {c}
           </span>
         ))}
-        {note.kind === 'passage' && (
-          <a href={note.target.url} target="_blank" rel="noopener noreferrer">
-            {note.target.title || note.target.url}
-          </a>
-        )}
+        {note.kind === 'passage' &&
+          (linkablePageUrl(note.target.url) ? (
+            <a href={linkablePageUrl(note.target.url)} target="_blank" rel="noopener noreferrer">
+              {note.target.title || note.target.url}
+            </a>
+          ) : (
+            <span>{note.target.title || note.target.url}</span>
+          ))}
         <time dateTime={new Date(note.updatedAt).toISOString()}>{dateFormat.format(note.updatedAt)}</time>
       </p>
       {editing ? (

@@ -53,9 +53,6 @@ export default defineContentScript({
       },
       glossaryUrl: (conceptId) => `${browser.runtime.getURL('/dashboard.html')}#/glossary/${encodeURIComponent(conceptId)}`,
     });
-    const passages = await mountPassageNotes(ctx, { highlighter });
-    notesListeners.add(() => void passages.refresh());
-
     const reportCounts = () => {
       if (window === window.top) void askBackground('page:report', { counts: highlighter.counts() }).catch(() => undefined);
     };
@@ -71,6 +68,9 @@ export default defineContentScript({
       reportCounts();
     };
     applySettings(settings);
+    // Passage notes wait on the background; highlighting does not wait for them.
+    const passages = await mountPassageNotes(ctx, { highlighter });
+    notesListeners.add(() => void passages.refresh());
 
     const stopWatching = [
       settingsItem.watch((next) => applySettings(next)),

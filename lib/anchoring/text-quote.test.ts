@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeQuote, matchQuote } from './text-quote';
 import { domText, offsetOf, pointAt, rangeOf } from './dom-text';
-import { normalisePageUrl } from '../page-url';
+import { linkablePageUrl, normalisePageUrl } from '../page-url';
 
 const ARTICLE =
   'Seoul and Washington signed the 12th Special Measures Agreement in November. Under the Special Measures Agreement, Seoul pays part of the cost of US forces. Critics say the deal came early.';
@@ -62,5 +62,15 @@ describe('normalisePageUrl', () => {
   it('prefers a same-site canonical link', () => {
     expect(normalisePageUrl('https://news.example/a?page=1', 'https://news.example/story')).toBe('https://news.example/story');
     expect(normalisePageUrl('https://news.example/a', 'https://evil.example/other')).toBe('https://news.example/a');
+  });
+});
+
+describe('linkablePageUrl', () => {
+  it('links web and file pages only', () => {
+    expect(linkablePageUrl('https://news.example/a')).toBe('https://news.example/a');
+    expect(linkablePageUrl('file:///home/me/a.html')).toBe('file:///home/me/a.html');
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>', 'not a url', 'chrome://settings']) {
+      expect(linkablePageUrl(bad)).toBeUndefined();
+    }
   });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openNotesDb, SCHEMA_V1, SCHEMA_V2, watchDbHealth, type DbHealth } from './db';
 import { NotesStore } from './store';
+import { openStubbornV1, whileDatabasesCannotOpen } from './db-faults';
 import { ImportError, NotesUnavailableError, StorageFullError, guardWrite } from './errors';
 import { MAX_IMPORT_BYTES } from './import';
 import type { Note, NoteDraft } from './model';
@@ -151,11 +152,7 @@ describe('migration', () => {
 
   it('reports an upgrade blocked by a connection that will not close, then proceeds once it does', async () => {
     const name = `notes-blocked-${Math.random()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA_V1);
-    await v1.open();
-    // Someone else's connection that ignores versionchange (Dexie would otherwise close it).
-    v1.on('versionchange', () => false);
+    const v1 = await openStubbornV1(name);
 
     const health: DbHealth[] = [];
     const db = openNotesDb(name);
@@ -168,11 +165,7 @@ describe('migration', () => {
   });
 
   it('says notes are unavailable when the database cannot be opened (as in a private window), and saves nothing silently', async () => {
-    const realOpen = indexedDB.open;
-    indexedDB.open = () => {
-      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
-    };
-    try {
+    await whileDatabasesCannotOpen(async () => {
       const db = openNotesDb(`notes-private-${Math.random()}`);
       const health: DbHealth[] = [];
       watchDbHealth(db, (h) => health.push(h));
@@ -180,9 +173,7 @@ describe('migration', () => {
       const save = new NotesStore(db).save(conceptDraft('a thought'));
       await expect(save).rejects.toBeInstanceOf(NotesUnavailableError);
       await expect(save).rejects.toThrow(/unavailable.*still in the editor/);
-    } finally {
-      indexedDB.open = realOpen;
-    }
+    });
   });
 });
 
