@@ -94,15 +94,25 @@ const HAS_LETTER = /\p{L}/u;
  * overflow the stack.
  */
 export function collectRuns(root: Element, initialHeading = '', onShadowRoot?: (shadow: ShadowRoot) => void): TextRun[] {
-  const runs: TextRun[] = [];
+  return [...walkRuns(root, initialHeading, onShadowRoot)];
+}
+
+/**
+ * The same runs, one at a time, so a caller can start on the top of a page
+ * before the walk reaches its end. A run is yielded once all its nodes have
+ * been read; wrapping it does not disturb the rest of the walk.
+ */
+export function* walkRuns(root: Element, initialHeading = '', onShadowRoot?: (shadow: ShadowRoot) => void): Generator<TextRun> {
   let heading = initialHeading;
   let nodes: Text[] = [];
   let text = '';
   const blocks: Element[] = [root];
-  const flush = () => {
-    if (nodes.length && HAS_LETTER.test(text)) runs.push({ nodes, text, block: blocks[blocks.length - 1]!, heading });
+  /** Ends the current run: the run, if it holds any letter (for `yield*`). */
+  const flush = (): TextRun[] => {
+    const runs = nodes.length && HAS_LETTER.test(text) ? [{ nodes, text, block: blocks[blocks.length - 1]!, heading }] : [];
     nodes = [];
     text = '';
+    return runs;
   };
   // Each stack entry is a node to enter, a marker to leave an element, or a marker that ends the current run.
   const endRun = { endRun: true } as const;
@@ -120,19 +130,19 @@ export function collectRuns(root: Element, initialHeading = '', onShadowRoot?: (
   while (stack.length) {
     const item = stack.pop()!;
     if ('endRun' in item) {
-      flush();
+      yield* flush();
       continue;
     }
     if ('leave' in item) {
       const el = item.leave;
-      flush();
+      yield* flush();
       if (blocks[blocks.length - 1] === el) blocks.pop();
       continue;
     }
     if (item.nodeType === 3) {
       const parent = item.parentNode as Element | null;
       if (parent && NO_INLINE_CHILDREN.has(parent.nodeName.toUpperCase())) {
-        flush();
+        yield* flush();
         continue;
       }
       nodes.push(item as Text);
@@ -143,11 +153,11 @@ export function collectRuns(root: Element, initialHeading = '', onShadowRoot?: (
     const el = item as Element;
     if (isForbidden(el)) {
       // Text on either side of a forbidden element never joins into one name.
-      flush();
+      yield* flush();
       continue;
     }
     if (isBoundary(el) || openShadowRoot(el)) {
-      flush();
+      yield* flush();
       if (el.tagName === 'BR' || el.tagName === 'HR' || el.tagName === 'IMG') continue;
       // A heading opens its section: its own text belongs to the section it names.
       if (HEADING.test(el.tagName)) heading = (el.textContent ?? '').trim().slice(0, 200);
@@ -156,6 +166,5 @@ export function collectRuns(root: Element, initialHeading = '', onShadowRoot?: (
     }
     enter(el);
   }
-  flush();
-  return runs;
+  yield* flush();
 }

@@ -9,7 +9,7 @@ import type { CompiledMatcher } from '../matcher/compile';
 import { createMatcher, type Candidate } from '../matcher/matcher';
 import { PageEvidence, type BlockAnalysis } from '../matcher/evidence';
 import type { HighlightStyle } from '../settings';
-import { blockOf, collectRuns, composedContains, isInsideForbidden, type TextRun } from './blocks';
+import { blockOf, collectRuns, composedContains, isInsideForbidden, walkRuns, type TextRun } from './blocks';
 import { MARK_CLASS, MARK_TAG, marksIn, unwrapMarks, wrapRun } from './wrap';
 
 export interface HighlightOptions {
@@ -225,19 +225,43 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     });
   }
 
+  /**
+   * The runs of the page in the order to handle them, and all of them in
+   * document order once the walk is done. At the top of the page (as on a
+   * fresh load) runs stream from the walk, so the first highlights do not
+   * wait for the whole page to be read; further down, the visible runs go first.
+   */
+  function scanOrder(): { next(): TextRun | undefined; all: TextRun[] } {
+    const all: TextRun[] = [];
+    if ((doc.defaultView?.scrollY ?? 0) <= 0) {
+      const walk = walkRuns(doc.body, '', adoptShadowRoot);
+      return {
+        all,
+        next() {
+          const step = walk.next();
+          if (step.done) return undefined;
+          all.push(step.value);
+          return step.value;
+        },
+      };
+    }
+    all.push(...collectRuns(doc.body, '', adoptShadowRoot));
+    const first = firstVisible(all);
+    const order = [...all.slice(first), ...all.slice(0, first)];
+    let i = 0;
+    return { all, next: () => order[i++] };
+  }
+
   async function fullScan(gen: number) {
     dark = isDarkPage(doc);
-    const runs = collectRuns(doc.body, '', adoptShadowRoot);
-    // Visible text first, then the rest of the page.
-    const first = firstVisible(runs);
+    const runs = scanOrder();
     const byRun = new Map<TextRun, RunState>();
-    const order = [...runs.slice(first), ...runs.slice(0, first)];
-    for (let i = 0; i < order.length; ) {
+    for (let run = runs.next(); run; ) {
       const sliceStart = performance.now();
       const batch: RunState[] = [];
-      while (i < order.length && performance.now() - sliceStart < SLICE_MS) {
-        const state = addRun(order[i++]!);
-        byRun.set(state.run, state);
+      for (; run && performance.now() - sliceStart < SLICE_MS; run = runs.next()) {
+        const state = addRun(run);
+        byRun.set(run, state);
         batch.push(state);
       }
       if (!options.firstMentionOnly) withoutObserving(() => batch.forEach((s) => apply(s, decide(s, null))));
@@ -245,7 +269,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       await yieldToPage();
       if (gen !== generation) return;
     }
-    ordered = runs.map((r) => byRun.get(r)!);
+    ordered = runs.all.map((r) => byRun.get(r)!);
     reconcile();
     notify(true);
   }
