@@ -106,4 +106,29 @@ describe('concept card', () => {
     expect(await para.boundingBox()).toEqual(before);
     await page.close();
   });
+
+  it('fits inside narrow and zoomed windows without covering its term', async () => {
+    // 640 × 450 CSS pixels is a 1280 × 900 window at 200 % zoom; 360 × 640 a phone-sized window.
+    for (const size of [{ width: 640, height: 450 }, { width: 360, height: 640 }]) {
+      const page = await openArticle();
+      await page.setViewportSize(size);
+      const mark = page.locator('[data-concept-id="sma"]').nth(1);
+      await mark.scrollIntoViewIfNeeded();
+      await mark.click();
+      await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
+      const card = page.locator('alliance-lens-ui #alliance-lens-card');
+      await expect.poll(async () => (await card.boundingBox())?.width ?? 0).toBeGreaterThan(0);
+      const box = (await card.boundingBox())!;
+      const term = (await mark.boundingBox())!;
+      expect(box.x, `left edge at ${size.width}px`).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `right edge at ${size.width}px`).toBeLessThanOrEqual(size.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      const overlaps = box.x < term.x + term.width && term.x < box.x + box.width && box.y < term.y + term.height && term.y < box.y + box.height;
+      expect(overlaps, `card covers its term at ${size.width}px`).toBe(false);
+      await card.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+      await page.screenshot({ path: `test-output/card-${size.width}x${size.height}.png` });
+      await page.close();
+    }
+  });
 });
