@@ -75,6 +75,7 @@ export default defineContentScript({
     const stopWatching = [
       settingsItem.watch((next) => applySettings(next)),
       highlighter.onChange(reportCounts),
+      highlighter.onChange(() => tooltip.reanchor()),
       // SPA navigations replace the article without a page load.
       ctx.addEventListener(window, 'wxt:locationchange', () => {
         applySettings(settings);

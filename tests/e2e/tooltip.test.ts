@@ -131,4 +131,25 @@ describe('concept card', () => {
       await page.close();
     }
   });
+
+  it('stays with its term when the page changes the paragraph and the term is wrapped again', async () => {
+    const page = await openArticle();
+    const para = page.locator('p', { has: page.locator('[data-concept-id="rsf"]') }).first();
+    const mark = para.locator('[data-concept-id="rsf"]').first();
+    await mark.click();
+    await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Regional Sustainment Framework' });
+    const old = await mark.elementHandle();
+    await para.evaluate((p) => p.append(' Later, USFK said more.'));
+    await expect.poll(() => old!.evaluate((m) => m.isConnected)).toBe(false);
+    const term = (await para.locator('[data-concept-id="rsf"]').first().boundingBox())!;
+    await expect
+      .poll(async () => {
+        const card = (await page.locator('alliance-lens-ui #alliance-lens-card').boundingBox())!;
+        // Placed just below or just above the term (6 px apart), not left where the old element was.
+        return Math.min(Math.abs(card.y - (term.y + term.height + 6)), Math.abs(card.y + card.height - (term.y - 6)));
+      })
+      .toBeLessThanOrEqual(2);
+    expect(await openCard(page)).toMatchObject({ role: 'dialog' });
+    await page.close();
+  });
 });

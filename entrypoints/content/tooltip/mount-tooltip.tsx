@@ -23,6 +23,8 @@ export interface TooltipDeps {
 
 export interface TooltipController {
   open(mark: HTMLElement, opts?: { pin?: boolean }): void;
+  /** Finds the card's term again after the highlighter re-wrapped it (call when highlights change). */
+  reanchor(): void;
   close(): void;
   destroy(): void;
 }
@@ -38,6 +40,25 @@ function mentionStart(mark: HTMLElement): HTMLElement {
   return (id && root.querySelector<HTMLElement>(`${MARK_SELECTOR}[data-al-mention="${CSS.escape(id)}"]`)) || mark;
 }
 
+/** How far (px) a term may have moved when its text is wrapped again and still be taken for the same term. */
+const REWRAP_TOLERANCE = 48;
+
+/**
+ * The mark that now shows the term `mark` showed: the highlighter wraps a
+ * paragraph again when the page changes it, and the old element leaves the
+ * page. The same concept's mark nearest to where the term was is the term.
+ */
+function rewrapped(mark: HTMLElement, root: Document | ShadowRoot, lastRect: DOMRect): HTMLElement | null {
+  let best: HTMLElement | null = null;
+  let bestDistance = REWRAP_TOLERANCE;
+  for (const candidate of root.querySelectorAll<HTMLElement>(`${MARK_SELECTOR}[data-concept-id="${CSS.escape(mark.dataset.conceptId ?? '')}"]`)) {
+    const rect = candidate.getBoundingClientRect();
+    const distance = Math.hypot(rect.left - lastRect.left, rect.top - lastRect.top);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best && mentionStart(best);
+}
+
 function markOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>(MARK_SELECTOR) : null;
 }
@@ -48,6 +69,9 @@ const markOfEvent = (e: Event) => markOf(e.composedPath()[0] ?? e.target);
 export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps): Promise<TooltipController> {
   const layer = createUiLayer(ctx, cardCss);
   let mark: HTMLElement | null = null;
+  /** The document or shadow root the card's term is in, and where the term was last seen. */
+  let markRoot: Document | ShadowRoot | null = null;
+  let markRect: DOMRect | null = null;
   let view: TooltipView | null = null;
   let initialConcept: ConceptView | null = null;
   let notesVersion = 0;
@@ -68,6 +92,8 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     if (mark && mark !== start) setDescribedBy(false);
     const data = await deps.concept(conceptId);
     mark = start;
+    markRoot = start.getRootNode() as Document | ShadowRoot;
+    markRect = start.getBoundingClientRect();
     view = { conceptId, pinned: pin, history: [] };
     initialConcept = data;
     await paint();
@@ -114,6 +140,20 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     );
   }
 
+  function reanchor() {
+    if (!mark || mark.isConnected || !view) return;
+    const again = markRoot && markRect && rewrapped(mark, markRoot, markRect);
+    if (again) {
+      mark = again;
+      setDescribedBy(!view.pinned);
+      position();
+    } else if (view.pinned) {
+      // The term is gone; a pinned card (perhaps holding a draft) stays where it is.
+      stopAutoUpdate?.();
+      stopAutoUpdate = null;
+    } else close(false);
+  }
+
   function floatingEl(): HTMLElement | null {
     return layer.shadow()?.getElementById(CARD_ID) ?? null;
   }
@@ -124,6 +164,9 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     if (!mark || !floating) return;
     const reference = mark;
     stopAutoUpdate = autoUpdate(reference, floating, () => {
+      // A term wrapped again is a new element: follow it rather than the detached one (which sits at 0, 0).
+      if (!reference.isConnected) return reanchor();
+      markRect = reference.getBoundingClientRect();
       void computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -264,6 +307,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     open(target, opts) {
       intent.show(mentionStart(target), !!opts?.pin);
     },
+    reanchor,
     close() {
       intent.hide();
       close(false);
