@@ -23,6 +23,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   allFrames: true,
   cssInjectionMode: 'manifest',
+  // WXT would otherwise announce each start on the page's window, extension id included: pages learn
+  // nothing from us, and cannot replay the announcement to stop this script.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // An update or reload of the extension orphans this script without telling it (Chrome):
     // the reader's next move finds out, and onInvalidated below stops everything cleanly.

@@ -95,4 +95,29 @@ describe('hostile pages', () => {
     expect(await openCard(page)).toBeNull();
     await page.close();
   });
+
+  it('tells the page nothing about the extension, so a page cannot stop it by imitating its start-up signal', async () => {
+    const page = await env.browser.context.newPage();
+    // Everything posted to the page's window, recorded before any other script runs.
+    await page.addInitScript(() => {
+      (window as unknown as { posted: unknown[] }).posted = [];
+      addEventListener('message', (e) => (window as unknown as { posted: unknown[] }).posted.push(e.data));
+    });
+    await page.goto(`${env.server.origin}/demo/sample-article.html`);
+    await waitForHighlights(page, 5);
+    const before = await page.locator('[data-concept-id]').count();
+    const posted = await page.evaluate(() => JSON.stringify((window as unknown as { posted: unknown[] }).posted));
+    expect(posted).not.toContain(env.browser.extensionId);
+    expect(posted).not.toContain('content-script-started');
+    // Guesses at the start-up event of a newer copy of the content script.
+    await page.evaluate(() => {
+      for (const type of ['wxt:content-script-started', 'content:wxt:content-script-started', 'undefined:content:wxt:content-script-started']) {
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId: 'page' } }));
+      }
+    });
+    await page.mouse.move(200, 300);
+    await page.waitForTimeout(400);
+    expect(await page.locator('[data-concept-id]').count()).toBe(before);
+    await page.close();
+  });
 });
