@@ -8,6 +8,7 @@ import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter, type HighlightOptions } from './highlighter';
+import { wrapRanges } from './wrap';
 
 const corpus = loadCorpusFromDir('data');
 const compiled = compileMatcher(corpus);
@@ -204,6 +205,14 @@ describe('pages that rewrite the text nodes they own', () => {
     await settle(h);
     expect(p.textContent).toBe('New text about USFK.');
     expect(h.counts()).toEqual({ usfk: 1 });
+  });
+
+  it('keeps every character when another wrapper (passage notes) splits a node that holds highlights', async () => {
+    const { p, owned, h } = await setup('<p>The SMA talks and USFK costs.</p>');
+    wrapRanges([owned], [{ start: 0, length: 3 }], 'al-note', 'alliance-lens-note', () => {});
+    h.stop();
+    expect(p.textContent).toBe('The SMA talks and USFK costs.');
+    expect(p.querySelectorAll('al-mark')).toHaveLength(0);
   });
 
   it('merges back normally when the page changed nothing', async () => {
