@@ -76,23 +76,23 @@ export type ContentProtocol = {
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
 export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
 
-/** Sends a request to the background and unwraps its reply; throws with the background's message. */
 /**
  * A content script left behind by an update or reload of the extension can no
  * longer reach it ("Extension context invalidated"); the reader is told what
  * to do, and an unsent draft stays where it is.
  */
-export class ExtensionReloadedError extends Error {
+class ExtensionReloadedError extends Error {
   constructor() {
     super('Alliance Lens was updated or restarted, so this page lost its connection and the note was not saved. Your text is still here: copy it, then reload the page.');
     this.name = 'ExtensionReloadedError';
   }
 }
 
-export function isContextInvalidated(error: unknown): boolean {
+function isContextInvalidated(error: unknown): boolean {
   return error instanceof Error && /extension context invalidated/i.test(error.message);
 }
 
+/** Sends a request to the background and unwraps its reply; throws with the background's message. */
 export async function askBackground<K extends BackgroundRequestType>(
   type: K,
   data: RequestData<K>,

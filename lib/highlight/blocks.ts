@@ -24,7 +24,7 @@ const HEADING = /^H[1-6]$/;
 const NO_INLINE_CHILDREN = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'OL', 'DL', 'COLGROUP', 'MENU', 'HTML', 'HEAD']);
 
 /** The parent element of a node, continuing from a shadow root to its host. */
-export function composedParent(node: Node): Element | null {
+function composedParent(node: Node): Element | null {
   const parent = node.parentNode;
   if (!parent) return null;
   if (parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
@@ -43,7 +43,7 @@ export function composedContains(ancestor: Node, node: Node): boolean {
 }
 
 /** The open shadow root of an element, if it has one (closed ones are the page's private business). */
-export function openShadowRoot(el: Element): ShadowRoot | null {
+function openShadowRoot(el: Element): ShadowRoot | null {
   return el.shadowRoot?.mode === 'open' ? el.shadowRoot : null;
 }
 

@@ -52,7 +52,7 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
  * by half (measured on the 1.6 MB bench article). Punctuation, dashes, quotes,
  * spaces and emoji are not in it, so they end a word as \p{L}\p{N} would.
  */
-export const LETTER_OR_DIGIT =
+const LETTER_OR_DIGIT =
   '[a-z0-9_\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02ff\\u0370-\\u03ff\\u0400-\\u052f' +
   '\\u0530-\\u1fff\\u2070-\\u209f\\u2c00-\\u2dff\\u3040-\\u30ff\\u3130-\\u318f\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua000-\\ud7af\\uf900-\\ufaff' +
   '\\uff10-\\uff19\\uff41-\\uff5a\\uff66-\\uffdc]';

@@ -38,7 +38,7 @@ function isQuotaError(e: unknown): boolean {
 /** Dexie's names for a database that could not be opened at all (e.g. Firefox private windows, blocked storage). */
 const OPEN_FAILURES = new Set(['OpenFailedError', 'MissingAPIError', 'InvalidStateError', 'DatabaseClosedError']);
 
-export function isOpenFailure(e: unknown): boolean {
+function isOpenFailure(e: unknown): boolean {
   return !!e && typeof e === 'object' && OPEN_FAILURES.has((e as { name?: string }).name ?? '');
 }
 

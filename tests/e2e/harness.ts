@@ -8,7 +8,7 @@ export * from '../../scripts/browser';
 /** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export const STRICT_CSP = "default-src 'none'; require-trusted-types-for 'script'";
+const STRICT_CSP = "default-src 'none'; require-trusted-types-for 'script'";
 
 /**
  * /csp/strict.html: a page that allows no script, style or request of its
