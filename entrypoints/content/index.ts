@@ -7,7 +7,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compiledMatcher } from 'virtual:alliance-matcher';
 import { browser } from 'wxt/browser';
 import { askBackground, contentMessenger } from '@/lib/messages';
-import { isEnabledOn, settingsItem, withSiteToggled, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, withSiteToggled, type Settings } from '@/lib/settings';
 import { createHighlighter, type HighlightOptions } from '@/lib/highlight/highlighter';
 import { mountTooltip } from './tooltip/mount-tooltip';
 import { currentPageUrl, mountPassageNotes } from './passage-notes';
@@ -32,8 +32,11 @@ export default defineContentScript({
     for (const type of ['pointerover', 'keydown', 'focusin'] as const) {
       ctx.addEventListener(document, type, () => void ctx.isInvalid, { capture: true, passive: true });
     }
-    let settings = await settingsItem.getValue();
-    const highlighter = createHighlighter(document, compiledMatcher, highlightOptions(settings), { markCss: highlightsCss });
+    // The first read of extension storage takes ~60 ms while a page loads: the matcher is built meanwhile.
+    const settingsRead = settingsItem.getValue();
+    const highlighter = createHighlighter(document, compiledMatcher, highlightOptions(DEFAULT_SETTINGS), { markCss: highlightsCss });
+    let settings = await settingsRead;
+    highlighter.update(highlightOptions(settings));
     let active = false;
 
     const notesListeners = new Set<(change: { conceptIds: string[]; urls: string[] }) => void>();
