@@ -16,7 +16,7 @@ import type { Corpus } from '../lib/corpus/schema';
 import { aliasesOf, dynamicPage, largeArticle } from './page';
 import { benchNotes } from './notes';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // BENCH_ONLY=highlighting or BENCH_ONLY=notes runs one part.
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 1);
 
@@ -185,7 +185,6 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
   const floor: Row[] = [];
   const naive: Row[] = [];
-  for (let i = 0; i < RUNS; i++) floor.push(await inPageContender(plainContext, `${server.origin}/bench/article.html`, (page) => page.evaluate(`(${FLOOR})(${JSON.stringify(floorPattern(aliases))})`)));
   for (let i = 0; i < NAIVE_RUNS; i++) {
     naive.push(
       await inPageContender(plainContext, `${server.origin}/bench/article.html`, async (page) => {
@@ -220,7 +219,9 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const fixedWait = (ms: number) => async (page: Page) => {
     await page.waitForTimeout(ms);
   };
+  // The floor and the extension take turns, so a machine that speeds up or slows down mid-run affects both alike.
   for (let i = 0; i < RUNS; i++) {
+    floor.push(await inPageContender(plainContext, `${server.origin}/bench/article.html`, (page) => page.evaluate(`(${FLOOR})(${JSON.stringify(floorPattern(aliases))})`)));
     const started = Date.now();
     const withExt = await pageCost(ext.context, '/bench/article.html', settleArticle);
     const elapsed = Date.now() - started;
@@ -282,6 +283,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const e = median(extension.map((r) => r.mainThreadMs));
   const f = median(floor.map((r) => r.mainThreadMs));
   const n = median(naive.map((r) => r.mainThreadMs));
+  const paired = extension.map((r, i) => r.mainThreadMs / floor[i]!.mainThreadMs);
   const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
   return [
     `Page: ${(stats.textBytes / 1e6).toFixed(2)} MB of text, ${stats.textNodes} text nodes; medians of ${RUNS} runs (naive: ${NAIVE_RUNS}).`,
@@ -294,7 +296,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
     '',
     `| ratio | value |`,
     `|---|---|`,
-    `| extension ÷ floor (main-thread time) | ${(e / f).toFixed(2)} |`,
+    `| extension ÷ floor (main-thread time; median of the runs taken in turns, and their range) | ${median(paired).toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)}) |`,
     `| naive ÷ extension (main-thread time) | ${(n / e).toFixed(1)} |`,
     `| dynamic page (1,000 paragraphs in 20 bursts): extension main-thread time | ${fmt(dynExt.ms - dynPlain.ms)}; paragraphs with highlights ${dynExt.paragraphsWithMarks}/${dynExt.paragraphs} |`,
     `| static page idle for 10 s: extension main-thread time | ${fmt(idleExt - idlePlain)} (with ${fmt(idleExt)}, without ${fmt(idlePlain)}) |`,
