@@ -152,4 +152,20 @@ describe('concept card', () => {
     expect(await openCard(page)).toMatchObject({ role: 'dialog' });
     await page.close();
   });
+
+  it("keeps typing in the note editor away from the page's own keyboard shortcuts", async () => {
+    const page = await openArticle();
+    // Shortcut handlers as sites install them (bubbling listeners on the document and the window).
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      for (const target of [document, window]) for (const type of ['keydown', 'keypress', 'keyup']) target.addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key}`));
+    });
+    await page.locator('[data-concept-id="sma"]').first().click();
+    const host = page.locator('alliance-lens-ui');
+    await host.getByRole('button', { name: 'Add note' }).click();
+    await host.getByRole('textbox', { name: 'Note' }).pressSequentially('j k / ? g n');
+    expect(await host.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('j k / ? g n');
+    expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
+    await page.close();
+  });
 });
