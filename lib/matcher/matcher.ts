@@ -50,11 +50,15 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
   aliasPattern.test('');
   cuePattern.test('');
   const cueKeys = new Set(Object.values(compiled.cues).flatMap((c) => [...c.for, ...c.against]));
+  // A block is read for candidates and then for cues: lower-case its text once.
+  let lastText = '';
+  let lastLower = '';
+  const lowered = (text: string) => (text === lastText ? lastLower : (lastLower = lowerSameLength((lastText = text))));
   return {
     compiled,
     findCandidates(text) {
       const out: Candidate[] = [];
-      const lower = lowerSameLength(text);
+      const lower = lowered(text);
       aliasPattern.lastIndex = 0;
       for (let m = aliasPattern.exec(lower); m; m = aliasPattern.exec(lower)) {
         const written = text.slice(m.index, m.index + m[0].length);
@@ -73,7 +77,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     },
     findCues(text) {
       const out: CueHit[] = [];
-      const lower = lowerSameLength(text);
+      const lower = lowered(text);
       cuePattern.lastIndex = 0;
       for (let m = cuePattern.exec(lower); m; m = cuePattern.exec(lower)) {
         out.push({ cue: cueKey(m[0], cueKeys), start: m.index });
