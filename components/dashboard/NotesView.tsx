@@ -29,6 +29,7 @@ export async function exportNotes(format: 'json' | 'markdown' | 'jsonld') {
 function NoteRow({ note, names, onDeleted }: { note: Note; names: Record<string, string>; onDeleted(note: Note): void }) {
   const [editing, setEditing] = useState(false);
   const concepts = conceptIdsOf(note).map((id) => names[id] ?? id);
+  const pageHref = note.kind === 'passage' ? linkablePageUrl(note.target.url) : undefined;
   return (
     <article class="note-row" aria-label={t('dash_noteOn', concepts.join(', ') || t('dash_passage'))}>
       <p class="note-meta">
@@ -38,8 +39,8 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: Record<string,
           </span>
         ))}
         {note.kind === 'passage' &&
-          (linkablePageUrl(note.target.url) ? (
-            <a href={linkablePageUrl(note.target.url)} target="_blank" rel="noopener noreferrer">
+          (pageHref ? (
+            <a href={pageHref} target="_blank" rel="noopener noreferrer">
               {note.target.title || note.target.url}
             </a>
           ) : (

@@ -117,16 +117,15 @@ export function* walkRuns(root: Element, initialHeading = '', onShadowRoot?: (sh
   // Each stack entry is a node to enter, a marker to leave an element, or a marker that ends the current run.
   const endRun = { endRun: true } as const;
   const stack: (Node | { leave: Element } | typeof endRun)[] = [];
-  const enter = (el: Element) => {
+  const enter = (el: Element, shadow: ShadowRoot | null) => {
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
-    const shadow = openShadowRoot(el);
     if (!shadow) return;
     onShadowRoot?.(shadow);
     // The shadow tree is read before the light children it slots in, and never joins their text.
     stack.push(endRun);
     for (let c = shadow.lastChild; c; c = c.previousSibling) stack.push(c);
   };
-  enter(root);
+  enter(root, openShadowRoot(root));
   while (stack.length) {
     const item = stack.pop()!;
     if ('endRun' in item) {
@@ -156,7 +155,8 @@ export function* walkRuns(root: Element, initialHeading = '', onShadowRoot?: (sh
       yield* flush();
       continue;
     }
-    if (isBoundary(el) || openShadowRoot(el)) {
+    const shadow = openShadowRoot(el);
+    if (isBoundary(el) || shadow) {
       yield* flush();
       if (el.tagName === 'BR' || el.tagName === 'HR' || el.tagName === 'IMG') continue;
       // A heading opens its section: its own text belongs to the section it names.
@@ -164,7 +164,7 @@ export function* walkRuns(root: Element, initialHeading = '', onShadowRoot?: (sh
       blocks.push(el);
       stack.push({ leave: el });
     }
-    enter(el);
+    enter(el, shadow);
   }
   yield* flush();
 }
