@@ -101,6 +101,18 @@ export function onlyTouchedNodes<R extends { start: number; length: number }>(no
   };
 }
 
+/**
+ * Every element this extension created by wrapping. Page elements that merely
+ * look like ours (same tag, class, data attributes; clones of our marks) are
+ * not in it: only these may open the card or a note.
+ */
+const ownMarks = new WeakSet<Element>();
+
+/** Whether `el` is a mark or note marker this extension created (never trust tags or data attributes). */
+export function isOwnMark(el: Element | null | undefined): boolean {
+  return !!el && ownMarks.has(el);
+}
+
 /** Text nodes that mark.js split off an original node: merged back on unwrap. */
 const splitOff = new WeakSet<Node>();
 /**
@@ -145,6 +157,7 @@ export function wrapRanges<R extends { start: number; length: number }>(
       exclude: [],
       each(el: Element, range: unknown) {
         const mark = el as HTMLElement;
+        ownMarks.add(mark);
         each(mark, range as R);
         if (mark.nextSibling) splitOff.add(mark.nextSibling);
         created.push(mark);
