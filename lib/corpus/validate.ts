@@ -6,10 +6,12 @@ import * as v from 'valibot';
 import {
   CategorySchema,
   ConceptSchema,
+  KoreanEntrySchema,
   SourceDocSchema,
   CATEGORY_IDS,
   type Corpus,
 } from './schema';
+import { aliasKey } from '../matcher/normalise';
 
 export class CorpusError extends Error {
   constructor(readonly problems: string[]) {
@@ -49,6 +51,38 @@ function validateList<T>(
   return out;
 }
 
+/**
+ * Merges data/ko.json (keyed by concept id) into the raw concepts: the Korean
+ * name and texts become `ko`, the Korean aliases join the concept's aliases.
+ * Every concept needs an entry. Returns the problems found.
+ */
+export function mergeKorean(concepts: unknown[], raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return ['data/ko.json: must be an object keyed by concept id'];
+  const problems: string[] = [];
+  const entries = raw as Record<string, unknown>;
+  const byId = new Map(concepts.map((c) => [(c as { id?: unknown })?.id, c as Record<string, unknown>]));
+  for (const id of Object.keys(entries)) if (!byId.has(id)) problems.push(`ko "${id}": no concept has this id`);
+  for (const [id, concept] of byId) {
+    if (typeof id !== 'string') continue;
+    if (!(id in entries)) {
+      problems.push(`ko "${id}": missing (every concept needs a Korean name and definition)`);
+      continue;
+    }
+    const result = v.safeParse(KoreanEntrySchema, entries[id]);
+    if (!result.success) {
+      problems.push(...describeIssues('ko', { id }, 0, result.issues));
+      continue;
+    }
+    const { aliases, notAliases, ...text } = result.output;
+    concept.ko = text;
+    const list = Array.isArray(concept.aliases) ? (concept.aliases as Record<string, unknown>[]) : [];
+    for (const alias of aliases) if (!list.some((a) => a.text === alias)) list.push({ text: alias, caseSensitive: false, lang: 'ko' });
+    concept.aliases = list;
+    if (notAliases) concept.notAliases = [...((concept.notAliases as string[] | undefined) ?? []), ...notAliases];
+  }
+  return problems;
+}
+
 /** Parses the three corpus files; throws CorpusError listing every problem found. */
 export function validateCorpus(raw: {
   concepts: unknown;
@@ -78,6 +112,15 @@ export function validateCorpus(raw: {
     c.disambiguation?.aliases.forEach((text, i) => {
       if (!c.aliases.some((a) => a.text === text))
         problems.push(`concept "${c.id}", field disambiguation.aliases.${i}: "${text}" is not one of its aliases`);
+    });
+  }
+  const aliasKeys = new Set(concepts.flatMap((c) => c.aliases.map((a) => aliasKey(a.text))));
+  for (const c of concepts) {
+    const own = c.aliases.map((a) => aliasKey(a.text));
+    c.notAliases?.forEach((text, i) => {
+      const key = aliasKey(text);
+      if (aliasKeys.has(key)) problems.push(`concept "${c.id}", field notAliases.${i}: "${text}" is an alias`);
+      else if (!own.some((a) => key.includes(a))) problems.push(`concept "${c.id}", field notAliases.${i}: "${text}" contains none of its aliases`);
     });
   }
   for (const id of CATEGORY_IDS) {

@@ -5,7 +5,7 @@
  * alias to concept, and the disambiguation cues. The output is plain JSON.
  */
 import type { Corpus } from '../corpus/schema';
-import { SEPARATOR_CLASS, aliasKey, normaliseKeepCase } from './normalise';
+import { HANGUL_CLASS, MIDDLE_DOT_CLASS, SEPARATOR_CLASS, aliasKey, normaliseKeepCase } from './normalise';
 
 export interface AliasEntry {
   conceptId: string;
@@ -43,7 +43,7 @@ export interface CompiledMatcher {
   cues: Record<string, CompiledCues>;
 }
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+const HANGUL = new RegExp(HANGUL_CLASS);
 /**
  * Letters and digits of the scripts a page may mix with these names (Latin,
  * Greek, Cyrillic, other alphabets, kana, Hangul, CJK, fullwidth forms), as
@@ -58,6 +58,13 @@ const LETTER_OR_DIGIT =
   '\\uff10-\\uff19\\uff41-\\uff5a\\uff66-\\uffdc]';
 const LETTER_OR_DIGIT_BEHIND = `(?<!${LETTER_OR_DIGIT})`;
 const LETTER_OR_DIGIT_AHEAD = `(?!${LETTER_OR_DIGIT})`;
+/**
+ * A Korean name starts a word: not inside a longer Hangul word (북한 in 남북한) nor after a Latin
+ * prefix (칩스법 in K-칩스법). Nothing is required after it: particles attach directly (북한은).
+ */
+const KOREAN_BEHIND = `(?<!${HANGUL_CLASS}|[a-z0-9]|[a-z0-9][-\\u2010\\u2011])`;
+/** Where a Korean name has a space or a middle dot, Korean writing may put either, both or nothing. */
+const KOREAN_GAP = `(?:${SEPARATOR_CLASS}|${MIDDLE_DOT_CLASS}){0,3}`;
 
 function escapeChar(ch: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
@@ -69,7 +76,7 @@ export function aliasTokens(text: string): string[] {
   const normal = normaliseKeepCase(text);
   const words = normal.split(' ');
   words.forEach((word, i) => {
-    if (i > 0) tokens.push(`${SEPARATOR_CLASS}+`);
+    if (i > 0) tokens.push(HANGUL.test(words[i - 1]!.at(-1)!) || HANGUL.test(word[0]!) ? KOREAN_GAP : `${SEPARATOR_CLASS}+`);
     const parts = word.split('-');
     parts.forEach((part, j) => {
       if (j > 0) tokens.push(`${SEPARATOR_CLASS}+`);
@@ -116,10 +123,23 @@ function wordsSource(root: TrieNode): string {
   return `${LETTER_OR_DIGIT_BEHIND}(?:${trieSource(root)})(?:e?s)?${LETTER_OR_DIGIT_AHEAD}`;
 }
 
+function koreanSource(root: TrieNode): string {
+  return `${KOREAN_BEHIND}${trieSource(root)}`;
+}
+
+/** Korean names first: some start with Latin letters (CISA-국정원 양해각서) and are longer than the Latin name they start with. */
+function combinedSource(latin: TrieNode, korean: TrieNode): string {
+  const parts: string[] = [];
+  if (korean.children.size) parts.push(koreanSource(korean));
+  if (latin.children.size) parts.push(wordsSource(latin));
+  return parts.length > 1 ? `(?:${parts.join('|')})` : (parts[0] ?? '(?!)');
+}
+
 function cueSource(phrases: string[]): string {
-  const root: TrieNode = { children: new Map() };
-  for (const p of phrases) insert(root, aliasTokens(p));
-  return root.children.size ? wordsSource(root) : '(?!)';
+  const latin: TrieNode = { children: new Map() };
+  const korean: TrieNode = { children: new Map() };
+  for (const p of phrases) insert(HANGUL.test(p) ? korean : latin, aliasTokens(p));
+  return combinedSource(latin, korean);
 }
 
 export function compileMatcher(corpus: Corpus): CompiledMatcher {
@@ -146,6 +166,12 @@ export function compileMatcher(corpus: Corpus): CompiledMatcher {
       const list = (aliases[aliasKey(alias.text)] ??= []);
       if (!list.some((e) => e.conceptId === entry.conceptId && e.exact === entry.exact)) list.push(entry);
     }
+    // Longer phrases that contain an alias but name something else (한국판 칩스법, 북한산성): the
+    // pattern matches them whole, the longest match winning, and no concept is found for them.
+    for (const text of concept.notAliases ?? []) {
+      insert(HANGUL.test(text) ? korean : latin, aliasTokens(text));
+      aliases[aliasKey(text)] ??= [];
+    }
     if (concept.disambiguation) {
       const d = concept.disambiguation;
       cues[concept.id] = {
@@ -157,12 +183,9 @@ export function compileMatcher(corpus: Corpus): CompiledMatcher {
     }
   }
 
-  const parts: string[] = [];
-  if (latin.children.size) parts.push(wordsSource(latin));
-  if (korean.children.size) parts.push(trieSource(korean));
   return {
     version: 2,
-    pattern: parts.length > 1 ? `(?:${parts.join('|')})` : (parts[0] ?? '(?!)'),
+    pattern: combinedSource(latin, korean),
     cuePattern: cueSource([...cuePhrases]),
     aliases,
     concepts,
