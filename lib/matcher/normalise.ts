@@ -8,10 +8,19 @@ export const SEPARATOR_CLASS = '[\\s\\u00a0\\u2009\\u202f\\-\\u2010\\u2011\\u201
 const SEPARATORS = new RegExp(`${SEPARATOR_CLASS}+`, 'gu');
 const APOSTROPHES = /[’‘`´]/g;
 const US = /(^| )U\.S\.?(?= |$)/gi;
+/** Hangul syllables and jamo. */
+export const HANGUL_CLASS = '[\\u1100-\\u11ff\\u3130-\\u318f\\uac00-\\ud7af]';
+/** Middle dots Korean writes between the parts of a name (한·미). */
+export const MIDDLE_DOTS = '\\u00b7\\u2027\\u2219\\u30fb\\u318d';
+/** Spaces and middle dots next to Hangul: Korean names are written with and without them (한·미 동맹, 한미동맹). */
+const KOREAN_GAPS = new RegExp(`(?<=${HANGUL_CLASS})[ ${MIDDLE_DOTS}]+|[ ${MIDDLE_DOTS}]+(?=${HANGUL_CLASS})`, 'g');
 
-/** Case-preserving normal form: separators → one space, curly → straight apostrophes, U.S. → US. */
+/**
+ * Case-preserving normal form: separators → one space, curly → straight
+ * apostrophes, U.S. → US, no spaces or middle dots next to Hangul.
+ */
 export function normaliseKeepCase(text: string): string {
-  return text.replace(APOSTROPHES, "'").replace(SEPARATORS, ' ').trim().replace(US, '$1US');
+  return text.replace(APOSTROPHES, "'").replace(SEPARATORS, ' ').trim().replace(US, '$1US').replace(KOREAN_GAPS, '');
 }
 
 /** The lookup key: normal form, lower-cased. */
