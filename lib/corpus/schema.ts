@@ -38,20 +38,54 @@ export const SourceRefSchema = v.strictObject({
 });
 
 /**
+ * Who a name belongs to, read from the words that qualify it. An agreement,
+ * strategy or exercise name qualified by another party ("the U.S.–Japan
+ * Special Measures Agreement", "Canada's Indo-Pacific Strategy") is not the
+ * alliance concept; qualified by a sibling's party ("Seoul's Indo-Pacific
+ * Strategy") it is the sibling concept. Parties are group names of data/parties.json.
+ */
+export const QualifiersSchema = v.strictObject({
+  /**
+   * How far party words are read: "phrase" only the words qualifying the name
+   * (for a party's own document, which others mention freely); "page" also the
+   * sentence, paragraph, section and page, nearest first (for a bilateral instrument,
+   * whose other party is named by its context).
+   */
+  reach: v.picklist(['phrase', 'page']),
+  /** Parties that confirm the alliance concept. */
+  own: v.optional(v.array(nonEmpty), []),
+  /** Parties whose instrument of the same name is not the alliance concept. */
+  other: v.pipe(v.array(nonEmpty), v.minLength(1)),
+  /** Parties whose instrument of the same name is another concept of the corpus. */
+  siblings: v.optional(v.array(v.strictObject({ conceptId, parties: v.pipe(v.array(nonEmpty), v.minLength(1)) })), []),
+});
+export type Qualifiers = v.InferOutput<typeof QualifiersSchema>;
+
+/**
  * Kept in data/disambiguation.json (keyed by concept id) and merged into the
  * concept on load. Aliases listed here are highlighted only when the context
  * supports the alliance sense.
  */
-export const DisambiguationSchema = v.strictObject({
-  /** Alias texts of this concept that have other senses; each must be one of the concept's aliases. */
-  aliases: v.pipe(v.array(nonEmpty), v.minLength(1)),
-  /** The other senses a reader may meet ("spinal muscular atrophy"). */
-  otherSenses: v.pipe(v.array(nonEmpty), v.minLength(1)),
-  /** Words or phrases whose presence nearby supports the alliance sense. */
-  cuesFor: v.pipe(v.array(nonEmpty), v.minLength(1)),
-  /** Words or phrases whose presence nearby points to another sense. */
-  cuesAgainst: v.pipe(v.array(nonEmpty), v.minLength(1)),
-});
+export const DisambiguationSchema = v.pipe(
+  v.strictObject({
+    /** Alias texts of this concept that have other senses; each must be one of the concept's aliases. */
+    aliases: v.optional(v.array(nonEmpty), []),
+    /** The other senses a reader may meet ("spinal muscular atrophy"). */
+    otherSenses: v.optional(v.array(nonEmpty), []),
+    /** Words or phrases whose presence nearby supports the alliance sense. */
+    cuesFor: v.optional(v.array(nonEmpty), []),
+    /** Words or phrases whose presence nearby points to another sense. */
+    cuesAgainst: v.optional(v.array(nonEmpty), []),
+    qualifiers: v.optional(QualifiersSchema),
+    /** Longer names that contain an alias but are something else ("Ulchi Freedom Shield"): never this concept. */
+    notNames: v.optional(v.array(nonEmpty), []),
+  }),
+  v.check(
+    (d) => d.aliases.length === 0 || (d.otherSenses.length > 0 && d.cuesFor.length > 0 && d.cuesAgainst.length > 0),
+    'ambiguous aliases need otherSenses, cuesFor and cuesAgainst',
+  ),
+  v.check((d) => d.aliases.length > 0 || !!d.qualifiers || d.notNames.length > 0, 'must list ambiguous aliases, qualifiers or notNames'),
+);
 export type Disambiguation = v.InferOutput<typeof DisambiguationSchema>;
 
 const HANGUL_LETTER = /[\uac00-\ud7af\u3130-\u318f]/gu;
@@ -79,8 +113,6 @@ export const KoreanEntrySchema = v.strictObject({
   ...KoreanTextSchema.entries,
   /** Forms Korean writing uses; added to the concept's aliases with lang "ko". */
   aliases: v.array(withHangul),
-  /** Longer phrases that contain an alias but name something else ("한국판 칩스법"). */
-  notAliases: v.optional(v.array(withHangul)),
 });
 export type KoreanEntry = v.InferOutput<typeof KoreanEntrySchema>;
 
@@ -96,8 +128,6 @@ export const ConceptSchema = v.strictObject({
   sources: v.pipe(v.array(SourceRefSchema), v.minLength(1)),
   disambiguation: v.optional(DisambiguationSchema),
   ko: v.optional(KoreanTextSchema),
-  /** Phrases containing an alias that are never a mention of this concept (matched whole, then dropped). */
-  notAliases: v.optional(v.array(nonEmpty)),
 });
 export type Concept = v.InferOutput<typeof ConceptSchema>;
 
@@ -123,8 +153,13 @@ export const CategorySchema = v.strictObject({
 });
 export type Category = v.InferOutput<typeof CategorySchema>;
 
+/** data/parties.json: named groups of words that name a party (a country, its government, its forces). */
+export const PartiesSchema = v.record(conceptId, v.pipe(v.array(nonEmpty), v.minLength(1)));
+export type Parties = v.InferOutput<typeof PartiesSchema>;
+
 export const CorpusSchema = v.strictObject({
   concepts: v.array(ConceptSchema),
+  parties: PartiesSchema,
   sources: v.array(SourceDocSchema),
   categories: v.array(CategorySchema),
 });

@@ -1,12 +1,16 @@
 /**
- * Decides whether an ambiguous alias ("SMA", "RSF", "Washington Declaration")
- * means the alliance concept, from evidence on the page: cue words in its
- * sentence, paragraph, section heading and the page title, other alliance
- * concepts nearby, and local definitions such as "simple moving average (SMA)".
+ * Decides, per mention, whether a name means the alliance concept: for an
+ * ambiguous alias ("SMA", "RSF", "Washington Declaration") from evidence on the
+ * page — cue words in its sentence, paragraph, section heading and the page
+ * title, other alliance concepts nearby, and local definitions such as "simple
+ * moving average (SMA)"; for a name another party may own ("Special Measures
+ * Agreement", "Indo-Pacific Strategy") from the party that qualifies it, else the
+ * parties named in its sentence, paragraph, section and page, nearest first.
  * Pure and incremental: blocks of text can be added and removed as the page changes.
  */
 import type { Candidate, CueHit, Matcher } from './matcher';
 import { aliasKey } from './normalise';
+import { majorityOf, qualifierOf, rolesOf, type Owner, type Roles } from './qualifiers';
 
 /** One block of text (a paragraph, list item, cell, heading…) after matching. */
 export interface BlockAnalysis {
@@ -121,6 +125,7 @@ export class PageEvidence {
   private readonly definitionCounts = new Map<string, { alliance: number; other: number }>();
   private readonly titleCues: Set<string>;
   private readonly cueSets: Map<string, { for: Set<string>; against: Set<string>; names: string[] }>;
+  private readonly roles: Map<string, { reach: 'phrase' | 'page'; roles: Roles }>;
 
   constructor(
     private readonly matcher: Matcher,
@@ -130,6 +135,7 @@ export class PageEvidence {
     this.cueSets = new Map(
       Object.entries(matcher.compiled.cues).map(([id, c]) => [id, { for: new Set(c.for), against: new Set(c.against), names: c.names }]),
     );
+    this.roles = new Map(Object.entries(matcher.compiled.qualifiers).map(([id, q]) => [id, { reach: q.reach, roles: rolesOf(q) }]));
   }
 
   /** Matches one block of text and records what it contributes to the page's evidence. */
@@ -217,8 +223,42 @@ export class PageEvidence {
     return s;
   }
 
-  /** The candidates of a block to highlight. */
+  /**
+   * Whose instrument the name is: the party qualifying it decides; for a
+   * bilateral instrument (reach "page") the parties named in its sentence,
+   * then paragraph, section and page decide next. Undefined: the concept itself.
+   */
+  owner(block: BlockAnalysis, c: Candidate): Owner | undefined {
+    const q = this.roles.get(c.conceptId);
+    if (!q) return undefined;
+    const [from, to] = sentenceBounds(block.text, c.start, c.end);
+    const direct = qualifierOf(q.roles, block.text, c, block.cues, from);
+    if (direct || q.reach === 'phrase') return direct;
+    const outside = block.cues.filter((h) => h.end <= c.start || h.start >= c.end);
+    const occurrences = (hits: CueHit[]) => {
+      const counts = new Map<string, number>();
+      for (const h of hits) counts.set(h.cue, (counts.get(h.cue) ?? 0) + 1);
+      return counts;
+    };
+    const page = new Map(this.cueCounts);
+    for (const cue of this.titleCues) page.set(cue, (page.get(cue) ?? 0) + 1);
+    return (
+      majorityOf(q.roles, occurrences(outside.filter((h) => h.start >= from && h.start < to))) ??
+      majorityOf(q.roles, occurrences(outside)) ??
+      majorityOf(q.roles, this.sectionCueCounts.get(block.section) ?? []) ??
+      majorityOf(q.roles, page)
+    );
+  }
+
+  /** The candidates of a block to highlight, each under the concept it names. */
   accepted(block: BlockAnalysis): Candidate[] {
-    return block.candidates.filter((c) => !c.ambiguous || this.score(block, c) >= WEIGHTS.threshold);
+    const out: Candidate[] = [];
+    for (const c of block.candidates) {
+      if (c.ambiguous && this.score(block, c) < WEIGHTS.threshold) continue;
+      const owner = this.owner(block, c);
+      if (owner?.kind === 'other') continue;
+      out.push(owner?.kind === 'sibling' ? { ...c, conceptId: owner.conceptId } : c);
+    }
+    return out;
   }
 }

@@ -18,6 +18,7 @@ export interface Candidate {
 export interface CueHit {
   cue: string;
   start: number;
+  end: number;
 }
 
 export interface Matcher {
@@ -49,7 +50,11 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
   // V8 compiles a pattern on its first use (~10 ms each here): do it now, not on the page's first paragraph.
   aliasPattern.test('');
   cuePattern.test('');
-  const cueKeys = new Set(Object.values(compiled.cues).flatMap((c) => [...c.for, ...c.against]));
+  const cueKeys = new Set([
+    ...Object.values(compiled.cues).flatMap((c) => [...c.for, ...c.against]),
+    ...Object.values(compiled.qualifiers).flatMap((q) => [...q.own, ...q.other, ...q.siblings.flatMap((s) => s.parties)]),
+  ]);
+  const notNames = new Set(compiled.notNames);
   // A block is read for candidates and then for cues: lower-case its text once.
   let lastText = '';
   let lastLower = '';
@@ -62,6 +67,8 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       aliasPattern.lastIndex = 0;
       for (let m = aliasPattern.exec(lower); m; m = aliasPattern.exec(lower)) {
         const written = text.slice(m.index, m.index + m[0].length);
+        // A longer name that is something else ("Ulchi Freedom Shield") hides the alias inside it.
+        if (candidateKeys(written).some(({ key }) => notNames.has(key))) continue;
         const entry = acceptedEntry(compiled, written);
         if (!entry) continue;
         out.push({
@@ -80,7 +87,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       const lower = lowered(text);
       cuePattern.lastIndex = 0;
       for (let m = cuePattern.exec(lower); m; m = cuePattern.exec(lower)) {
-        out.push({ cue: cueKey(m[0], cueKeys), start: m.index });
+        out.push({ cue: cueKey(m[0], cueKeys), start: m.index, end: m.index + m[0].length });
       }
       return out;
     },

@@ -10,28 +10,30 @@ const APOSTROPHES = /[’‘`´]/g;
 const US = /(^| )U\.S\.?(?= |$)/gi;
 /** Hangul syllables and jamo. */
 export const HANGUL_CLASS = '[\\u1100-\\u11ff\\u3130-\\u318f\\uac00-\\ud7af]';
-/** Middle dots Korean writing puts between names (한·미, 한ㆍ미, 한・미): a separator, like a space. */
-export const MIDDLE_DOT_CLASS = '[\\u00b7\\u318d\\u30fb\\u2027]';
-const MIDDLE_DOTS = new RegExp(`\\s*${MIDDLE_DOT_CLASS}\\s*`, 'g');
-/** Korean spacing varies (방위비분담 / 방위비 분담, 한미 FTA / 한미FTA): spaces next to Hangul do not count in keys. */
-const SPACE_BY_HANGUL = new RegExp(`\\s+(?=${HANGUL_CLASS})|(?<=${HANGUL_CLASS})\\s+`, 'g');
+/** Middle dots Korean writes between the parts of a name (한·미). */
+export const MIDDLE_DOTS = '\\u00b7\\u2027\\u2219\\u30fb\\u318d';
+/** Spaces and middle dots next to Hangul: Korean names are written with and without them (한·미 동맹, 한미동맹). */
+const KOREAN_GAPS = new RegExp(`(?<=${HANGUL_CLASS})[ ${MIDDLE_DOTS}]+|[ ${MIDDLE_DOTS}]+(?=${HANGUL_CLASS})`, 'g');
 
-/** Case-preserving normal form: separators → one space, curly → straight apostrophes, U.S. → US. */
+/**
+ * Case-preserving normal form: separators → one space, curly → straight
+ * apostrophes, U.S. → US, no spaces or middle dots next to Hangul.
+ */
 export function normaliseKeepCase(text: string): string {
-  return text.replace(APOSTROPHES, "'").replace(MIDDLE_DOTS, ' ').replace(SEPARATORS, ' ').trim().replace(US, '$1US');
+  return text.replace(APOSTROPHES, "'").replace(SEPARATORS, ' ').trim().replace(US, '$1US').replace(KOREAN_GAPS, '');
 }
 
-/** The lookup key: normal form, lower-cased, without the spaces Korean spacing may add or drop. */
+/** The lookup key: normal form, lower-cased. */
 export function aliasKey(text: string): string {
-  return normaliseKeepCase(text).toLowerCase().replace(SPACE_BY_HANGUL, '');
+  return normaliseKeepCase(text).toLowerCase();
 }
 
 /** Keys to try for a matched text, most specific first: as written, then without a plural ending. */
 export function candidateKeys(text: string): { key: string; stripped: string }[] {
   const exact = normaliseKeepCase(text);
-  const out = [{ key: aliasKey(exact), stripped: exact }];
-  if (/es$/i.test(exact)) out.push({ key: aliasKey(exact.slice(0, -2)), stripped: exact.slice(0, -2) });
-  if (/s$/i.test(exact)) out.push({ key: aliasKey(exact.slice(0, -1)), stripped: exact.slice(0, -1) });
+  const out = [{ key: exact.toLowerCase(), stripped: exact }];
+  if (/es$/i.test(exact)) out.push({ key: exact.slice(0, -2).toLowerCase(), stripped: exact.slice(0, -2) });
+  if (/s$/i.test(exact)) out.push({ key: exact.slice(0, -1).toLowerCase(), stripped: exact.slice(0, -1) });
   return out;
 }
 
