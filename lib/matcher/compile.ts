@@ -72,6 +72,11 @@ const LETTER_OR_DIGIT_BEHIND = `(?<!${LETTER_OR_DIGIT})`;
 const LETTER_OR_DIGIT_AHEAD = `(?!${LETTER_OR_DIGIT.replace('\\u3130-\\u318f', '').replace('\\ua000-\\ud7af', '\\ua000-\\uabff')})`;
 /** Between the parts of a Korean name: nothing, or one space, middle dot or hyphen (한미동맹, 한미 동맹, 한·미 동맹). */
 const KOREAN_GAP = `[\\s\\u00a0${MIDDLE_DOTS}\\-\\u2010-\\u2014]?`;
+/**
+ * A Korean name starts a word: not inside a longer Hangul word (북한 in 남북한) nor after a Latin
+ * prefix (칩스법 in K-칩스법). Nothing is required after it: particles attach directly (북한은).
+ */
+const KOREAN_BEHIND = `(?<!${HANGUL_CLASS}|[a-z0-9]|[a-z0-9][-\\u2010\\u2011])`;
 const KOREAN_SEPARATOR = new RegExp(`[\\s\\u00a0${MIDDLE_DOTS}\\-\\u2010-\\u2014]`);
 
 function escapeChar(ch: string): string {
@@ -168,8 +173,9 @@ class NamePattern {
 
   source(): string {
     const parts: string[] = [];
+    // Korean names first: some open with Latin letters (CISA-국정원 양해각서) and outrun the Latin name they start with.
+    if (this.korean.children.size) parts.push(`${KOREAN_BEHIND}${trieSource(this.korean)}`);
     if (this.latin.children.size) parts.push(wordsSource(this.latin));
-    if (this.korean.children.size) parts.push(trieSource(this.korean));
     return parts.length > 1 ? `(?:${parts.join('|')})` : (parts[0] ?? '(?!)');
   }
 }

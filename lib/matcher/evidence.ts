@@ -10,7 +10,7 @@
  */
 import type { Candidate, CueHit, Matcher } from './matcher';
 import { aliasKey } from './normalise';
-import { majorityOf, qualifierOf, rolesOf, type Owner, type Roles } from './qualifiers';
+import { majorityOf, qualifierOf, roleOfCue, rolesOf, type Owner, type Roles } from './qualifiers';
 
 /** One block of text (a paragraph, list item, cell, heading…) after matching. */
 export interface BlockAnalysis {
@@ -231,6 +231,8 @@ export class PageEvidence {
   owner(block: BlockAnalysis, c: Candidate): Owner | undefined {
     const q = this.roles.get(c.conceptId);
     if (!q) return undefined;
+    // A name that carries its own party is the alliance's (한미상호방위조약: 한미 is part of the name).
+    if (block.cues.some((h) => h.start >= c.start && h.end <= c.end && roleOfCue(q.roles, h.cue)?.kind === 'own')) return { kind: 'own' };
     const [from, to] = sentenceBounds(block.text, c.start, c.end);
     const direct = qualifierOf(q.roles, block.text, c, block.cues, from);
     if (direct || q.reach === 'phrase') return direct;
