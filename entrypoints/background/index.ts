@@ -11,7 +11,8 @@ import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
-import { t } from '@/lib/i18n';
+import { setLanguage, t } from '@/lib/i18n';
+import { settingsItem, type Settings } from '@/lib/settings';
 
 type PageCommand = Parameters<ContentProtocol['page:command']>[0]['command'];
 const PAGE_COMMANDS: readonly string[] = ['toggle-highlights', 'next-highlight', 'previous-highlight', 'add-passage-note'];
@@ -50,6 +51,14 @@ export default defineBackground(() => {
   for (const type of Object.keys(backgroundRequests) as (keyof typeof backgroundRequests)[]) {
     backgroundMessenger.onMessage(type, (message) => routeRequest(type, message.data, message.sender, context) as never);
   }
+
+  // Error messages and the context menu follow the interface language (the manifest's strings follow the browser's).
+  const applyLanguage = (s: Settings | null) => {
+    setLanguage(s?.language);
+    browser.contextMenus.update(ADD_NOTE_MENU_ID, { title: t('menuAddNote') }).catch(() => undefined);
+  };
+  void settingsItem.getValue().then(applyLanguage);
+  settingsItem.watch(applyLanguage);
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('menuAddNote'), contexts: ['selection'] });
