@@ -62,6 +62,20 @@ export function t(key: string, ...subs: (string | number)[]): string {
   return formatMessage(entry, subs.map((s) => (typeof s === 'number' ? numbers.format(s) : s)));
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment (ms since the epoch) as a medium date and short time in the interface's locale. */
+export function formatDateTime(ms: number): string {
+  let format = dateTimeFormats.get(locale());
+  if (!format) dateTimeFormats.set(locale(), (format = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' })));
+  return format.format(ms);
+}
+
+/** A category's label in the current language (the corpus's label when no message names it). */
+export function categoryLabel(cat: { id: string; label: string }): string {
+  return CATALOGS[current][`category_${cat.id}`] ? t(`category_${cat.id}`) : cat.label;
+}
+
 /** A concept's or a related chip's name in the current language (the English name when there is no Korean one). */
 export function displayName(c: { name: string; ko?: { name: string } }): string {
   return current === 'ko' && c.ko ? c.ko.name : c.name;

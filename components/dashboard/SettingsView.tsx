@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Corpus } from '@/lib/corpus/schema';
 import { HIGHLIGHT_STYLES, settingsItem, type Settings } from '@/lib/settings';
-import { t } from '@/lib/i18n';
+import { categoryLabel, LANGUAGES, t, type LanguageSetting } from '@/lib/i18n';
 import { exportNotes } from './NotesView';
 
 export function SettingsView({ corpus }: { corpus: Corpus }) {
@@ -18,6 +18,16 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
   return (
     <section aria-labelledby="settings-title" class="settings">
       <h2 id="settings-title">{t('dash_settings')}</h2>
+      <label class="field-row">
+        {t('dash_language')}{' '}
+        <select value={settings.language ?? 'auto'} onChange={(e) => save({ ...settings, language: (e.target as HTMLSelectElement).value as LanguageSetting })}>
+          {(['auto', ...LANGUAGES] as const).map((lang) => (
+            <option key={lang} value={lang}>
+              {t(`dash_language_${lang}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <label class="switch">
         <input type="checkbox" role="switch" checked={settings.enabled} onChange={() => save({ ...settings, enabled: !settings.enabled })} />
         {t('dash_enabled')}
@@ -27,7 +37,7 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
         {corpus.categories.map((cat) => (
           <label key={cat.id} class="switch">
             <input type="checkbox" checked={settings.categories[cat.id] !== false} onChange={() => save({ ...settings, categories: { ...settings.categories, [cat.id]: settings.categories[cat.id] === false } })} />
-            <span class="swatch" style={{ '--cat': cat.colour }} aria-hidden="true" /> {cat.label}
+            <span class="swatch" style={{ '--cat': cat.colour }} aria-hidden="true" /> {categoryLabel(cat)}
           </label>
         ))}
       </fieldset>

@@ -9,6 +9,8 @@ export interface TooltipView {
   pinned: boolean;
   /** Concepts visited through related chips, for the way back. */
   history: string[];
+  /** The hovered mention as written on the page. */
+  term?: string;
 }
 
 export interface TooltipAppProps {
@@ -64,6 +66,7 @@ export function TooltipApp(props: TooltipAppProps) {
       category={data.category}
       sources={data.sources}
       related={data.related}
+      term={view.history.length === 0 ? view.term : undefined}
       notes={notes}
       notesError={notesError}
       pinned={view.pinned}
