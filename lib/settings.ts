@@ -37,8 +37,9 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 2,
   migrations: {
-    // Version 2 added the interface language; readers upgrading keep following their browser.
-    2: (old: Omit<Settings, 'language'>): Settings => ({ ...old, language: 'auto' }),
+    // Version 2 added the interface language; readers upgrading keep following their browser
+    // (a value already holding a language, written without the version mark, keeps it).
+    2: (old: Omit<Settings, 'language'>): Settings => ({ language: 'auto', ...old }),
   },
 });
 
