@@ -124,3 +124,18 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
 }
 
+/** Settings as the extension stores them (WXT storage item "local:settings"), patched. */
+export async function setSettings(browser: ExtensionBrowser, patch: Record<string, unknown>) {
+  await browser.serviceWorker.evaluate(async (p: Record<string, unknown>) => {
+    // Runs in the extension's service worker, where chrome.* exists.
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const current = ((await chrome.storage.local.get('settings')).settings ?? {
+      enabled: true,
+      disabledSites: [],
+      categories: {},
+      style: 'both',
+      firstMentionOnly: false,
+    }) as Record<string, unknown>;
+    await chrome.storage.local.set({ settings: { ...current, ...p } });
+  }, patch);
+}

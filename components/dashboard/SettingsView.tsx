@@ -5,6 +5,14 @@ import { HIGHLIGHT_STYLES, settingsItem, type Settings } from '@/lib/settings';
 import { categoryLabel, LANGUAGES, t, type LanguageSetting } from '@/lib/i18n';
 import { exportNotes } from './NotesView';
 
+/** Command descriptions in the interface language (the browser gives them in its own). */
+const COMMAND_MESSAGES: Record<string, string> = {
+  'toggle-highlights': 'commandToggle',
+  'next-highlight': 'commandNext',
+  'previous-highlight': 'commandPrevious',
+  'add-passage-note': 'commandAddNote',
+};
+
 export function SettingsView({ corpus }: { corpus: Corpus }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [shortcuts, setShortcuts] = useState<{ name?: string; description?: string; shortcut?: string }[]>([]);
@@ -76,7 +84,7 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
             .filter((s) => s.description)
             .map((s) => (
               <tr key={s.name}>
-                <td>{s.description}</td>
+                <td>{s.name && COMMAND_MESSAGES[s.name] ? t(COMMAND_MESSAGES[s.name]!) : s.description}</td>
                 <td>
                   <kbd>{s.shortcut || t('dash_notSet')}</kbd>
                 </td>
