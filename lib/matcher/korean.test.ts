@@ -28,6 +28,12 @@ describe('Korean names', () => {
     expect(found('한·미·일 정상')).toEqual([['us-rok-japan-trilateral', '한·미·일']]);
   });
 
+  it('do not match across a space that leaves one syllable glued to the next word', () => {
+    expect(found('한미 일정을 조율했다')).toEqual([]);
+    expect(found('한·미·일은 한·미·일과의 협력')).toEqual([['us-rok-japan-trilateral', '한·미·일'], ['us-rok-japan-trilateral', '한·미·일']]);
+    expect(found('확장 억제력을')).toEqual([['extended-deterrence', '확장 억제']]);
+  });
+
   it('prefer the longest name', () => {
     expect(found('한미 핵협의그룹')).toEqual([['ncg', '한미 핵협의그룹']]);
     expect(found('미국의 인도·태평양 전략')).toEqual([['us-indo-pacific-strategy', '미국의 인도·태평양 전략']]);
