@@ -117,6 +117,7 @@ describe('ConceptCard in two languages: the interface language first, the other 
     expect(screen.getByText(p.concept.ko!.detail)).toBeTruthy();
     expect(screen.getByText('안보·국방')).toBeTruthy();
     expect(screen.getByText('2024년 11월 4일')).toBeTruthy();
+    expect(screen.getByText('제12차 협정 서명(2026~2030년 적용)')).toBeTruthy();
     expect(screen.getByRole('button', { name: '주한미군지위협정(SOFA)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '메모 추가' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '영어로 보기' }));

@@ -3,6 +3,7 @@ import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
 import type { ConceptNotes } from '@/lib/messages';
 import { categoryLabel, displayName, language, locale, t, type Language } from '@/lib/i18n';
 import { aliasKey } from '@/lib/matcher/normalise';
+import { dateLabels } from '@/lib/corpus/concept-view';
 import { NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
 
@@ -101,10 +102,10 @@ export function ConceptCard(props: ConceptCardProps) {
         <p lang={shown.lang}>{shown.detail}</p>
         {concept.dates.length > 0 && (
           <dl class="dates">
-            {concept.dates.map((d) => (
+            {concept.dates.map((d, i) => (
               <div key={d.date + d.label} class="date-row">
                 <dt>{formatIsoDate(d.date)}</dt>
-                <dd>{d.label}</dd>
+                <dd lang={shown.lang}>{dateLabels(concept, shown.lang)[i]}</dd>
               </div>
             ))}
           </dl>

@@ -6,6 +6,7 @@ import { formatIsoDate } from '@/components/card/ConceptCard';
 import { NoteList } from '@/components/card/NoteList';
 import { categoryLabel, displayName, language, t } from '@/lib/i18n';
 import { searchGlossary } from '@/lib/search/glossary-search';
+import { dateLabels } from '@/lib/corpus/concept-view';
 import { useLive } from './use-live';
 
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -97,9 +98,9 @@ export function ConceptPage({ corpus, db, conceptId }: { corpus: Corpus; db: Not
         <>
           <h3>{t('dash_dates')}</h3>
           <ul>
-            {concept.dates.map((d) => (
+            {concept.dates.map((d, i) => (
               <li key={d.date + d.label}>
-                <strong>{formatIsoDate(d.date)}</strong> — {d.label}
+                <strong>{formatIsoDate(d.date)}</strong> — {dateLabels(concept, language())[i]}
               </li>
             ))}
           </ul>

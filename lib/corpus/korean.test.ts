@@ -17,6 +17,7 @@ describe('Korean corpus', () => {
       expect(c.ko, c.id).toBeDefined();
       expect(c.ko!.name, c.id).toMatch(/[가-힣]/);
       expect(c.ko!.short.length, c.id).toBeLessThanOrEqual(240);
+      expect(c.ko!.dates ?? [], c.id).toHaveLength(c.dates.length);
     }
     const withKoreanAliases = corpus.concepts.filter((c) => c.aliases.some((a) => /[가-힣]/.test(a.text)));
     expect(withKoreanAliases.length).toBeGreaterThanOrEqual(60);
@@ -67,6 +68,7 @@ describe('Korean corpus validation', () => {
     ['a definition over 240 characters', (ko: Record<string, Record<string, unknown>>) => (ko.sma!.short = '가'.repeat(241)), /ko "sma", field short: must be at most 240/],
     ['a detail too short to explain anything', (ko: Record<string, Record<string, unknown>>) => (ko.sma!.detail = '협정이다.'), /ko "sma", field detail: must be at least 60/],
     ['an alias without Hangul', (ko: Record<string, Record<string, unknown>>) => (ko.sma!.aliases = ['SMA deal']), /ko "sma", field aliases\.0: must contain Hangul/],
+    ['date labels that do not match the dates', (ko: Record<string, Record<string, unknown>>) => (ko.sma!.dates = ['서명']), /ko "sma", field dates: 1 labels for 2 dates/],
     ['a Korean alias of two concepts', (ko: Record<string, Record<string, unknown>>) => (ko.sma!.aliases = ['주한미군']), /"주한미군" is also an alias/],
   ])('fails on %s, naming the entry and the field', (_name, edit, message) => {
     const dir = brokenCopy(edit as (ko: Record<string, Record<string, unknown>>) => void);

@@ -105,6 +105,8 @@ export const KoreanTextSchema = v.strictObject({
   name: v.pipe(withHangul, v.maxLength(60, 'must be at most 60 characters')),
   short: korean(20, 240),
   detail: korean(60, 700),
+  /** The labels of the concept's key dates, in the same order (missing: the English labels). */
+  dates: v.optional(v.array(withHangul)),
 });
 export type KoreanText = v.InferOutput<typeof KoreanTextSchema>;
 

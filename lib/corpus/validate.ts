@@ -76,6 +76,8 @@ export function mergeKorean(concepts: unknown[], raw: unknown): string[] {
       continue;
     }
     const { aliases, ...text } = result.output;
+    const dates = Array.isArray(concept.dates) ? concept.dates.length : 0;
+    if (text.dates && text.dates.length !== dates) problems.push(`ko "${id}", field dates: ${text.dates.length} labels for ${dates} dates`);
     concept.ko = text;
     const list = Array.isArray(concept.aliases) ? (concept.aliases as Record<string, unknown>[]) : [];
     for (const alias of aliases) if (!list.some((a) => a.text === alias)) list.push({ text: alias, caseSensitive: false, lang: 'ko' });
