@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { CATALOGS, LANGUAGES, formatMessage, language, setLanguage, t } from './i18n';
 
 afterEach(() => setLanguage('en'));
@@ -30,8 +31,19 @@ describe('i18n', () => {
     expect(t('card_addNote')).toBe('메모 추가');
     setLanguage('en');
     expect(t('card_addNote')).toBe('Add note');
+  });
+
+  it("follows the browser's language by default: Korean for any ko-* locale, English otherwise", () => {
+    const ui = vi.spyOn(browser.i18n, 'getUILanguage');
+    ui.mockReturnValue('ko-KR');
     setLanguage('auto');
-    expect(LANGUAGES).toContain(language());
+    expect(language()).toBe('ko');
+    setLanguage(undefined);
+    expect(language()).toBe('ko');
+    ui.mockReturnValue('de-DE');
+    setLanguage('auto');
+    expect(language()).toBe('en');
+    ui.mockRestore();
   });
 
   it('fills placeholders and formats numbers per locale; a missing key shows itself', () => {
