@@ -26,7 +26,10 @@ export interface BlockAnalysis {
 }
 
 const WEIGHTS = {
+  /** "Inflation Reduction Act (IRA)" in the mention's own block… */
   definitionAlliance: 6,
+  /** …or elsewhere on the page: a hint only, so it does not switch on a Roth IRA ad. */
+  definitionAllianceElsewhere: 4,
   definitionOther: -10,
   sentenceFor: 3,
   sentenceAgainst: -5,
@@ -206,7 +209,8 @@ export class PageEvidence {
     if (!cues) return WEIGHTS.threshold;
     let s = 0;
     const defs = this.definitionCounts.get(c.conceptId);
-    if (defs?.alliance) s += WEIGHTS.definitionAlliance;
+    if (block.definitions.some((d) => d.conceptId === c.conceptId && d.sense === 'alliance')) s += WEIGHTS.definitionAlliance;
+    else if (defs?.alliance) s += WEIGHTS.definitionAllianceElsewhere;
     if (defs?.other) s += WEIGHTS.definitionOther;
     const [from, to] = sentenceBounds(block.text, c.start, c.end);
     const inSentence = block.cues.filter((h) => h.start >= from && h.start < to && (h.start < c.start || h.start >= c.end)).map((h) => h.cue);

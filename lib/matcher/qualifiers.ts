@@ -29,11 +29,13 @@ export function roleOfCue(roles: Roles, cue: string): Owner | undefined {
 
 /**
  * What may stand between a qualifying party and the name: a possessive ('s, the
- * Korean 의) and a few modifiers ("Japan's new SMA", "the ROK's own strategy").
+ * Korean 의), the United States as second party ("Japan–U.S. SMA") and a few
+ * modifiers ("Japan's new SMA", "the ROK's own strategy").
  */
 const MODIFIER = '(?:own|new|current|latest|first|second|third|next|previous|revised|updated|proposed|draft|original|separate|bilateral|recent|\\d{4}|\\d+(?:st|nd|rd|th))';
 const GAP = '[\\s\\u00a0\\-\\u2010-\\u2014]';
-const BEFORE = new RegExp(`^(?:['’]s?|의)?(?:${GAP}+${MODIFIER}(?=${GAP}))*${GAP}*$`, 'i');
+const US_SECOND = `(?:${GAP}+(?:U\\.S\\.|US|United States|America)(?![\\w.]))?`;
+const BEFORE = new RegExp(`^(?:['’]s?|의)?${US_SECOND}(?:${GAP}+${MODIFIER}(?=${GAP}))*${GAP}*$`, 'i');
 /** "the SOFA with Japan", "the SMA between the United States and Korea". */
 const AFTER = new RegExp(
   `^(?:['’]s)?[\\s\\u00a0]+(?:with|between|in|for|of|covering)[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?(?:(?:United States|U\\.S\\.|US|Washington|America)[\\s\\u00a0]+and[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?)?$`,
