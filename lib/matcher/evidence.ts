@@ -9,7 +9,7 @@
  * Pure and incremental: blocks of text can be added and removed as the page changes.
  */
 import type { Candidate, CueHit, Matcher } from './matcher';
-import { aliasKey } from './normalise';
+import { HANGUL_CLASS, aliasKey } from './normalise';
 import { majorityOf, qualifierOf, rolesOf, type Owner, type Roles } from './qualifiers';
 
 /** One block of text (a paragraph, list item, cell, heading…) after matching. */
@@ -47,6 +47,8 @@ const WEIGHTS = {
   /** A mention must earn at least this much support to be highlighted. */
   threshold: 2,
 };
+
+const HANGUL = new RegExp(HANGUL_CLASS);
 
 const FUNCTION_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'to', 'in', 'de', 'sans', 'without', '&', 'a', 'an']);
 
@@ -87,7 +89,8 @@ export function definitionAt(text: string, c: Candidate, names: string[]): 'alli
   const fullNames = names.filter((n) => n !== acronym);
   const isName = (phrase: string) => {
     const key = aliasKey(phrase);
-    return fullNames.some((n) => key === n || key.endsWith(` ${n}`));
+    // Korean names have no space before them: particles and modifiers attach ("한미핵협의그룹").
+    return fullNames.some((n) => key === n || key.endsWith(` ${n}`) || (HANGUL.test(n) && key.endsWith(n)));
   };
   // "Full Name (ACR)"
   const before = text.slice(Math.max(0, c.start - 120), c.start);
@@ -109,6 +112,8 @@ export function definitionAt(text: string, c: Candidate, names: string[]): 'alli
     }
     while (capitalised.length && FUNCTION_WORDS.has(capitalised[0]!.toLowerCase())) capitalised.shift();
     if (capitalised.length >= 2) return 'other';
+    // A Korean name that is none of the concept's ("국경없는기자회(RSF)") defines another sense.
+    if (HANGUL.test(words.at(-1) ?? '')) return 'other';
     return undefined;
   }
   // "ACR (Full Name)"
@@ -116,7 +121,7 @@ export function definitionAt(text: string, c: Candidate, names: string[]): 'alli
   if (inner && /\p{L}{2,}/u.test(inner) && !/^\s*\d/.test(inner)) {
     if (isName(inner) || fullNames.some((n) => aliasKey(inner).includes(n))) return 'alliance';
     const words = inner.trim().split(/\s+/);
-    if (words.length >= 2) return 'other';
+    if (words.length >= 2 || HANGUL.test(inner)) return 'other';
   }
   return undefined;
 }
@@ -207,25 +212,34 @@ export class PageEvidence {
   score(block: BlockAnalysis, c: Candidate): number {
     const cues = this.cueSets.get(c.conceptId);
     if (!cues) return WEIGHTS.threshold;
-    let s = 0;
+    // Near: the mention's sentence and block. Far: its heading, section, the page.
+    let near = 0;
+    let far = 0;
     const defs = this.definitionCounts.get(c.conceptId);
-    if (block.definitions.some((d) => d.conceptId === c.conceptId && d.sense === 'alliance')) s += WEIGHTS.definitionAlliance;
-    else if (defs?.alliance) s += WEIGHTS.definitionAllianceElsewhere;
-    if (defs?.other) s += WEIGHTS.definitionOther;
+    if (block.definitions.some((d) => d.conceptId === c.conceptId && d.sense === 'alliance')) near += WEIGHTS.definitionAlliance;
+    else if (defs?.alliance) far += WEIGHTS.definitionAllianceElsewhere;
+    if (defs?.other) far += WEIGHTS.definitionOther;
     const [from, to] = sentenceBounds(block.text, c.start, c.end);
     const inSentence = block.cues.filter((h) => h.start >= from && h.start < to && (h.start < c.start || h.start >= c.end)).map((h) => h.cue);
     const inBlock = block.cues.filter((h) => h.start < c.start || h.start >= c.end).map((h) => h.cue);
-    s += WEIGHTS.sentenceFor * countDistinct(inSentence, cues.for) + WEIGHTS.sentenceAgainst * countDistinct(inSentence, cues.against);
-    s += WEIGHTS.blockFor * countDistinct(inBlock, cues.for) + WEIGHTS.blockAgainst * countDistinct(inBlock, cues.against);
+    const blockFor = countDistinct(inBlock, cues.for);
+    const blockAgainst = countDistinct(inBlock, cues.against);
+    near += WEIGHTS.sentenceFor * countDistinct(inSentence, cues.for) + WEIGHTS.sentenceAgainst * countDistinct(inSentence, cues.against);
+    near += WEIGHTS.blockFor * blockFor + WEIGHTS.blockAgainst * blockAgainst;
+    const conceptNear = block.candidates.some((o) => !o.ambiguous && o.conceptId !== c.conceptId);
+    if (conceptNear) near += WEIGHTS.conceptInBlock;
+    if (c.lowerCaseName) near += WEIGHTS.lowerCaseName;
     const around = [...block.headingCues, ...this.titleCues];
-    s += WEIGHTS.headingFor * countDistinct(around, cues.for) + WEIGHTS.headingAgainst * countDistinct(around, cues.against);
-    s += WEIGHTS.sectionFor * Math.min(2, this.sectionCues(block.section, cues.for)) + WEIGHTS.sectionAgainst * Math.min(2, this.sectionCues(block.section, cues.against));
-    s += WEIGHTS.pageFor * Math.min(2, this.pageCues(cues.for)) + WEIGHTS.pageAgainst * Math.min(2, this.pageCues(cues.against));
-    if (block.candidates.some((o) => !o.ambiguous && o.conceptId !== c.conceptId)) s += WEIGHTS.conceptInBlock;
-    if (this.otherConceptsOnPage(c.conceptId) >= 2) s += WEIGHTS.conceptsOnPage;
-    if (c.lowerCaseName) s += WEIGHTS.lowerCaseName;
-    return s;
+    far += WEIGHTS.headingFor * countDistinct(around, cues.for) + WEIGHTS.headingAgainst * countDistinct(around, cues.against);
+    far += WEIGHTS.sectionFor * Math.min(2, this.sectionCues(block.section, cues.for)) + WEIGHTS.sectionAgainst * Math.min(2, this.sectionCues(block.section, cues.against));
+    far += WEIGHTS.pageFor * Math.min(2, this.pageCues(cues.for)) + WEIGHTS.pageAgainst * Math.min(2, this.pageCues(cues.against));
+    if (this.otherConceptsOnPage(c.conceptId) >= 2) far += WEIGHTS.conceptsOnPage;
+    // A block that speaks only of another sense is not overruled by the rest of the page (a Roth IRA ad
+    // on a page about the Inflation Reduction Act): evidence from farther away may then only count against.
+    if (blockAgainst > 0 && blockFor === 0 && !conceptNear) return near + Math.min(0, far);
+    return near + far;
   }
+
 
   /**
    * Whose instrument the name is: the party qualifying it decides; for a

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { CompiledQualifiers } from './compile';
+import type { Candidate, CueHit } from './matcher';
+import { majorityOf, qualifierOf, rolesOf } from './qualifiers';
+
+const q: CompiledQualifiers = {
+  reach: 'page',
+  own: ['korea', 'seoul'],
+  other: ['japan', 'tokyo', 'us-japan'],
+  siblings: [{ conceptId: 'sibling', parties: ['canada'] }],
+};
+const roles = rolesOf(q);
+
+/** The qualifier of `name` in `text`, with the `parties` (as written; their cue is the lower case) marked as cue hits. */
+function qualifier(text: string, name: string, parties: string[]) {
+  const start = text.indexOf(name);
+  const c: Candidate = { start, end: start + name.length, text: name, conceptId: 'x', ambiguous: false, lowerCaseName: false };
+  const hits: CueHit[] = parties.map((p) => ({ cue: p.toLowerCase(), start: text.indexOf(p), end: text.indexOf(p) + p.length }));
+  return qualifierOf(roles, text, c, hits, 0)?.kind;
+}
+
+describe('qualifierOf', () => {
+  it('reads a party directly before the name, through a possessive, a second party and modifiers', () => {
+    expect(qualifier("Japan's SMA", 'SMA', ['Japan'])).toBe('other');
+    expect(qualifier("Japan's new SMA", 'SMA', ['Japan'])).toBe('other');
+    expect(qualifier('the Japan–U.S. SMA', 'SMA', ['Japan'])).toBe('other');
+    expect(qualifier("Korea's own 2025 SMA", 'SMA', ['Korea'])).toBe('own');
+    expect(qualifier("Canada's Strategy", 'Strategy', ['Canada'])).toBe('sibling');
+  });
+
+  it('reads a party after the name only through with/between/in/for/of', () => {
+    expect(qualifier('the SMA with Japan', 'SMA', ['Japan'])).toBe('other');
+    expect(qualifier('the SMA between the United States and Korea', 'SMA', ['Korea'])).toBe('own');
+    expect(qualifier('the SMA, Japan said', 'SMA', ['Japan'])).toBeUndefined();
+  });
+
+  it('ignores a party that only appears somewhere else in the text', () => {
+    expect(qualifier('Japan watched as the SMA was signed', 'SMA', ['Japan'])).toBeUndefined();
+    expect(qualifier('Japan, like others, has an SMA', 'SMA', ['Japan'])).toBeUndefined();
+  });
+
+  it('resolves "its" to the last party named earlier in the sentence', () => {
+    expect(qualifier('Seoul published its Strategy', 'Strategy', ['Seoul'])).toBe('own');
+    expect(qualifier('Tokyo renewed its own SMA', 'SMA', ['Tokyo'])).toBe('other');
+    expect(qualifier('Officials published its Strategy', 'Strategy', [])).toBeUndefined();
+  });
+});
+
+describe('majorityOf', () => {
+  it('lets the larger side decide, a tie and siblings decide nothing', () => {
+    expect(majorityOf(roles, [['japan', 2], ['korea', 1]])?.kind).toBe('other');
+    expect(majorityOf(roles, [['japan', 1], ['seoul', 1], ['korea', 1]])?.kind).toBe('own');
+    expect(majorityOf(roles, [['japan', 1], ['korea', 1]])).toBeUndefined();
+    expect(majorityOf(roles, [['canada', 3]])).toBeUndefined();
+    // A sense cue written with a possessive counts as its party.
+    expect(majorityOf(roles, [["japan's", 1]])?.kind).toBe('other');
+  });
+});
