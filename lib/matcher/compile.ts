@@ -38,6 +38,7 @@ export interface CompiledQualifiers {
   own: string[];
   other: string[];
   siblings: { conceptId: string; parties: string[] }[];
+  years: string[];
 }
 
 export interface CompiledMatcher {
@@ -253,6 +254,7 @@ export function compileMatcher(corpus: Corpus): CompiledMatcher {
         own: partyKeys(q.own),
         other: partyKeys(q.other),
         siblings: q.siblings.map((s) => ({ conceptId: s.conceptId, parties: partyKeys(s.parties) })),
+        years: q.years,
       };
     }
   }

@@ -85,6 +85,15 @@ describe("another country's document with the same name", () => {
     ]);
   });
 
+  it('is another edition of a one-off document when another year qualifies it', () => {
+    expect(one('The 2018 National Defense Strategy first named great-power competition.')).toEqual([]);
+    expect(one('The 2022 National Defense Strategy names China the pacing challenge.')).toContain('nds-2022:National Defense Strategy');
+    expect(one('Israel and Jordan signed the 1994 Washington Declaration at the White House.')).toEqual([]);
+    expect(one('Yoon and Biden signed the 2023 Washington Declaration on extended deterrence.')).toContain('washington-declaration:Washington Declaration');
+    expect(one('The 1978 Camp David summit produced the Camp David Accords.')).toEqual([]);
+    expect(one('The Philippines relies on the 1951 Mutual Defense Treaty.')).toEqual([]);
+  });
+
   it('applies to Korean names of bilateral instruments', () => {
     expect(one('미일 방위비분담특별협정은 2027년에 만료된다.')).toEqual([]);
     expect(one('일본의 방위비 분담 특별협정은 2027년에 만료된다.')).toEqual([]);

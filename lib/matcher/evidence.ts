@@ -10,7 +10,7 @@
  */
 import type { Candidate, CueHit, Matcher } from './matcher';
 import { HANGUL_CLASS, aliasKey } from './normalise';
-import { majorityOf, qualifierOf, rolesOf, type Owner, type Roles } from './qualifiers';
+import { majorityOf, partyHits, qualifierOf, rolesOf, yearOf, type Owner, type Roles } from './qualifiers';
 
 /** One block of text (a paragraph, list item, cell, heading…) after matching. */
 export interface BlockAnalysis {
@@ -133,7 +133,7 @@ export class PageEvidence {
   private readonly definitionCounts = new Map<string, { alliance: number; other: number }>();
   private readonly titleCues: Set<string>;
   private readonly cueSets: Map<string, { for: Set<string>; against: Set<string>; names: string[] }>;
-  private readonly roles: Map<string, { reach: 'phrase' | 'page'; roles: Roles }>;
+  private readonly roles: Map<string, { reach: 'phrase' | 'page'; roles: Roles; years: string[] }>;
 
   constructor(
     private readonly matcher: Matcher,
@@ -143,7 +143,7 @@ export class PageEvidence {
     this.cueSets = new Map(
       Object.entries(matcher.compiled.cues).map(([id, c]) => [id, { for: new Set(c.for), against: new Set(c.against), names: c.names }]),
     );
-    this.roles = new Map(Object.entries(matcher.compiled.qualifiers).map(([id, q]) => [id, { reach: q.reach, roles: rolesOf(q) }]));
+    this.roles = new Map(Object.entries(matcher.compiled.qualifiers).map(([id, q]) => [id, { reach: q.reach, roles: rolesOf(q), years: q.years }]));
   }
 
   /** Matches one block of text and records what it contributes to the page's evidence. */
@@ -250,9 +250,11 @@ export class PageEvidence {
     const q = this.roles.get(c.conceptId);
     if (!q) return undefined;
     const [from, to] = sentenceBounds(block.text, c.start, c.end);
+    const year = yearOf(q.years, block.text, c);
+    if (year?.kind === 'other') return year;
     const direct = qualifierOf(q.roles, block.text, c, block.cues, from);
     if (direct || q.reach === 'phrase') return direct;
-    const outside = block.cues.filter((h) => h.end <= c.start || h.start >= c.end);
+    const outside = partyHits(q.roles, block.cues).filter((h) => h.end <= c.start || h.start >= c.end);
     const occurrences = (hits: CueHit[]) => {
       const counts = new Map<string, number>();
       for (const h of hits) counts.set(h.cue, (counts.get(h.cue) ?? 0) + 1);

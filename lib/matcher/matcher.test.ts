@@ -73,4 +73,9 @@ describe('matcher', () => {
     expect(found('Ulchi Freedom Shield, Ulchi-Freedom Shield 24 and 을지 자유의 방패')).toEqual([]);
     expect(found('Freedom Shield 24 and 자유의 방패').map(([id]) => id)).toEqual(['freedom-shield', 'freedom-shield']);
   });
+
+  it('finds the cues inside a longer cue too', () => {
+    const cues = matcher.findCues('South Korean officials and the Yoon administration').map((h) => h.cue);
+    expect(cues).toEqual(expect.arrayContaining(['south korean', 'korean', 'yoon administration', 'yoon']));
+  });
 });

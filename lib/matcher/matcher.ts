@@ -87,7 +87,16 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       const lower = lowered(text);
       cuePattern.lastIndex = 0;
       for (let m = cuePattern.exec(lower); m; m = cuePattern.exec(lower)) {
-        out.push({ cue: cueKey(m[0], cueKeys), start: m.index, end: m.index + m[0].length });
+        const hit = { cue: cueKey(m[0], cueKeys), start: m.index, end: m.index + m[0].length };
+        out.push(hit);
+        // The longest cue wins the match, but hides none inside it: "South Korean" is also "Korean".
+        const words = hit.cue.split(' ');
+        for (let i = 0; i < words.length; i++) {
+          for (let j = i + 1; j <= words.length; j++) {
+            const inner = words.slice(i, j).join(' ');
+            if (inner !== hit.cue && cueKeys.has(inner)) out.push({ ...hit, cue: inner });
+          }
+        }
       }
       return out;
     },

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledQualifiers } from './compile';
 import type { Candidate, CueHit } from './matcher';
-import { majorityOf, qualifierOf, rolesOf } from './qualifiers';
+import { majorityOf, qualifierOf, rolesOf, yearOf } from './qualifiers';
 
 const q: CompiledQualifiers = {
   reach: 'page',
   own: ['korea', 'seoul'],
   other: ['japan', 'tokyo', 'us-japan'],
   siblings: [{ conceptId: 'sibling', parties: ['canada'] }],
+  years: [],
 };
 const roles = rolesOf(q);
 
@@ -54,5 +55,25 @@ describe('majorityOf', () => {
     expect(majorityOf(roles, [['canada', 3]])).toBeUndefined();
     // A sense cue written with a possessive counts as its party.
     expect(majorityOf(roles, [["japan's", 1]])?.kind).toBe('other');
+  });
+});
+
+describe('yearOf', () => {
+  const year = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return yearOf(['2022'], text, { start, end: start + name.length, text: name, conceptId: 'x', ambiguous: false, lowerCaseName: false })?.kind;
+  };
+  it('reads a year right before or after the name as its edition', () => {
+    expect(year('the 2018 National Defense Strategy', 'National Defense Strategy')).toBe('other');
+    expect(year("the 2022 National Defense Strategy", 'National Defense Strategy')).toBe('own');
+    expect(year('the National Defense Strategy of 2018', 'National Defense Strategy')).toBe('other');
+    expect(year('the National Defense Strategy (2018)', 'National Defense Strategy')).toBe('other');
+    expect(year('2018년 국가방위전략', '국가방위전략')).toBe('other');
+  });
+  it('ignores years that do not qualify the name', () => {
+    expect(year('In 2018, the National Defense Strategy', 'National Defense Strategy')).toBeUndefined();
+    expect(year('FY2018 National Defense Strategy', 'National Defense Strategy')).toBeUndefined();
+    expect(year('the National Defense Strategy, 2018 budget', 'National Defense Strategy')).toBeUndefined();
+    expect(year('the 2,018 National Defense Strategy', 'National Defense Strategy')).toBeUndefined();
   });
 });

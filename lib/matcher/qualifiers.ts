@@ -27,6 +27,13 @@ export function roleOfCue(roles: Roles, cue: string): Owner | undefined {
   return roles.get(cue) ?? roles.get(cue.replace(/'s?$/, ''));
 }
 
+/** The party words among cue hits, one per stretch of text: the longest that names a party ("U.S.–Japan", not also "Japan"). */
+export function partyHits(roles: Roles, hits: CueHit[]): CueHit[] {
+  const out: CueHit[] = [];
+  for (const h of hits) if (roleOfCue(roles, h.cue) && out.at(-1)?.start !== h.start) out.push(h);
+  return out;
+}
+
 /**
  * What may stand between a qualifying party and the name: a possessive ('s, the
  * Korean 의), the United States as second party ("Japan–U.S. SMA") and a few
@@ -44,13 +51,26 @@ const AFTER = new RegExp(
 /** "published its Indo-Pacific Strategy": the party is the sentence's, named earlier. */
 const PRONOUN = new RegExp(`(?:^|[\\s\\u00a0])(?:its|their)(?:${GAP}+${MODIFIER})*${GAP}+$`, 'i');
 
+/** A year right before the name ("the 2018 National Defense Strategy", "2018년 국가방위전략")… */
+const YEAR_BEFORE = new RegExp(`(?:^|[^\\w.,])((?:19|20)\\d{2})년?(?:['’]s)?(?:${GAP}+${MODIFIER}(?=${GAP}))*${GAP}+$`);
+/** …or right after it ("the Washington Declaration of 1994", "(1994)"). */
+const YEAR_AFTER = /^[\s\u00a0]*(?:\(|of[\s\u00a0]+)((?:19|20)\d{2})(?!\d)/;
+
+/** Whether a year qualifies the name as another edition of a one-off document: undefined when no year does. */
+export function yearOf(years: string[], text: string, c: Candidate): Owner | undefined {
+  if (!years.length) return undefined;
+  const year = YEAR_BEFORE.exec(text.slice(Math.max(0, c.start - 60), c.start))?.[1] ?? YEAR_AFTER.exec(text.slice(c.end, c.end + 20))?.[1];
+  if (!year) return undefined;
+  return years.includes(year) ? { kind: 'own' } : { kind: 'other' };
+}
+
 /**
  * The party that qualifies the name directly, if any: the nearest party word
  * before it (through a possessive and modifiers), or after it ("with Japan"),
  * or, after "its"/"their", the last party named earlier in the sentence.
  */
 export function qualifierOf(roles: Roles, text: string, c: Candidate, hits: CueHit[], sentenceStart: number): Owner | undefined {
-  const parties = hits.filter((h) => (h.end <= c.start || h.start >= c.end) && roleOfCue(roles, h.cue));
+  const parties = partyHits(roles, hits).filter((h) => h.end <= c.start || h.start >= c.end);
   const before = parties.filter((h) => h.end <= c.start).at(-1);
   if (before && BEFORE.test(text.slice(before.end, c.start))) return roleOfCue(roles, before.cue);
   const after = parties.find((h) => h.start >= c.end);
