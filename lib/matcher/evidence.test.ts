@@ -92,6 +92,10 @@ describe("another country's document with the same name", () => {
     expect(one('Yoon and Biden signed the 2023 Washington Declaration on extended deterrence.')).toContain('washington-declaration:Washington Declaration');
     expect(one('The 1978 Camp David summit produced the Camp David Accords.')).toEqual([]);
     expect(one('The Philippines relies on the 1951 Mutual Defense Treaty.')).toEqual([]);
+    // Per mention, in one sentence: the year of each decides, whatever the other's cues.
+    expect(one('The 1978 Camp David summit produced the Camp David Accords, while the 2023 Camp David summit began a trilateral era.')).toEqual([
+      'camp-david-summit:Camp David summit',
+    ]);
   });
 
   it('applies to Korean names of bilateral instruments', () => {

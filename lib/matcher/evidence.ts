@@ -250,8 +250,6 @@ export class PageEvidence {
     const q = this.roles.get(c.conceptId);
     if (!q) return undefined;
     const [from, to] = sentenceBounds(block.text, c.start, c.end);
-    const year = yearOf(q.years, block.text, c);
-    if (year?.kind === 'other') return year;
     const direct = qualifierOf(q.roles, block.text, c, block.cues, from);
     if (direct || q.reach === 'phrase') return direct;
     const outside = partyHits(q.roles, block.cues).filter((h) => h.end <= c.start || h.start >= c.end);
@@ -274,7 +272,11 @@ export class PageEvidence {
   accepted(block: BlockAnalysis): Candidate[] {
     const out: Candidate[] = [];
     for (const c of block.candidates) {
-      if (c.ambiguous && this.score(block, c) < WEIGHTS.threshold) continue;
+      // A year qualifying a one-off document's name decides which document it is ("the 1994 Washington Declaration").
+      const years = this.roles.get(c.conceptId)?.years;
+      const year = years && yearOf(years, block.text, c);
+      if (year?.kind === 'other') continue;
+      if (c.ambiguous && year?.kind !== 'own' && this.score(block, c) < WEIGHTS.threshold) continue;
       const owner = this.owner(block, c);
       if (owner?.kind === 'other') continue;
       out.push(owner?.kind === 'sibling' ? { ...c, conceptId: owner.conceptId } : c);

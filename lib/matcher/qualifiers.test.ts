@@ -69,6 +69,7 @@ describe('yearOf', () => {
     expect(year('the National Defense Strategy of 2018', 'National Defense Strategy')).toBe('other');
     expect(year('the National Defense Strategy (2018)', 'National Defense Strategy')).toBe('other');
     expect(year('2018년 국가방위전략', '국가방위전략')).toBe('other');
+    expect(year('the National Defense Strategy of October 27, 2022', 'National Defense Strategy')).toBe('own');
   });
   it('ignores years that do not qualify the name', () => {
     expect(year('In 2018, the National Defense Strategy', 'National Defense Strategy')).toBeUndefined();

@@ -54,7 +54,7 @@ const PRONOUN = new RegExp(`(?:^|[\\s\\u00a0])(?:its|their)(?:${GAP}+${MODIFIER}
 /** A year right before the name ("the 2018 National Defense Strategy", "2018년 국가방위전략")… */
 const YEAR_BEFORE = new RegExp(`(?:^|[^\\w.,])((?:19|20)\\d{2})년?(?:['’]s)?(?:${GAP}+${MODIFIER}(?=${GAP}))*${GAP}+$`);
 /** …or right after it ("the Washington Declaration of 1994", "(1994)"). */
-const YEAR_AFTER = /^[\s\u00a0]*(?:\(|of[\s\u00a0]+)((?:19|20)\d{2})(?!\d)/;
+const YEAR_AFTER = /^[\s\u00a0]*(?:\(|of[\s\u00a0]+)(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)[\s\u00a0]+(?:\d{1,2},?[\s\u00a0]+)?)?((?:19|20)\d{2})(?!\d)/;
 
 /** Whether a year qualifies the name as another edition of a one-off document: undefined when no year does. */
 export function yearOf(years: string[], text: string, c: Candidate): Owner | undefined {
