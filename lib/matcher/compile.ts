@@ -72,8 +72,8 @@ const LETTER_OR_DIGIT_BEHIND = `(?<!${LETTER_OR_DIGIT})`;
 /** After a Latin name Hangul may follow: Korean particles attach to acronyms and names (NCG는, SCM에서). */
 const LETTER_OR_DIGIT_AHEAD = `(?!${LETTER_OR_DIGIT.replace('\\u3130-\\u318f', '').replace('\\ua000-\\ud7af', '\\ua000-\\uabff')})`;
 /** Between the parts of a Korean name: nothing, or one space, middle dot or hyphen (한미동맹, 한미 동맹, 한·미 동맹). */
-const KOREAN_GAP = `[\\s\\u00a0${MIDDLE_DOTS}\\-\\u2010-\\u2014]?`;
-const KOREAN_SEPARATOR = new RegExp(`[\\s\\u00a0${MIDDLE_DOTS}\\-\\u2010-\\u2014]`);
+const KOREAN_GAP = `[\\s${MIDDLE_DOTS}\\-\u2010-\u2014]?`;
+const KOREAN_SEPARATOR = new RegExp(KOREAN_GAP.slice(0, -1));
 
 function escapeChar(ch: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;

@@ -258,13 +258,11 @@ export class PageEvidence {
       for (const h of hits) counts.set(h.cue, (counts.get(h.cue) ?? 0) + 1);
       return counts;
     };
-    const page = new Map(this.cueCounts);
-    for (const cue of this.titleCues) page.set(cue, (page.get(cue) ?? 0) + 1);
     return (
       majorityOf(q.roles, occurrences(outside.filter((h) => h.start >= from && h.start < to))) ??
       majorityOf(q.roles, occurrences(outside)) ??
       majorityOf(q.roles, this.sectionCueCounts.get(block.section) ?? []) ??
-      majorityOf(q.roles, page)
+      majorityOf(q.roles, [...this.cueCounts, ...[...this.titleCues].map((cue): [string, number] => [cue, 1])])
     );
   }
 
