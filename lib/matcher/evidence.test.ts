@@ -127,6 +127,25 @@ describe('per-mention decisions on a page that uses both senses', () => {
     expect(ad[2]).toEqual([]);
   });
 
+  it('reads Korean cues once they are in the data, with the same scoping', () => {
+    const corpus = loadCorpusFromDir('data');
+    const ira = corpus.concepts.find((c) => c.id === 'ira')!;
+    const d = ira.disambiguation!;
+    ira.disambiguation = { ...d, cuesFor: [...d.cuesFor, '세액공제', '배터리'], cuesAgainst: [...d.cuesAgainst, '퇴직연금', '로스'] };
+    const korean = createMatcher(compileMatcher(corpus));
+    const evidence = new PageEvidence(korean, '');
+    const blocks = [
+      '인플레이션 감축법(IRA)은 북미에서 만든 배터리에 세액공제를 준다.',
+      '로스 IRA 계좌로 퇴직연금을 준비하세요.',
+      '한국 기업들은 IRA에 맞춰 조지아에 공장을 지었다.',
+    ].map((text) => evidence.analyse(text, ''));
+    expect(blocks.map((b) => evidence.accepted(b).map((c) => c.text))).toEqual([['인플레이션 감축법', 'IRA'], [], ['IRA']]);
+    // The ad's cues do not switch off the definition in its own paragraph either, cues in Korean or not.
+    const bare = new PageEvidence(createMatcher(compileMatcher(loadCorpusFromDir('data'))), '');
+    const page = ['인플레이션 감축법(IRA)은 2022년에 제정되었다.', 'Roth IRA 계좌를 개설하세요. 401(k) 이전도 가능합니다.'].map((text) => bare.analyse(text, ''));
+    expect(page.map((b) => bare.accepted(b).map((c) => c.text))).toEqual([['인플레이션 감축법', 'IRA'], []]);
+  });
+
   it('reads a definition in Korean', () => {
     const rsf = matcher.findCandidates('국경없는기자회(RSF)는 언론 자유 지수를 발표했다.')[0]!;
     expect(definitionAt('국경없는기자회(RSF)는 언론 자유 지수를 발표했다.', rsf, matcher.compiled.cues.rsf!.names)).toBe('other');

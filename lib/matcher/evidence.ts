@@ -216,7 +216,8 @@ export class PageEvidence {
     let near = 0;
     let far = 0;
     const defs = this.definitionCounts.get(c.conceptId);
-    if (block.definitions.some((d) => d.conceptId === c.conceptId && d.sense === 'alliance')) near += WEIGHTS.definitionAlliance;
+    const definedHere = block.definitions.some((d) => d.conceptId === c.conceptId && d.sense === 'alliance');
+    if (definedHere) near += WEIGHTS.definitionAlliance;
     else if (defs?.alliance) far += WEIGHTS.definitionAllianceElsewhere;
     if (defs?.other) far += WEIGHTS.definitionOther;
     const [from, to] = sentenceBounds(block.text, c.start, c.end);
@@ -237,6 +238,8 @@ export class PageEvidence {
     // A block that speaks only of another sense is not overruled by the rest of the page (a Roth IRA ad
     // on a page about the Inflation Reduction Act): evidence from farther away may then only count against.
     if (blockAgainst > 0 && blockFor === 0 && !conceptNear) return near + Math.min(0, far);
+    // Likewise a block that defines the acronym in the alliance sense and has no cue against it.
+    if (definedHere && blockAgainst === 0) return near + Math.max(0, far);
     return near + far;
   }
 
