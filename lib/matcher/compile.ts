@@ -176,7 +176,9 @@ class NamePattern {
 }
 
 const COUNTRY = /^(?:US|ROK|South Korea|Korea|Japan|United States)(?= |$)/;
+/** Korea's names in a country list: "ROK" and "Korea" are written every way ("South Korea" is left as written). */
 const KOREA = ['ROK', 'Korea'];
+const KOREA_FORMS = [...KOREA, 'South Korea'];
 
 /**
  * A name that opens with a list of countries ("US-ROK alliance", "US-Japan-ROK")
@@ -198,7 +200,7 @@ export function countryOrders(text: string): string[] {
     left.forEach((c, i) => permute([...done, c], [...left.slice(0, i), ...left.slice(i + 1)]));
   };
   permute([], countries);
-  const forms = orders.flatMap((order) => (order.some((c) => KOREA.includes(c)) ? KOREA.map((k) => order.map((c) => (KOREA.includes(c) ? k : c))) : [order]));
+  const forms = orders.flatMap((order) => (order.some((c) => KOREA.includes(c)) ? KOREA_FORMS.map((k) => order.map((c) => (KOREA.includes(c) ? k : c))) : [order]));
   return [...new Set(forms.map((form) => [form.join('-'), rest].filter(Boolean).join(' ')))];
 }
 

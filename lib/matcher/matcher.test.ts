@@ -52,7 +52,9 @@ describe('matcher', () => {
 
   it('matches names that open with a list of countries in every order and with ROK or Korea', () => {
     expect(countryOrders('US-ROK-Japan')).toEqual(expect.arrayContaining(['ROK-US-Japan', 'Japan-US-ROK', 'Korea-US-Japan', 'Japan-Korea-US']));
-    expect(countryOrders('US-Korea Free Trade Agreement')).toEqual(expect.arrayContaining(['Korea-US Free Trade Agreement', 'ROK-US Free Trade Agreement']));
+    expect(countryOrders('US-Korea Free Trade Agreement')).toEqual(
+      expect.arrayContaining(['Korea-US Free Trade Agreement', 'ROK-US Free Trade Agreement', 'South Korea-US Free Trade Agreement']),
+    );
     expect(countryOrders('Special Measures Agreement')).toEqual(['Special Measures Agreement']);
     const text = 'ROK–U.S.–Japan trilateral cooperation; Japan-U.S.-ROK; U.S.–Japan–ROK; Korea–U.S.–Japan; the Korea–U.S. FTA; the South Korea–U.S. alliance';
     expect(found(text).map(([id, t]) => `${id}:${t}`)).toEqual([
