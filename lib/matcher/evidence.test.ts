@@ -66,6 +66,10 @@ describe("another country's document with the same name", () => {
       'rok-indo-pacific-strategy:Indo-Pacific Strategy',
     ]);
     expect(one('In 2022 the Yoon administration published its Indo-Pacific Strategy.')).toEqual(['rok-indo-pacific-strategy:Indo-Pacific Strategy']);
+    expect(one('In December 2022 South Korea unveiled an Indo-Pacific Strategy of nine lines of effort.')).toEqual([
+      'rok-indo-pacific-strategy:Indo-Pacific Strategy',
+    ]);
+    expect(one('Seoul released its long-awaited Indo-Pacific strategy in December.')).toEqual(['rok-indo-pacific-strategy:Indo-Pacific strategy']);
     expect(one('한국의 인도태평양 전략은 아홉 가지 과제를 담았다.')).toEqual(['rok-indo-pacific-strategy:인도태평양 전략']);
   });
 

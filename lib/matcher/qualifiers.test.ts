@@ -5,7 +5,7 @@ import { majorityOf, qualifierOf, rolesOf, yearOf } from './qualifiers';
 
 const q: CompiledQualifiers = {
   reach: 'page',
-  own: ['korea', 'seoul'],
+  own: ['korea', 'seoul', '한국'],
   other: ['japan', 'tokyo', 'us-japan'],
   siblings: [{ conceptId: 'sibling', parties: ['canada'] }],
   years: [],
@@ -27,6 +27,13 @@ describe('qualifierOf', () => {
     expect(qualifier('the Japan–U.S. SMA', 'SMA', ['Japan'])).toBe('other');
     expect(qualifier("Korea's own 2025 SMA", 'SMA', ['Korea'])).toBe('own');
     expect(qualifier("Canada's Strategy", 'Strategy', ['Canada'])).toBe('sibling');
+  });
+
+  it('reads a party that publishes the document as its owner', () => {
+    expect(qualifier('In 2022 Seoul unveiled a first-ever Strategy', 'Strategy', ['Seoul'])).toBe('own');
+    expect(qualifier('Canada has published its Strategy', 'Strategy', ['Canada'])).toBe('sibling');
+    expect(qualifier('Japan welcomed the Strategy', 'Strategy', ['Japan'])).toBeUndefined();
+    expect(qualifier('한국 정부가 발표한 Strategy', 'Strategy', ['한국'])).toBe('own');
   });
 
   it('reads a party after the name only through with/between/in/for/of', () => {
