@@ -58,6 +58,11 @@ export const QualifiersSchema = v.strictObject({
   other: v.pipe(v.array(nonEmpty), v.minLength(1)),
   /** Parties whose instrument of the same name is another concept of the corpus. */
   siblings: v.optional(v.array(v.strictObject({ conceptId, parties: v.pipe(v.array(nonEmpty), v.minLength(1)) })), []),
+  /**
+   * For a one-off document or event: its year(s). Another year qualifying the
+   * name ("the 2018 National Defense Strategy", "the 1994 Washington Declaration") is another document.
+   */
+  years: v.optional(v.array(v.pipe(v.string(), v.regex(/^\d{4}$/, 'must be a year (YYYY)'))), []),
 });
 export type Qualifiers = v.InferOutput<typeof QualifiersSchema>;
 

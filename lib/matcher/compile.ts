@@ -38,6 +38,7 @@ export interface CompiledQualifiers {
   own: string[];
   other: string[];
   siblings: { conceptId: string; parties: string[] }[];
+  years: string[];
 }
 
 export interface CompiledMatcher {
@@ -71,13 +72,13 @@ const LETTER_OR_DIGIT_BEHIND = `(?<!${LETTER_OR_DIGIT})`;
 /** After a Latin name Hangul may follow: Korean particles attach to acronyms and names (NCG는, SCM에서). */
 const LETTER_OR_DIGIT_AHEAD = `(?!${LETTER_OR_DIGIT.replace('\\u3130-\\u318f', '').replace('\\ua000-\\ud7af', '\\ua000-\\uabff')})`;
 /** Between the parts of a Korean name: nothing, or one space, middle dot or hyphen (한미동맹, 한미 동맹, 한·미 동맹). */
-const KOREAN_GAP = `[\\s\\u00a0${MIDDLE_DOTS}\\-\\u2010-\\u2014]?`;
+const KOREAN_GAP = `[\\s${MIDDLE_DOTS}\\-\u2010-\u2014]?`;
 /**
  * A Korean name starts a word: not inside a longer Hangul word (북한 in 남북한) nor after a Latin
  * prefix (칩스법 in K-칩스법). Nothing is required after it: particles attach directly (북한은).
  */
-const KOREAN_BEHIND = `(?<!${HANGUL_CLASS}|[a-z0-9]|[a-z0-9][-\\u2010\\u2011])`;
-const KOREAN_SEPARATOR = new RegExp(`[\\s\\u00a0${MIDDLE_DOTS}\\-\\u2010-\\u2014]`);
+const KOREAN_BEHIND = `(?<!${HANGUL_CLASS}|[a-z0-9]|[a-z0-9][-\u2010\u2011])`;
+const KOREAN_SEPARATOR = new RegExp(KOREAN_GAP.slice(0, -1));
 
 function escapeChar(ch: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
@@ -181,7 +182,9 @@ class NamePattern {
 }
 
 const COUNTRY = /^(?:US|ROK|South Korea|Korea|Japan|United States)(?= |$)/;
+/** Korea's names in a country list: "ROK" and "Korea" are written every way ("South Korea" is left as written). */
 const KOREA = ['ROK', 'Korea'];
+const KOREA_FORMS = [...KOREA, 'South Korea'];
 
 /**
  * A name that opens with a list of countries ("US-ROK alliance", "US-Japan-ROK")
@@ -203,7 +206,7 @@ export function countryOrders(text: string): string[] {
     left.forEach((c, i) => permute([...done, c], [...left.slice(0, i), ...left.slice(i + 1)]));
   };
   permute([], countries);
-  const forms = orders.flatMap((order) => (order.some((c) => KOREA.includes(c)) ? KOREA.map((k) => order.map((c) => (KOREA.includes(c) ? k : c))) : [order]));
+  const forms = orders.flatMap((order) => (order.some((c) => KOREA.includes(c)) ? KOREA_FORMS.map((k) => order.map((c) => (KOREA.includes(c) ? k : c))) : [order]));
   return [...new Set(forms.map((form) => [form.join('-'), rest].filter(Boolean).join(' ')))];
 }
 
@@ -259,6 +262,7 @@ export function compileMatcher(corpus: Corpus): CompiledMatcher {
         own: partyKeys(q.own),
         other: partyKeys(q.other),
         siblings: q.siblings.map((s) => ({ conceptId: s.conceptId, parties: partyKeys(s.parties) })),
+        years: q.years,
       };
     }
   }

@@ -36,8 +36,8 @@ describe('Korean names', () => {
 
   it('prefer the longest name', () => {
     expect(found('한미 핵협의그룹')).toEqual([['ncg', '한미 핵협의그룹']]);
-    expect(found('미국의 인도·태평양 전략')).toEqual([['us-indo-pacific-strategy', '미국의 인도·태평양 전략']]);
-    expect(found('한국의 인도·태평양 전략')).toEqual([['rok-indo-pacific-strategy', '한국의 인도·태평양 전략']]);
+    expect(found('유지·보수·정비')).toEqual([['mro', '유지·보수·정비']]);
+    expect(highlighted('한국의 인도·태평양 전략은 아홉 가지 과제를 담았다.')).toEqual([['rok-indo-pacific-strategy', '인도·태평양 전략']]);
   });
 
   it('start a word: not inside a longer Hangul word or after a Latin prefix', () => {
@@ -75,5 +75,7 @@ describe('Korean evidence', () => {
     expect(highlighted('파리에 본부를 둔 국경없는기자회(RSF)는 언론자유지수를 발표했다.')).toEqual([]);
     expect(highlighted('미 국방부는 지역 유지 프레임워크(RSF)를 공개했다.')).toEqual([['rsf', '지역 유지 프레임워크'], ['rsf', 'RSF']]);
     expect(highlighted('로스 IRA는 개인퇴직계좌로, 노후 자금을 모은다.')).toEqual([]);
+    // Beside a word that is not an acronym, Korean in parentheses is its translation.
+    expect(highlighted('미국은 인도·태평양의 동맹국을 잇는 격자형 구조(latticework)를 만들려 한다.')).toEqual([['latticework', 'latticework']]);
   });
 });

@@ -27,8 +27,8 @@ export interface Matcher {
   findCues(text: string): CueHit[];
 }
 
-function acceptedEntry(compiled: CompiledMatcher, text: string): AliasEntry | undefined {
-  for (const { key, stripped } of candidateKeys(text)) {
+function acceptedEntry(compiled: CompiledMatcher, keys: { key: string; stripped: string }[]): AliasEntry | undefined {
+  for (const { key, stripped } of keys) {
     const entries = compiled.aliases[key];
     if (!entries) continue;
     const entry = entries.find((e) => e.exact === undefined || e.exact === stripped);
@@ -79,10 +79,11 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       aliasPattern.lastIndex = 0;
       for (let m = aliasPattern.exec(lower); m; m = aliasPattern.exec(lower)) {
         const written = text.slice(m.index, m.index + m[0].length);
+        const keys = candidateKeys(written);
         // A longer name that is something else ("Ulchi Freedom Shield") hides the alias inside it.
-        if (candidateKeys(written).some(({ key }) => notNames.has(key))) continue;
+        if (notNames.size && keys.some(({ key }) => notNames.has(key))) continue;
         if (splitsAWord(text, m.index + written.length, written)) continue;
-        const entry = acceptedEntry(compiled, written);
+        const entry = acceptedEntry(compiled, keys);
         if (!entry) continue;
         out.push({
           start: m.index,
@@ -100,7 +101,16 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       const lower = lowered(text);
       cuePattern.lastIndex = 0;
       for (let m = cuePattern.exec(lower); m; m = cuePattern.exec(lower)) {
-        out.push({ cue: cueKey(m[0], cueKeys), start: m.index, end: m.index + m[0].length });
+        const hit = { cue: cueKey(m[0], cueKeys), start: m.index, end: m.index + m[0].length };
+        out.push(hit);
+        // The longest cue wins the match, but hides none inside it: "South Korean" is also "Korean".
+        const words = hit.cue.includes(' ') ? hit.cue.split(' ') : [];
+        for (let i = 0; i < words.length; i++) {
+          for (let j = i + 1; j <= words.length; j++) {
+            const inner = words.slice(i, j).join(' ');
+            if (inner !== hit.cue && cueKeys.has(inner)) out.push({ ...hit, cue: inner });
+          }
+        }
       }
       return out;
     },
