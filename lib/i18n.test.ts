@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { parseBackup } from './notes/import';
 import { CATALOGS, LANGUAGES, formatMessage, language, setLanguage, t } from './i18n';
 
 afterEach(() => setLanguage('en'));
@@ -52,5 +53,12 @@ describe('i18n', () => {
     expect(t('dash_count', 3, 10)).toBe('10개 중 3개');
     expect(t('no_such_key')).toBe('no_such_key');
     expect(formatMessage({ message: '$A$ and $1 ($$)', placeholders: { a: { content: '$2' } } }, ['x', 'y'])).toBe('y and x ($$)');
+  });
+
+  it('tells what went wrong in the interface language, also for a bad import file', () => {
+    setLanguage('ko');
+    expect(() => parseBackup('{"format":')).toThrow(/^이 파일은 가져올 수 없습니다: 올바른 JSON이 아닙니다.*기존 메모는 바뀌지 않았습니다\.$/);
+    setLanguage('en');
+    expect(() => parseBackup('[]')).toThrow('This file cannot be imported: it is not an Alliance Lens backup (expected a JSON object). Your existing notes were not changed.');
   });
 });
