@@ -55,6 +55,16 @@ describe('Korean names', () => {
 });
 
 describe('Korean evidence', () => {
+  it("reads whose document it is from the sentence's subject when the verb comes last", () => {
+    expect(highlighted('일본 정부는 2022년 12월 국가안보전략과 함께 새 국가방위전략을 발표했다.')).toEqual([]);
+    expect(highlighted('미국은 2022년 10월 통합억제를 담은 국가방위전략을 발표했다.')).toEqual([['integrated-deterrence', '통합억제'], ['nds-2022', '국가방위전략']]);
+  });
+
+  it("tells a country's own version of a law from the US one (대만판 칩스법)", () => {
+    expect(highlighted('대만 정부도 대만판 칩스법을 개정했다.')).toEqual([]);
+    expect(highlighted('미국 칩스법 보조금을 받으려면 조건을 지켜야 한다.')).toEqual([['chips-act', '칩스법']]);
+  });
+
   it('tells the 2023 Washington Declaration from the 1994 one', () => {
     expect(highlighted('2023년 4월 윤석열 대통령과 바이든 대통령은 워싱턴 선언을 채택해 핵협의그룹을 만들었다.')).toContainEqual(['washington-declaration', '워싱턴 선언']);
     expect(highlighted('1994년 요르단의 후세인 국왕과 이스라엘의 라빈 총리는 워싱턴 선언에 서명했다.')).toEqual([]);
