@@ -59,6 +59,12 @@ const AFTER = new RegExp(
   `^(?:['’]s)?[\\s\\u00a0]+(?:with|between|in|for|of|covering)[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?(?:(?:United States|U\\.S\\.|US|Washington|America)[\\s\\u00a0]+and[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?)?$`,
   'i',
 );
+const AUTHOR_VERB = '(?:unveil|publish|releas|adopt|announc|issu|launch|draft|present|introduc)';
+/** "the strategy released by the White House", "the strategy that the Kishida cabinet adopted". */
+const AFTER_BY = new RegExp(`^[\\s\\u00a0]+(?:(?:was|were)[\\s\\u00a0]+)?${AUTHOR_VERB}ed[\\s\\u00a0]+(?:in[\\s\\u00a0]+\\w+(?:[\\s\\u00a0]+\\d{4})?[\\s\\u00a0]+)?by[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?$`, 'i');
+const AFTER_THAT = /^[\s\u00a0]+(?:that|which)[\s\u00a0]+(?:the[\s\u00a0]+)?$/i;
+const THEN_AUTHORED = new RegExp(`^(?:[\\s\\u00a0]+[\\w'’-]+){0,2}[\\s\\u00a0]+(?:has[\\s\\u00a0]+|had[\\s\\u00a0]+)?${AUTHOR_VERB}`, 'i');
+
 /** "published its Indo-Pacific Strategy": the party is the sentence's, named earlier. */
 const PRONOUN = new RegExp(`(?:^|[\\s\\u00a0])(?:its|their)${MODIFIERS}${GAP}+$`, 'i');
 
@@ -77,7 +83,8 @@ export function yearOf(years: string[], text: string, c: Candidate): Owner | und
 
 /**
  * The party that qualifies the name directly, if any: the nearest party word
- * before it (through a possessive and modifiers, or as its author), or after it ("with Japan"),
+ * before it (through a possessive and modifiers, or as its author), or after it ("with
+ * Japan", "released by the White House", "that the Kishida cabinet adopted"),
  * or, after "its"/"their", the last party named earlier in the sentence.
  */
 export function qualifierOf(roles: Roles, text: string, c: Candidate, hits: CueHit[], sentenceStart: number): Owner | undefined {
@@ -88,7 +95,11 @@ export function qualifierOf(roles: Roles, text: string, c: Candidate, hits: CueH
     if (BEFORE.test(gap) || AUTHORED.test(gap)) return roleOfCue(roles, before.cue);
   }
   const after = parties.find((h) => h.start >= c.end);
-  if (after && AFTER.test(text.slice(c.end, after.start))) return roleOfCue(roles, after.cue);
+  if (after) {
+    const gap = text.slice(c.end, after.start);
+    const authored = AFTER_THAT.test(gap) && THEN_AUTHORED.test(text.slice(after.end, after.end + 60));
+    if (AFTER.test(gap) || AFTER_BY.test(gap) || authored) return roleOfCue(roles, after.cue);
+  }
   const pronoun = PRONOUN.exec(text.slice(sentenceStart, c.start));
   if (pronoun) {
     const at = sentenceStart + pronoun.index;
