@@ -244,7 +244,6 @@ export class PageEvidence {
     return near + far;
   }
 
-
   /**
    * Whose instrument the name is: the party qualifying it decides; for a
    * bilateral instrument (reach "page") the parties named in its clause, its

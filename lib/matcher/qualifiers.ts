@@ -46,10 +46,11 @@ const GAP = '[\\s\\u00a0\\-\\u2010-\\u2014]';
 const US_SECOND = `(?:${GAP}+(?:U\\.S\\.|US|United States|America)(?![\\w.]))?`;
 const MODIFIERS = `(?:${GAP}+${MODIFIER}(?=${GAP}))*`;
 const BEFORE = new RegExp(`^(?:['’]s?|의)?${US_SECOND}${MODIFIERS}${GAP}*$`, 'i');
+const AUTHOR_VERB = '(?:unveil|publish|releas|adopt|announc|issu|launch|draft|present|introduc)';
 /** The party as author: "Seoul unveiled an Indo-Pacific Strategy", "한국 정부가 발표한 인도태평양 전략". */
 const AUTHORED = new RegExp(
   `^[\\s\\u00a0]+(?:has[\\s\\u00a0]+|have[\\s\\u00a0]+|had[\\s\\u00a0]+)?` +
-    `(?:unveil|publish|releas|adopt|announc|issu|launch|draft|present|introduc)(?:e|es|ed|s|ing)?` +
+    `${AUTHOR_VERB}(?:e|es|ed|s|ing)?` +
     `(?:[\\s\\u00a0]+(?:a|an|its|their|the))?${MODIFIERS}${GAP}+$` +
     `|^[\\s\\u00a0]*(?:정부)?[가이은는]?[\\s\\u00a0]*(?:발표한|공개한|내놓은|채택한|수립한|마련한)[\\s\\u00a0]*$`,
   'i',
@@ -59,7 +60,6 @@ const AFTER = new RegExp(
   `^(?:['’]s)?[\\s\\u00a0]+(?:with|between|in|for|of|covering)[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?(?:(?:United States|U\\.S\\.|US|Washington|America)[\\s\\u00a0]+and[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?)?$`,
   'i',
 );
-const AUTHOR_VERB = '(?:unveil|publish|releas|adopt|announc|issu|launch|draft|present|introduc)';
 /** "the strategy released by the White House", "the strategy that the Kishida cabinet adopted". */
 const AFTER_BY = new RegExp(`^[\\s\\u00a0]+(?:(?:was|were)[\\s\\u00a0]+)?${AUTHOR_VERB}ed[\\s\\u00a0]+(?:in[\\s\\u00a0]+\\w+(?:[\\s\\u00a0]+\\d{4})?[\\s\\u00a0]+)?by[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?$`, 'i');
 const AFTER_THAT = /^[\s\u00a0]+(?:that|which)[\s\u00a0]+(?:the[\s\u00a0]+)?$/i;
