@@ -43,6 +43,8 @@ describe('the same instrument in another alliance', () => {
     expect(one('Negotiators in Seoul want a larger SMA budget. Tokyo has not commented.')).toContain('sma:SMA');
     // Clause first: each side of a semicolon speaks of its own capital.
     expect(one('In Seoul, the SMA is a political issue; in Tokyo, officials note that Japan funds most construction.')).toContain('sma:SMA');
+    // North Korea is no party to an SMA: the Korea inside its name does not count for Seoul.
+    expect(one('Negotiators in Tokyo discussed the SMA as North Korea fired missiles.')).toEqual([]);
     // Paragraph: the SMA's sentence names no party, its paragraph does.
     expect(one('Host-nation support pays for base workers in Okinawa. The SMA currently in force runs to 2026.')).toEqual([]);
     // Page: a bare mention on a page about Japan, and the same mention on a page about Korea.

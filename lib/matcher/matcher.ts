@@ -91,6 +91,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
         const hit = { cue: cueKey(m[0], cueKeys), start: m.index, end: m.index + m[0].length };
         out.push(hit);
         // The longest cue wins the match, but hides none inside it: "South Korean" is also "Korean".
+        // (Inner cues follow the whole one, at the same start.)
         const words = hit.cue.includes(' ') ? hit.cue.split(' ') : [];
         for (let i = 0; i < words.length; i++) {
           for (let j = i + 1; j <= words.length; j++) {

@@ -27,10 +27,18 @@ export function roleOfCue(roles: Roles, cue: string): Owner | undefined {
   return roles.get(cue) ?? roles.get(cue.replace(/'s?$/, ''));
 }
 
-/** The party words among cue hits, one per stretch of text: the longest that names a party ("U.S.–Japan", not also "Japan"). */
+/**
+ * The party words among cue hits. The longest cue at a place decides: "U.S.–Japan"
+ * is one party word, not also "Japan"; "North Korea" is no party word, not "Korea".
+ */
 export function partyHits(roles: Roles, hits: CueHit[]): CueHit[] {
   const out: CueHit[] = [];
-  for (const h of hits) if (roleOfCue(roles, h.cue) && out.at(-1)?.start !== h.start) out.push(h);
+  let lastStart = -1;
+  for (const h of hits) {
+    if (h.start === lastStart) continue;
+    lastStart = h.start;
+    if (roleOfCue(roles, h.cue)) out.push(h);
+  }
   return out;
 }
 
