@@ -106,6 +106,14 @@ describe("another country's document with the same name", () => {
     ]);
   });
 
+  it("keeps another country's law of a similar name apart", () => {
+    expect(one('Seoul passed the K-CHIPS Act to match U.S. subsidies.')).toEqual([]);
+    expect(one('국회는 K-칩스법을 통과시켰다.')).toEqual([]);
+    expect(one("Korea's CHIPS Act gives tax credits to chipmakers.")).toEqual([]);
+    expect(one('Samsung applied for grants under the CHIPS Act in Texas.')).toEqual(['chips-act:CHIPS Act']);
+    expect(one('삼성전자는 미국 칩스법의 보조금을 신청했다.')).toEqual(['chips-act:칩스법']);
+  });
+
   it('applies to Korean names of bilateral instruments', () => {
     expect(one('미일 방위비분담특별협정은 2027년에 만료된다.')).toEqual([]);
     expect(one('일본의 방위비 분담 특별협정은 2027년에 만료된다.')).toEqual([]);
