@@ -112,6 +112,10 @@ describe("another country's document with the same name", () => {
     expect(one("Korea's CHIPS Act gives tax credits to chipmakers.")).toEqual([]);
     expect(one('Samsung applied for grants under the CHIPS Act in Texas.')).toEqual(['chips-act:CHIPS Act']);
     expect(one('삼성전자는 미국 칩스법의 보조금을 신청했다.')).toEqual(['chips-act:칩스법']);
+    expect(one("China's export controls on gallium hit chipmakers.")).toEqual([]);
+    expect(one('Beijing imposed export controls on graphite in 2023.')).toEqual([]);
+    expect(one('중국의 수출통제는 배터리 업계에 부담이다.')).toEqual([]);
+    expect(one('Washington tightened export controls on advanced chips to China.')).toEqual(['export-controls:export controls']);
   });
 
   it('applies to Korean names of bilateral instruments', () => {

@@ -54,7 +54,7 @@ const GAP = '[\\s\\u00a0\\-\\u2010-\\u2014]';
 const US_SECOND = `(?:${GAP}+(?:U\\.S\\.|US|United States|America)(?![\\w.]))?`;
 const MODIFIERS = `(?:${GAP}+${MODIFIER}(?=${GAP}))*`;
 const BEFORE = new RegExp(`^(?:['’]s?|의)?${US_SECOND}${MODIFIERS}${GAP}*$`, 'i');
-const AUTHOR_VERB = '(?:unveil|publish|releas|adopt|announc|issu|launch|draft|present|introduc)';
+const AUTHOR_VERB = '(?:unveil|publish|releas|adopt|announc|issu|launch|draft|present|introduc|impos|enact|tighten|expand)';
 /** The party as author: "Seoul unveiled an Indo-Pacific Strategy", "한국 정부가 발표한 인도태평양 전략". */
 const AUTHORED = new RegExp(
   `^[\\s\\u00a0]+(?:has[\\s\\u00a0]+|have[\\s\\u00a0]+|had[\\s\\u00a0]+)?` +
