@@ -100,6 +100,8 @@ describe("another country's document with the same name", () => {
     expect(one('Yoon and Biden signed the 2023 Washington Declaration on extended deterrence.')).toContain('washington-declaration:Washington Declaration');
     expect(one('The 1978 Camp David summit produced the Camp David Accords.')).toEqual([]);
     expect(one('The Philippines relies on the 1951 Mutual Defense Treaty.')).toEqual([]);
+    expect(one('1994년 워싱턴 선언은 이스라엘과 요르단의 전쟁 상태를 끝냈다.')).toEqual([]);
+    expect(one('2023년 워싱턴 선언으로 핵협의그룹이 출범했다.')).toEqual(['washington-declaration:워싱턴 선언', 'ncg:핵협의그룹']);
     // Per mention, in one sentence: the year of each decides, whatever the other's cues.
     expect(one('The 1978 Camp David summit produced the Camp David Accords, while the 2023 Camp David summit began a trilateral era.')).toEqual([
       'camp-david-summit:Camp David summit',
