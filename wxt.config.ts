@@ -7,6 +7,9 @@ import { corpusPlugin } from './scripts/corpus-plugin';
 //  unlimitedStorage – notes are the reader's data; never evict them
 //  contextMenus     – "Add note" on a text selection
 //  sidePanel        – Chrome side panel (Firefox uses sidebar_action)
+// Optional, never granted at install: web origins, asked for one site at a time
+// (permissions.request) when the reader opens a PDF from a server that does not allow it otherwise.
+const PDF_ORIGINS = ['http://*/*', 'https://*/*'];
 export default defineConfig({
   modules: [],
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
@@ -25,6 +28,7 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    ...(browser === 'firefox' ? { optional_permissions: PDF_ORIGINS } : { optional_host_permissions: PDF_ORIGINS }),
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },
