@@ -12,6 +12,7 @@ import { routeRequest } from '@/lib/background/router';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
 import { t } from '@/lib/i18n';
+import { readerUrl } from '@/lib/pdf/reader-link';
 
 type PageCommand = Parameters<ContentProtocol['page:command']>[0]['command'];
 const PAGE_COMMANDS: readonly string[] = ['toggle-highlights', 'next-highlight', 'previous-highlight', 'add-passage-note'];
@@ -32,8 +33,7 @@ function sendCommand(tabId: number, command: PageCommand, frameId?: number) {
 
 /** Opens the PDF reader on a web address, next to the tab it came from. */
 function openInReader(url: string, afterIndex?: number) {
-  const reader = browser.runtime.getURL('/reader.html');
-  return browser.tabs.create({ url: `${reader}?url=${encodeURIComponent(url)}`, ...(afterIndex === undefined ? {} : { index: afterIndex + 1 }) });
+  return browser.tabs.create({ url: readerUrl(url), ...(afterIndex === undefined ? {} : { index: afterIndex + 1 }) });
 }
 
 export default defineBackground(() => {

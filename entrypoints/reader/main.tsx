@@ -17,7 +17,8 @@ import { anchorPdfPassage, describePdfPassage, pdfNotesUrl, type AnchorResult, t
 import type { OpenFailure } from '@/lib/pdf/errors';
 import { NoteEditor } from '@/components/card/NoteEditor';
 import { Brand } from '@/components/panels/Brand';
-import { fetchPdf, openPdf, readLocalFile, requestOriginAccess, type Loaded } from './open-pdf';
+import { fetchPdf, readLocalFile, requestOriginAccess, type Loaded } from '@/lib/pdf/fetch-pdf';
+import { openPdf } from './open-pdf';
 import { PdfViewer, type Overlay } from './viewer';
 import { ReaderCard, type CardState } from './ReaderCard';
 import { Sidebar, type SearchHit } from './Sidebar';
@@ -372,7 +373,7 @@ function Reader() {
               />
               <span>/ {numPages}</span>
             </label>
-            <span class="muted" aria-live="polite">
+            <span class="muted read-status" aria-live="polite">
               {pagesRead < numPages ? t('reader_reading', pagesRead, numPages) : t('reader_summary', Object.keys(counts).length, total)}
             </span>
           </>
