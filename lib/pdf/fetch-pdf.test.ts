@@ -4,7 +4,7 @@ import { classifyPdfError, looksLikePdf, originPattern, parsePdfUrl } from './er
 import { fetchPdf, readLocalFile } from './fetch-pdf';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n%…rest of a file');
-const ok = (body: Uint8Array, status = 200) => Promise.resolve(new Response(body, { status }));
+const ok = (body: Uint8Array, status = 200) => Promise.resolve(new Response(body as BodyInit, { status }));
 
 describe('opening a PDF from the web', () => {
   it('fetches without cookies and returns the bytes', async () => {

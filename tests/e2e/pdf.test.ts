@@ -304,7 +304,11 @@ describe('PDF reader', () => {
   it('screenshot of a PDF in the reader, with a card open (docs/screenshots/pdf-reader.png)', async () => {
     const reader = await openFile('report.pdf', report);
     await reader.locator('mark.al-pdf-mark[data-concept-id="sma"]').first().click();
-    await reader.waitForFunction(() => !!document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card h2'));
+    // The card fades in: wait until it has finished appearing.
+    await reader.waitForFunction(() => {
+      const card = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card');
+      return !!card?.querySelector('h2') && card.getAnimations().every((a) => a.playState === 'finished');
+    });
     mkdirSync(join(ROOT, 'docs/screenshots'), { recursive: true });
     await reader.screenshot({ path: join(ROOT, 'docs/screenshots/pdf-reader.png') });
     await reader.close();
