@@ -44,7 +44,8 @@ export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, on
   state: CardState;
   notesVersion: number;
   onChange(state: CardState): void;
-  onClose(): void;
+  /** `refocus`: give focus back to the mark (Escape), without that focus reopening the card. */
+  onClose(refocus?: boolean): void;
   onEnter(): void;
   onLeave(): void;
 }) {
@@ -75,8 +76,7 @@ export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, on
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation();
-            onClose();
-            mark.focus();
+            onClose(true);
           }
         }}
       >
@@ -98,7 +98,7 @@ export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, on
                   : { ...view, conceptId: id, history: [...view.history, view.conceptId] },
             })
           }
-          onClose={onClose}
+          onClose={() => onClose()}
           onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
         />
       </div>,

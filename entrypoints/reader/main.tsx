@@ -236,6 +236,16 @@ function Reader() {
   const showCard = (mark: HTMLElement, pinned: boolean) => setCard({ mark, view: { conceptId: mark.dataset.conceptId!, pinned, history: [] } });
   const cardRef = useRef(card);
   cardRef.current = card;
+  /** The mark focus is being returned to: that focus must not reopen the card just closed. */
+  const refocusing = useRef<HTMLElement | null>(null);
+  const closeCard = (refocus?: boolean) => {
+    const mark = cardRef.current?.mark;
+    setCard(null);
+    if (refocus && mark) {
+      refocusing.current = mark;
+      mark.focus();
+    }
+  };
   const scheduleClose = () => {
     clearTimeout(hoverTimer.current);
     hoverTimer.current = setTimeout(() => {
@@ -410,16 +420,19 @@ function Reader() {
             if (!mark) return;
             clearTimeout(hoverTimer.current);
             if (cardRef.current?.view.pinned) return;
-            hoverTimer.current = setTimeout(() => showCard(mark, false), HOVER_OPEN_MS);
+            hoverTimer.current = setTimeout(() => !cardRef.current?.view.pinned && showCard(mark, false), HOVER_OPEN_MS);
           }}
           onPointerOut={(e) => mentionAt(e.target) && !cardRef.current?.view.pinned && scheduleClose()}
           onFocusIn={(e) => {
             const mark = mentionAt(e.target);
-            if (mark && !cardRef.current?.view.pinned) showCard(mark, false);
+            if (mark === refocusing.current) refocusing.current = null;
+            else if (mark && !cardRef.current?.view.pinned) showCard(mark, false);
           }}
           onClick={(e) => {
             const mark = mentionAt(e.target);
-            if (mark && getSelection()?.isCollapsed !== false) showCard(mark, true);
+            if (!mark || getSelection()?.isCollapsed === false) return;
+            clearTimeout(hoverTimer.current);
+            showCard(mark, true);
           }}
           onKeyDown={(e) => {
             const mark = mentionAt(e.target);
@@ -436,7 +449,7 @@ function Reader() {
           state={card}
           notesVersion={notesVersion}
           onChange={setCard}
-          onClose={() => setCard(null)}
+          onClose={closeCard}
           onEnter={() => clearTimeout(hoverTimer.current)}
           onLeave={() => !card.view.pinned && scheduleClose()}
         />

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, tabIdOf, useExtensionBrowser, type Handler } from './harness';
+import { ROOT, selectText, tabIdOf, useExtensionBrowser, type Handler } from './harness';
 import {
   CONTRAST_GOLD,
   CONTRAST_PAGES,
@@ -101,34 +101,11 @@ function score(found: GoldMention[], gold: GoldMention[]) {
   return { hits, precision: found.length ? hits / found.length : 1, recall: gold.length ? hits / gold.length : 1, missed: left, extra: found.filter((f) => !gold.some((g) => key(g) === key(f))) };
 }
 
-/** Selects `text` in a page's text layer, as a reader dragging over it would, and lets the reader see the selection. */
+/** Selects `text` in a page's text layer and lets the reader see the selection end, as after a drag. */
 async function selectInPage(reader: Page, pageIndex: number, text: string) {
-  await reader.locator(`.pdf-page[data-page-index="${pageIndex}"]`).scrollIntoViewIfNeeded();
-  await reader.evaluate(
-    ([i, t]) => {
-      const layer = document.querySelector(`.pdf-page[data-page-index="${i}"] .textLayer`)!;
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const all = nodes.map((n) => n.data).join('');
-      const start = all.indexOf(t as string);
-      if (start < 0) throw new Error(`"${t}" not in the text layer`);
-      const at = (offset: number) => {
-        let seen = 0;
-        for (const n of nodes) {
-          if (offset <= seen + n.data.length) return [n, offset - seen] as const;
-          seen += n.data.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const range = document.createRange();
-      range.setStart(...at(start));
-      range.setEnd(...at(start + (t as string).length));
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    },
-    [pageIndex, text] as const,
-  );
+  const layer = `.pdf-page[data-page-index="${pageIndex}"]`;
+  await reader.locator(layer).scrollIntoViewIfNeeded();
+  await selectText(reader, text, `${layer} .textLayer`);
   await reader.locator('.pages').dispatchEvent('mouseup');
 }
 
@@ -176,6 +153,10 @@ describe('PDF reader', () => {
     await expect.poll(card).toEqual({ role: 'dialog', name: 'Special Measures Agreement' });
     await reader.keyboard.press('Escape');
     await expect.poll(card).toBeNull();
+    // Focus is back on the mark, and getting it back does not reopen the card.
+    expect(await reader.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conceptId)).toBe('sma');
+    await reader.waitForTimeout(400); // longer than the hover delay: a card that reopened would be there
+    expect(await card()).toBeNull();
     await reader.close();
   });
 
