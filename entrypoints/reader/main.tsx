@@ -92,12 +92,14 @@ function Reader() {
   const [drafting, setDrafting] = useState<PdfPassage | null>(null);
   const [search, setSearch] = useState<{ hits: SearchHit[]; current: number } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [highlightsOff, setHighlightsOff] = useState(false);
+  const offRef = useRef(false);
   const pagesRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const docRef = useRef<OpenDoc | null>(null);
   docRef.current = doc;
   const hoverTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const summaryRef = useRef({ counts, notFound: [] as string[] });
+  const summaryRef = useRef({ counts, notFound: [] as string[], off: false });
 
   // ----- opening -----
   async function open(name: string, source: string, load: () => Promise<Loaded<Uint8Array>>) {
@@ -119,6 +121,8 @@ function Reader() {
     setAnchors({});
     setSearch(null);
     setCard(null);
+    offRef.current = false;
+    setHighlightsOff(false);
     setStatus({ kind: 'ready' });
     const viewer = new PdfViewer(pagesRef.current!, pdf, text, markStyle, () => undefined);
     const next: OpenDoc = { pdf, text, viewer, fingerprint, title, source };
@@ -198,7 +202,7 @@ function Reader() {
   }, [doc, notes, anchors, search]);
 
   const notFound = useMemo(() => notes.filter((n) => anchors[n.id]?.state === 'not-found').map((n) => n.id), [notes, anchors]);
-  summaryRef.current = { counts, notFound };
+  summaryRef.current = { counts, notFound, off: highlightsOff };
 
   // ----- start-up: ?url=, drag and drop, the popup and side panel asking about this tab -----
   useEffect(() => {
@@ -210,12 +214,13 @@ function Reader() {
         url: d ? d.source : location.href,
         notesUrl: d ? pdfNotesUrl(d.fingerprint) : '',
         title: d?.title ?? document.title,
-        enabled: true,
-        counts: summaryRef.current.counts,
+        enabled: !summaryRef.current.off,
+        counts: summaryRef.current.off ? {} : summaryRef.current.counts,
         notesNotFound: summaryRef.current.notFound,
       };
     });
     const removeReveal = contentMessenger.onMessage('page:reveal', ({ data }) => reveal(data.conceptId));
+    const removeCommand = contentMessenger.onMessage('page:command', ({ data }) => onCommand(data.command));
     const removeChanged = contentMessenger.onMessage('notes:changed', () => {
       setNotesVersion((v) => v + 1);
       if (docRef.current) void loadNotes(docRef.current);
@@ -223,6 +228,7 @@ function Reader() {
     return () => {
       removeSummary();
       removeReveal();
+      removeCommand();
       removeChanged();
     };
   }, []);
@@ -253,21 +259,40 @@ function Reader() {
     }, HOVER_CLOSE_MS);
   };
 
-  async function reveal(conceptId: string): Promise<boolean> {
+  /** The mention last shown (by the keyboard shortcuts or the popup), where the next step starts. */
+  const cursor = useRef<{ pageIndex: number; start: number } | undefined>(undefined);
+
+  /** Shows the next (or previous) mention, of one concept or any, with its card. */
+  async function step(by: 1 | -1, conceptId?: string): Promise<boolean> {
     const d = docRef.current;
     if (!d) return false;
-    const from = d.viewer.currentPage();
-    for (let k = 0; k < d.pdf.numPages; k++) {
-      const i = (from + k) % d.pdf.numPages;
-      if (!d.text.mentions(i).some((m) => m.conceptId === conceptId)) continue;
-      const mark = await d.viewer.markOf(i, conceptId);
-      if (!mark) continue;
-      mark.scrollIntoView({ block: 'center' });
-      mark.focus({ preventScroll: true });
-      showCard(mark, true);
-      return true;
+    const from = cursor.current ?? { pageIndex: d.viewer.currentPage(), start: -1 };
+    const next = d.text.step(from, by, conceptId);
+    if (!next) return false;
+    cursor.current = { pageIndex: next.pageIndex, start: next.mention.start };
+    const mark = await d.viewer.markAt(next.pageIndex, next.mention.start);
+    if (!mark) return false;
+    mark.scrollIntoView({ block: 'center' });
+    mark.focus({ preventScroll: true });
+    showCard(mark, !!conceptId);
+    return true;
+  }
+  const reveal = (conceptId: string) => step(1, conceptId);
+
+  /** The browser's shortcuts and the "Add note" menu reach the reader as they reach a page. */
+  function onCommand(command: 'toggle-highlights' | 'next-highlight' | 'previous-highlight' | 'add-passage-note') {
+    if (command === 'next-highlight' || command === 'previous-highlight') void step(command === 'next-highlight' ? 1 : -1);
+    else if (command === 'toggle-highlights') {
+      const off = !offRef.current;
+      offRef.current = off;
+      setHighlightsOff(off);
+      setCard(null);
+      docRef.current?.viewer.showMarks(!off);
+    } else {
+      const sel = getSelection();
+      const passage = sel && docRef.current?.viewer.selectionPassage(sel);
+      if (passage) setDrafting(passage);
     }
-    return false;
   }
 
   // ----- selection → passage note -----

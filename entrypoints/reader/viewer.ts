@@ -46,6 +46,7 @@ export class PdfViewer {
   private renderedOrder: PageView[] = [];
   scale = 1.25;
   private destroyed = false;
+  private marksOn = true;
 
   constructor(
     private readonly container: HTMLElement,
@@ -174,12 +175,18 @@ export class PdfViewer {
   private remark(view: PageView) {
     const page = this.text.page(view.index);
     if (!page || view.state !== 'rendered') return;
-    const mentions = this.text.mentions(view.index);
+    const mentions = this.marksOn ? this.text.mentions(view.index) : [];
     const key = mentions.map((m) => `${m.conceptId}@${m.start}`).join(',');
     if (key === view.markedKey) return;
     view.markedKey = key;
     applyMarks(view.spans, view.items, page, mentions, this.style, this.nextMentionId);
     this.nextMentionId += mentions.length;
+  }
+
+  /** Highlights off puts every span back to its plain text; on brings the marks back. */
+  showMarks(on: boolean) {
+    this.marksOn = on;
+    this.remarkAll();
   }
 
   /** After more of the document is read, ambiguous mentions may be decided differently. */
@@ -260,10 +267,10 @@ export class PdfViewer {
     node.scrollIntoView({ block: 'center' });
   }
 
-  /** The first mark of a concept on a page (for the popup's "jump to"), rendered on demand. */
-  async markOf(pageIndex: number, conceptId: string): Promise<HTMLElement | undefined> {
+  /** The mark of the mention starting at `start` on a page, the page rendered on demand. */
+  async markAt(pageIndex: number, start: number): Promise<HTMLElement | undefined> {
     const el = await this.ensureRendered(pageIndex);
-    return el?.querySelector<HTMLElement>(`[data-concept-id="${CSS.escape(conceptId)}"][tabindex]`) ?? undefined;
+    return el?.querySelector<HTMLElement>(`mark[data-start="${start}"][tabindex]`) ?? undefined;
   }
 
   /** The selection as a passage on one page; undefined if it spans pages or selects nothing there. */

@@ -65,6 +65,20 @@ export class PdfDocumentText {
     );
   }
 
+  /**
+   * The mention after (by 1) or before (by -1) a position, in reading order,
+   * wrapping around; only of `conceptId` when given. Over the pages read so far.
+   */
+  step(from: { pageIndex: number; start: number } | undefined, by: 1 | -1, conceptId?: string): { pageIndex: number; mention: PdfMention } | undefined {
+    const all = this.pages.flatMap((_, i) => this.mentions(i).filter((m) => !conceptId || m.conceptId === conceptId).map((mention) => ({ pageIndex: i, mention })));
+    if (!all.length) return undefined;
+    const at = from ?? { pageIndex: -1, start: -1 };
+    const after = (x: (typeof all)[number]) => x.pageIndex > at.pageIndex || (x.pageIndex === at.pageIndex && x.mention.start > at.start);
+    const before = (x: (typeof all)[number]) => x.pageIndex < at.pageIndex || (x.pageIndex === at.pageIndex && x.mention.start < at.start);
+    if (by === 1) return all.find(after) ?? all[0];
+    return all.findLast(before) ?? all.at(-1);
+  }
+
   /** concept id → mentions on the pages read so far. */
   counts(): Record<string, number> {
     const counts: Record<string, number> = {};

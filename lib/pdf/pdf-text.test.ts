@@ -82,6 +82,23 @@ describe('document text', () => {
   });
 });
 
+describe('moving between mentions', () => {
+  it('steps forward and back in reading order across pages, wrapping, optionally for one concept', () => {
+    const doc = new PdfDocumentText(compiled, 'Report', 3);
+    doc.addPage(0, lines('USFK and the Washington Declaration.'));
+    doc.addPage(1, lines('Nothing here.'));
+    doc.addPage(2, lines('USFK again.'));
+    const at = (r: ReturnType<PdfDocumentText['step']>) => r && [r.pageIndex, r.mention.conceptId];
+    expect(at(doc.step(undefined, 1))).toEqual([0, 'usfk']);
+    expect(at(doc.step({ pageIndex: 0, start: 0 }, 1))).toEqual([0, 'washington-declaration']);
+    expect(at(doc.step({ pageIndex: 0, start: 13 }, 1))).toEqual([2, 'usfk']);
+    expect(at(doc.step({ pageIndex: 2, start: 0 }, 1))).toEqual([0, 'usfk']);
+    expect(at(doc.step({ pageIndex: 0, start: 0 }, -1))).toEqual([2, 'usfk']);
+    expect(at(doc.step({ pageIndex: 0, start: 0 }, 1, 'usfk'))).toEqual([2, 'usfk']);
+    expect(doc.step(undefined, 1, 'rsf')).toBeUndefined();
+  });
+});
+
 describe('PDF passage anchoring', () => {
   const FP = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
   function report(pages: string[][]) {

@@ -52,6 +52,8 @@ export function applyMarks(spans: HTMLElement[], items: string[], page: PageText
       mark.dataset.alMention = String(piece.id);
       mark.style.setProperty('--al-colour', style.colour(piece.mention.conceptId));
       if (piece.first) {
+        // Where the mention starts in the page text: how the reader finds a mention's mark.
+        mark.dataset.start = String(piece.mention.start);
         mark.tabIndex = 0;
         mark.setAttribute('role', 'button');
         mark.setAttribute('aria-label', style.label(piece.mention.conceptId));

@@ -3,7 +3,7 @@
  * origin), with the gold list of mentions a reader should see highlighted.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts, type PDFRef } from 'pdf-lib';
 
 /** One page: paragraphs of lines exactly as they break on the page ("" between paragraphs). */
 export type PageLines = string[];
@@ -14,9 +14,25 @@ export interface GoldMention {
   text: string;
 }
 
+/** An outline (bookmarks) with one entry per page, titled by the page's first line. */
+function addOutline(doc: PDFDocument, titles: string[]) {
+  const { context } = doc;
+  const outlineRef = context.nextRef();
+  const refs: PDFRef[] = titles.map(() => context.nextRef());
+  titles.forEach((title, i) => {
+    const item = context.obj({ Title: PDFString.of(title), Parent: outlineRef, Dest: [doc.getPage(i).ref, PDFName.of('Fit')] });
+    if (i > 0) item.set(PDFName.of('Prev'), refs[i - 1]!);
+    if (i < titles.length - 1) item.set(PDFName.of('Next'), refs[i + 1]!);
+    context.assign(refs[i]!, item);
+  });
+  context.assign(outlineRef, context.obj({ Type: 'Outlines', First: refs[0]!, Last: refs.at(-1)!, Count: titles.length }));
+  doc.catalog.set(PDFName.of('Outlines'), outlineRef);
+}
+
 /**
- * Writes pages of lines in Helvetica 11 pt. The document ID is derived from
- * `id` (as a revised edition keeps its first ID, a test can reuse one).
+ * Writes pages of lines in Helvetica 11 pt, with an outline of the pages'
+ * first lines. The document ID is derived from `id` (as a revised edition
+ * keeps its first ID, a test can reuse one).
  */
 export async function makePdf(title: string, pages: PageLines[], id = title): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -31,6 +47,7 @@ export async function makePdf(title: string, pages: PageLines[], id = title): Pr
       y -= line ? 15 : 12;
     }
   }
+  addOutline(doc, pages.map((lines) => lines[0] ?? ''));
   const hex = createHash('md5').update(id).digest('hex');
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(hex), PDFHexString.of(hex)]);
   return Buffer.from(await doc.save({ useObjectStreams: false }));

@@ -160,6 +160,59 @@ describe('PDF reader', () => {
     await reader.close();
   });
 
+  it('zooms, searches the whole document and follows the outline', async () => {
+    const reader = await openFile('report.pdf', report);
+    const width = () => reader.locator('.pdf-page[data-page-index="0"]').evaluate((el) => el.getBoundingClientRect().width);
+    const before = await width();
+    await reader.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(width).toBeCloseTo((before * 1.5) / 1.25, -1);
+    // Pages drawn again at the new size keep their highlights.
+    await expect.poll(() => reader.locator('.pdf-page[data-page-index="0"] mark.al-pdf-mark').count()).toBeGreaterThan(0);
+
+    await reader.getByRole('tab', { name: 'Search' }).click();
+    await reader.getByRole('searchbox', { name: 'Search the document' }).fill('deterrence');
+    await reader.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => reader.getByRole('search').innerText()).toContain('Match 1 of 2 (page 1)');
+    await reader.getByRole('button', { name: 'Next match' }).click();
+    await expect.poll(() => reader.getByRole('search').innerText()).toContain('Match 2 of 2 (page 2)');
+    await expect.poll(() => reader.locator('.pdf-page[data-page-index="1"] .overlay-search').count()).toBeGreaterThan(0);
+
+    await reader.getByRole('tab', { name: 'Outline' }).click();
+    await reader.getByRole('button', { name: 'Trade' }).click();
+    await expect.poll(() => reader.locator('.toolbar input[type="number"]').inputValue()).toBe('4');
+    await reader.close();
+  });
+
+  it('answers the browser shortcuts: next and previous highlight, highlights off and on, add a note to the selection', async () => {
+    const reader = await openFile('report.pdf', report);
+    const tabId = await tabIdOf(env.browser, reader);
+    const command = (name: string) =>
+      env.browser.serviceWorker.evaluate(
+        ([id, c]) => chrome.tabs.sendMessage(id, { id: 3, type: 'page:command', data: { command: c }, timestamp: Date.now() }),
+        [tabId, name] as const,
+      );
+    const focused = () => reader.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conceptId ?? null);
+    await command('next-highlight');
+    await expect.poll(focused).toBe('sma');
+    await command('next-highlight');
+    await expect.poll(focused).toBe('usfk');
+    await command('previous-highlight');
+    await expect.poll(focused).toBe('sma');
+
+    const text = () => reader.locator('.pdf-page[data-page-index="0"] .textLayer').evaluate((el) => el.textContent);
+    const before = await text();
+    await command('toggle-highlights');
+    await expect.poll(() => reader.locator('mark.al-pdf-mark').count()).toBe(0);
+    expect(await text()).toBe(before);
+    await command('toggle-highlights');
+    await expect.poll(() => reader.locator('.pdf-page[data-page-index="0"] mark.al-pdf-mark').count()).toBeGreaterThan(0);
+
+    await selectText(reader, 'raises the share', '.pdf-page[data-page-index="0"] .textLayer');
+    await command('add-passage-note');
+    await expect.poll(() => reader.getByRole('dialog', { name: 'Note on the selected passage' }).locator('blockquote').innerText()).toBe('raises the share');
+    await reader.close();
+  });
+
   it('keeps a passage note across closing and reopening, finds it in a renamed copy, and reports it not found in a revised text', async () => {
     const passage = 'The NCG met for the first time in Seoul';
     const reader = await openFile('report.pdf', report);
