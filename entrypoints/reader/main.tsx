@@ -10,6 +10,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { compiledMatcher } from 'virtual:alliance-matcher';
 import { corpus } from 'virtual:alliance-corpus';
 import { askBackground, contentMessenger } from '@/lib/messages';
+import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
 import { t } from '@/lib/i18n';
 import type { Note, PassageNote } from '@/lib/notes/model';
 import { PdfDocumentText } from '@/lib/pdf/document-text';
@@ -94,6 +95,9 @@ function Reader() {
   const [dragging, setDragging] = useState(false);
   const [highlightsOff, setHighlightsOff] = useState(false);
   const offRef = useRef(false);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
   const pagesRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const docRef = useRef<OpenDoc | null>(null);
@@ -121,12 +125,11 @@ function Reader() {
     setAnchors({});
     setSearch(null);
     setCard(null);
-    offRef.current = false;
-    setHighlightsOff(false);
     setStatus({ kind: 'ready' });
     const viewer = new PdfViewer(pagesRef.current!, pdf, text, markStyle, () => undefined);
     const next: OpenDoc = { pdf, text, viewer, fingerprint, title, source };
     docRef.current = next;
+    applySettings(next, settingsRef.current);
     setDoc(next);
     await viewer.init(zoom);
     await loadNotes(next);
@@ -207,7 +210,15 @@ function Reader() {
   // ----- start-up: ?url=, drag and drop, the popup and side panel asking about this tab -----
   useEffect(() => {
     const url = new URLSearchParams(location.search).get('url');
-    if (url) openUrl(url);
+    void settingsItem.getValue().then((s) => {
+      setSettings(s);
+      settingsRef.current = s;
+      if (url) openUrl(url);
+    });
+    const unwatch = settingsItem.watch((s) => {
+      setSettings(s);
+      if (docRef.current) applySettings(docRef.current, s);
+    });
     const removeSummary = contentMessenger.onMessage('page:summary', () => {
       const d = docRef.current;
       return {
@@ -230,6 +241,7 @@ function Reader() {
       removeReveal();
       removeCommand();
       removeChanged();
+      unwatch();
     };
   }, []);
 
@@ -258,6 +270,15 @@ function Reader() {
       if (!cardRef.current?.view.pinned) setCard(null);
     }, HOVER_CLOSE_MS);
   };
+
+  /** The settings' categories and on/off switch (global, or for the PDF's site) applied to the open document. */
+  function applySettings(d: OpenDoc, s: Settings) {
+    d.text.setCategories(s.categories);
+    offRef.current = !isEnabledOn(s, d.source);
+    setHighlightsOff(offRef.current);
+    d.viewer.showMarks(!offRef.current);
+    setCounts(d.text.counts());
+  }
 
   /** The mention last shown (by the keyboard shortcuts or the popup), where the next step starts. */
   const cursor = useRef<{ pageIndex: number; start: number } | undefined>(undefined);
@@ -433,7 +454,7 @@ function Reader() {
           />
         )}
         <main
-          class="pages"
+          class={`pages al-style-${settings.style}`}
           ref={pagesRef}
           tabIndex={-1}
           aria-label={t('reader_pages')}

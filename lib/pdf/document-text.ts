@@ -4,6 +4,7 @@
  * title and every page read so far) is the page the evidence is gathered from.
  * Pure: pages are added as plain text items.
  */
+import type { CategoryId } from '../corpus/categories';
 import type { CompiledMatcher } from '../matcher/compile';
 import { createMatcher, type Candidate } from '../matcher/matcher';
 import { PageEvidence, type BlockAnalysis } from '../matcher/evidence';
@@ -28,9 +29,11 @@ interface ReadPage {
 export class PdfDocumentText {
   private readonly pages: (ReadPage | undefined)[];
   private readonly evidence: PageEvidence;
+  /** Categories switched off in the settings (their concepts are not shown or counted). */
+  private hidden = new Set<string>();
 
   constructor(
-    compiled: CompiledMatcher,
+    private readonly compiled: CompiledMatcher,
     title: string,
     readonly pageCount: number,
   ) {
@@ -56,12 +59,20 @@ export class PdfDocumentText {
     return this.pages[index]?.text;
   }
 
+  /** Shows only concepts of the categories on (missing = on), as the settings say. */
+  setCategories(categories: Partial<Record<CategoryId, boolean>>) {
+    this.hidden = new Set(Object.entries(categories).flatMap(([id, on]) => (on === false ? [id] : [])));
+  }
+
   /** The mentions to highlight on a page, decided with all the evidence read so far. */
   mentions(index: number): PdfMention[] {
     const page = this.pages[index];
     if (!page) return [];
     return page.blocks.flatMap(({ offset, analysis }) =>
-      this.evidence.accepted(analysis).map((c: Candidate) => ({ conceptId: c.conceptId, start: offset + c.start, end: offset + c.end, text: c.text })),
+      this.evidence
+        .accepted(analysis)
+        .filter((c: Candidate) => !this.hidden.has(this.compiled.concepts[c.conceptId]?.category ?? ''))
+        .map((c: Candidate) => ({ conceptId: c.conceptId, start: offset + c.start, end: offset + c.end, text: c.text })),
     );
   }
 

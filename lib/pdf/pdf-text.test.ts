@@ -69,6 +69,15 @@ describe('document text', () => {
     expect(alliance.mentions(0).map((m) => m.conceptId).sort()).toEqual(['sma', 'usfk']);
   });
 
+  it('leaves out the concepts of categories switched off in the settings', () => {
+    const doc = new PdfDocumentText(compiled, 'Report', 1);
+    doc.addPage(0, lines('USFK and the Inflation Reduction Act.'));
+    doc.setCategories({ economy: false });
+    expect(doc.mentions(0).map((m) => m.conceptId)).toEqual(['usfk']);
+    doc.setCategories({ economy: true });
+    expect(doc.counts()).toEqual({ usfk: 1, ira: 1 });
+  });
+
   it('counts mentions over the pages read and places pages in the document text', () => {
     const doc = new PdfDocumentText(compiled, 'Report', 3);
     doc.addPage(0, lines('The Nuclear Consultative Group met.'));

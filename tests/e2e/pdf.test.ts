@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, selectText, tabIdOf, useExtensionBrowser, type Handler } from './harness';
+import { ROOT, selectText, setSettings, tabIdOf, useExtensionBrowser, type Handler } from './harness';
 import {
   CONTRAST_GOLD,
   CONTRAST_PAGES,
@@ -210,6 +210,19 @@ describe('PDF reader', () => {
     await selectText(reader, 'raises the share', '.pdf-page[data-page-index="0"] .textLayer');
     await command('add-passage-note');
     await expect.poll(() => reader.getByRole('dialog', { name: 'Note on the selected passage' }).locator('blockquote').innerText()).toBe('raises the share');
+    await reader.close();
+  });
+
+  it('follows the settings: a category switched off, the highlight style', async () => {
+    const reader = await openFile('report.pdf', report);
+    await reader.locator('.pdf-page[data-page-index="3"]').scrollIntoViewIfNeeded();
+    await expect.poll(() => reader.locator('mark.al-pdf-mark[data-concept-id="ira"]').count()).toBe(1);
+    await setSettings(env.browser, { categories: { economy: false }, style: 'underline' });
+    await expect.poll(() => reader.locator('mark.al-pdf-mark[data-concept-id="ira"]').count()).toBe(0);
+    await expect.poll(() => reader.locator('.concept-row').count()).toBe(new Set(REPORT_GOLD.map((g) => g.conceptId)).size - 3);
+    expect(await reader.locator('.pages').getAttribute('class')).toContain('al-style-underline');
+    await setSettings(env.browser, { categories: {}, style: 'both' });
+    await expect.poll(() => reader.locator('mark.al-pdf-mark[data-concept-id="ira"]').count()).toBe(1);
     await reader.close();
   });
 
