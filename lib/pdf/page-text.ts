@@ -33,7 +33,10 @@ const lineHeight = (item: PdfTextItem) => Math.abs(item.transform[3] ?? 0) || it
 /**
  * Lines are joined with a space, so a name broken across a line break is one
  * name to the matcher; paragraphs with "\n", which the evidence rules read as
- * the end of a sentence.
+ * the end of a sentence. A line ending in a hyphen joins the next without a
+ * space: "Indo-" + "Pacific" stays "Indo-Pacific", and a word hyphenated at
+ * the margin ("Sus-" + "tainment") loses its hyphen (left out of the text,
+ * so that item covers one character less of it).
  */
 export function buildPageText(items: PdfTextItem[]): PageText {
   let text = '';
@@ -52,6 +55,12 @@ export function buildPageText(items: PdfTextItem[]): PageText {
       if (newLine && gap > Math.max(lineH, h) * PARAGRAPH_GAP) {
         breaks.push(text.length);
         text += '\n';
+      } else if (newLine && /\p{L}-$/u.test(text)) {
+        if (/^\p{Ll}/u.test(item.str)) {
+          text = text.slice(0, -1);
+          const last = lengths.findLastIndex((n) => n > 0);
+          lengths[last]!--;
+        }
       } else if (newLine && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' ';
       pendingEol = false;
     }

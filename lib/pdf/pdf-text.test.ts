@@ -47,6 +47,18 @@ describe('page text', () => {
     expect(pageOffset(page, 1, 3)).toBe(24);
   });
 
+  it('joins a line ending in a hyphen without a space, and drops a hyphen that split a word', () => {
+    const page = buildPageText(lines('the Regional Sus-', 'tainment Framework and the Indo-', 'Pacific Economic Framework'));
+    expect(page.text).toBe('the Regional Sustainment Framework and the Indo-Pacific Economic Framework');
+    expect(page.lengths).toEqual([16, 32, 26]);
+    // The split word maps onto both spans, the hyphen left out.
+    const start = page.text.indexOf('Regional');
+    expect(itemPieces(page, start, start + 'Regional Sustainment Framework'.length)).toEqual([
+      [0, 4, 12],
+      [1, 0, 18],
+    ]);
+  });
+
   it('reads a short line without a full stop as the heading of what follows', () => {
     const page = buildPageText(lines('Burden sharing', '', 'Costs rose.'));
     expect(page.blocks.map((b) => b.heading)).toEqual(['Burden sharing', 'Burden sharing']);
@@ -54,10 +66,15 @@ describe('page text', () => {
 });
 
 describe('document text', () => {
-  it('finds a name broken across a line break as one mention', () => {
+  it('finds a name broken across a line break, or hyphenated at the margin, as one mention', () => {
     const doc = new PdfDocumentText(compiled, 'Report', 1);
-    doc.addPage(0, lines('Seoul and Washington renewed the Special Measures', 'Agreement for 2026.'));
-    expect(doc.mentions(0).map((m) => [m.conceptId, m.text])).toEqual([['sma', 'Special Measures Agreement']]);
+    doc.addPage(0, lines('Seoul and Washington renewed the Special Measures', 'Agreement for 2026, and the Regional Sustain-', 'ment Framework and IPEF, the Indo-', 'Pacific Economic Framework, continue.'));
+    expect(doc.mentions(0).map((m) => [m.conceptId, m.text])).toEqual([
+      ['sma', 'Special Measures Agreement'],
+      ['rsf', 'Regional Sustainment Framework'],
+      ['ipef', 'IPEF'],
+      ['ipef', 'Indo-Pacific Economic Framework'],
+    ]);
   });
 
   it('applies the evidence rules: SMA the disease is not highlighted, SMA the cost-sharing deal is', () => {

@@ -53,7 +53,7 @@ export async function makePdf(title: string, pages: PageLines[], id = title): Pr
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
-/** A multi-page report on the alliance, with concept names broken across lines. */
+/** A multi-page report on the alliance, with concept names broken across lines, and hyphenated at the margin. */
 export const REPORT_PAGES: PageLines[] = [
   [
     'Alliance Costs and Deterrence',
@@ -75,14 +75,15 @@ export const REPORT_PAGES: PageLines[] = [
     '',
     'Under the Regional Sustainment',
     'Framework (RSF), U.S. Navy ships can be repaired in allied yards.',
-    'Hanwha Ocean completed the first such overhaul, and the RSF now',
-    'covers more yards in the region.',
+    'Hanwha Ocean completed the first such overhaul; the Regional Sus-',
+    'tainment Framework now covers more yards in the region.',
   ],
   [
     'Trade',
     '',
     'The KORUS FTA and the Inflation Reduction Act shape investment, while',
-    'IPEF talks continue among fourteen partners.',
+    'IPEF talks continue among the fourteen partners of the Indo-',
+    'Pacific Economic Framework.',
   ],
 ];
 
@@ -97,10 +98,11 @@ export const REPORT_GOLD: GoldMention[] = [
   { page: 2, conceptId: 'rsf', text: 'Regional SustainmentFramework' },
   { page: 2, conceptId: 'rsf', text: 'RSF' },
   { page: 2, conceptId: 'hanwha-ocean', text: 'Hanwha Ocean' },
-  { page: 2, conceptId: 'rsf', text: 'RSF' },
+  { page: 2, conceptId: 'rsf', text: 'Regional Sustainment Framework' },
   { page: 3, conceptId: 'korus-fta', text: 'KORUS FTA' },
   { page: 3, conceptId: 'ira', text: 'Inflation Reduction Act' },
   { page: 3, conceptId: 'ipef', text: 'IPEF' },
+  { page: 3, conceptId: 'ipef', text: 'Indo-Pacific Economic Framework' },
 ];
 
 /** The other senses of the same acronyms: nothing here should be highlighted. */

@@ -349,8 +349,10 @@ describe('PDF reader', () => {
   });
 
   it('screenshot of a PDF in the reader, with a card open (docs/screenshots/pdf-reader.png)', async () => {
-    const reader = await openFile('report.pdf', report);
-    await reader.locator('mark.al-pdf-mark[data-concept-id="sma"]').first().click();
+    // The whole report on one page, so the picture shows several concepts.
+    const onePage = await makePdf('Alliance Costs and Deterrence', [REPORT_PAGES.flatMap((lines, i) => (i ? ['', ...lines] : lines))], 'screenshot');
+    const reader = await openFile('alliance-report.pdf', onePage);
+    await reader.locator('mark.al-pdf-mark[data-concept-id="ncg"]').first().click();
     // The card fades in: wait until it has finished appearing.
     await reader.waitForFunction(() => {
       const card = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card');
