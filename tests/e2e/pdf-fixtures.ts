@@ -120,28 +120,55 @@ export const CONTRAST_PAGES: PageLines[] = [
 ];
 export const CONTRAST_GOLD: GoldMention[] = [];
 
-/**
- * A minimal PDF whose standard security handler needs a user password
- * (pdf-lib cannot encrypt, so it is written by hand): PDF.js asks for it.
- */
-export function makePasswordPdf(): Buffer {
-  const hex = (n: number, seed: string) => createHash('sha256').update(seed).digest('hex').slice(0, n * 2);
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
-    `<< /Filter /Standard /V 1 /R 2 /Length 40 /O <${hex(32, 'owner')}> /U <${hex(32, 'user')}> /P -44 >>`,
-  ];
+/** A PDF written by hand from its objects (for what pdf-lib cannot write), with a correct cross-reference table. */
+function handMadePdf(objects: string[], trailer: string): Buffer {
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
-    offsets.push(body.length);
+    offsets.push(Buffer.byteLength(body, 'latin1'));
     body += `${i + 1} 0 obj\n${o}\nendobj\n`;
   });
-  const xref = body.length;
+  const xref = Buffer.byteLength(body, 'latin1');
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${hex(16, 'id')}> <${hex(16, 'id')}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
+}
+
+const hexOf = (n: number, seed: string) => createHash('sha256').update(seed).digest('hex').slice(0, n * 2);
+
+/** A PDF whose standard security handler needs a user password (pdf-lib cannot encrypt): PDF.js asks for it. */
+export function makePasswordPdf(): Buffer {
+  return handMadePdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
+      `<< /Filter /Standard /V 1 /R 2 /Length 40 /O <${hexOf(32, 'owner')}> /U <${hexOf(32, 'user')}> /P -44 >>`,
+    ],
+    `/Encrypt 4 0 R /ID [<${hexOf(16, 'id')}> <${hexOf(16, 'id')}>]`,
+  );
+}
+
+/**
+ * Korean text in a font that is not embedded, encoded with the predefined
+ * UniKS-UCS2-H character map (as older Korean government PDFs are): PDF.js
+ * needs the Korean CMaps shipped with the reader to read it. Two lines,
+ * 주한미군 (USFK) and 한미동맹 (the alliance), as UCS-2 codes.
+ */
+export function makeKoreanPdf(): Buffer {
+  const content = 'BT /F1 24 Tf 72 700 Td <C8FCD55CBBF8AD70> Tj 0 -40 Td <D55CBBF8B3D9B9F9> Tj ET';
+  return handMadePdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type0 /BaseFont /HYSMyeongJo-Medium /Encoding /UniKS-UCS2-H /DescendantFonts [6 0 R] >>',
+      '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HYSMyeongJo-Medium /CIDSystemInfo << /Registry (Adobe) /Ordering (Korea1) /Supplement 1 >> /FontDescriptor 7 0 R /DW 1000 >>',
+      '<< /Type /FontDescriptor /FontName /HYSMyeongJo-Medium /Flags 6 /FontBBox [0 -148 1001 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 60 >>',
+    ],
+    `/ID [<${hexOf(16, 'korean')}> <${hexOf(16, 'korean')}>]`,
+  );
 }
 
 /** Starts like a PDF, then is nothing but noise. */

@@ -13,6 +13,7 @@ import {
   CONTRAST_GOLD,
   CONTRAST_PAGES,
   MALFORMED_PDF,
+  makeKoreanPdf,
   makePasswordPdf,
   makePdf,
   REPORT_GOLD,
@@ -223,6 +224,14 @@ describe('PDF reader', () => {
     expect(await reader.locator('.pages').getAttribute('class')).toContain('al-style-underline');
     await setSettings(env.browser, { categories: {}, style: 'both' });
     await expect.poll(() => reader.locator('mark.al-pdf-mark[data-concept-id="ira"]').count()).toBe(1);
+    await reader.close();
+  });
+
+  it('reads Korean text in a font that is not embedded (the Korean character maps ship with the reader)', async () => {
+    const reader = await openFile('korean.pdf', makeKoreanPdf());
+    await expect.poll(() => reader.locator('.textLayer').innerText()).toContain('주한미군');
+    const ids = await reader.locator('mark.al-pdf-mark').evaluateAll((marks) => marks.map((m) => (m as HTMLElement).dataset.conceptId));
+    expect(ids.sort()).toEqual(['us-rok-alliance', 'usfk']);
     await reader.close();
   });
 
