@@ -304,7 +304,10 @@ describe('PDF reader', () => {
     await expect.poll(() => popupOnReader.locator('.concept-row').count()).toBe(new Set(REPORT_GOLD.map((g) => g.conceptId)).size);
     await popupOnReader.getByRole('button', { name: /Hanwha Ocean/ }).click();
     await expect.poll(() => fromPopup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conceptId)).toBe('hanwha-ocean');
-    await Promise.all([popup.close(), popupOnReader.close(), fromPopup.close()]);
+    // So does the side panel.
+    const side = await env.browser.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(env.browser, fromPopup)}`);
+    await expect.poll(() => side.locator('.concept-row').count()).toBe(new Set(REPORT_GOLD.map((g) => g.conceptId)).size);
+    await Promise.all([popup.close(), popupOnReader.close(), side.close(), fromPopup.close()]);
 
     // The link menu: Chromium cannot open a native menu headless, so the test delivers the click the menu would.
     const links = await env.browser.context.newPage();
