@@ -126,7 +126,7 @@ function Reader() {
     setSearch(null);
     setCard(null);
     setStatus({ kind: 'ready' });
-    const viewer = new PdfViewer(pagesRef.current!, pdf, text, markStyle, () => undefined);
+    const viewer = new PdfViewer(pagesRef.current!, pdf, text, markStyle);
     const next: OpenDoc = { pdf, text, viewer, fingerprint, title, source };
     docRef.current = next;
     applySettings(next, settingsRef.current);

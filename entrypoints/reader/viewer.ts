@@ -53,7 +53,6 @@ export class PdfViewer {
     private readonly pdf: PDFDocumentProxy,
     private readonly text: PdfDocumentText,
     private readonly style: MarkStyle,
-    private readonly onPageRendered: (index: number) => void,
   ) {
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { root: container, rootMargin: RENDER_MARGIN });
   }
@@ -144,7 +143,6 @@ export class PdfViewer {
       this.remark(view);
       this.drawOverlays(view);
       this.keepRendered(view);
-      this.onPageRendered(view.index);
     } catch (e) {
       if (view.state === 'rendering') view.state = 'empty';
       if ((e as Error)?.name !== 'RenderingCancelledException') throw e;
