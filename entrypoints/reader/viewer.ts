@@ -29,6 +29,8 @@ interface PageView {
   overlayEl?: HTMLElement;
   /** The mention decisions shown, to skip re-marking when nothing changed. */
   markedKey: string;
+  /** The render in progress, shared by everyone who asks for this page meanwhile. */
+  pending?: Promise<void>;
 }
 
 /** Pages this far outside the viewport (in viewport heights) are rendered ahead of the scroll. */
@@ -100,7 +102,16 @@ export class PdfViewer {
     this.text.addPage(index, textItems(content.items));
   }
 
-  private async render(view: PageView) {
+  private render(view: PageView): Promise<void> {
+    if (view.state === 'rendering' && view.pending) return view.pending;
+    const pending = this.draw(view).finally(() => {
+      if (view.pending === pending) view.pending = undefined;
+    });
+    view.pending = pending;
+    return pending;
+  }
+
+  private async draw(view: PageView) {
     view.state = 'rendering';
     const scale = this.scale;
     try {
