@@ -6,6 +6,7 @@
  */
 import { TextLayer, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { t } from '@/lib/i18n';
 import type { PdfDocumentText } from '@/lib/pdf/document-text';
 import type { PdfTextItem } from '@/lib/pdf/page-text';
 import { applyMarks, offsetsToRange, rangeToOffsets, tagItems, type MarkStyle } from '@/lib/pdf/text-layer-dom';
@@ -71,7 +72,7 @@ export class PdfViewer {
       el.className = 'pdf-page';
       el.dataset.pageIndex = String(i);
       el.setAttribute('role', 'region');
-      el.setAttribute('aria-label', `Page ${i + 1}`);
+      el.setAttribute('aria-label', t('reader_notePage', i + 1));
       this.setSize(el, base.width, base.height);
       frag.append(el);
       this.pages.push({ index: i, el, state: 'empty', scale: 0, spans: [], items: [], markedKey: '' });

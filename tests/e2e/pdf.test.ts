@@ -115,6 +115,22 @@ async function notesTab(reader: Page) {
 }
 
 describe('PDF reader', () => {
+  it('opens a PDF dropped on the page', async () => {
+    const reader = await env.browser.openExtensionPage('reader.html');
+    await reader.evaluate((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'dropped.pdf', { type: 'application/pdf' }));
+      const target = document.querySelector('.reader')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, report.toString('base64'));
+    await waitForRead(reader);
+    expect(await reader.locator('.doc-title').innerText()).toBe('Alliance Costs and Deterrence');
+    expect(await reader.getByRole('region', { name: 'Page 4' }).count()).toBe(1);
+    await reader.close();
+  });
+
   it('highlights the report’s mentions, names broken across lines included, and nothing in the contrast PDF', async () => {
     const reader = await openFile('report.pdf', report);
     const found = await mentionsIn(reader);
