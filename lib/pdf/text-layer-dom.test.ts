@@ -23,8 +23,9 @@ describe('text layer marks', () => {
   it('marks a mention broken across two spans as one mention, focusable once, without changing the text', () => {
     const { layer, spans, page } = layerOf(['Seoul renewed the Special Measures', 'Agreement in 2024.']);
     const start = page.text.indexOf('Special');
-    const marks = applyMarks(spans, spans.map((s) => s.textContent!), page, [{ conceptId: 'sma', start, end: start + 26, text: '' }], style, 7);
+    const marks = applyMarks(spans, spans.map((s) => s.textContent!), page, [{ conceptId: 'sma', start, end: start + 26, text: 'Special Measures Agreement' }], style, 7);
     expect(marks.map((m) => m.textContent)).toEqual(['Special Measures', 'Agreement']);
+    expect(marks.map((m) => m.dataset.text)).toEqual(['Special Measures Agreement', undefined]);
     expect(new Set(marks.map((m) => m.dataset.alMention))).toEqual(new Set(['7']));
     expect(marks.map((m) => m.tabIndex)).toEqual([0, -1]);
     expect(spans.map((s) => s.textContent)).toEqual(['Seoul renewed the Special Measures', 'Agreement in 2024.']);

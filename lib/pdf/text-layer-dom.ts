@@ -52,8 +52,10 @@ export function applyMarks(spans: HTMLElement[], items: string[], page: PageText
       mark.dataset.alMention = String(piece.id);
       mark.style.setProperty('--al-colour', style.colour(piece.mention.conceptId));
       if (piece.first) {
-        // Where the mention starts in the page text: how the reader finds a mention's mark.
+        // Where the mention starts in the page text (how the reader finds a mention's mark), and the
+        // mention as read, its line breaks as spaces (its pieces alone do not say where the breaks were).
         mark.dataset.start = String(piece.mention.start);
+        mark.dataset.text = piece.mention.text;
         mark.tabIndex = 0;
         mark.setAttribute('role', 'button');
         mark.setAttribute('aria-label', style.label(piece.mention.conceptId));

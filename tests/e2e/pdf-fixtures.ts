@@ -88,14 +88,14 @@ export const REPORT_PAGES: PageLines[] = [
 ];
 
 export const REPORT_GOLD: GoldMention[] = [
-  { page: 0, conceptId: 'sma', text: 'Special MeasuresAgreement' },
+  { page: 0, conceptId: 'sma', text: 'Special Measures Agreement' },
   { page: 0, conceptId: 'usfk', text: 'U.S. Forces Korea' },
   { page: 0, conceptId: 'sma', text: 'SMA' },
   { page: 1, conceptId: 'washington-declaration', text: 'Washington Declaration' },
-  { page: 1, conceptId: 'ncg', text: 'NuclearConsultative Group' },
+  { page: 1, conceptId: 'ncg', text: 'Nuclear Consultative Group' },
   { page: 1, conceptId: 'ncg', text: 'NCG' },
   { page: 1, conceptId: 'extended-deterrence', text: 'extended deterrence' },
-  { page: 2, conceptId: 'rsf', text: 'Regional SustainmentFramework' },
+  { page: 2, conceptId: 'rsf', text: 'Regional Sustainment Framework' },
   { page: 2, conceptId: 'rsf', text: 'RSF' },
   { page: 2, conceptId: 'hanwha-ocean', text: 'Hanwha Ocean' },
   { page: 2, conceptId: 'rsf', text: 'Regional Sustainment Framework' },

@@ -74,15 +74,10 @@ async function mentionsIn(reader: Page): Promise<GoldMention[]> {
     await pageEl.scrollIntoViewIfNeeded();
     await pageEl.locator('.textLayer span').first().waitFor({ timeout: 20_000 });
     out.push(
-      ...(await pageEl.evaluate((el, page) => {
-        const byMention = new Map<string, { page: number; conceptId: string; text: string }>();
-        for (const m of el.querySelectorAll<HTMLElement>('mark.al-pdf-mark')) {
-          const entry = byMention.get(m.dataset.alMention!) ?? { page, conceptId: m.dataset.conceptId!, text: '' };
-          entry.text += m.textContent;
-          byMention.set(m.dataset.alMention!, entry);
-        }
-        return [...byMention.values()];
-      }, i)),
+      ...(await pageEl.evaluate(
+        (el, page) => [...el.querySelectorAll<HTMLElement>('mark.al-pdf-mark[data-text]')].map((m) => ({ page, conceptId: m.dataset.conceptId!, text: m.dataset.text! })),
+        i,
+      )),
     );
   }
   return out;
