@@ -54,6 +54,9 @@ function Popup() {
         <a href="/dashboard.html#/notes" target="_blank">
           {t('panel_openDashboard')}
         </a>
+        <a href="/reader.html" target="_blank">
+          {t('popup_pdfReader')}
+        </a>
       </nav>
     </main>
   );
