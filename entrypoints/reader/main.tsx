@@ -103,6 +103,7 @@ function Reader() {
   const docRef = useRef<OpenDoc | null>(null);
   docRef.current = doc;
   const hoverTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const scrollFrame = useRef(0);
   const summaryRef = useRef({ counts, notFound: [] as string[], off: false });
 
   // ----- opening -----
@@ -458,7 +459,14 @@ function Reader() {
           ref={pagesRef}
           tabIndex={-1}
           aria-label={t('reader_pages')}
-          onScroll={() => doc && setPage(doc.viewer.currentPage())}
+          onScroll={() => {
+            // The page number follows the scroll once a frame, not on every scroll event.
+            if (scrollFrame.current || !doc) return;
+            scrollFrame.current = requestAnimationFrame(() => {
+              scrollFrame.current = 0;
+              setPage(doc.viewer.currentPage());
+            });
+          }}
           onMouseUp={() => setTimeout(onSelectionEnd, 0)}
           onKeyUp={(e) => e.shiftKey && onSelectionEnd()}
           onPointerOver={(e) => {
