@@ -62,7 +62,18 @@ export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, on
     });
   }, [mark]);
   useEffect(() => {
-    if (view.pinned) ref.current?.querySelector<HTMLElement>('button, [href], textarea, input')?.focus();
+    const floating = ref.current;
+    if (!view.pinned || !floating) return;
+    // A pinned card takes focus once its content has loaded (the concept comes from the background).
+    const focusFirst = () => {
+      const first = floating.querySelector<HTMLElement>('button, [href], textarea, input');
+      first?.focus();
+      return !!first;
+    };
+    if (focusFirst()) return;
+    const observer = new MutationObserver(() => focusFirst() && observer.disconnect());
+    observer.observe(floating, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [view.pinned, view.conceptId]);
   return createPortal(
       <div

@@ -233,6 +233,11 @@ function Reader() {
     });
     const removeReveal = contentMessenger.onMessage('page:reveal', ({ data }) => reveal(data.conceptId));
     const removeCommand = contentMessenger.onMessage('page:command', ({ data }) => onCommand(data.command));
+    // Escape closes the card wherever focus is (the card handles it itself when focus is inside).
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && cardRef.current) closeCard(true);
+    };
+    document.addEventListener('keydown', onEscape);
     const removeChanged = contentMessenger.onMessage('notes:changed', () => {
       setNotesVersion((v) => v + 1);
       if (docRef.current) void loadNotes(docRef.current);
@@ -241,6 +246,7 @@ function Reader() {
       removeSummary();
       removeReveal();
       removeCommand();
+      document.removeEventListener('keydown', onEscape);
       removeChanged();
       unwatch();
     };

@@ -316,7 +316,10 @@ describe('PDF reader', () => {
     const popupOnReader = await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, fromPopup)}`);
     await expect.poll(() => popupOnReader.locator('.concept-row').count()).toBe(new Set(REPORT_GOLD.map((g) => g.conceptId)).size);
     await popupOnReader.getByRole('button', { name: /Hanwha Ocean/ }).click();
-    await expect.poll(() => fromPopup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conceptId)).toBe('hanwha-ocean');
+    // The reader jumps to the mention and pins its card (which takes focus).
+    await expect
+      .poll(() => fromPopup.evaluate(() => document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card[role="dialog"] h2')?.textContent))
+      .toBe('Hanwha Ocean');
     // So does the side panel.
     const side = await env.browser.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(env.browser, fromPopup)}`);
     await expect.poll(() => side.locator('.concept-row').count()).toBe(new Set(REPORT_GOLD.map((g) => g.conceptId)).size);
