@@ -75,6 +75,9 @@ describe("another country's document with the same name", () => {
     ]);
     expect(one('Seoul released its long-awaited Indo-Pacific strategy in December.')).toEqual(['rok-indo-pacific-strategy:Indo-Pacific strategy']);
     expect(one('한국의 인도태평양 전략은 아홉 가지 과제를 담았다.')).toEqual(['rok-indo-pacific-strategy:인도태평양 전략']);
+    expect(one('정부는 한국판 인태전략을 발표했다.')).toEqual(['rok-indo-pacific-strategy:인태전략']);
+    expect(one('윤석열 정부의 독자적인 인도·태평양 전략이 나왔다.')).toEqual(['yoon-suk-yeol:윤석열', 'rok-indo-pacific-strategy:인도·태평양 전략']);
+    expect(one('미국의 인도태평양 전략은 2022년에 나왔다.')).toEqual(['us-indo-pacific-strategy:인도태평양 전략']);
   });
 
   it("is not the alliance concept when another country qualifies it, and is when no one or the US does", () => {

@@ -49,7 +49,8 @@ export function partyHits(roles: Roles, hits: CueHit[]): CueHit[] {
  */
 const MODIFIER =
   '(?:own|new|current|latest|first|first-ever|second|third|next|previous|revised|updated|proposed|draft|original|separate|bilateral|' +
-  'recent|long-awaited|inaugural|landmark|official|formal|national|regional|comprehensive|[a-z]+-year|\\d{4}|\\d+(?:st|nd|rd|th))';
+  'recent|long-awaited|inaugural|landmark|official|formal|national|regional|comprehensive|[a-z]+-year|\\d{4}|\\d+(?:st|nd|rd|th)|' +
+  '독자적인|독자|자체|자체적인|새로운|새|첫|최초의|현행|차기)';
 const GAP = '[\\s\\u00a0\\-\\u2010-\\u2014]';
 const US_SECOND = `(?:${GAP}+(?:U\\.S\\.|US|United States|America)(?![\\w.]))?`;
 const MODIFIERS = `(?:${GAP}+${MODIFIER}(?=${GAP}))*`;
