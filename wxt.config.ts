@@ -25,6 +25,12 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // The notes frame (entrypoints/notes-frame) is the one page a web page may embed: Chrome loads it only through a
+    // per-session dynamic URL, so a page cannot probe for it; it shows nothing without the content script's handshake.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['notes-frame.html']
+        : [{ resources: ['notes-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -8,6 +8,8 @@ export interface NoteEditorProps {
   onSave(body: string, tags: string[]): Promise<void>;
   onCancel(): void;
   label: string;
+  /** Told whether the body holds unsaved text, as it changes. */
+  onDraftChange?(dirty: boolean): void;
 }
 
 export function parseTags(text: string): string[] {
@@ -15,7 +17,7 @@ export function parseTags(text: string): string[] {
 }
 
 /** A small note editor: the draft survives a failed save, and "Saved" appears only after the store confirms. */
-export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, label }: NoteEditorProps) {
+export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, label, onDraftChange }: NoteEditorProps) {
   const [body, setBody] = useState(initialBody);
   const [tags, setTags] = useState(initialTags.join(', '));
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'error'; message?: string }>({ kind: 'idle' });
@@ -40,7 +42,11 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
           value={body}
           rows={3}
           maxLength={20000}
-          onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)}
+          onInput={(e) => {
+            const value = (e.target as HTMLTextAreaElement).value;
+            setBody(value);
+            onDraftChange?.(value.trim() !== initialBody.trim());
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
           }}

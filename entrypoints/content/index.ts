@@ -48,10 +48,6 @@ export default defineContentScript({
         if (!conceptCache.has(conceptId)) conceptCache.set(conceptId, fetchConcept(conceptId).catch((e) => (conceptCache.delete(conceptId), Promise.reject(e))));
         return conceptCache.get(conceptId)!;
       },
-      notes: {
-        forConcept: (conceptId) => askBackground('notes:forConcept', { conceptId, limit: 3 }),
-        save: (draft) => askBackground('notes:save', draft),
-      },
       onNotesChanged(listener) {
         const wrapped = (change: { conceptIds: string[] }) => listener(change.conceptIds);
         notesListeners.add(wrapped);

@@ -4,7 +4,8 @@
  * so it is tested (and fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import type { BackgroundRequestType, Reply } from '../messages';
+import type { BackgroundRequestType, PassageAnchor, Reply } from '../messages';
+import type { Note } from '../notes/model';
 import { backgroundRequests } from './requests';
 import type { NotesStore } from '../notes/store';
 import type { Corpus } from '../corpus/schema';
@@ -28,6 +29,11 @@ export interface RouterContext {
   onNotesChanged(change: { conceptIds: string[]; urls: string[] }): void;
   /** Called with a tab's latest concept counts (page:report). */
   onPageReport(tabId: number, counts: Record<string, number>): void;
+}
+
+/** Where this page's passage notes are, and nothing of what they say. */
+function passageAnchors(notes: Note[]): PassageAnchor[] {
+  return notes.flatMap((n) => (n.kind === 'passage' ? [{ id: n.id, quote: n.target.quote, position: n.target.position }] : []));
 }
 
 const fail = (error: string): Reply<never> => ({ ok: false, error });
@@ -71,6 +77,8 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
     }
     case 'notes:forPage':
       return store.forPage((input as { url: string }).url);
+    case 'notes:anchorsForPage':
+      return passageAnchors(await store.forPage((input as { url: string }).url));
     case 'notes:save': {
       const note = await store.save(input as Parameters<NotesStore['save']>[0]);
       ctx.onNotesChanged(

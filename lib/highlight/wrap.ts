@@ -207,7 +207,7 @@ export function unwrapMarks(marks: Iterable<Element>) {
   }
 }
 
-/** Every mark under `root`, in document order. */
+/** Every mark of ours under `root`, in document order (look-alikes a page planted are not ours). */
 export function marksIn(root: ParentNode): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(`${MARK_TAG}.${MARK_CLASS}`)];
+  return [...root.querySelectorAll<HTMLElement>(`${MARK_TAG}.${MARK_CLASS}`)].filter(isOwnMark);
 }
