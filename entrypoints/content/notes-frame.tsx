@@ -21,6 +21,15 @@ export interface NotesFrame {
   focus(at: 'first' | 'last'): void;
 }
 
+/**
+ * The origin the frame's document has. Chrome loads the page by its dynamic
+ * URL (what getURL returns) and redirects it to the extension's own origin;
+ * Firefox serves it from the origin getURL returns.
+ */
+function frameOrigin(): string {
+  return import.meta.env.FIREFOX ? new URL(browser.runtime.getURL('/')).origin : `chrome-extension://${browser.runtime.id}`;
+}
+
 export function createNotesFrame(title: string, onMessage: (message: FromFrame) => void): NotesFrame {
   const nonce = makeNonce();
   const src = `${browser.runtime.getURL(FRAME_PAGE)}#${nonce}`;
@@ -43,7 +52,7 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
       if (message.type === 'draft') dirty = message.dirty;
       onMessage(message);
     };
-    element.contentWindow?.postMessage({ nonce }, new URL(src).origin, [channel.port2]);
+    element.contentWindow?.postMessage({ nonce }, frameOrigin(), [channel.port2]);
     if (shown) port.postMessage(shown);
   });
   const send = (message: ToFrame) => port?.postMessage(message);

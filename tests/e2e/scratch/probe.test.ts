@@ -1,0 +1,26 @@
+import { it } from 'vitest';
+import { useExtensionBrowser, waitForHighlights } from '../harness';
+const env = useExtensionBrowser();
+it('probe', async () => {
+  const page = await env.browser.context.newPage();
+  page.on('console', (m) => console.log('console', m.text()));
+  page.on('frameattached', (fr) => console.log('attached', fr.url()));
+  await page.goto(`${env.server.origin}/demo/sample-article.html`);
+  await waitForHighlights(page, 3);
+  const term = page.locator('[data-concept-id="sma"]').first();
+  await term.scrollIntoViewIfNeeded();
+  console.log('origin', await page.evaluate(() => new URL('chrome-extension://abc/x').origin));
+  await term.click();
+  await page.waitForTimeout(1500);
+  console.log('h2 via locator', await page.locator('h2#alliance-lens-card-title').count());
+  console.log('frames', page.frames().map((f) => f.url()));
+  const f = page.frames().find((f) => f.url().includes('notes-frame'));
+  page.on('requestfailed', (r) => console.log('failed', r.url()));
+  page.on('response', (r) => r.status() >= 400 && console.log('resp', r.status(), r.url()));
+  if (f) console.log('dbg', await f.evaluate(() => JSON.stringify((window as any).__dbg)));
+  if (f) console.log('frame text', await f.evaluate(() => document.body.innerText));
+  console.log('perf', await page.evaluate(() => performance.getEntries().map((e) => e.name).filter((n) => !n.startsWith('http'))));
+  const sws = env.browser.context.serviceWorkers().map(s=>s.url());
+  console.log(sws);
+  await page.screenshot({ path: '/tmp/probe.png' });
+}, 60000);
