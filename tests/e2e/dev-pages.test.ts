@@ -10,7 +10,7 @@ import { scoreAgainstGold, type FoundMention, type GoldPage } from '../../lib/hi
 import { DEV_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser } from './harness';
 
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(DEV_PAGES, 'gold.json'), 'utf8'));
-const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), title, alliance-lens-ui';
+const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), title';
 
 const env = useExtensionBrowser();
 
