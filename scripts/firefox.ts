@@ -39,8 +39,8 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
 export async function firefoxNotesFrame(page: Page, timeout = 10_000): Promise<Frame> {
   for (const deadline = Date.now() + timeout; ; await new Promise((ok) => setTimeout(ok, 100))) {
     for (const frame of page.frames()) {
-      if (!frame.url().includes('/notes-frame.html')) continue;
-      if (await frame.evaluate(() => !!document.querySelector('#app')?.textContent).catch(() => false)) return frame;
+      // Puppeteer may still list the frame under its first URL (about:blank): ask the frame itself.
+      if (await frame.evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent).catch(() => false)) return frame;
     }
     if (Date.now() > deadline) throw new Error('No notes frame showed anything');
   }
