@@ -27,15 +27,15 @@ export async function uiRoots(page: Page): Promise<JSHandle<ShadowRoot[]>> {
   const cdp = await page.context().newCDPSession(page);
   try {
     type DomNode = { backendNodeId: number; nodeName: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: (DomNode & { shadowRootType?: string })[] };
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: false })) as { root: DomNode };
+    // Deep enough for <html> → <body> → host → its shadow root → div.layer, in one call.
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 5, pierce: true })) as { root: DomNode };
     // Our hosts are children of <body> (or <html>) whose closed root holds a div.layer.
-    const ours: number[] = [];
     const html = root.children?.find((n) => n.nodeName === 'HTML');
-    for (const host of [...(html?.children ?? []), ...(html?.children?.find((n) => n.nodeName === 'BODY')?.children ?? [])]) {
-      const { node } = (await cdp.send('DOM.describeNode', { backendNodeId: host.backendNodeId, depth: 2, pierce: true })) as { node: DomNode };
-      const shadow = node.shadowRoots?.find((s) => s.shadowRootType === 'closed');
-      if (shadow?.children?.some((c) => c.attributes?.join(' ').includes('class layer'))) ours.push(shadow.backendNodeId);
-    }
+    const hosts = [...(html?.children ?? []), ...(html?.children?.find((n) => n.nodeName === 'BODY')?.children ?? [])];
+    const ours = hosts
+      .flatMap((host) => host.shadowRoots ?? [])
+      .filter((shadow) => shadow.shadowRootType === 'closed' && shadow.children?.some((c) => c.attributes?.join(' ').includes('class layer')))
+      .map((shadow) => shadow.backendNodeId);
     await page.evaluate(() => ((globalThis as Record<symbol, unknown>)[Symbol.for('alliance-lens-test-ui')] = []));
     for (const backendNodeId of ours) {
       const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId: string } };
@@ -84,16 +84,16 @@ export async function clickInUi(page: Page, selector: string, name?: string) {
   await page.mouse.click(box.x, box.y);
 }
 
-/** The extension's notes frame in `page` that shows something (the card's notes or a passage panel). */
-export async function notesFrame(page: Page, timeout = 10_000): Promise<Frame> {
+/** The extension's notes frame in `page` that shows something (containing `text`, if given): the card's notes or a passage panel. */
+export async function notesFrame(page: Page, text = '', timeout = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
   for (;;) {
     for (const frame of page.frames()) {
       if (!frame.url().includes('/notes-frame.html')) continue;
-      const shown = await frame.evaluate(() => !!document.querySelector('#app')?.textContent).catch(() => false);
+      const shown = await frame.evaluate((t) => !!document.querySelector('#app')?.textContent?.includes(t), text).catch(() => false);
       if (shown) return frame;
     }
-    if (Date.now() > deadline) throw new Error('No notes frame showed anything');
+    if (Date.now() > deadline) throw new Error(`No notes frame showed ${text ? `"${text}"` : 'anything'}`);
     await page.waitForTimeout(100);
   }
 }
@@ -119,7 +119,7 @@ export async function saveNoteInCard(page: Page, body: string) {
 
 /** With the passage-note panel open: type `body` and save; resolves once the panel is gone. */
 export async function saveInPassagePanel(page: Page, body: string) {
-  const panel = await notesFrame(page);
+  const panel = await notesFrame(page, 'Add a note to this passage');
   await panel.getByRole('textbox', { name: 'Note' }).fill(body);
   await panel.getByRole('button', { name: 'Save note' }).click();
   for (const deadline = Date.now() + 10_000; !panel.isDetached(); await page.waitForTimeout(100)) {

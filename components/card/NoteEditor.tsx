@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 
 export interface NoteEditorProps {
@@ -20,6 +20,9 @@ export function parseTags(text: string): string[] {
 export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, label, onDraftChange }: NoteEditorProps) {
   const [body, setBody] = useState(initialBody);
   const [tags, setTags] = useState(initialTags.join(', '));
+  const bodyField = useRef<HTMLTextAreaElement>(null);
+  // Focused on mount by script, not the autofocus attribute, which browsers refuse in a cross-origin frame (the notes frame).
+  useEffect(() => bodyField.current?.focus(), []);
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'error'; message?: string }>({ kind: 'idle' });
 
   const save = async (e: Event) => {
@@ -39,6 +42,7 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
       <label class="field">
         <span>{t('card_noteLabel')}</span>
         <textarea
+          ref={bodyField}
           value={body}
           rows={3}
           maxLength={20000}
@@ -50,7 +54,6 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
           }}
-          autofocus
         />
       </label>
       <label class="field">

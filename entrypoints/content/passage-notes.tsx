@@ -85,6 +85,8 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
   }
 
   async function showPanel(anchor: { getBoundingClientRect(): DOMRect }, shown: Extract<ToFrame, { type: 'passage-new' | 'passage-show' }>) {
+    // Open until the reader closes it: the click that opened it also collapses the selection.
+    panelOpen = true;
     const root = layer.open();
     frame = createNotesFrame(t('note_dialogLabel'), (message) => {
       if (message.type === 'close') closePanel();

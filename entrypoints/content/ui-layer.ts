@@ -10,6 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { render } from 'preact';
 import themeCss from '@/components/theme.css?inline';
 import { randomHostTag } from '@/lib/frame-protocol';
+import { registerOwnUi } from '@/lib/own-ui';
 
 export interface UiLayer {
   /** The element to render into, creating the shadow host if needed. */
@@ -56,6 +57,7 @@ export function createUiLayer(ctx: ContentScriptContext, css: string, keepOnInva
       if (container && host?.isConnected) return container;
       remove();
       host = document.createElement(tag);
+      registerOwnUi(host);
       shadow = host.attachShadow({ mode: 'closed' });
       shadow.adoptedStyleSheets = [sheet];
       for (const [prop, value] of [['all', 'initial'], ['position', 'fixed'], ['inset', '0 auto auto 0'], ['width', '0'], ['height', '0'], ['z-index', '2147483647'], ['display', 'block']] as const) {
