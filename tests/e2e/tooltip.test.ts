@@ -1,7 +1,7 @@
 /** The concept card in Chromium: hover, hover onto the card, Escape, the keyboard shortcut path, isolation from page CSS. */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { cardBox, clickInUi, inUi, notesFrame, openCard, tabIdOf, uiFocus, waitForHighlights, useExtensionBrowser } from './harness';
+import type { Frame, Page } from 'playwright-core';
+import { cardBox, clickInUi, inUi, notesFrame, openCard, tabIdOf, uiFocus, waitForHighlights, waitForSettledHighlights, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -171,6 +171,70 @@ describe('concept card', () => {
     await notes.getByRole('textbox', { name: 'Note' }).pressSequentially('j k / ? g n');
     expect(await notes.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('j k / ? g n');
     expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
+    await page.close();
+  });
+
+  it('works from the keyboard alone: Tab to a highlight, Enter, write and save a note, Escape back, focus visible throughout', async () => {
+    const page = await openArticle();
+    await waitForSettledHighlights(page);
+    const pageFocus = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? { concept: el.dataset.conceptId ?? null, outline: getComputedStyle(el).outlineStyle } : null;
+      });
+    const frameFocus = (frame: Frame) =>
+      frame.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { tag: el.tagName, cls: el.className, outline: getComputedStyle(el).outlineStyle };
+      });
+    const cardFocusOutline = () => inUi(page, (roots) => roots.map((r) => r.activeElement).filter(Boolean).map((el) => getComputedStyle(el!).outlineStyle)[0] ?? null, null);
+
+    // Tab until a highlight has focus: its card opens as a tooltip, and the highlight shows a focus ring.
+    let focus = await pageFocus();
+    for (let i = 0; i < 40 && !focus?.concept; i++) {
+      await page.keyboard.press('Tab');
+      focus = await pageFocus();
+    }
+    expect(focus?.concept).toBeTruthy();
+    expect(focus!.outline).not.toBe('none');
+    await expect.poll(() => openCard(page)).toMatchObject({ role: 'tooltip' });
+
+    // Enter pins it: a dialog, focus on its first control, visibly.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
+    await expect.poll(async () => (await uiFocus(page))?.tag).toBe('BUTTON');
+    expect(await cardFocusOutline()).not.toBe('none');
+
+    // Tab on into the notes frame, to "Add note".
+    const notes = await notesFrame(page);
+    let inFrame = await frameFocus(notes);
+    for (let i = 0; i < 20 && !String(inFrame.cls).includes('add-note'); i++) {
+      await page.keyboard.press('Tab');
+      inFrame = await frameFocus(notes);
+      if (inFrame.tag === 'BODY') expect(await cardFocusOutline()).not.toBe('none');
+    }
+    expect(inFrame.cls).toContain('add-note');
+    expect(inFrame.outline).not.toBe('none');
+
+    // Enter opens the editor with the caret in it; type, Tab to the tags, Tab to Save, Enter.
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await frameFocus(notes)).tag).toBe('TEXTAREA');
+    await page.keyboard.type('Typed without a mouse');
+    await page.keyboard.press('Tab');
+    expect((await frameFocus(notes)).tag).toBe('INPUT');
+    await page.keyboard.press('Tab');
+    const save = await frameFocus(notes);
+    expect(save.tag).toBe('BUTTON');
+    expect(save.outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await notes.getByText('Typed without a mouse').waitFor({ timeout: 10_000 });
+
+    // Escape: the card closes and focus is back on the highlight, visibly.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => openCard(page)).toBeNull();
+    const back = await pageFocus();
+    expect(back?.concept).toBe(focus!.concept);
+    expect(back!.outline).not.toBe('none');
     await page.close();
   });
 });

@@ -258,6 +258,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
 
   /** Gives focus back to the term (focus from script never opens a card). */
   function returnFocusTo(target: HTMLElement | null) {
+    tabbedAt = -Infinity;
     if (target?.isConnected) target.focus({ preventScroll: true });
   }
 
@@ -293,7 +294,9 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
 
   // Only the reader's own input drives the card: synthetic events from page scripts are ignored,
   // and focus opens a card only right after the reader pressed Tab (focus() from a script does not).
-  let tabbing = false;
+  /** When the reader last pressed Tab here; focus moved by that press follows within a frame or two. */
+  let tabbedAt = -Infinity;
+  const TAB_FOCUS_MS = 250;
   const listen = <K extends keyof DocumentEventMap>(type: K, handler: (e: DocumentEventMap[K]) => void) =>
     ctx.addEventListener(document, type, (e) => {
       if (e.isTrusted) handler(e);
@@ -312,16 +315,18 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     intent.leave();
   });
   listen('focusin', (e) => {
+    // One Tab press moves focus once: a later focus (maybe from script) is not the reader's.
+    const viaTab = performance.now() - tabbedAt < TAB_FOCUS_MS;
+    tabbedAt = -Infinity;
     const m = markOfEvent(e);
-    if (m && tabbing && !intent.pinned) intent.show(mentionStart(m));
-  });
-  listen('keyup', (e) => {
-    if (e.key === 'Tab') tabbing = false;
+    if (m && viaTab && !intent.pinned) intent.show(mentionStart(m));
   });
   listen('pointerdown', () => {
-    tabbing = false;
+    tabbedAt = -Infinity;
   });
   listen('focusout', (e) => {
+    // Tab into the card or its notes frame: the keys that follow are the frame's, not the page's.
+    if (isInUi(e.relatedTarget)) tabbedAt = -Infinity;
     if (!markOfEvent(e) || intent.pinned || isInUi(e.relatedTarget)) return;
     intent.hide();
   });
@@ -336,8 +341,14 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     }
   });
   listen('keydown', (e) => {
-    tabbing = e.key === 'Tab';
+    tabbedAt = e.key === 'Tab' ? performance.now() : -Infinity;
     if (e.key === 'Escape') closeAndReturn();
+    // Enter (or Space) on a highlight the reader tabbed to pins its card, as a click does.
+    const m = (e.key === 'Enter' || e.key === ' ') && markOfEvent(e);
+    if (m && !m.closest('a[href]')) {
+      e.preventDefault();
+      intent.show(mentionStart(m), true);
+    }
   });
 
   const stopNotes = deps.onNotesChanged((conceptIds) => frame?.notesChanged(conceptIds));
