@@ -65,6 +65,8 @@ type BackgroundReplies = {
   'notes:export': { fileName: string; mimeType: string; text: string };
   'notes:import': ImportReport;
   'notes:deleteAll': { deleted: number };
+  'frame:register': null;
+  'frame:claim': boolean;
   'page:report': null;
 };
 

@@ -1,12 +1,14 @@
 /**
  * Embeds the extension's notes frame (entrypoints/notes-frame) and opens its
- * private channel: a random nonce in the frame's URL, and one end of a
+ * private channel: a random nonce, registered with the background and put in
+ * the frame's URL, and one end of a
  * MessageChannel posted to the frame alone (target origin: the extension's),
  * never through the page's window. The frame reads and writes notes with the
  * background itself; this side only says what to show and hears back
  * requests about the page (pin, close, focus) — never note text.
  */
 import { browser } from 'wxt/browser';
+import { askBackground } from '@/lib/messages';
 import { FRAME_PAGE, FromFrameSchema, makeNonce, parseFrameMessage, type FromFrame, type ToFrame } from '@/lib/frame-protocol';
 
 export interface NotesFrame {
@@ -37,12 +39,11 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
   let shown: ToFrame | null = null;
   let dirty = false;
   const element = document.createElement('iframe');
-  element.src = src;
   element.title = title;
   element.className = 'notes-frame';
   // Each load of the frame's document gets a fresh channel. If the page navigated the frame elsewhere,
   // the target origin keeps the port from it; the frame itself accepts only the nonce it was loaded with.
-  element.addEventListener('load', () => {
+  const handshake = () => {
     port?.close();
     const channel = new MessageChannel();
     port = channel.port1;
@@ -54,7 +55,16 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
     };
     element.contentWindow?.postMessage({ nonce }, frameOrigin(), [channel.port2]);
     if (shown) port.postMessage(shown);
-  });
+  };
+  // The background learns the nonce first: the frame opens only for a nonce registered from this tab.
+  // Only loads of the frame's own page count (not the empty document an iframe has before its src is set).
+  askBackground('frame:register', { nonce }).then(
+    () => {
+      element.addEventListener('load', handshake);
+      element.src = src;
+    },
+    () => undefined,
+  );
   const send = (message: ToFrame) => port?.postMessage(message);
   return {
     element,

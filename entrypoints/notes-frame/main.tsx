@@ -142,11 +142,14 @@ for (const type of ['click', 'submit', 'keydown', 'input', 'pointerdown', 'chang
 }
 
 const nonce = location.hash.slice(1);
+// A frame some page embedded itself has a nonce no content script registered: the background refuses it.
+const claimed = /^[0-9a-f]{32}$/.test(nonce) ? askBackground('frame:claim', { nonce }).catch(() => false) : Promise.resolve(false);
 // The first message carrying this frame's nonce and a port, from the embedding window, opens the channel; nothing else does.
-addEventListener('message', function onHandshake(e: MessageEvent) {
+addEventListener('message', async function onHandshake(e: MessageEvent) {
   if (e.source !== parent || !isHandshake(e.data, e.ports, nonce)) return;
   removeEventListener('message', onHandshake);
   const port = e.ports[0]!;
+  if (!(await claimed)) return port.close();
   render(
     <div class="layer">
       <FrameApp port={port} />

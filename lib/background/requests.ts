@@ -11,6 +11,7 @@ import { NoteDraftSchema } from '../notes/model';
 const conceptId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
 const noteId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 const url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000));
+const nonce = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/));
 
 export const backgroundRequests = {
   'corpus:concept': { privileged: false, schema: v.strictObject({ conceptId }) },
@@ -23,5 +24,8 @@ export const backgroundRequests = {
   'notes:export': { privileged: true, schema: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }) },
   'notes:import': { privileged: true, schema: v.strictObject({ text: v.string(), apply: v.boolean() }) },
   'notes:deleteAll': { privileged: true, schema: v.strictObject({ confirm: v.literal(true) }) },
+  // A content script registers its notes frame's nonce; the frame (an extension page in the same tab) claims it.
+  'frame:register': { privileged: false, schema: v.strictObject({ nonce }) },
+  'frame:claim': { privileged: true, schema: v.strictObject({ nonce }) },
   'page:report': { privileged: false, schema: v.strictObject({ counts: v.record(conceptId, v.pipe(v.number(), v.integer(), v.minValue(0))) }) },
 } as const;

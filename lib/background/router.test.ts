@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { routeRequest, type RouterContext, type Sender } from './router';
 import type { NotesStore } from '../notes/store';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
+import { FrameNonces } from './frame-nonces';
 
 const corpus = loadCorpusFromDir('data');
 
@@ -44,6 +45,7 @@ function recordingContext() {
     runtimeId: RUNTIME_ID,
     extensionOrigin: ORIGIN,
     corpus,
+    frameNonces: new FrameNonces(),
     onNotesChanged: vi.fn(),
     onPageReport: vi.fn(),
   };
@@ -102,6 +104,18 @@ describe('routeRequest', () => {
     expect(touched()).toBe(false);
     const fromDashboard = await routeRequest(type, data, extensionPage, ctx);
     expect(fromDashboard.ok).toBe(true);
+  });
+
+  it("opens a notes frame only for a nonce a content script of the frame's tab registered", async () => {
+    const { ctx } = recordingContext();
+    const nonce = 'f'.repeat(32);
+    expect(await routeRequest('frame:claim', { nonce }, notesFrame, ctx)).toEqual({ ok: true, value: false });
+    expect(await routeRequest('frame:register', { nonce }, contentScript, ctx)).toEqual({ ok: true, value: null });
+    // Only an extension page claims; a content script cannot.
+    expect((await routeRequest('frame:claim', { nonce }, contentScript, ctx)).ok).toBe(false);
+    expect(await routeRequest('frame:claim', { nonce }, { ...notesFrame, tab: { id: 8 } }, ctx)).toEqual({ ok: true, value: false });
+    expect(await routeRequest('frame:claim', { nonce }, notesFrame, ctx)).toEqual({ ok: true, value: true });
+    expect(await routeRequest('frame:claim', { nonce }, notesFrame, ctx)).toEqual({ ok: true, value: false });
   });
 
   it('names the field of an invalid request', async () => {

@@ -10,6 +10,7 @@ import { backgroundRequests } from './requests';
 import type { NotesStore } from '../notes/store';
 import type { Corpus } from '../corpus/schema';
 import { conceptView } from '../corpus/concept-view';
+import type { FrameNonces } from './frame-nonces';
 
 export interface Sender {
   /** The sending extension's id (runtime.MessageSender.id). */
@@ -27,6 +28,8 @@ export interface RouterContext {
   extensionOrigin: string;
   /** Called after a write, so open tabs can refresh what they show. */
   onNotesChanged(change: { conceptIds: string[]; urls: string[] }): void;
+  /** Nonces of the notes frames content scripts are about to embed. */
+  frameNonces: FrameNonces;
   /** Called with a tab's latest concept counts (page:report). */
   onPageReport(tabId: number, counts: Record<string, number>): void;
 }
@@ -113,6 +116,16 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
       const deleted = await store.deleteAll();
       ctx.onNotesChanged({ conceptIds: [], urls: [] });
       return { deleted };
+    }
+    case 'frame:register': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('Only a page in a tab can embed a notes frame.');
+      ctx.frameNonces.register((input as { nonce: string }).nonce, tabId);
+      return null;
+    }
+    case 'frame:claim': {
+      const tabId = sender.tab?.id;
+      return tabId !== undefined && ctx.frameNonces.claim((input as { nonce: string }).nonce, tabId);
     }
     case 'page:report': {
       const tabId = sender.tab?.id;

@@ -1,7 +1,7 @@
 /** Passage notes in Chromium: add one to a selection, it re-anchors after a reload and a browser restart, and shows live in another tab. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, launchWithExtension, saveInPassagePanel, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
+import { clickInUi, launchWithExtension, notesFrame, saveInPassagePanel, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights } from './harness';
 
 const env = useExtensionBrowser();
 const ARTICLE = '/demo/sample-article.html';
@@ -52,6 +52,8 @@ describe('passage notes', () => {
     await waitForHighlights(other, 5);
 
     await page.bringToFront();
+    // Selections are made once the highlighter has finished wrapping (it never rewrites under a selection it has not seen).
+    await waitForSettledHighlights(page);
     await selectText(page, PASSAGE);
     await addNoteFromShortcut(page, 'Check which yards are certified');
     const marked = () => page.evaluate(() => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join(''));
@@ -68,10 +70,25 @@ describe('passage notes', () => {
     await other.close();
   });
 
+  it('shows the note of a clicked marker in the notes frame; markers carry no note id', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}${ARTICLE}`);
+    await waitForHighlights(page, 5);
+    await page.waitForFunction((p) => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join('').includes(p), PASSAGE, { timeout: 10_000 });
+    // Only the class: no id, count or text of the note for the page to read.
+    const attributes = await page.evaluate(() => [...new Set([...document.querySelectorAll('al-note')].flatMap((n) => n.getAttributeNames()))]);
+    expect(attributes.sort()).toEqual(['class', 'data-markjs']);
+    await page.locator('al-note').first().click();
+    await (await notesFrame(page, 'Check which yards are certified')).getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/notes-frame.html'))).toBe(false);
+    await page.close();
+  });
+
   it('offers a small "Add note" button next to a selection', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}${ARTICLE}`);
     await waitForHighlights(page, 5);
+    await waitForSettledHighlights(page);
     await selectText(page, 'a surprising part of the answer');
     // A key released after selecting (as with Shift+arrows) offers the button.
     await page.keyboard.press('Shift');
