@@ -52,7 +52,7 @@ describe('passage notes', () => {
     await waitForHighlights(other, 5);
 
     await page.bringToFront();
-    // Selections are made once the highlighter has finished wrapping (it never rewrites under a selection it has not seen).
+    // Select once the highlighter has finished wrapping: a paragraph wrapped again would lose the selection.
     await waitForSettledHighlights(page);
     await selectText(page, PASSAGE);
     await addNoteFromShortcut(page, 'Check which yards are certified');
