@@ -104,29 +104,31 @@ function FrameApp({ port }: { port: MessagePort }) {
 
   if (!shown) return null;
   if (shown.type === 'concept') return <ConceptSection shown={shown} version={version} send={send} />;
-  if (shown.type === 'passage-show') return (
-    <div class="card">
-      <PassageSection shown={shown} version={version} send={send} />
-    </div>
-  );
+  if (shown.type === 'passage-show') {
+    return (
+      <div class="card">
+        <PassageSection shown={shown} version={version} send={send} />
+      </div>
+    );
+  }
   return (
     <div class="card">
-    <NewPassageNote
-      quote={shown.quote.exact}
-      onDraftChange={(dirty) => send({ type: 'draft', dirty })}
-      onCancel={() => send({ type: 'close' })}
-      onSave={async (body, tags) => {
-        await askBackground('notes:save', {
-          kind: 'passage',
-          conceptIds: shown.conceptIds,
-          body,
-          tags,
-          target: { url: shown.url, title: shown.title, quote: shown.quote, position: shown.position },
-        });
-        send({ type: 'draft', dirty: false });
-        send({ type: 'saved' });
-      }}
-    />
+      <NewPassageNote
+        quote={shown.quote.exact}
+        onDraftChange={(dirty) => send({ type: 'draft', dirty })}
+        onCancel={() => send({ type: 'close' })}
+        onSave={async (body, tags) => {
+          await askBackground('notes:save', {
+            kind: 'passage',
+            conceptIds: shown.conceptIds,
+            body,
+            tags,
+            target: { url: shown.url, title: shown.title, quote: shown.quote, position: shown.position },
+          });
+          send({ type: 'draft', dirty: false });
+          send({ type: 'saved' });
+        }}
+      />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { autoUpdate, computePosition, flip, offset, shift, size } from '@floatin
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ConceptView } from '@/lib/messages';
 import { isOwnMark } from '@/lib/highlight/wrap';
+import type { FromFrame } from '@/lib/frame-protocol';
 import { t } from '@/lib/i18n';
 import cardCss from '@/components/card/card.css?inline';
 import { CARD_HEADING_ID, TooltipApp, type TooltipView } from './TooltipApp';
@@ -114,7 +115,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     if (pin) focusCard();
   }
 
-  function onFrameMessage(message: Parameters<Parameters<typeof createNotesFrame>[1]>[0]) {
+  function onFrameMessage(message: FromFrame) {
     if (message.type === 'pin') pin(false);
     else if (message.type === 'close') closeAndReturn();
     else if (message.type === 'tab-out') {
