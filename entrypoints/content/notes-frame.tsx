@@ -13,7 +13,7 @@ import { FRAME_PAGE, FromFrameSchema, makeNonce, parseFrameMessage, type FromFra
 
 export interface NotesFrame {
   readonly element: HTMLIFrameElement;
-  /** Tells the frame what to show (kept, and told again if the frame reloads). */
+  /** Tells the frame what to show (kept until the frame has loaded). */
   show(message: Extract<ToFrame, { type: 'concept' | 'passage-new' | 'passage-show' }>): void;
   /** Notes changed somewhere: the frame refetches what it shows if concerned. */
   notesChanged(conceptIds: string[]): void;
@@ -41,10 +41,9 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
   const element = document.createElement('iframe');
   element.title = title;
   element.className = 'notes-frame';
-  // Each load of the frame's document gets a fresh channel. If the page navigated the frame elsewhere,
-  // the target origin keeps the port from it; the frame itself accepts only the nonce it was loaded with.
+  // One handshake, when the frame's page has loaded: were the frame navigated elsewhere, the target origin
+  // keeps the port from it (and a reloaded frame cannot claim its nonce twice).
   const handshake = () => {
-    port?.close();
     const channel = new MessageChannel();
     port = channel.port1;
     port.onmessage = (e) => {
@@ -60,7 +59,7 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
   // Only loads of the frame's own page count (not the empty document an iframe has before its src is set).
   askBackground('frame:register', { nonce }).then(
     () => {
-      element.addEventListener('load', handshake);
+      element.addEventListener('load', handshake, { once: true });
       element.src = src;
     },
     () => undefined,
