@@ -50,14 +50,23 @@ export async function uiRoots(page: Page): Promise<JSHandle<ShadowRoot[]>> {
   return page.evaluateHandle(() => (globalThis as unknown as Record<symbol, ShadowRoot[]>)[Symbol.for('alliance-lens-test-ui')]!);
 }
 
+/** `work`, or an error after `ms`: a busy renderer may leave a DevTools call unanswered, and a test should say so, not hang. */
+export function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`${what}: no answer in ${ms} ms`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** Runs `fn` in the page with the extension's UI roots. */
 export async function inUi<A, R>(page: Page, fn: (roots: ShadowRoot[], arg: A) => R, arg: A): Promise<R> {
-  const roots = await uiRoots(page);
-  try {
-    return (await roots.evaluate(fn as never, arg)) as R;
-  } finally {
-    await roots.dispose();
-  }
+  return within(10_000, 'reading the extension UI', (async () => {
+    const roots = await uiRoots(page);
+    try {
+      return (await roots.evaluate(fn as never, arg)) as R;
+    } finally {
+      await roots.dispose();
+    }
+  })());
 }
 
 /**
@@ -90,7 +99,8 @@ export async function notesFrame(page: Page, text = '', timeout = 10_000): Promi
   for (;;) {
     for (const frame of page.frames()) {
       if (!frame.url().includes('/notes-frame.html')) continue;
-      const shown = await frame.evaluate((t) => !!document.querySelector('#app')?.textContent?.includes(t), text).catch(() => false);
+      // A frame still loading (or going away) may never answer: ask again on the next round rather than wait on it.
+      const shown = await within(1_000, 'asking a notes frame', frame.evaluate((t) => !!document.querySelector('#app')?.textContent?.includes(t), text)).catch(() => false);
       if (shown) return frame;
     }
     if (Date.now() > deadline) throw new Error(`No notes frame showed ${text ? `"${text}"` : 'anything'}`);

@@ -78,12 +78,13 @@ function FrameApp({ port }: { port: MessagePort }) {
       } else setShown(message);
     };
     // The reader's keys in this frame never reach the page: Escape and Tab at the edges are passed on here.
+    // Escape closes on key up: the frame goes away with it, and a frame removed between key down and key up
+    // leaves the browser's input pipeline waiting on it.
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') send({ type: 'close' });
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        send({ type: 'close' });
-        return;
-      }
+      if (e.key === 'Escape') e.preventDefault();
       if (e.key !== 'Tab') return;
       const items = focusables();
       const edge = e.shiftKey ? items[0] : items.at(-1);
@@ -94,7 +95,11 @@ function FrameApp({ port }: { port: MessagePort }) {
       else (e.shiftKey ? items.at(-1) : items[0])?.focus();
     };
     addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
+    addEventListener('keyup', onEscape);
+    return () => {
+      removeEventListener('keydown', onKey);
+      removeEventListener('keyup', onEscape);
+    };
   }, [shown]);
 
   useEffect(() => {
@@ -134,7 +139,7 @@ function FrameApp({ port }: { port: MessagePort }) {
 }
 
 // Only the reader drives this frame: events made by script (none but ours can reach it) are dropped.
-for (const type of ['click', 'submit', 'keydown', 'input', 'pointerdown', 'change'] as const) {
+for (const type of ['click', 'submit', 'keydown', 'keyup', 'input', 'pointerdown', 'change'] as const) {
   addEventListener(type, (e) => {
     if (!e.isTrusted) {
       e.preventDefault();

@@ -1,7 +1,7 @@
 /** The concept card in Chromium: hover, hover onto the card, Escape, the keyboard shortcut path, isolation from page CSS. */
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { cardBox, clickInUi, inUi, notesFrame, openCard, tabIdOf, uiFocus, waitForHighlights, waitForSettledHighlights, useExtensionBrowser } from './harness';
+import { cardBox, clickInUi, inUi, notesFrame, openCard, tabIdOf, uiFocus, waitForHighlights, waitForSettledHighlights, within, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -183,10 +183,14 @@ describe('concept card', () => {
         return el ? { concept: el.dataset.conceptId ?? null, outline: getComputedStyle(el).outlineStyle } : null;
       });
     const frameFocus = (frame: Frame) =>
-      frame.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        return { tag: el.tagName, cls: el.className, outline: getComputedStyle(el).outlineStyle };
-      });
+      within(
+        5_000,
+        'focus in the notes frame',
+        frame.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          return { tag: el.tagName, cls: el.className, outline: getComputedStyle(el).outlineStyle };
+        }),
+      );
     const cardFocusOutline = () => inUi(page, (roots) => roots.map((r) => r.activeElement).filter(Boolean).map((el) => getComputedStyle(el!).outlineStyle)[0] ?? null, null);
 
     // Tab until a highlight has focus: its card opens as a tooltip, and the highlight shows a focus ring.
