@@ -7,10 +7,10 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground, type ConceptNotes } from '@/lib/messages';
+import { askBackground } from '@/lib/messages';
 import type { Note } from '@/lib/notes/model';
 import { isHandshake, parseFrameMessage, ToFrameSchema, type FromFrame, type ToFrame } from '@/lib/frame-protocol';
-import { CardNotes } from '@/components/card/CardNotes';
+import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { NewPassageNote, PassageNoteView } from '@/components/card/PassagePanels';
 import { t } from '@/lib/i18n';
 import '@/components/theme.css';
@@ -23,31 +23,6 @@ const FOCUSABLE = 'button, [href], input, textarea, select, summary';
 
 function focusables(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !(el as HTMLButtonElement).disabled);
-}
-
-function ConceptSection({ shown, version, send }: { shown: Extract<Shown, { type: 'concept' }>; version: number; send(m: FromFrame): void }) {
-  const [notes, setNotes] = useState<ConceptNotes | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const load = () =>
-    askBackground('notes:forConcept', { conceptId: shown.conceptId, limit: 3 }).then(
-      (n) => (setNotes(n), setError(undefined)),
-      () => setError(t('card_notesUnavailable')),
-    );
-  useEffect(() => void load(), [shown.conceptId, version]);
-  return (
-    <CardNotes
-      conceptName={shown.conceptName}
-      notes={notes}
-      notesError={error}
-      pinned={shown.pinned}
-      onPin={() => send({ type: 'pin' })}
-      onDraftChange={(dirty) => send({ type: 'draft', dirty })}
-      onSaveNote={async (body, tags) => {
-        await askBackground('notes:save', { kind: 'concept', conceptId: shown.conceptId, body, tags });
-        await load();
-      }}
-    />
-  );
 }
 
 function PassageSection({ shown, version, send }: { shown: Extract<Shown, { type: 'passage-show' }>; version: number; send(m: FromFrame): void }) {
@@ -108,7 +83,18 @@ function FrameApp({ port }: { port: MessagePort }) {
   }, [shown]);
 
   if (!shown) return null;
-  if (shown.type === 'concept') return <ConceptSection shown={shown} version={version} send={send} />;
+  if (shown.type === 'concept') {
+    return (
+      <LiveCardNotes
+        conceptId={shown.conceptId}
+        conceptName={shown.conceptName}
+        pinned={shown.pinned}
+        version={version}
+        onPin={() => send({ type: 'pin' })}
+        onDraftChange={(dirty) => send({ type: 'draft', dirty })}
+      />
+    );
+  }
   if (shown.type === 'passage-show') {
     return (
       <div class="card">
