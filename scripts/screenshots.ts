@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, launchWithExtension, setSettings, startServer, type ExtensionBrowser } from './browser';
+import { clickInUi, inUi, notesFrame } from './extension-ui';
 
 const OUT = join(ROOT, 'docs/screenshots');
 
@@ -57,17 +58,17 @@ async function shootAll(browser: ExtensionBrowser, origin: string, language: Lan
   await term.scrollIntoViewIfNeeded();
   await article.evaluate(() => window.scrollBy(0, 120));
   await term.click();
-  const host = article.locator('alliance-lens-ui');
-  await host.getByRole('button', { name: v.labels.addNote }).click();
-  await host.getByRole('textbox', { name: v.labels.note, exact: true }).fill(v.note);
-  await host.getByRole('textbox', { name: v.labels.tags }).fill(v.tags);
-  await host.getByRole('button', { name: v.labels.save }).click();
-  await host.getByText(v.note).waitFor();
+  const notes = await notesFrame(article);
+  await notes.getByRole('button', { name: v.labels.addNote }).click();
+  await notes.getByRole('textbox', { name: v.labels.note, exact: true }).fill(v.note);
+  await notes.getByRole('textbox', { name: v.labels.tags }).fill(v.tags);
+  await notes.getByRole('button', { name: v.labels.save }).click();
+  await notes.getByText(v.note).waitFor();
   // Show the card from its top, as a reader first sees it.
-  await article.evaluate(() => document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector('#alliance-lens-card')!.scrollTo(0, 0));
+  await inUi(article, (roots) => roots.forEach((r) => r.getElementById('alliance-lens-card')?.scrollTo(0, 0)), null);
   await article.waitForTimeout(300);
   await article.screenshot({ path: join(OUT, `tooltip${suffix}.png`) });
-  await host.getByRole('button', { name: v.labels.close }).click();
+  await clickInUi(article, 'button.icon', v.labels.close);
 
   const tabId = await browser.serviceWorker.evaluate(async () => {
     const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });

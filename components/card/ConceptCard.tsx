@@ -1,11 +1,9 @@
+import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
-import type { ConceptNotes } from '@/lib/messages';
 import { categoryLabel, displayName, language, locale, t, type Language } from '@/lib/i18n';
 import { aliasKey } from '@/lib/matcher/normalise';
 import { dateLabels } from '@/lib/corpus/concept-view';
-import { NoteEditor } from './NoteEditor';
-import { NoteList } from './NoteList';
 
 export interface ConceptCardProps {
   concept: Concept;
@@ -14,10 +12,9 @@ export interface ConceptCardProps {
   related: { id: string; name: string; ko?: { name: string } }[];
   /** The mention as written on the page, shown when it differs from the names. */
   term?: string;
-  /** null while loading. */
-  notes: ConceptNotes | null;
-  notesError?: string;
-  /** A pinned card is a dialog: it shows a close button and the note editor. */
+  /** The reader's notes on the concept: an extension frame, so their text never enters the page's reach. */
+  notes?: ComponentChild;
+  /** A pinned card is a dialog: it shows a close button. */
   pinned: boolean;
   dark: boolean;
   glossaryUrl: string;
@@ -27,7 +24,6 @@ export interface ConceptCardProps {
   onRelated(conceptId: string): void;
   onClose(): void;
   onPin(): void;
-  onSaveNote(body: string, tags: string[]): Promise<void>;
 }
 
 /** In the interface's locale: "2023-04-26" → "26 April 2023" / "2023년 4월 26일"; "2023-04" → "April 2023"; "2023" stays a year. */
@@ -44,8 +40,7 @@ function textsIn(concept: Concept, lang: Language) {
 }
 
 export function ConceptCard(props: ConceptCardProps) {
-  const { concept, category, notes, pinned } = props;
-  const [editing, setEditing] = useState(false);
+  const { concept, category, pinned } = props;
   // The interface language first; the other language one click away.
   const [otherLanguage, setOtherLanguage] = useState(false);
   const colour = props.dark ? category.colourDark : category.colour;
@@ -143,35 +138,7 @@ export function ConceptCard(props: ConceptCardProps) {
         </nav>
       )}
 
-      <section class="my-notes" aria-label={t('card_yourNotes')}>
-        <h3>
-          {t('card_yourNotes')} <span class="count">{notes ? notes.count : '…'}</span>
-        </h3>
-        {props.notesError && <p class="error">{props.notesError}</p>}
-        {notes && notes.count === 0 && !editing && <p class="muted">{t('card_noNotes')}</p>}
-        {notes && <NoteList notes={notes.latest} />}
-        {editing ? (
-          <NoteEditor
-            label={t('card_addNoteFor', displayName(concept))}
-            onCancel={() => setEditing(false)}
-            onSave={async (body, tags) => {
-              await props.onSaveNote(body, tags);
-              setEditing(false);
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            class="primary add-note"
-            onClick={() => {
-              if (!pinned) props.onPin();
-              setEditing(true);
-            }}
-          >
-            {t('card_addNote')}
-          </button>
-        )}
-      </section>
+      {props.notes}
     </article>
   );
 }

@@ -9,6 +9,7 @@ import { corpus } from 'virtual:alliance-corpus';
 import { backgroundMessenger, contentMessenger, type ContentProtocol } from '@/lib/messages';
 import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
+import { FrameNonces } from '@/lib/background/frame-nonces';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
 import { setLanguage, t } from '@/lib/i18n';
@@ -47,6 +48,7 @@ export default defineBackground(() => {
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     corpus,
+    frameNonces: new FrameNonces(),
     onNotesChanged(change: { conceptIds: string[]; urls: string[] }) {
       void broadcastToTabs((tabId) => contentMessenger.sendMessage('notes:changed', change, tabId));
     },
