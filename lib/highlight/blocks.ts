@@ -87,14 +87,45 @@ export function blockOf(node: Node, root: Element): Element {
 
 const HAS_LETTER = /\p{L}/u;
 
+export interface WalkOptions {
+  /** The heading in effect where `root` starts. */
+  heading?: string;
+  /** Only the runs directly in `root`: nested blocks are skipped (their runs did not change). */
+  shallow?: boolean;
+  /** Each open shadow root met (so it can be observed and styled). */
+  onShadowRoot?: (shadow: ShadowRoot) => void;
+  /** Cuts a text node longer than `maxChars` into pieces (returns them, the node first). */
+  cutLongText?: (node: Text) => Text[];
+  /** A run ends at the first whitespace after this many characters, so no run is unboundedly long. */
+  maxChars?: number;
+}
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+const headingText = (el: Element) => (el.textContent ?? '').trim().slice(0, 200);
+
+/** The text of the last heading inside `el`, if any: the section a shallow walk continues in after skipping it. */
+function lastHeadingIn(el: Element): string | undefined {
+  const all = el.querySelectorAll(HEADINGS);
+  return all.length ? headingText(all[all.length - 1]!) : undefined;
+}
+
+/** The text of the last heading before `el` in document order (the section `el` belongs to). */
+export function precedingHeading(el: Element): string {
+  let text = '';
+  for (const h of el.ownerDocument.body?.querySelectorAll(HEADINGS) ?? []) {
+    if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) text = headingText(h);
+    else break;
+  }
+  return text;
+}
+
 /**
  * Collects the runs of text under `root`, in document order, entering open
- * shadow roots (each reported to `onShadowRoot`, so it can be observed and
- * styled). Iterative (no recursion), so a 2,000-level deep page cannot
+ * shadow roots. Iterative (no recursion), so a 2,000-level deep page cannot
  * overflow the stack.
  */
-export function collectRuns(root: Element, initialHeading = '', onShadowRoot?: (shadow: ShadowRoot) => void): TextRun[] {
-  return [...walkRuns(root, initialHeading, onShadowRoot)];
+export function collectRuns(root: Element, options: WalkOptions = {}): TextRun[] {
+  return [...walkRuns(root, options)];
 }
 
 /**
@@ -102,8 +133,9 @@ export function collectRuns(root: Element, initialHeading = '', onShadowRoot?: (
  * before the walk reaches its end. A run is yielded once all its nodes have
  * been read; wrapping it does not disturb the rest of the walk.
  */
-export function* walkRuns(root: Element, initialHeading = '', onShadowRoot?: (shadow: ShadowRoot) => void): Generator<TextRun> {
-  let heading = initialHeading;
+export function* walkRuns(root: Element, options: WalkOptions = {}): Generator<TextRun> {
+  const { shallow = false, onShadowRoot, cutLongText, maxChars = Infinity } = options;
+  let heading = options.heading ?? '';
   let nodes: Text[] = [];
   let text = '';
   const blocks: Element[] = [root];
@@ -144,8 +176,12 @@ export function* walkRuns(root: Element, initialHeading = '', onShadowRoot?: (sh
         yield* flush();
         continue;
       }
-      nodes.push(item as Text);
-      text += (item as Text).data;
+      const pieces = cutLongText && (item as Text).data.length > maxChars ? cutLongText(item as Text) : [item as Text];
+      for (const piece of pieces) {
+        nodes.push(piece);
+        text += piece.data;
+        if (text.length >= maxChars && /\s$/.test(text)) yield* flush();
+      }
       continue;
     }
     if (item.nodeType !== 1) continue;
@@ -160,7 +196,11 @@ export function* walkRuns(root: Element, initialHeading = '', onShadowRoot?: (sh
       yield* flush();
       if (el.tagName === 'BR' || el.tagName === 'HR' || el.tagName === 'IMG') continue;
       // A heading opens its section: its own text belongs to the section it names.
-      if (HEADING.test(el.tagName)) heading = (el.textContent ?? '').trim().slice(0, 200);
+      if (HEADING.test(el.tagName)) heading = headingText(el);
+      if (shallow) {
+        heading = lastHeadingIn(el) ?? heading;
+        continue;
+      }
       blocks.push(el);
       stack.push({ leave: el });
     }

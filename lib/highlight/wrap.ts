@@ -124,6 +124,16 @@ const splitOff = new WeakSet<Node>();
 const originOf = new WeakMap<Element, Text>();
 const leftText = new WeakMap<Text, string>();
 
+/** Whether `node` is a piece of text our wrapping split off an original node. */
+export function isOwnPiece(node: Node): boolean {
+  return splitOff.has(node);
+}
+
+/** Whether a text node's data is what our own wrapping or unwrapping last left in it (so its last change was ours). */
+export function isOwnEdit(node: Node): boolean {
+  return leftText.get(node as Text) === (node as Text).data;
+}
+
 function recordOrigins(marks: HTMLElement[]) {
   for (const mark of marks) {
     let node = mark.previousSibling;

@@ -1,0 +1,78 @@
+/**
+ * Watches the page for changes to its text with one MutationObserver (plus one
+ * observation per open shadow root, which records do not cross into), and
+ * reports them as page changes. What is not the page's own doing is dropped
+ * here: the extension's writes (done inside `quietly`), its UI hosts, and
+ * changes in places never highlighted (head, inputs, editors, code).
+ */
+import { isInsideForbidden } from './blocks';
+import { isOwnEdit, isOwnMark, isOwnPiece } from './wrap';
+
+export type PageChange =
+  /** The document's body or root element was replaced (document.open/write): everything starts again. */
+  | { kind: 'document' }
+  | { kind: 'nodes'; parent: Node; added: Node[]; removed: Node[]; before: Node | null; after: Node | null }
+  | { kind: 'text'; node: Node };
+
+export interface PageWatch {
+  observe(root: Node): void;
+  /** Runs a DOM write of the extension's own: the records it causes are dropped, the page's kept. */
+  quietly<T>(write: () => T): T;
+  disconnect(): void;
+}
+
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+/** Nodes the extension added or removed: its UI hosts, its marks and the text pieces its wrapping split off. */
+function isOwnNode(node: Node): boolean {
+  if (node.nodeType === 3) return isOwnPiece(node);
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  return isOwnMark(el) || el.tagName === 'ALLIANCE-LENS-UI' || el.hasAttribute('data-alliance-lens-ui');
+}
+
+/** Turns mutation records into the page's changes (empty when none of them is the page's). */
+export function pageChanges(records: MutationRecord[], doc: Document): PageChange[] {
+  const changes: PageChange[] = [];
+  for (const r of records) {
+    const target = r.target;
+    if (target === doc || target === doc.documentElement) {
+      if ([...r.addedNodes].some((n) => n.nodeName === 'BODY' || n.nodeName === 'HTML')) changes.push({ kind: 'document' });
+      continue;
+    }
+    if (isInsideForbidden(target)) continue;
+    if (r.type === 'characterData') {
+      // A node our wrapping split (or merged back) still holding what we left in it: our own edit.
+      if (isOwnEdit(target)) continue;
+      changes.push({ kind: 'text', node: target });
+      continue;
+    }
+    const added = [...r.addedNodes].filter((n) => !isOwnNode(n));
+    const removed = [...r.removedNodes].filter((n) => !isOwnNode(n));
+    if (added.length || removed.length) changes.push({ kind: 'nodes', parent: target, added, removed, before: r.previousSibling, after: r.nextSibling });
+  }
+  return changes;
+}
+
+export function createPageWatch(doc: Document, onChanges: (changes: PageChange[]) => void): PageWatch {
+  const deliver = (records: MutationRecord[]) => {
+    const changes = pageChanges(records, doc);
+    if (changes.length) onChanges(changes);
+  };
+  const observer = new MutationObserver(deliver);
+  return {
+    observe: (root) => observer.observe(root, OBSERVED),
+    quietly(write) {
+      deliver(observer.takeRecords());
+      try {
+        return write();
+      } finally {
+        observer.takeRecords();
+      }
+    },
+    disconnect() {
+      observer.takeRecords();
+      observer.disconnect();
+    },
+  };
+}
