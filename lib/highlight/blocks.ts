@@ -105,7 +105,7 @@ const headingText = (el: Element) => (el.textContent ?? '').trim().slice(0, 200)
 
 /** The text of the last heading inside `el`, if any: the section a shallow walk continues in after skipping it. */
 function lastHeadingIn(el: Element): string | undefined {
-  const all = el.querySelectorAll(HEADINGS);
+  const all = [...el.querySelectorAll(HEADINGS)].filter((h) => !isInsideForbidden(h));
   return all.length ? headingText(all[all.length - 1]!) : undefined;
 }
 
@@ -113,8 +113,9 @@ function lastHeadingIn(el: Element): string | undefined {
 export function precedingHeading(el: Element): string {
   let text = '';
   for (const h of el.ownerDocument.body?.querySelectorAll(HEADINGS) ?? []) {
-    if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) text = headingText(h);
-    else break;
+    if (!(h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    // The walk never reads inside forbidden places, headings included.
+    if (!isInsideForbidden(h)) text = headingText(h);
   }
   return text;
 }

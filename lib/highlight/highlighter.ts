@@ -250,12 +250,12 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
         return;
       }
       const mentions = state.desired;
-      state.marks = wrapRun(
+      const marks = wrapRun(
         state.run,
         mentions.map((c) => ({ start: c.start, length: c.end - c.start, conceptId: c.conceptId, mentionId: nextMentionId++, decorate: decorate(c) })),
       );
       state.applied = mentions;
-      index.setNodes(state, nodesAfterWrap(state.run, state.marks));
+      index.setMarks(state, marks, nodesAfterWrap(state.run, marks));
     });
   }
 
@@ -318,6 +318,11 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     };
     let { kept, fresh } = read();
     const old = new Set(deep ? index.inside(root) : index.directIn(root));
+    // The page put this text inside one of our marks: that mark goes first, or marks would nest.
+    for (let el: Element | null = root; el && el !== body; el = el.parentElement) {
+      const owner = isOwnMark(el) ? index.ownerOfMark(el) : undefined;
+      if (owner) old.add(owner);
+    }
     for (const run of fresh) for (const n of run.nodes) {
       const owner = index.owner(n);
       if (owner) old.add(owner);
@@ -333,6 +338,9 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     // Runs found whole inside an added subtree were moved there: their place in document order changed.
     if (deep) for (const s of kept) index.reposition(s);
     for (const run of fresh) index.add(run);
+    // Runs dropped outside this scope (a mark the page put text into) are read again in their own block.
+    const covers = (block: Element) => (deep ? root.contains(block) : root === block);
+    for (const block of new Set(dropped.map((s) => s.run.block))) if (!covers(block)) readScope({ root: block, deep: false });
   }
 
   async function handleChanges(gen: number) {
@@ -483,6 +491,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       return () => listeners.delete(listener);
     },
     async whenIdle() {
+      if (running) watch.flush();
       for (;;) {
         await queue.idle();
         if (!queue.busy && !debouncer.pending && !wrapQueued) return;

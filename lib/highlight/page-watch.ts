@@ -6,7 +6,7 @@
  * changes in places never highlighted (head, inputs, editors, code).
  */
 import { isInsideForbidden } from './blocks';
-import { isOwnEdit, isOwnMark, isOwnPiece } from './wrap';
+import { quietOwnWrites } from './wrap';
 
 export type PageChange =
   /** The document's body or root element was replaced (document.open/write): everything starts again. */
@@ -18,18 +18,15 @@ export interface PageWatch {
   observe(root: Node): void;
   /** Runs a DOM write of the extension's own: the records it causes are dropped, the page's kept. */
   quietly<T>(write: () => T): T;
+  /** Delivers the changes recorded so far now, instead of at the observer's next callback. */
+  flush(): void;
   disconnect(): void;
 }
 
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
-/** Nodes the extension added or removed: its UI hosts, its marks and the text pieces its wrapping split off. */
-function isOwnNode(node: Node): boolean {
-  if (node.nodeType === 3) return isOwnPiece(node);
-  if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  return isOwnMark(el) || el.tagName === 'ALLIANCE-LENS-UI' || el.hasAttribute('data-alliance-lens-ui');
-}
+/** The extension's UI hosts (the card, the note button and panel); its marks are written quietly (wrap.ts). */
+const isOwnUi = (node: Node) => node.nodeType === 1 && ((node as Element).tagName === 'ALLIANCE-LENS-UI' || (node as Element).hasAttribute('data-alliance-lens-ui'));
 
 /** Turns mutation records into the page's changes (empty when none of them is the page's). */
 export function pageChanges(records: MutationRecord[], doc: Document): PageChange[] {
@@ -40,15 +37,14 @@ export function pageChanges(records: MutationRecord[], doc: Document): PageChang
       if ([...r.addedNodes].some((n) => n.nodeName === 'BODY' || n.nodeName === 'HTML')) changes.push({ kind: 'document' });
       continue;
     }
-    if (isInsideForbidden(target)) continue;
+    // A node since removed from the page: its removal is a change of its own.
+    if (!target.isConnected || isInsideForbidden(target)) continue;
     if (r.type === 'characterData') {
-      // A node our wrapping split (or merged back) still holding what we left in it: our own edit.
-      if (isOwnEdit(target)) continue;
       changes.push({ kind: 'text', node: target });
       continue;
     }
-    const added = [...r.addedNodes].filter((n) => !isOwnNode(n));
-    const removed = [...r.removedNodes].filter((n) => !isOwnNode(n));
+    const added = [...r.addedNodes].filter((n) => !isOwnUi(n));
+    const removed = [...r.removedNodes].filter((n) => !isOwnUi(n));
     if (added.length || removed.length) changes.push({ kind: 'nodes', parent: target, added, removed, before: r.previousSibling, after: r.nextSibling });
   }
   return changes;
@@ -60,19 +56,27 @@ export function createPageWatch(doc: Document, onChanges: (changes: PageChange[]
     if (changes.length) onChanges(changes);
   };
   const observer = new MutationObserver(deliver);
+  const quietly = <T>(write: () => T): T => {
+    deliver(observer.takeRecords());
+    try {
+      return write();
+    } finally {
+      observer.takeRecords();
+    }
+  };
+  let unquiet: (() => void) | undefined;
   return {
-    observe: (root) => observer.observe(root, OBSERVED),
-    quietly(write) {
-      deliver(observer.takeRecords());
-      try {
-        return write();
-      } finally {
-        observer.takeRecords();
-      }
+    observe(root) {
+      observer.observe(root, OBSERVED);
+      unquiet ??= quietOwnWrites(quietly);
     },
+    quietly,
+    flush: () => deliver(observer.takeRecords()),
     disconnect() {
       observer.takeRecords();
       observer.disconnect();
+      unquiet?.();
+      unquiet = undefined;
     },
   };
 }

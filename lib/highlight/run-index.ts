@@ -30,6 +30,7 @@ export class RunIndex {
   ordered: RunState[] = [];
   private readonly byBlock = new Map<Element, Set<RunState>>();
   private readonly ownerOf = new WeakMap<Text, RunState>();
+  private readonly markOwner = new WeakMap<Element, RunState>();
   private dead = 0;
   /** How many runs were matched (analysed) so far: what a page change cost. */
   analysed = 0;
@@ -88,6 +89,18 @@ export class RunIndex {
   setNodes(state: RunState, nodes: Iterable<Text>) {
     state.nodes = new Set(nodes);
     for (const n of state.nodes) this.ownerOf.set(n, state);
+  }
+
+  /** Records a run's marks and the text nodes it is made of after wrapping them. */
+  setMarks(state: RunState, marks: HTMLElement[], nodes: Iterable<Text>) {
+    state.marks = marks;
+    for (const m of marks) this.markOwner.set(m, state);
+    this.setNodes(state, nodes);
+  }
+
+  /** The run whose mark `el` is. */
+  ownerOfMark(el: Element): RunState | undefined {
+    return this.markOwner.get(el);
   }
 
   /** The run (live or dropped) a text node last belonged to. */

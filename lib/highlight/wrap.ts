@@ -124,14 +124,25 @@ const splitOff = new WeakSet<Node>();
 const originOf = new WeakMap<Element, Text>();
 const leftText = new WeakMap<Text, string>();
 
-/** Whether `node` is a piece of text our wrapping split off an original node. */
-export function isOwnPiece(node: Node): boolean {
-  return splitOff.has(node);
+/**
+ * Page watchers that drop the mutation records of our own writes. Every wrap
+ * and unwrap, the highlighter's or the passage notes', runs through them, so
+ * no write of the extension's reads as a change of the page.
+ */
+const quieters = new Set<<T>(write: () => T) => T>();
+
+export function quietOwnWrites(quietly: <T>(write: () => T) => T): () => void {
+  quieters.add(quietly);
+  return () => quieters.delete(quietly);
 }
 
-/** Whether a text node's data is what our own wrapping or unwrapping last left in it (so its last change was ours). */
-export function isOwnEdit(node: Node): boolean {
-  return leftText.get(node as Text) === (node as Text).data;
+function ownWrite<T>(write: () => T): T {
+  let run = write;
+  for (const quietly of quieters) {
+    const inner = run;
+    run = () => quietly(inner);
+  }
+  return run();
 }
 
 function recordOrigins(marks: HTMLElement[]) {
@@ -160,7 +171,8 @@ export function wrapRanges<R extends { start: number; length: number }>(
   if (!ranges.length || nodes.some((n) => !n.isConnected)) return created;
   const { nodes: touched, ranges: shifted } = onlyTouchedNodes(nodes, ranges);
   // mark.js accepts text nodes as contexts: its offsets are then offsets into exactly their text.
-  withUnregisteredIterators(() =>
+  ownWrite(() =>
+    withUnregisteredIterators(() =>
     new Mark(touched as unknown as HTMLElement[]).markRanges(shifted, {
       element: tag,
       className,
@@ -173,6 +185,7 @@ export function wrapRanges<R extends { start: number; length: number }>(
         created.push(mark);
       },
     } as Mark.MarkRangesOptions),
+    ),
   );
   recordOrigins(created);
   return created;
@@ -193,9 +206,18 @@ export function wrapRun(run: TextRun, ranges: MentionRange[]): HTMLElement[] {
  * it was split from, unless the page has since rewritten or removed that node.
  */
 export function unwrapMarks(marks: Iterable<Element>) {
+  ownWrite(() => unwrapEach(marks));
+}
+
+function unwrapEach(marks: Iterable<Element>) {
   for (const mark of marks) {
     const parent = mark.parentNode;
     if (!parent) continue;
+    if (mark.childElementCount) {
+      // The page put elements of its own inside the mark: they stay, the mark goes.
+      mark.replaceWith(...mark.childNodes);
+      continue;
+    }
     const prev = mark.previousSibling;
     const next = mark.nextSibling;
     const tail = next && splitOff.has(next) ? (next as Text) : null;
