@@ -128,3 +128,128 @@ export function useExtensionBrowser(handlers: Handler[] = []): TestEnvironment {
   });
   return env;
 }
+
+/**
+ * What the human-speed helpers need of a page: the common ground of
+ * playwright-core (Chromium) and puppeteer-core (Firefox) pages.
+ */
+export interface DrivenPage {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+  };
+  keyboard: { type(text: string, options?: { delay?: number }): Promise<void> };
+}
+
+/** A reader's pause between two steps: 300–500 ms (pacing, not a wait for a condition). */
+export const humanPause = () => new Promise((r) => setTimeout(r, 300 + Math.random() * 200));
+
+/** Polls `check` in the page until it returns a value (not null or false). */
+export async function pollPage<R, A>(page: DrivenPage, check: (arg: A) => R | null | false, arg: A, what: string, timeoutMs = 15_000): Promise<R> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await page.evaluate(check, arg);
+    if (value !== null && value !== false) return value as R;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The viewport point of the `offset`-th character of the first occurrence of `text` in the page (its left edge, mid-height). */
+export function pointOfText(page: DrivenPage, text: string, offset = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([t, k]) => {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const all = nodes.map((n) => n.data).join('');
+      let at = all.indexOf(t);
+      if (at < 0) throw new Error(`"${t}" not found`);
+      at += k;
+      for (const n of nodes) {
+        if (at < n.data.length) {
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + 1);
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left + 0.5, y: rect.top + rect.height / 2 };
+        }
+        at -= n.data.length;
+      }
+      throw new Error('offset out of range');
+    },
+    [text, offset] as const,
+  );
+}
+
+/** Selects by dragging the real mouse from one point to another at a reader's pace; returns the selected text. */
+export async function dragSelect(page: DrivenPage, from: { x: number; y: number }, to: { x: number; y: number }): Promise<string> {
+  await page.mouse.move(from.x, from.y, { steps: 5 });
+  await humanPause();
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 25 });
+  await humanPause();
+  await page.mouse.up();
+  return page.evaluate(() => getSelection()?.toString() ?? '', null);
+}
+
+/** The centre of a visible element in the extension's UI layer, found by its text, when it is there. */
+function uiControl(page: DrivenPage, selector: string, text: string, what: string) {
+  return pollPage(
+    page,
+    ([sel, label]) => {
+      const root = document.querySelector('alliance-lens-ui')?.shadowRoot;
+      const el = [...(root?.querySelectorAll<HTMLElement>(sel) ?? [])].find((e) => (e.textContent ?? '').trim() === label || e.getAttribute('aria-label') === label);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    },
+    [selector, text] as const,
+    what,
+  );
+}
+
+/**
+ * Clicks "Add note" for the current selection, types `body` and clicks
+ * "Save note", with the real mouse and keyboard at a reader's pace; resolves
+ * once the note's marker is on the page.
+ */
+export async function saveSelectionNote(page: DrivenPage, body: string) {
+  const add = await uiControl(page, 'button', 'Add note', 'the "Add note" button');
+  await humanPause();
+  await page.mouse.click(add.x, add.y);
+  const box = await pollPage(
+    page,
+    () => {
+      const area = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('textarea');
+      const r = area?.getBoundingClientRect();
+      return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    },
+    null,
+    'the note editor',
+  );
+  await humanPause();
+  await page.mouse.click(box.x, box.y);
+  await page.keyboard.type(body, { delay: 30 });
+  const save = await uiControl(page, 'button', 'Save note', 'the "Save note" button');
+  await humanPause();
+  const markersBefore = await page.evaluate(() => document.querySelectorAll('al-note').length, null);
+  await page.mouse.click(save.x, save.y);
+  await pollPage(page, (n) => document.querySelectorAll('al-note').length > n, markersBefore, 'the note marker');
+}
+
+/** The text of each passage note's markers on the page, joined per note. */
+export function noteMarkerTexts(page: DrivenPage): Promise<string[]> {
+  return page.evaluate(() => {
+    const byNote = new Map<string, string>();
+    for (const n of document.querySelectorAll('al-note')) {
+      const id = n.getAttribute('data-alliance-lens-note')!;
+      byNote.set(id, (byNote.get(id) ?? '') + n.textContent);
+    }
+    return [...byNote.values()];
+  }, null);
+}
