@@ -203,7 +203,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
         });
       }
       if (rewrap) {
-        keeper.reconcile();
+        keeper.reconcile(true);
         notify(true);
       }
     },

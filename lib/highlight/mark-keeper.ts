@@ -114,6 +114,7 @@ export class MarkKeeper {
 
   /** Decides a run's mentions from what the page says now; `seen` tracks concepts shown when only first mentions are. */
   decide(state: RunState, seen: Set<string> | null) {
+    if (!state.alive) return;
     const desired = this.ctx
       .evidence()
       .accepted(state.analysis)
@@ -131,9 +132,14 @@ export class MarkKeeper {
    * mention may gain or lose support as text comes and goes, and
    * first-mention-only depends on document order.
    */
-  reconcile() {
-    const seen = this.ctx.options().firstMentionOnly ? new Set<string>() : null;
-    for (const state of this.ctx.index().ordered) this.decide(state, seen);
+  reconcile(all = false) {
+    const index = this.ctx.index();
+    const firstOnly = this.ctx.options().firstMentionOnly;
+    const seen = firstOnly ? new Set<string>() : null;
+    // Otherwise only new runs and those with an ambiguous mention can change their decision.
+    const states = all || firstOnly ? index.ordered : [...index.fresh, ...index.ambiguous];
+    for (const state of states) this.decide(state, seen);
+    index.fresh.clear();
   }
 
   /** Forgets a run that changed or left the page (its marks are unwrapped by the caller, if still there). */

@@ -32,6 +32,10 @@ export class RunIndex {
   private readonly ownerOf = new WeakMap<Text, RunState>();
   private readonly markOwner = new WeakMap<Element, RunState>();
   private dead = 0;
+  /** Runs with an ambiguous mention: their decision follows the page's evidence, which any change may move. */
+  readonly ambiguous = new Set<RunState>();
+  /** Runs added since the last time every new run was decided. */
+  readonly fresh = new Set<RunState>();
   /** How many runs were matched (analysed) so far: what a page change cost. */
   analysed = 0;
 
@@ -42,6 +46,8 @@ export class RunIndex {
     this.analysed++;
     const state: RunState = { run, analysis: this.evidence.analyse(run.text, run.heading), desired: [], applied: [], marks: [], nodes: new Set(), near: false, alive: true };
     this.setNodes(state, run.nodes);
+    this.fresh.add(state);
+    if (state.analysis.candidates.some((c) => c.ambiguous)) this.ambiguous.add(state);
     const list = this.byBlock.get(run.block) ?? new Set();
     list.add(state);
     this.byBlock.set(run.block, list);
@@ -74,6 +80,8 @@ export class RunIndex {
     state.alive = false;
     this.dead++;
     this.evidence.forget(state.analysis);
+    this.ambiguous.delete(state);
+    this.fresh.delete(state);
     const list = this.byBlock.get(state.run.block);
     list?.delete(state);
     if (list && !list.size) this.byBlock.delete(state.run.block);
