@@ -155,14 +155,13 @@ async function inPageContender(context: BrowserContext, url: string, run: (page:
 
 /** Scrolls from top to bottom two viewports a frame, as a reader skimming to the end would (faster). */
 async function scrollThrough(page: Page) {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+  // A string, not a function: tsx would name inner functions with a helper the page does not have.
+  await page.evaluate(`(async () => {
     while (scrollY + innerHeight < document.documentElement.scrollHeight - 2) {
       scrollBy(0, innerHeight * 2);
-      await frame();
-      await frame();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     }
-  });
+  })()`);
 }
 
 /** Extension main-thread time and longest task of one hover on a highlight and leave (card opens, then closes). */
