@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreAgainstGold, type FoundMention, type GoldPage } from '../../lib/highlight/gold';
-import { DEV_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser } from './harness';
+import { DEV_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser, wrapAllHighlights } from './harness';
 
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(DEV_PAGES, 'gold.json'), 'utf8'));
 const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), title, alliance-lens-ui';
@@ -20,6 +20,7 @@ async function settledMentions(file: string, withDynamic: boolean) {
   await page.goto(`${env.server.origin}/dev/${file}`);
   // Pages with late text add it about a second after load.
   await waitForSettledHighlights(page, { minMs: withDynamic ? 2000 : 300 });
+  await wrapAllHighlights(page);
   const found: FoundMention[] = await page.evaluate(() => {
     const byId = new Map<string, { conceptId: string; text: string }>();
     for (const el of document.querySelectorAll<HTMLElement>('[data-concept-id]')) {

@@ -45,6 +45,14 @@ export async function waitForHighlights(page: Page, minimum = 1) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-concept-id]').length >= n, minimum, { timeout: 20_000 });
 }
 
+/**
+ * Has every mention wrapped, also those far from the view (which are wrapped
+ * only as they approach): the extension wraps everything before printing.
+ */
+export async function wrapAllHighlights(page: Page) {
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+}
+
 /** Concept ids of highlighted mentions in document order (pieces of one mention counted once). */
 export function mentionIds(page: Page): Promise<string[]> {
   return page.evaluate(() => {
