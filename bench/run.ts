@@ -329,6 +329,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const fixedWait = (ms: number) => async (page: Page) => {
     await page.waitForTimeout(ms);
   };
+  console.error('bench: load, extension and floor in turns');
   // The floor and the extension take turns, so a machine that speeds up or slows down mid-run affects both alike.
   for (let i = 0; i < RUNS; i++) {
     floor.push(await inPageContender(plainContext, `${server.origin}/bench/article.html`, (page) => page.evaluate(`(${FLOOR})(${JSON.stringify(floorPattern(aliases))})`)));
@@ -349,6 +350,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
    * First highlight in view, from the moment the content script is parsed (CDP Debugger.scriptParsed,
    * taken on arrival). The debugger slows a page, so these are separate loads, not the timed ones above.
    */
+  console.error('bench: first highlight since the content script');
   const sinceScript: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await ext.context.newPage();
@@ -366,6 +368,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
     await page.close();
   }
 
+  console.error('bench: dynamic and idle pages');
   // Dynamic page: 1,000 paragraphs in 20 bursts; idle page: 10 s with nothing happening.
   const waitDone = async (page: Page) => {
     await page.waitForFunction(() => document.title === 'done', null, { timeout: 60_000 });
@@ -386,6 +389,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const idleExt = await idleCost(ext.context);
   const idlePlain = await idleCost(plainContext);
 
+  console.error('bench: scrolled to the end');
   // The article read to its end: everything wrapped (the lazy part included), against the same scroll without the extension.
   const scrolled: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -403,9 +407,13 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
     scrolled.push((withExt.ms - without.ms) / floor[i]!.mainThreadMs);
   }
 
+  console.error('bench: card hover');
   const hover = await hoverCost(ext.context, plainContext);
+  console.error('bench: feed');
   const feed = await feedCost(ext.context, plainContext);
+  console.error('bench: 50 ms ticker');
   const late = await tickerLateness(ext.context);
+  console.error('bench: 10 MB text node');
   const huge = await hugeText(ext.context, plainContext);
   await ext.close();
   await plain.close();

@@ -109,7 +109,12 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     if (!body) return;
     keeper.dark = isDarkPage(doc);
     const seen = options.firstMentionOnly ? new Set<string>() : null;
-    await inSlices(reader.walkAll(body), (run) => keeper.decide(index.add(run, true), seen), () => gen !== generation, notify);
+    // What comes near the view during the scan is wrapped between its slices, not after the whole page is read.
+    const afterSlice = () => {
+      keeper.wrapNear();
+      notify();
+    };
+    await inSlices(reader.walkAll(body), (run) => keeper.decide(index.add(run, true), seen), () => gen !== generation, afterSlice);
     if (gen !== generation) return;
     keeper.reconcile();
     notify(true);

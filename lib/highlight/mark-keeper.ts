@@ -151,6 +151,13 @@ export class MarkKeeper {
     this.toWrap.delete(state);
   }
 
+  /** Wraps the runs already known to be near the view now, without waiting for queued work (the first scan). */
+  wrapNear() {
+    const batch = [...this.toWrap];
+    this.toWrap.clear();
+    for (const state of batch) this.apply(state);
+  }
+
   /** Wraps every decided mention now (before printing). */
   wrapAll() {
     for (const state of this.ctx.index().ordered) {
