@@ -71,6 +71,8 @@ export interface TextRun {
   block: Element;
   /** Text of the heading of the section the run belongs to (its own text when the run is a heading). */
   heading: string;
+  /** A slice of a huge text node: matched and counted, never wrapped. */
+  readOnly?: boolean;
 }
 
 export function isBoundary(el: Element): boolean {
@@ -98,6 +100,11 @@ export interface WalkOptions {
   cutLongText?: (node: Text) => Text[];
   /** A run ends at the first whitespace after this many characters, so no run is unboundedly long. */
   maxChars?: number;
+  /**
+   * Text nodes longer than this are read in slices but never wrapped (their runs are `readOnly`):
+   * any change inside such a node makes the browser lay all of it out again, seconds for megabytes.
+   */
+  readOnlyAbove?: number;
 }
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
@@ -135,7 +142,7 @@ export function collectRuns(root: Element, options: WalkOptions = {}): TextRun[]
  * been read; wrapping it does not disturb the rest of the walk.
  */
 export function* walkRuns(root: Element, options: WalkOptions = {}): Generator<TextRun> {
-  const { shallow = false, onShadowRoot, cutLongText, maxChars = Infinity } = options;
+  const { shallow = false, onShadowRoot, cutLongText, maxChars = Infinity, readOnlyAbove = Infinity } = options;
   let heading = options.heading ?? '';
   let nodes: Text[] = [];
   let text = '';
@@ -177,7 +184,19 @@ export function* walkRuns(root: Element, options: WalkOptions = {}): Generator<T
         yield* flush();
         continue;
       }
-      const pieces = cutLongText && (item as Text).data.length > maxChars ? cutLongText(item as Text) : [item as Text];
+      const data = (item as Text).data;
+      if (data.length > readOnlyAbove) {
+        yield* flush();
+        for (let from = 0; from < data.length; ) {
+          const space = data.indexOf(' ', from + maxChars);
+          const to = space < 0 ? data.length : space + 1;
+          const slice = data.slice(from, to);
+          if (HAS_LETTER.test(slice)) yield { nodes: [item as Text], text: slice, block: blocks[blocks.length - 1]!, heading, readOnly: true };
+          from = to;
+        }
+        continue;
+      }
+      const pieces = cutLongText && data.length > maxChars ? cutLongText(item as Text) : [item as Text];
       for (const piece of pieces) {
         nodes.push(piece);
         text += piece.data;

@@ -8,7 +8,7 @@ import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter, type HighlightOptions } from './highlighter';
-import { PIECE_CHARS } from './large-text';
+import { PIECE_CHARS, READ_ONLY_CHARS } from './large-text';
 import { wrapRanges } from './wrap';
 
 const corpus = loadCorpusFromDir('data');
@@ -178,6 +178,20 @@ describe('incremental highlighting', () => {
     expect(doc.querySelector('div')!.childNodes).toHaveLength(1);
     expect(doc.querySelector('div')!.firstChild).toBe(node);
     expect(node.data).toBe(data);
+  }, 30_000);
+
+  it('counts the mentions of a huge text node but leaves the node as it is (laying it out again would take seconds)', async () => {
+    const filler = 'Seoul and Washington talked at length about many things, day after day. '.repeat(40);
+    const chunk = `${filler}Then the SMA came up. `;
+    const data = chunk.repeat(Math.ceil((READ_ONLY_CHARS * 1.1) / chunk.length));
+    const doc = page('<div></div>');
+    const node = doc.createTextNode(data);
+    doc.querySelector('div')!.append(node);
+    const h = await started(doc);
+    expect(h.counts()).toEqual({ sma: data.split('SMA').length - 1 });
+    expect(doc.querySelector('div')!.childNodes).toHaveLength(1);
+    expect(node.data).toBe(data);
+    h.stop();
   }, 30_000);
 
   it('comes back after document.open and write', async () => {

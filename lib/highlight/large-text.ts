@@ -5,6 +5,8 @@
  * original node, whose identity pages may rely on.
  */
 export const PIECE_CHARS = 32_768;
+/** Text nodes longer than this are matched (for counts) but not wrapped: see WalkOptions.readOnlyAbove. */
+export const READ_ONLY_CHARS = 1_000_000;
 
 /** Piece nodes → the original node they were cut from. */
 const pieceOf = new WeakMap<Text, Text>();

@@ -201,6 +201,7 @@ export class MarkKeeper {
 
   /** Brings a run's marks in line with its decided mentions: now if near the view, else once it comes near. */
   private settle(state: RunState) {
+    if (state.run.readOnly) return;
     if (sameMentions(state.desired, state.applied) && state.marks.every((m) => m.isConnected)) return;
     if (state.near || state.marks.length || !state.desired.length || !this.nearness.lazy) {
       state.near = true;
@@ -258,7 +259,7 @@ export class MarkKeeper {
 
   /** Wraps a run's decided mentions, replacing the marks it had. */
   private apply(state: RunState) {
-    if (!state.alive || (sameMentions(state.desired, state.applied) && state.marks.every((m) => m.isConnected))) return;
+    if (!state.alive || state.run.readOnly || (sameMentions(state.desired, state.applied) && state.marks.every((m) => m.isConnected))) return;
     if (this.protectedRun(state)) {
       this.deferred.add(state);
       return;

@@ -4,7 +4,7 @@
  * change keep their marks and only changed ones are unwrapped and matched anew.
  */
 import { collectRuns, isInsideForbidden, precedingHeading, walkRuns, type TextRun, type WalkOptions } from './blocks';
-import { cutLargeText, joinPieces, PIECE_CHARS } from './large-text';
+import { cutLargeText, joinPieces, PIECE_CHARS, READ_ONLY_CHARS } from './large-text';
 import type { MarkKeeper } from './mark-keeper';
 import type { RunIndex, RunState } from './run-index';
 import type { Scope } from './scopes';
@@ -43,6 +43,7 @@ export class PageReader {
       heading,
       shallow,
       maxChars: PIECE_CHARS,
+      readOnlyAbove: READ_ONLY_CHARS,
       onShadowRoot: (shadow) => this.ctx.styles.adopt(shadow) && this.ctx.observe(shadow),
       cutLongText: (node) => {
         const pieces = this.ctx.quietly(() => cutLargeText(node));
