@@ -111,11 +111,12 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     const seen = options.firstMentionOnly ? new Set<string>() : null;
     // What comes near the view during the scan is wrapped between its slices, not after the whole page is read.
     const afterSlice = () => {
-      keeper.wrapNear();
+      keeper.place(true);
       notify();
     };
     await inSlices(reader.walkAll(body), (run) => keeper.decide(index.add(run, true), seen), () => gen !== generation, afterSlice);
     if (gen !== generation) return;
+    keeper.endScan();
     keeper.reconcile();
     notify(true);
   }

@@ -44,6 +44,16 @@ export interface KeeperContext {
   eager?: boolean;
 }
 
+/** Runs within this many viewports above or below the view are wrapped at once. */
+const NEAR_VIEWPORTS = 1.5;
+/** Blocks per watched group of waiting runs. */
+const GROUP_BLOCKS = 12;
+
+interface Group {
+  blocks: Element[];
+  states: Set<RunState>;
+}
+
 const sameMentions = (a: Candidate[], b: Candidate[]) => a.length === b.length && a.every((c, i) => c.start === b[i]!.start && c.conceptId === b[i]!.conceptId);
 
 /** The text nodes a run is made of after wrapping: its own, and the text in and after each mark. */
@@ -68,8 +78,14 @@ export class MarkKeeper {
   /** Runs waiting to be wrapped (near the view, or changed), handled in slices. */
   private readonly toWrap = new Set<RunState>();
   private wrapQueued = false;
-  /** Runs not yet near the view, by the block watched for them. */
-  private readonly waiting = new Map<Element, Set<RunState>>();
+  /** Runs not yet near the view, in groups watched by their first and last block. */
+  private readonly waiting = new Map<Element, Group>();
+  /** The group the first scan is filling (runs arrive in document order). */
+  private filling: Group | null = null;
+  /** Runs decided but not yet placed: measured together (one layout) at the end of the slice. */
+  private unplaced: RunState[] = [];
+  /** Runs come in document order (first scan) and none measured so far was below the near zone. */
+  private measuring = true;
   /** Runs the reader was selecting in: wrapped once the selection moves on. */
   private readonly deferred = new Set<RunState>();
   private nearness: Nearness;
@@ -98,6 +114,9 @@ export class MarkKeeper {
   end() {
     this.nearness.disconnect();
     this.waiting.clear();
+    this.filling = null;
+    this.unplaced = [];
+    this.measuring = true;
     this.toWrap.clear();
     this.deferred.clear();
     this.counts.clear();
@@ -140,6 +159,7 @@ export class MarkKeeper {
     const states = all || firstOnly ? index.ordered : [...index.fresh, ...index.ambiguous];
     for (const state of states) this.decide(state, seen);
     index.fresh.clear();
+    this.place(false);
   }
 
   /** Forgets a run that changed or left the page (its marks are unwrapped by the caller, if still there). */
@@ -151,11 +171,40 @@ export class MarkKeeper {
     this.toWrap.delete(state);
   }
 
-  /** Wraps the runs already known to be near the view now, without waiting for queued work (the first scan). */
-  wrapNear() {
-    const batch = [...this.toWrap];
+  /**
+   * Places the runs decided since the last call: those near the view are
+   * wrapped now, the rest watched. Measuring all of them at once costs one
+   * layout, and saves waiting a frame for the IntersectionObserver, which a
+   * busy page or the first scan's slices may delay. `inOrder`: the runs came
+   * in document order (the first scan), so once one is below the near zone the
+   * rest are too and are watched without measuring.
+   */
+  place(inOrder: boolean) {
+    const batch = this.unplaced;
+    this.unplaced = [];
+    const height = this.ctx.doc.defaultView?.innerHeight ?? 0;
+    const zone = height * NEAR_VIEWPORTS;
+    const rects = this.measuring || !inOrder ? batch.map((s) => s.run.block.getBoundingClientRect()) : [];
+    batch.forEach((state, i) => {
+      const rect = rects[i];
+      if (rect && rect.bottom > -zone && rect.top < height + zone) {
+        state.near = true;
+        this.toWrap.add(state);
+        return;
+      }
+      if (rect && inOrder && rect.top >= height + zone) this.measuring = false;
+      this.watch(state, inOrder);
+    });
+    const near = [...this.toWrap];
     this.toWrap.clear();
-    for (const state of batch) this.apply(state);
+    for (const state of near) this.apply(state);
+  }
+
+  /** The first scan has read the whole page: its last group of waiting runs is complete. */
+  endScan() {
+    this.place(true);
+    this.closeGroup();
+    this.measuring = false;
   }
 
   /** Wraps every decided mention now (before printing). */
@@ -209,22 +258,53 @@ export class MarkKeeper {
       this.queueWraps();
       return;
     }
+    if (!this.waiting.get(state.run.block)?.states.has(state)) this.unplaced.push(state);
+  }
+
+  /**
+   * Watches a run until it comes near. Runs read in document order share a
+   * group of up to GROUP_BLOCKS blocks, watched by its first and last block:
+   * a long page then has a few hundred watched elements, not thousands (each
+   * is intersected on every frame while the reader scrolls).
+   */
+  private watch(state: RunState, inOrder: boolean) {
     const block = state.run.block;
-    const list = this.waiting.get(block);
-    if (list) list.add(state);
-    else {
-      this.waiting.set(block, new Set([state]));
-      this.nearness.watch(block);
+    const known = this.waiting.get(block);
+    if (known) {
+      known.states.add(state);
+      return;
     }
+    let group = inOrder ? this.filling : null;
+    if (!group) {
+      group = { blocks: [], states: new Set() };
+      if (inOrder) this.filling = group;
+    }
+    group.states.add(state);
+    group.blocks.push(block);
+    this.waiting.set(block, group);
+    if (group.blocks.length === 1) this.nearness.watch(block);
+    if (!inOrder || group.blocks.length >= GROUP_BLOCKS) this.closeGroup(group);
+  }
+
+  /** Watches the last block of a group too (a reader may come to it from below). */
+  private closeGroup(group = this.filling) {
+    if (!group) return;
+    if (group.blocks.length > 1) this.nearness.watch(group.blocks[group.blocks.length - 1]!);
+    if (group === this.filling) this.filling = null;
   }
 
   private near(blocks: Element[]) {
     for (const block of blocks) {
-      for (const state of this.waiting.get(block) ?? []) {
+      const group = this.waiting.get(block);
+      if (!group) continue;
+      for (const el of group.blocks) {
+        this.waiting.delete(el);
+        this.nearness.unwatch(el);
+      }
+      for (const state of group.states) {
         state.near = true;
         this.toWrap.add(state);
       }
-      this.waiting.delete(block);
     }
     this.queueWraps();
   }
