@@ -105,11 +105,11 @@ export function feedPage(corpus: Corpus, everyMs = 300, seconds = 60): string {
  * when each paragraph was added and when a highlight first appeared in it.
  */
 export function tickerPage(count = 30, everyMs = 300): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: US-ROK alliance</title></head><body><div id="clock">0</div><main id="feed"><h1>Live updates</h1><p>Intro.</p></main>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: US-ROK alliance</title></head><body><div id="clock">0</div><main id="feed"><h1>Live updates</h1><p id="intro">Intro: the Special Measures Agreement.</p></main>
 <script>
   let t = 0;
   setInterval(() => { document.getElementById('clock').textContent = String(++t); }, 50);
-  const names = ['Special Measures Agreement', 'Nuclear Consultative Group', 'Regional Sustainment Framework', 'Camp Humphreys'];
+  const names = ['Special Measures Agreement', 'Nuclear Consultative Group', 'Regional Sustainment Framework', 'USFK'];
   window.__late = [];
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) {
@@ -118,14 +118,21 @@ export function tickerPage(count = 30, everyMs = 300): string {
     }
   }).observe(document.body, { childList: true, subtree: true });
   let i = 0;
-  const timer = setInterval(() => {
+  let timer;
+  // Lateness counts from when the extension runs: paragraphs start once the intro is highlighted.
+  const started = setInterval(() => {
+    if (!document.querySelector('#intro al-mark')) return;
+    clearInterval(started);
+    timer = setInterval(add, ${everyMs});
+  }, 50);
+  const add = () => {
     const p = document.createElement('p');
     p.dataset.i = String(i);
     p.textContent = 'Late news ' + i + ': officials discussed the ' + names[i % names.length] + ' again in Seoul.';
     window.__late.push({ added: performance.now(), marked: null });
     document.getElementById('feed').append(p);
     if (++i >= ${count}) { clearInterval(timer); document.title = 'done'; }
-  }, ${everyMs});
+  };
 </script></body></html>`;
 }
 
