@@ -37,9 +37,10 @@ export function pageChanges(records: MutationRecord[], doc: Document): PageChang
       if ([...r.addedNodes].some((n) => n.nodeName === 'BODY' || n.nodeName === 'HTML')) changes.push({ kind: 'document' });
       continue;
     }
-    // A node since removed from the page: its removal is a change of its own.
-    if (!target.isConnected || isInsideForbidden(target)) continue;
+    if (isInsideForbidden(target)) continue;
     if (r.type === 'characterData') {
+      // Text since removed from the page: its removal is a change of its own.
+      if (!target.isConnected) continue;
       changes.push({ kind: 'text', node: target });
       continue;
     }
