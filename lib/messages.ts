@@ -5,7 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type * as v from 'valibot';
-import type { Note } from './notes/model';
+import type { Note, TextPositionSelector, TextQuoteSelector } from './notes/model';
 import type { Category, Concept, SourceDoc } from './corpus/schema';
 import type { backgroundRequests } from './background/requests';
 
@@ -28,6 +28,13 @@ export interface ConceptView {
   related: { id: string; name: string }[];
 }
 
+/** A passage note as a content script sees it: where to mark it, never what it says. */
+export interface PassageAnchor {
+  id: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
 export interface ImportReport {
   added: number;
   updated: number;
@@ -45,18 +52,23 @@ export interface PageSummary {
   counts: Record<string, number>;
   /** Ids of this page's passage notes whose passage was not found. */
   notesNotFound: string[];
+  /** The tab shows a PDF in the browser's viewer (the popup offers to open it in the reader). */
+  isPdf?: boolean;
 }
 
 type BackgroundReplies = {
   'corpus:concept': ConceptView;
   'notes:forConcept': ConceptNotes;
   'notes:forPage': Note[];
+  'notes:anchorsForPage': PassageAnchor[];
   'notes:save': Note;
   'notes:delete': { deleted: boolean };
   'notes:restore': { restored: boolean };
   'notes:export': { fileName: string; mimeType: string; text: string };
   'notes:import': ImportReport;
   'notes:deleteAll': { deleted: number };
+  'frame:register': null;
+  'frame:claim': boolean;
   'page:report': null;
 };
 

@@ -1,7 +1,9 @@
 /**
  * The content script: highlights concepts on the page, mounts the tooltip,
  * anchors the reader's passage notes, and answers the popup and side panel.
- * It never opens IndexedDB: notes come and go through the background.
+ * It never opens IndexedDB and never receives note text: the card's notes
+ * and the passage-note panel are the extension's notes frame, which talks to
+ * the background itself; this script only learns where passage notes are.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compiledMatcher } from 'virtual:alliance-matcher';
@@ -47,10 +49,6 @@ export default defineContentScript({
       concept(conceptId) {
         if (!conceptCache.has(conceptId)) conceptCache.set(conceptId, fetchConcept(conceptId).catch((e) => (conceptCache.delete(conceptId), Promise.reject(e))));
         return conceptCache.get(conceptId)!;
-      },
-      notes: {
-        forConcept: (conceptId) => askBackground('notes:forConcept', { conceptId, limit: 3 }),
-        save: (draft) => askBackground('notes:save', draft),
       },
       onNotesChanged(listener) {
         const wrapped = (change: { conceptIds: string[] }) => listener(change.conceptIds);
@@ -117,6 +115,8 @@ export default defineContentScript({
         enabled: active,
         counts: active ? highlighter.counts() : {},
         notesNotFound: passages.notFound(),
+        // Chrome's PDF viewer is a document we run in but cannot read: the popup offers the reader instead.
+        isPdf: document.contentType === 'application/pdf',
       }));
       contentMessenger.onMessage('page:reveal', ({ data }) => reveal(data.conceptId, 1));
     }

@@ -5,6 +5,7 @@
  * here: the extension's writes (done inside `quietly`), its UI hosts, and
  * changes in places never highlighted (head, inputs, editors, code).
  */
+import { isOwnUi } from '../own-ui';
 import { isInsideForbidden } from './blocks';
 import { quietOwnWrites } from './wrap';
 
@@ -26,7 +27,7 @@ export interface PageWatch {
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /** The extension's UI hosts (the card, the note button and panel); its marks are written quietly (wrap.ts). */
-const isOwnUi = (node: Node) => node.nodeType === 1 && ((node as Element).tagName === 'ALLIANCE-LENS-UI' || (node as Element).hasAttribute('data-alliance-lens-ui'));
+const isOwnHost = (node: Node) => node.nodeType === 1 && isOwnUi(node as Element);
 
 /** Turns mutation records into the page's changes (empty when none of them is the page's). */
 export function pageChanges(records: MutationRecord[], doc: Document): PageChange[] {
@@ -44,8 +45,8 @@ export function pageChanges(records: MutationRecord[], doc: Document): PageChang
       changes.push({ kind: 'text', node: target });
       continue;
     }
-    const added = [...r.addedNodes].filter((n) => !isOwnUi(n));
-    const removed = [...r.removedNodes].filter((n) => !isOwnUi(n));
+    const added = [...r.addedNodes].filter((n) => !isOwnHost(n));
+    const removed = [...r.removedNodes].filter((n) => !isOwnHost(n));
     if (added.length || removed.length) changes.push({ kind: 'nodes', parent: target, added, removed, before: r.previousSibling, after: r.nextSibling });
   }
   return changes;

@@ -2,8 +2,10 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
+import { clickInUi, notesFrame } from '../../scripts/extension-ui';
 
 export * from '../../scripts/browser';
+export * from '../../scripts/extension-ui';
 
 /** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -27,17 +29,45 @@ export const strictCspPage: Handler = (req, res) => {
 
 /**
  * Runs in the page (Playwright or Puppeteer): how the marks, light and in the
- * shadow root, and the open card are styled, to prove no page policy stripped our CSS.
+ * page's shadow root, are styled, to prove no page policy stripped our CSS.
  */
-export function styledLook() {
+export function styledMarks() {
   const decoration = (el: Element | null | undefined) => (el ? getComputedStyle(el).textDecorationLine : 'missing');
-  const card = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('#alliance-lens-card');
-  const cs = card ? getComputedStyle(card) : null;
   return {
     mark: decoration(document.querySelector('[data-concept-id="sma"]')),
     shadowMark: decoration(document.getElementById('component')?.shadowRoot?.querySelector('[data-concept-id="washington-declaration"]')),
-    card: card && cs ? { width: card.getBoundingClientRect().width, position: cs.position, radius: cs.borderTopLeftRadius } : null,
   };
+}
+
+/**
+ * Selects `text` as a reader's drag would: found in the text of the element
+ * matching `within` (the passage may cross marks), both ends mapped to text nodes.
+ */
+export async function selectText(page: Page, text: string, within = 'body') {
+  await page.evaluate(
+    ([t, root]) => {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(document.querySelector(root)!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const all = nodes.map((n) => n.data).join('');
+      const start = all.indexOf(t);
+      if (start < 0) throw new Error(`"${t}" not found`);
+      const at = (offset: number) => {
+        let seen = 0;
+        for (const n of nodes) {
+          if (offset <= seen + n.data.length) return [n, offset - seen] as const;
+          seen += n.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const range = document.createRange();
+      range.setStart(...at(start));
+      range.setEnd(...at(start + t.length));
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    },
+    [text, within] as const,
+  );
 }
 
 /** Waits until the content script has finished its first scan of the page. */
@@ -88,15 +118,6 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
   return browser.serviceWorker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return tab.id as number;
-  });
-}
-
-/** Whether the concept card is open, and for which concept (read from the shadow root). */
-export function openCard(page: Page): Promise<{ role: string; name: string } | null> {
-  return page.evaluate(() => {
-    const card = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card');
-    if (!card) return null;
-    return { role: card.getAttribute('role') ?? '', name: card.querySelector('h2')?.textContent ?? '' };
   });
 }
 
@@ -205,48 +226,22 @@ export async function dragSelect(page: DrivenPage, from: { x: number; y: number 
   return page.evaluate(() => getSelection()?.toString() ?? '', null);
 }
 
-/** The centre of a visible element in the extension's UI layer, found by its text, when it is there. */
-function uiControl(page: DrivenPage, selector: string, text: string, what: string) {
-  return pollPage(
-    page,
-    ([sel, label]) => {
-      const root = document.querySelector('alliance-lens-ui')?.shadowRoot;
-      const el = [...(root?.querySelectorAll<HTMLElement>(sel) ?? [])].find((e) => (e.textContent ?? '').trim() === label || e.getAttribute('aria-label') === label);
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-    },
-    [selector, text] as const,
-    what,
-  );
-}
-
 /**
- * Clicks "Add note" for the current selection, types `body` and clicks
- * "Save note", with the real mouse and keyboard at a reader's pace; resolves
- * once the note's marker is on the page.
+ * Clicks "Add note" for the current selection, clicks into the note field,
+ * types `body` and clicks "Save note", with the real mouse and keyboard at a
+ * reader's pace; resolves once the note's marker is on the page.
  */
-export async function saveSelectionNote(page: DrivenPage, body: string) {
-  const add = await uiControl(page, 'button', 'Add note', 'the "Add note" button');
+export async function saveSelectionNote(page: Page, body: string) {
   await humanPause();
-  await page.mouse.click(add.x, add.y);
-  const box = await pollPage(
-    page,
-    () => {
-      const area = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('textarea');
-      const r = area?.getBoundingClientRect();
-      return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-    },
-    null,
-    'the note editor',
-  );
+  await clickInUi(page, 'button.selection-button', 'Add note');
+  const panel = await notesFrame(page, 'Add a note to this passage');
+  const box = panel.getByRole('textbox', { name: 'Note' });
   await humanPause();
-  await page.mouse.click(box.x, box.y);
+  await box.click();
   await page.keyboard.type(body, { delay: 30 });
-  const save = await uiControl(page, 'button', 'Save note', 'the "Save note" button');
   await humanPause();
-  const markersBefore = await page.evaluate(() => document.querySelectorAll('al-note').length, null);
-  await page.mouse.click(save.x, save.y);
+  const markersBefore = await page.evaluate(() => document.querySelectorAll('al-note').length);
+  await panel.getByRole('button', { name: 'Save note' }).click();
   await pollPage(page, (n) => document.querySelectorAll('al-note').length > n, markersBefore, 'the note marker');
 }
 

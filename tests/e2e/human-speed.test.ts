@@ -1,14 +1,12 @@
 /**
- * A reader at human speed (real mouse, 300–500 ms between steps) in Chromium
- * and Firefox ESR: a passage selected by dragging, also from a highlight,
+ * A reader at human speed (real mouse, 300–500 ms between steps) in Chromium: a passage selected by dragging, also from a highlight,
  * stays selected while the reader moves to "Add note", and the note stores
  * exactly the selected words. Hovering cards on a large page while the page
  * ticks every 50 ms rewrites no highlight.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { dragSelect, humanPause, noteMarkerTexts, openCard, pointOfText, pollPage, saveSelectionNote, useExtensionBrowser, waitForHighlights, type DrivenPage, type Handler } from './harness';
+import { dragSelect, humanPause, noteMarkerTexts, openCard, pointOfText, saveSelectionNote, useExtensionBrowser, waitForHighlights, type Handler } from './harness';
 
 const ARTICLE = '/demo/sample-article.html';
 /** Starts on the highlight "Regional Sustainment Framework" and ends mid-sentence. */
@@ -26,7 +24,7 @@ const tickerPage: Handler = (req, res) => {
   return true;
 };
 
-async function selectAndSave(page: DrivenPage, passage: { start: string; end: string }, body: string) {
+async function selectAndSave(page: Page, passage: { start: string; end: string }, body: string) {
   const from = await pointOfText(page, passage.start);
   const to = await pointOfText(page, passage.end, passage.end.length - 1);
   // Release just past the last character's left edge, inside it: the selection ends after it.
@@ -89,8 +87,7 @@ describe('Chromium at human speed', () => {
       }, point);
       expect(before).toBeGreaterThan(2);
       await page.mouse.move(point.x, point.y, { steps: 8 });
-      await pollPage(page, () => document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card h2')?.textContent ?? null, null, 'the card');
-      expect((await openCard(page))?.name).toBe('Special Measures Agreement');
+      await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
       await humanPause();
       await page.mouse.move(5, 5, { steps: 8 });
       await humanPause();
@@ -98,36 +95,6 @@ describe('Chromium at human speed', () => {
       expect(await page.evaluate(() => (window as unknown as { __hovered: Element[] }).__hovered.every((m) => m.isConnected))).toBe(true);
     }
     expect(Number(await page.evaluate(() => document.getElementById('clock')!.textContent))).toBeGreaterThan(20);
-    await page.close();
-  });
-});
-
-describe('Firefox ESR at human speed', () => {
-  let firefox: FirefoxWithExtension;
-  let origin = '';
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    const { startServer } = await import('./harness');
-    const server = await startServer();
-    origin = server.origin;
-    firefox = await launchFirefoxWithExtension();
-    close = async () => {
-      await firefox.close();
-      await server.close();
-    };
-  });
-  afterAll(() => close?.());
-
-  it('a passage dragged over (also from a highlight) is saved with exactly the selected text', async () => {
-    const page = await firefox.browser.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(`${origin}${ARTICLE}`);
-    await page.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 5, { timeout: 20_000 });
-    const driven = page as unknown as DrivenPage;
-    const fromHighlight = await selectAndSave(driven, FROM_HIGHLIGHT, 'Firefox: certified yards');
-    const plain = await selectAndSave(driven, PLAIN, 'Firefox: money');
-    // The markers are anchored from the stored quote: their text is the quote.
-    expect(await noteMarkerTexts(driven)).toEqual(expect.arrayContaining([fromHighlight, plain]));
     await page.close();
   });
 });

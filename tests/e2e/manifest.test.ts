@@ -17,10 +17,19 @@ describe.each([
     expect(permissions.sort()).toEqual([...expectedPermissions].sort());
   });
 
-  it('loads no remote code and exposes nothing to the web', () => {
+  it('asks for no host permission at install: web origins are optional, requested one site at a time by the PDF reader', () => {
+    expect(manifest.host_permissions).toBeUndefined();
+    expect((manifest.permissions as string[]).filter((p) => p.includes('://') || p === '<all_urls>')).toEqual([]);
+    const optional = target === 'chrome-mv3' ? manifest.optional_host_permissions : manifest.optional_permissions;
+    expect(optional).toEqual(['http://*/*', 'https://*/*']);
+  });
+
+  it('loads no remote code and exposes to the web only the notes frame', () => {
     expect(manifest.externally_connectable).toBeUndefined();
-    const resources = manifest.web_accessible_resources ?? [];
-    expect(resources).toEqual([]);
+    // Chrome: reachable only through the per-session dynamic URL; Firefox MV2 takes a list of paths.
+    expect(manifest.web_accessible_resources).toEqual(
+      target === 'chrome-mv3' ? [{ resources: ['notes-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }] : ['notes-frame.html'],
+    );
     const csp = JSON.stringify(manifest.content_security_policy ?? '');
     expect(csp).not.toMatch(/https?:|unsafe-eval/);
   });
