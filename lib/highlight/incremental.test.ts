@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher } from '../matcher/compile';
+import { registerOwnUi } from '../own-ui';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter, type HighlightOptions } from './highlighter';
 import { PIECE_CHARS, READ_ONLY_CHARS } from './large-text';
@@ -110,8 +111,8 @@ describe('incremental highlighting', () => {
     const doc = page('<p>The SMA and USFK costs rose.</p><p>Seoul and the NCG.</p>');
     const h = await started(doc);
     const before = h.stats();
-    const host = doc.createElement('alliance-lens-ui');
-    host.setAttribute('data-alliance-lens-ui', '');
+    const host = doc.createElement('div');
+    registerOwnUi(host);
     host.textContent = 'Special Measures Agreement card';
     doc.body.append(host);
     const text = doc.querySelectorAll('p')[1]!.firstChild as Text;
