@@ -245,14 +245,7 @@ export async function saveSelectionNote(page: Page, body: string) {
   await pollPage(page, (n) => document.querySelectorAll('al-note').length > n, markersBefore, 'the note marker');
 }
 
-/** The text of each passage note's markers on the page, joined per note. */
-export function noteMarkerTexts(page: DrivenPage): Promise<string[]> {
-  return page.evaluate(() => {
-    const byNote = new Map<string, string>();
-    for (const n of document.querySelectorAll('al-note')) {
-      const id = n.getAttribute('data-alliance-lens-note')!;
-      byNote.set(id, (byNote.get(id) ?? '') + n.textContent);
-    }
-    return [...byNote.values()];
-  }, null);
+/** The text of all passage-note markers on the page, joined (markers carry no note id a page could read). */
+export function noteMarkerText(page: Page): Promise<string> {
+  return page.evaluate(() => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join(''));
 }
