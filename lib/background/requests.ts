@@ -16,6 +16,7 @@ export const backgroundRequests = {
   'notes:forPage': { privileged: false, schema: v.strictObject({ url }) },
   'notes:save': { privileged: false, schema: NoteDraftSchema },
   'notes:delete': { privileged: false, schema: v.strictObject({ id: noteId }) },
+  'notes:deleteMalformed': { privileged: true, schema: v.strictObject({ key: v.union([v.pipe(v.string(), v.maxLength(1_000)), v.pipe(v.number(), v.finite())]) }) },
   'notes:restore': { privileged: true, schema: v.strictObject({ id: noteId }) },
   'notes:export': { privileged: true, schema: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }) },
   'notes:import': { privileged: true, schema: v.strictObject({ text: v.string(), apply: v.boolean() }) },
