@@ -43,8 +43,10 @@ export function escapeMarkdown(text: string): string {
         .replace(/\]\(/g, ']\\(')
         // Leading spaces would make an indented code block.
         .replace(/^\s+/, '')
-        .replace(/^([#+\-=])/, '\\$1')
-        .replace(/^(\d+)([.)])/, '$1\\$2'),
+        // Block markers count only where CommonMark reads them: "# x", "- x", "1. x", "---", "===".
+        .replace(/^(#{1,6}|[+-])(?=\s|$)/, '\\$1')
+        .replace(/^(?=[-=\s]+$)/, '\\')
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2'),
     )
     .join('  \n');
 }

@@ -333,3 +333,101 @@ describe('bad import files change nothing', () => {
     expect(JSON.stringify(await store.db.notes.toArray())).toBe(before);
   });
 });
+
+describe('a store that trusts nothing', () => {
+  it('saves a new note under the client\'s id once: the same draft again returns the stored note', async () => {
+    let t = T0;
+    const store = freshStore(() => t);
+    const draft = { ...conceptDraft('sent twice'), clientId: 'client-made-0001' };
+    const first = await store.save(draft);
+    t += 5_000;
+    const again = await store.save(draft);
+    expect(again).toEqual(first);
+    expect(first.id).toBe('client-made-0001');
+    expect(await store.all()).toHaveLength(1);
+    await expect(store.save({ ...draft, body: 'something else' })).rejects.toThrow(/already used by another note; nothing was saved/);
+    await expect(store.save({ ...draft, id: first.id })).rejects.toThrow(/either new .* or an edit/);
+    expect(await store.all()).toEqual([first]);
+  });
+
+  it('refuses concepts the corpus does not know, with nothing written', async () => {
+    const store = freshStore();
+    await expect(store.save(conceptDraft('x', 'no-such-concept'))).rejects.toThrow('The note was not saved: concept "no-such-concept" is not in the Alliance Lens corpus.');
+    await expect(store.save(conceptDraft('x', 'constructor'))).rejects.toThrow(/conceptId/);
+    expect(await store.db.notes.count()).toBe(0);
+  });
+
+  const damaged: Record<string, unknown>[] = [
+    { id: 'huge-date-0001', kind: 'concept', conceptId: 'sma', body: 'from 1e300', tags: [], createdAt: T0, updatedAt: 1e300 },
+    { id: 'wrong-types-01', kind: 'concept', conceptId: 42, body: ['x'], tags: 'a', createdAt: 'yesterday', updatedAt: null },
+    { id: 'missing-fields' },
+    { id: 12345, kind: 'passage' },
+    { id: 'proto-concept1', kind: 'passage', conceptIds: ['constructor', '__proto__'], body: 'x', tags: [], createdAt: T0, updatedAt: T0, target: { url: 'https://x.example/' } },
+  ];
+
+  async function storeWithDamage() {
+    const store = freshStore(() => T0 + 60_000);
+    await store.save(conceptDraft('good one'));
+    await store.save(passageDraft('good two'));
+    // Written past the store, as an old version or a bug might have.
+    await store.db.notes.bulkPut(damaged as never);
+    return store;
+  }
+
+  it('hands out well-formed notes only; damaged records are listed with what is wrong', async () => {
+    const store = await storeWithDamage();
+    expect((await store.all()).map((n) => n.body).sort()).toEqual(['good one', 'good two']);
+    expect((await store.forConcept('sma')).latest.map((n) => n.body)).toEqual(['good one']);
+    expect((await store.forPage('https://news.example/a')).map((n) => n.body)).toEqual(['good two']);
+    const skipped = await store.malformed();
+    expect(skipped.map((s) => s.id).sort()).toEqual(['12345', 'huge-date-0001', 'missing-fields', 'proto-concept1', 'wrong-types-01']);
+    expect(skipped.find((s) => s.id === 'huge-date-0001')!.problem).toBe('updatedAt: must be a valid date');
+  });
+
+  it('exports every format without the damaged records, and says how many it left out', async () => {
+    const store = await storeWithDamage();
+    for (const format of ['json', 'markdown', 'jsonld'] as const) {
+      const file = await store.exportAs(format);
+      expect(file.skipped).toBe(5);
+      expect(file.text).toContain('good one');
+      expect(file.text).not.toContain('from 1e300');
+    }
+    expect((await store.exportAs('markdown')).text).toMatch(/5 damaged record\(s\) left out: .*huge-date-0001 \(updatedAt: must be a valid date\)/);
+  });
+
+  it('deletes a damaged record for good, and never a good note that way', async () => {
+    const store = await storeWithDamage();
+    const [good] = await store.all();
+    expect(await store.deleteMalformed(good!.id)).toBe(false);
+    expect(await store.deleteMalformed('huge-date-0001')).toBe(true);
+    expect(await store.deleteMalformed(12345)).toBe(true);
+    expect(await store.malformed()).toHaveLength(3);
+    expect(await store.all()).toHaveLength(2);
+    await expect(store.save({ ...conceptDraft('edit'), id: 'missing-fields' })).rejects.toThrow(/damaged; delete it from the dashboard/);
+  });
+
+  it('an import replaces a damaged record with the good note of the same id', async () => {
+    const store = await storeWithDamage();
+    const good = { id: 'huge-date-0001', kind: 'concept', conceptId: 'sma', body: 'repaired', tags: [], createdAt: T0, updatedAt: T0 };
+    const text = JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: '', notes: [good] });
+    expect(await store.import(text, true)).toEqual({ added: 0, updated: 1, skipped: 0, applied: true });
+    expect((await store.all()).map((n) => n.body)).toContain('repaired');
+  });
+
+  it('reads back its own Web Annotation export: export JSON-LD → wipe → import gives the same notes', async () => {
+    let t = T0;
+    const store = freshStore(() => t);
+    await store.save({ ...conceptDraft('concept <b>note</b>\nline two'), tags: ['cost', 'talks'] });
+    t += 1_000;
+    await store.save({ ...passageDraft('passage note'), conceptIds: ['sma', 'usfk'] } as NoteDraft);
+    t += 1_000;
+    await store.save({ ...conceptDraft(''), tags: [] });
+    const before = await store.all();
+    const { text } = await store.exportAs('jsonld');
+    await store.deleteAll();
+    expect(await store.import(text, false)).toEqual({ added: 3, updated: 0, skipped: 0, applied: false });
+    expect(await store.import(text, true)).toEqual({ added: 3, updated: 0, skipped: 0, applied: true });
+    expect(await store.all()).toEqual(before);
+    expect(await store.import(text, false)).toEqual({ added: 0, updated: 0, skipped: 3, applied: false });
+  });
+});

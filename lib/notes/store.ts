@@ -76,13 +76,16 @@ export class NotesStore {
         if (stored !== undefined && !isWellFormed(stored)) throw new Error(`The stored note "${key}" is damaged; delete it from the dashboard.`);
         const existing = stored as Note | undefined;
         if (existing && existing.kind !== fields.kind) throw new Error('A note cannot change from a concept note to a passage note.');
-        const note = v.parse(NoteSchema, {
+        const candidate = {
           ...fields,
           id: existing?.id ?? clientId ?? newId(),
           createdAt: existing?.createdAt ?? now,
           // Strictly increasing, so merges by updatedAt always prefer the latest edit.
           updatedAt: existing ? Math.max(now, existing.updatedAt + 1) : now,
-        });
+        };
+        const parsed = v.safeParse(NoteSchema, candidate);
+        if (!parsed.success) throw new Error(`The note was not saved: ${malformedReason(candidate)}.`);
+        const note = parsed.output;
         if (clientId && existing) {
           if (content(existing) === content(note)) return existing;
           throw new Error(`The note id "${clientId}" is already used by another note; nothing was saved.`);
