@@ -114,7 +114,7 @@ class BackgroundUnavailableError extends Error {
  * Gives a new note the id it will be stored under before it is sent, so
  * sending it twice stores it once (the background returns the stored note).
  */
-export function withClientId<K extends BackgroundRequestType>(type: K, data: RequestData<K>, makeId = () => crypto.randomUUID()): RequestData<K> {
+export function withClientId<K extends BackgroundRequestType>(type: K, data: RequestData<K>, makeId: () => string = () => crypto.randomUUID()): RequestData<K> {
   if (type !== 'notes:save') return data;
   const draft = data as RequestData<'notes:save'>;
   return (draft.id || draft.clientId ? draft : { ...draft, clientId: makeId() }) as RequestData<K>;
