@@ -40,6 +40,32 @@ function storedRecords(page: Page): Promise<Record<string, unknown>[]> {
   });
 }
 
+/**
+ * Keeps a read-write transaction on the notes store open from an extension
+ * page (a chain of requests), so the background's next write waits on it.
+ */
+function holdNotesStore(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('alliance-lens-notes');
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const store = db.transaction('notes', 'readwrite').objectStore('notes');
+    const w = window as unknown as { holding: boolean };
+    w.holding = true;
+    const spin = () => {
+      if (w.holding) store.get('hold').onsuccess = spin;
+      else db.close();
+    };
+    spin();
+  });
+}
+
+function releaseNotesStore(page: Page): Promise<void> {
+  return page.evaluate(() => void ((window as unknown as { holding: boolean }).holding = false));
+}
+
 describe('saves while the service worker is stopped', () => {
   it('stores each of 20 saves from the card exactly once, and the reader never sees a browser error', async () => {
     const { stop, page: dash } = await workerStopper();
@@ -57,8 +83,12 @@ describe('saves while the service worker is stopped', () => {
         await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Nuclear Consultative Group' });
         await host.getByRole('button', { name: 'Add note' }).click();
         await host.getByRole('textbox', { name: 'Note' }).fill(body);
-        // The stop lands before, during or after the background handles the save.
-        await Promise.all([host.getByRole('button', { name: 'Save note' }).click(), stop()]);
+        // The background's write waits behind the dashboard's transaction, so the stop lands mid-request.
+        await holdNotesStore(dash);
+        await host.getByRole('button', { name: 'Save note' }).click();
+        await host.getByRole('button', { name: 'Saving…' }).waitFor();
+        await stop();
+        await releaseNotesStore(dash);
         await host.getByText(body).or(host.getByRole('alert')).first().waitFor();
         expect(await host.getByRole('alert').count()).toBe(0);
         await page.keyboard.press('Escape');
