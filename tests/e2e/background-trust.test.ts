@@ -40,6 +40,22 @@ function storedRecords(page: Page): Promise<Record<string, unknown>[]> {
   });
 }
 
+/** Writes records straight into the notes store (past the background, as a bug or an old version might). */
+function writeRecords(page: Page, change: { put?: unknown[]; remove?: string[] }): Promise<void> {
+  return page.evaluate(async ({ put = [], remove = [] }) => {
+    const open = indexedDB.open('alliance-lens-notes');
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const tx = db.transaction('notes', 'readwrite');
+    for (const record of put) tx.objectStore('notes').put(record);
+    for (const id of remove) tx.objectStore('notes').delete(id);
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, change);
+}
+
 /**
  * Keeps a read-write transaction on the notes store open from an extension
  * page (a chain of requests), so the background's next write waits on it.
@@ -136,23 +152,15 @@ describe('damaged records in the notes database', () => {
     const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
     // Newer than the notes the tests above saved, so they head the (virtualised) list.
     const t0 = Date.now();
-    await dash.evaluate(async (records) => {
-      const open = indexedDB.open('alliance-lens-notes');
-      const db: IDBDatabase = await new Promise((ok, fail) => {
-        open.onsuccess = () => ok(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      const tx = db.transaction('notes', 'readwrite');
-      for (const r of records) tx.objectStore('notes').put(r);
-      await new Promise((ok) => (tx.oncomplete = ok));
-      db.close();
-    }, [
-      { id: 'good-note-dmg-1', kind: 'concept', conceptId: 'sma', body: 'A good note beside damage', tags: [], createdAt: t0, updatedAt: t0 },
-      { id: 'good-note-dmg-2', kind: 'concept', conceptId: 'rsf', body: 'Another good note', tags: ['ok'], createdAt: t0, updatedAt: t0 + 1 },
-      { id: 'damaged-1e300', kind: 'concept', conceptId: 'sma', body: 'time overflow', tags: [], createdAt: t0, updatedAt: 1e300 },
-      { id: 'damaged-types', kind: 'concept', conceptId: 42, body: ['x'], tags: 'a', createdAt: 'yesterday' },
-      { id: 'damaged-empty' },
-    ]);
+    await writeRecords(dash, {
+      put: [
+        { id: 'good-note-dmg-1', kind: 'concept', conceptId: 'sma', body: 'A good note beside damage', tags: [], createdAt: t0, updatedAt: t0 },
+        { id: 'good-note-dmg-2', kind: 'concept', conceptId: 'rsf', body: 'Another good note', tags: ['ok'], createdAt: t0, updatedAt: t0 + 1 },
+        { id: 'damaged-1e300', kind: 'concept', conceptId: 'sma', body: 'time overflow', tags: [], createdAt: t0, updatedAt: 1e300 },
+        { id: 'damaged-types', kind: 'concept', conceptId: 42, body: ['x'], tags: 'a', createdAt: 'yesterday' },
+        { id: 'damaged-empty' },
+      ],
+    });
     await dash.reload();
     await dash.getByText('A good note beside damage').waitFor();
     await dash.getByText('Another good note').waitFor();
@@ -194,14 +202,7 @@ describe('import', () => {
     expect(await dash.getByRole('button', { name: 'Import now' }).count()).toBe(0);
 
     const before = (await storedRecords(dash)).filter((r) => String(r.id).startsWith('good-note-dmg'));
-    await dash.evaluate(async () => {
-      const open = indexedDB.open('alliance-lens-notes');
-      const db: IDBDatabase = await new Promise((ok) => (open.onsuccess = () => ok(open.result)));
-      const tx = db.transaction('notes', 'readwrite');
-      for (const id of ['good-note-dmg-1', 'good-note-dmg-2']) tx.objectStore('notes').delete(id);
-      await new Promise((ok) => (tx.oncomplete = ok));
-      db.close();
-    });
+    await writeRecords(dash, { remove: ['good-note-dmg-1', 'good-note-dmg-2'] });
     await file.setInputFiles({ name: 'notes-again.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(jsonld) });
     await dash.getByRole('button', { name: 'Import now' }).click();
     await dash.getByText(/Imported: 2 added/).waitFor();
