@@ -197,18 +197,22 @@ describe('export and import', () => {
     expect(await store.all()).toEqual(before);
   });
 
-  it('is lossless and idempotent for any set of notes (property)', async () => {
-    const noteArb = fc.record({
-      body: fc.string({ maxLength: 200 }),
-      tags: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() === s && s.length > 0), { maxLength: 4 }),
-      conceptId: fc.constantFrom('sma', 'rsf', 'ncg'),
-    });
+  it.each(['json', 'jsonld'] as const)('is lossless and idempotent for any set of notes through %s (property)', async (format) => {
+    const body = fc.string({ maxLength: 200 });
+    const tags = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() === s && s.length > 0), { maxLength: 4 });
+    const conceptArb = fc.record({ kind: fc.constant('concept' as const), body, tags, conceptId: fc.constantFrom('sma', 'rsf', 'ncg') });
+    const passageArb = fc
+      .record({ body, tags, conceptIds: fc.uniqueArray(fc.constantFrom('sma', 'rsf', 'ncg', 'usfk'), { maxLength: 3 }), exact: fc.string({ minLength: 1, maxLength: 50 }), title: fc.string({ maxLength: 30 }) })
+      .map(({ exact, title, ...d }): NoteDraft => {
+        const draft = passageDraft(d.body) as Extract<NoteDraft, { kind: 'passage' }>;
+        return { ...draft, ...d, target: { ...draft.target, title, quote: { ...draft.target.quote, exact } } };
+      });
     await fc.assert(
-      fc.asyncProperty(fc.array(noteArb, { maxLength: 8 }), async (drafts) => {
+      fc.asyncProperty(fc.array(fc.oneof(conceptArb, passageArb), { maxLength: 8 }), async (drafts) => {
         const store = freshStore();
-        for (const d of drafts) await store.save({ kind: 'concept', ...d });
+        for (const d of drafts) await store.save(d);
         const before = await store.all();
-        const { text } = await store.exportAs('json');
+        const { text } = await store.exportAs(format);
         await store.deleteAll();
         await store.import(text, true);
         await store.import(text, true);
