@@ -4,9 +4,9 @@
  * Kept apart from lib/messages.ts so content scripts do not bundle the schemas.
  */
 import * as v from 'valibot';
-import { NoteDraftSchema } from '../notes/model';
+import { ConceptIdSchema, NoteDraftSchema } from '../notes/model';
 
-const conceptId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
+const conceptId = ConceptIdSchema;
 const noteId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 const url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000));
 

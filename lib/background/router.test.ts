@@ -199,4 +199,16 @@ describe('routeRequest', () => {
     expect(await routeRequest('notes:deleteMalformed', { key: 42 }, extensionPage, ctx)).toEqual({ ok: true, value: { deleted: true } });
     expect(store.deleteMalformed).toHaveBeenCalledWith(42);
   });
+
+  it.each(['__proto__', 'constructor', 'toString'])('treats "%s" as no concept in any request', async (id) => {
+    const { ctx, touched } = recordingContext();
+    for (const [type, data] of [
+      ['corpus:concept', { conceptId: id }],
+      ['notes:forConcept', { conceptId: id }],
+    ] as const) {
+      const reply = await routeRequest(type, data, contentScript, ctx);
+      expect(reply).toEqual({ ok: false, error: expect.stringContaining('is not a concept id') });
+    }
+    expect(touched()).toBe(false);
+  });
 });

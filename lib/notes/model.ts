@@ -14,7 +14,8 @@ const MAX_DATE_MS = 8.64e15;
 
 /** Ids such as "__proto__" or "toString" name properties every JavaScript object has. */
 const notObjectKey = (id: string) => !(id in Object.prototype);
-const conceptId = v.pipe(
+/** A concept id as any request or record may carry it; whether the corpus knows it is checked where the corpus is. */
+export const ConceptIdSchema = v.pipe(
   v.string(),
   v.nonEmpty(),
   v.maxLength(100),
@@ -70,7 +71,7 @@ const common = {
 export const ConceptNoteSchema = v.strictObject({
   ...common,
   kind: v.literal('concept'),
-  conceptId,
+  conceptId: ConceptIdSchema,
 });
 
 export const PassageNoteSchema = v.strictObject({
@@ -78,7 +79,7 @@ export const PassageNoteSchema = v.strictObject({
   kind: v.literal('passage'),
   /** Concepts mentioned inside the passage, for filtering; may be empty. */
   conceptIds: v.pipe(
-    v.array(conceptId),
+    v.array(ConceptIdSchema),
     v.maxLength(MAX_CONCEPT_IDS, `must name at most ${MAX_CONCEPT_IDS} concepts`),
     v.check((ids) => new Set(ids).size === ids.length, 'must not repeat a concept'),
   ),
@@ -92,7 +93,7 @@ export type Note = v.InferOutput<typeof NoteSchema>;
 
 /** A draft's concept ids, deduplicated before the cap applies (a passage may mention a concept twice). */
 const draftConceptIds = v.pipe(
-  v.array(conceptId),
+  v.array(ConceptIdSchema),
   v.transform((ids) => [...new Set(ids)]),
   v.maxLength(MAX_CONCEPT_IDS, `must name at most ${MAX_CONCEPT_IDS} concepts`),
 );
