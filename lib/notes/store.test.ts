@@ -361,6 +361,15 @@ describe('a store that trusts nothing', () => {
     expect(await store.db.notes.count()).toBe(0);
   });
 
+  it('lets the reader edit a note on a concept a later corpus dropped, but not add that concept anew', async () => {
+    const store = freshStore();
+    const old = { id: 'dropped-concept1', kind: 'concept', conceptId: 'retired-concept', body: 'old', tags: [], createdAt: T0, updatedAt: T0 };
+    await store.db.notes.put(old as Note);
+    const edited = await store.save({ kind: 'concept', id: old.id, conceptId: 'retired-concept', body: 'edited', tags: [] });
+    expect(edited.body).toBe('edited');
+    await expect(store.save({ kind: 'concept', conceptId: 'retired-concept', body: 'new', tags: [] })).rejects.toThrow(/not in the Alliance Lens corpus/);
+  });
+
   const damaged: Record<string, unknown>[] = [
     { id: 'huge-date-0001', kind: 'concept', conceptId: 'sma', body: 'from 1e300', tags: [], createdAt: T0, updatedAt: 1e300 },
     { id: 'wrong-types-01', kind: 'concept', conceptId: 42, body: ['x'], tags: 'a', createdAt: 'yesterday', updatedAt: null },

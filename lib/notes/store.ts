@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import type { ConceptNotes, ImportReport } from '../messages';
 import type { NotesDb } from './db';
-import { NoteSchema, isWellFormed, malformedReason, recordKey, untrustedReason, type Note, type NoteDraft } from './model';
+import { NoteSchema, conceptIdsOf, isWellFormed, malformedReason, recordKey, untrustedReason, type Note, type NoteDraft } from './model';
 import { guardWrite, NotFoundError } from './errors';
 import { toBackup, toJsonLd, toMarkdown, type Skipped } from './export';
 import { parseImport, planImport } from './import';
@@ -90,7 +90,9 @@ export class NotesStore {
           if (content(existing) === content(note)) return existing;
           throw new Error(`The note id "${clientId}" is already used by another note; nothing was saved.`);
         }
-        const reason = untrustedReason(note, this.concepts, now);
+        // An edit may keep a concept a later corpus dropped; a new note may not name it.
+        const known = existing ? new Map([...this.concepts, ...conceptIdsOf(existing).map((c) => [c, c] as const)]) : this.concepts;
+        const reason = untrustedReason(note, known, now);
         if (reason) throw new Error(`The note was not saved: ${reason}.`);
         await this.db.notes.put(note);
         return note;
