@@ -27,7 +27,7 @@ export interface RouterContext {
   runtimeId: string;
   /** e.g. "chrome-extension://<id>/" */
   extensionOrigin: string;
-  /** Limits note writes per tab from senders inside web pages (see `rateLimited`). */
+  /** Limits note writes per tab from senders inside web pages (see RATE_LIMITED). */
   writeLimit: RateLimiter<number>;
   /** Called after a write, so open tabs can refresh what they show. */
   onNotesChanged(change: { conceptIds: string[]; urls: string[] }): void;
@@ -39,7 +39,7 @@ const fail = (error: string): Reply<never> => ({ ok: false, error });
 
 /** Writes a person makes one at a time; bulk work (import, delete all) is privileged and never limited. */
 const RATE_LIMITED: ReadonlySet<string> = new Set(['notes:save', 'notes:delete']);
-export const RATE_LIMIT_ERROR = 'Too many notes changed from this page in a short time, so this one was not saved. Wait a few seconds and try again; your text is still in the editor.';
+export const RATE_LIMIT_ERROR = 'Too many notes were changed from this page in a short time, so this change was not made. Wait a few seconds and try again; nothing was lost.';
 
 /**
  * A sender inside a tab, unless it is an extension page that is the tab's
