@@ -12,6 +12,8 @@ const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
 const extensionPage: Sender = { id: RUNTIME_ID, url: `${ORIGIN}dashboard.html` };
 const contentScript: Sender = { id: RUNTIME_ID, url: 'https://news.example/story', tab: { id: 7 } };
+/** An extension page framed inside a web page's tab (the card's notes frame): an extension page, yet inside a tab. */
+const notesFrame: Sender = { id: RUNTIME_ID, url: `${ORIGIN}notes-frame.html`, tab: { id: 7 }, frameId: 3 };
 
 const savedNote = {
   id: 'note-0001-abcd',
@@ -140,7 +142,7 @@ describe('routeRequest', () => {
     const { ctx, store } = recordingContext();
     const realStore = new NotesStore(openNotesDb(`router-${Math.random()}`), new Map(corpus.concepts.map((c) => [c.id, c.name])));
     store.save.mockImplementation(realStore.save.bind(realStore) as never);
-    const reply = await routeRequest('notes:save', draft, contentScript, ctx);
+    const reply = await routeRequest('notes:save', draft, notesFrame, ctx);
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(message);
     expect(await realStore.all()).toEqual([]);
@@ -149,7 +151,7 @@ describe('routeRequest', () => {
   it('deduplicates a passage note\'s concept ids before the cap', async () => {
     const { ctx, store } = recordingContext();
     const ids = corpus.concepts.slice(0, 16).map((c) => c.id);
-    await routeRequest('notes:save', { ...passageDraft, conceptIds: [...ids, ...ids, ...ids] }, contentScript, ctx);
+    await routeRequest('notes:save', { ...passageDraft, conceptIds: [...ids, ...ids, ...ids] }, notesFrame, ctx);
     expect(store.save).toHaveBeenCalledWith(expect.objectContaining({ conceptIds: ids }));
   });
 
@@ -158,21 +160,21 @@ describe('routeRequest', () => {
     const { ctx, store } = recordingContext(clock);
     const save = (sender: Sender) => routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, sender, ctx);
     const replies = [];
-    for (let i = 0; i < 10; i++) replies.push(await save(contentScript));
+    for (let i = 0; i < 10; i++) replies.push(await save(notesFrame));
     expect(replies.map((r) => r.ok)).toEqual([true, true, true, true, true, false, false, false, false, false]);
     expect(replies[5]).toEqual({ ok: false, error: RATE_LIMIT_ERROR });
     expect(store.save).toHaveBeenCalledTimes(5);
     // Deletes share the bucket; another tab has its own.
-    expect((await routeRequest('notes:delete', { id: 'note-0001-abcd' }, contentScript, ctx)).ok).toBe(false);
-    expect((await save({ ...contentScript, tab: { id: 8 } })).ok).toBe(true);
+    expect(await routeRequest('notes:delete', { id: 'note-0001-abcd' }, notesFrame, ctx)).toEqual({ ok: false, error: RATE_LIMIT_ERROR });
+    expect((await save({ ...notesFrame, tab: { id: 8 } })).ok).toBe(true);
     clock.now = 1_000;
-    expect((await save(contentScript)).ok).toBe(true);
-    expect((await save(contentScript)).ok).toBe(false);
+    expect((await save(notesFrame)).ok).toBe(true);
+    expect((await save(notesFrame)).ok).toBe(false);
     // Over a minute of a page saving 10 times a second: about one a second gets through.
     let accepted = 0;
     for (let i = 0; i < 600; i++) {
       clock.now += 100;
-      if ((await save(contentScript)).ok) accepted++;
+      if ((await save(notesFrame)).ok) accepted++;
     }
     expect(accepted).toBeGreaterThanOrEqual(59);
     expect(accepted).toBeLessThanOrEqual(61);
@@ -182,13 +184,12 @@ describe('routeRequest', () => {
     const { ctx } = recordingContext();
     const save = (sender: Sender) => routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, sender, ctx);
     const dashboardTab: Sender = { ...extensionPage, tab: { id: 9 }, frameId: 0 };
-    const frameInPage: Sender = { ...extensionPage, url: `${ORIGIN}note-frame.html`, tab: { id: 10 }, frameId: 4 };
     for (let i = 0; i < 20; i++) {
       expect((await save(dashboardTab)).ok).toBe(true);
       expect((await save(extensionPage)).ok).toBe(true);
     }
     const framed = [];
-    for (let i = 0; i < 20; i++) framed.push((await save(frameInPage)).ok);
+    for (let i = 0; i < 20; i++) framed.push((await save({ ...notesFrame, tab: { id: 10 } })).ok);
     expect(framed.filter(Boolean)).toHaveLength(5);
   });
 
@@ -206,7 +207,7 @@ describe('routeRequest', () => {
       ['corpus:concept', { conceptId: id }],
       ['notes:forConcept', { conceptId: id }],
     ] as const) {
-      const reply = await routeRequest(type, data, contentScript, ctx);
+      const reply = await routeRequest(type, data, extensionPage, ctx);
       expect(reply).toEqual({ ok: false, error: expect.stringContaining('is not a concept id') });
     }
     expect(touched()).toBe(false);
