@@ -210,4 +210,32 @@ describe('import', () => {
     expect(after.sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual(before.sort((a, b) => String(a.id).localeCompare(String(b.id))));
     await dash.close();
   });
+
+  it('refuses poisoned files in the dashboard with the entry named, and changes nothing', async () => {
+    const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
+    await dash.getByText('A good note beside damage').waitFor();
+    const before = JSON.stringify(await storedRecords(dash));
+    const t0 = Date.now();
+    const note = (over: Record<string, unknown>) => ({ id: 'poisoned-note-1', kind: 'concept', conceptId: 'sma', body: 'poison', tags: [], createdAt: t0, updatedAt: t0, ...over });
+    const passage = (conceptIds: string[]) => {
+      const { conceptId: _c, ...rest } = note({ kind: 'passage', conceptIds, target: { url: 'https://x.example/', title: '', quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } } });
+      return rest;
+    };
+    const files: [unknown, RegExp][] = [
+      [note({ updatedAt: 1e300 }), /note 1 \(id "poisoned-note-1"\) is invalid: updatedAt: must be a valid date/],
+      [note({ conceptId: 'constructor' }), /note 1 \(id "poisoned-note-1"\) is invalid: conceptId: is not a concept id/],
+      [note({ id: '__proto__' }), /note 1 \(id "__proto__"\) is invalid: id/],
+      [passage(Array.from({ length: 10_000 }, (_, i) => `planted-${i}`)), /note 1 \(id "poisoned-note-1"\) is invalid: conceptIds: must name at most 16 concepts/],
+    ];
+    const input = dash.locator('input[type="file"]');
+    for (const [poisoned, message] of files) {
+      const text = JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: '', notes: [poisoned] });
+      await input.setInputFiles({ name: 'poisoned.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await expect.poll(() => dash.getByRole('alert').textContent()).toMatch(message);
+      expect(await dash.getByRole('button', { name: 'Import now' }).count()).toBe(0);
+    }
+    expect(JSON.stringify(await storedRecords(dash))).toBe(before);
+    await dash.getByText('A good note beside damage').waitFor();
+    await dash.close();
+  });
 });
