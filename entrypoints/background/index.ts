@@ -13,10 +13,14 @@ import { RateLimiter } from '@/lib/background/rate-limit';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
 import { t } from '@/lib/i18n';
+import { readerUrl } from '@/lib/pdf/reader-link';
 
 type PageCommand = Parameters<ContentProtocol['page:command']>[0]['command'];
 const PAGE_COMMANDS: readonly string[] = ['toggle-highlights', 'next-highlight', 'previous-highlight', 'add-passage-note'];
 const ADD_NOTE_MENU_ID = 'alliance-lens-add-note';
+const OPEN_PDF_MENU_ID = 'alliance-lens-open-pdf';
+/** Links that look like PDFs (the menu cannot see a link's content type). */
+const PDF_LINK_PATTERNS = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.pdf#*', '*://*/*.PDF', '*://*/*.PDF?*'];
 
 async function broadcastToTabs(send: (tabId: number) => Promise<unknown>) {
   const tabs = await browser.tabs.query({});
@@ -26,6 +30,11 @@ async function broadcastToTabs(send: (tabId: number) => Promise<unknown>) {
 
 function sendCommand(tabId: number, command: PageCommand, frameId?: number) {
   return contentMessenger.sendMessage('page:command', { command }, frameId === undefined ? tabId : { tabId, frameId }).catch(() => undefined);
+}
+
+/** Opens the PDF reader on a web address, next to the tab it came from. */
+function openInReader(url: string, afterIndex?: number) {
+  return browser.tabs.create({ url: readerUrl(url), ...(afterIndex === undefined ? {} : { index: afterIndex + 1 }) });
 }
 
 export default defineBackground(() => {
@@ -56,9 +65,11 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('menuAddNote'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: OPEN_PDF_MENU_ID, title: t('menu_openPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_NOTE_MENU_ID && tab?.id !== undefined) void sendCommand(tab.id, 'add-passage-note', info.frameId);
+    if (info.menuItemId === OPEN_PDF_MENU_ID && info.linkUrl) void openInReader(info.linkUrl, tab?.index);
   });
   browser.commands.onCommand.addListener(async (command) => {
     if (!PAGE_COMMANDS.includes(command)) return;

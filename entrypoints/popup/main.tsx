@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import { readerUrl } from '@/lib/pdf/reader-link';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
 import { useActivePage } from '@/components/panels/use-active-page';
@@ -20,11 +21,31 @@ async function openSidePanel() {
   window.close();
 }
 
+/** A PDF in the browser's viewer: open it in the reader (which fetches it, asking for the site if it must). */
+function OpenPdfRow({ url }: { url: string }) {
+  return (
+    <p class="open-pdf">
+      <span class="muted">{t('popup_openPdfHint')}</span>{' '}
+      <button
+        type="button"
+        class="primary"
+        onClick={() => {
+          void browser.tabs.create({ url: readerUrl(url) });
+          if (!openedAsPage) window.close();
+        }}
+      >
+        {t('popup_openPdf')}
+      </button>
+    </p>
+  );
+}
+
 function Popup() {
   const [page] = useActivePage();
   return (
     <main style={{ width: '340px', padding: '12px 14px' }}>
       <Brand />
+      {page.state === 'ready' && page.summary.isPdf && <OpenPdfRow url={page.summary.url} />}
       <PagePanel page={page} onRevealed={() => !openedAsPage && window.close()} />
       <nav class="links" aria-label={t('panel_more')} style={{ marginTop: '12px' }}>
         <button type="button" onClick={() => void openSidePanel()}>
@@ -32,6 +53,9 @@ function Popup() {
         </button>
         <a href="/dashboard.html#/notes" target="_blank">
           {t('panel_openDashboard')}
+        </a>
+        <a href="/reader.html" target="_blank">
+          {t('popup_pdfReader')}
         </a>
       </nav>
     </main>

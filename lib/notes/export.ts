@@ -11,6 +11,7 @@ export const BACKUP_FORMAT = 'alliance-lens-notes';
 export const BACKUP_VERSION = 1;
 export const NOTE_URN = 'urn:alliance-lens:note:';
 export const CONCEPT_URN = 'urn:alliance-lens:concept:';
+export const PDF_FRAGMENT = 'http://tools.ietf.org/rfc/rfc3778';
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -95,10 +96,16 @@ export function toMarkdown(notes: Note[], conceptNames: ReadonlyMap<string, stri
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A passage in a PDF also names its page, as a W3C FragmentSelector in the PDF fragment syntax (RFC 3778, pages from 1). */
+function pdfPageSelector(pdf: PassageNote['target']['pdf']) {
+  return pdf ? [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: `page=${pdf.pageIndex + 1}` }] : [];
+}
+
 /**
  * W3C Web Annotation Data Model, as an AnnotationCollection. Everything a
  * note holds is in it (tags as tagging bodies, a passage's concepts as
- * classifying bodies, the page title as the source's label), so it imports back losslessly.
+ * classifying bodies, the page title as the target's label, a PDF's page as a
+ * fragment selector), so it imports back losslessly.
  */
 export function toJsonLd(notes: Note[], conceptNames: ReadonlyMap<string, string>): string {
   const items = notes.map((note) => ({
@@ -117,7 +124,12 @@ export function toJsonLd(notes: Note[], conceptNames: ReadonlyMap<string, string
     target:
       note.kind === 'concept'
         ? { source: `${CONCEPT_URN}${note.conceptId}`, type: 'Text', label: conceptNames.get(note.conceptId) ?? note.conceptId }
-        : { type: 'SpecificResource', source: { id: note.target.url, type: 'Text', label: note.target.title }, selector: [note.target.quote, note.target.position] },
+        : {
+            type: 'SpecificResource',
+            source: note.target.url,
+            label: note.target.title,
+            selector: [note.target.quote, note.target.position, ...pdfPageSelector(note.target.pdf)],
+          },
   }));
   return JSON.stringify(
     { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:alliance-lens:notes', type: 'AnnotationCollection', total: items.length, items },

@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot';
 import { NoteSchema, isWellFormed, untrustedReason, type Note } from './model';
-import { BACKUP_FORMAT, BACKUP_VERSION, CONCEPT_URN, NOTE_URN } from './export';
+import { BACKUP_FORMAT, BACKUP_VERSION, CONCEPT_URN, NOTE_URN, PDF_FRAGMENT } from './export';
+import { pdfNotesUrl } from '../pdf/anchor';
 import { ImportError } from './errors';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -52,19 +53,29 @@ function noteFromAnnotation(item: unknown): unknown {
   const target = isObject(item.target) ? item.target : {};
   const conceptId = withoutPrefix(target.source, CONCEPT_URN);
   if (conceptId !== undefined) return { ...common, kind: 'concept', conceptId };
-  const source = isObject(target.source) ? target.source : { id: target.source };
+  const url = isObject(target.source) ? target.source.id : target.source;
   const selectors = (Array.isArray(target.selector) ? target.selector : [target.selector]).filter(isObject);
+  const pdf = pdfTarget(url, selectors);
   return {
     ...common,
     kind: 'passage',
     conceptIds: bodies.filter((b) => b.purpose === 'classifying').map((b) => withoutPrefix(b.source, CONCEPT_URN) ?? b.source),
     target: {
-      url: source.id,
-      title: typeof source.label === 'string' ? source.label : '',
+      url,
+      title: typeof target.label === 'string' ? target.label : '',
       quote: selectors.find((s) => s.type === 'TextQuoteSelector'),
       position: selectors.find((s) => s.type === 'TextPositionSelector'),
+      ...(pdf && { pdf }),
     },
   };
+}
+
+/** A PDF passage: its document from the notes URL, its page from the RFC 3778 fragment ("page=2" is index 1). */
+function pdfTarget(url: unknown, selectors: Record<string, unknown>[]) {
+  const fingerprint = withoutPrefix(url, pdfNotesUrl(''));
+  const page = selectors.find((s) => s.type === 'FragmentSelector' && s.conformsTo === PDF_FRAGMENT)?.value;
+  const match = typeof page === 'string' ? /^page=(\d+)$/.exec(page) : null;
+  return fingerprint !== undefined && match ? { fingerprint, pageIndex: Number(match[1]) - 1 } : undefined;
 }
 
 function entryName(label: string, index: number, raw: unknown): string {
