@@ -10,6 +10,7 @@ import { backgroundMessenger, contentMessenger, type ContentProtocol } from '@/l
 import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
 import { RateLimiter } from '@/lib/background/rate-limit';
+import { FrameNonces } from '@/lib/background/frame-nonces';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
 import { t } from '@/lib/i18n';
@@ -49,6 +50,7 @@ export default defineBackground(() => {
     corpus,
     // A burst of 5 note writes per tab, then one a second.
     writeLimit: new RateLimiter<number>(5, 1_000),
+    frameNonces: new FrameNonces(),
     onNotesChanged(change: { conceptIds: string[]; urls: string[] }) {
       void broadcastToTabs((tabId) => contentMessenger.sendMessage('notes:changed', change, tabId));
     },

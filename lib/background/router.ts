@@ -4,12 +4,14 @@
  * so it is tested (and fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import type { BackgroundRequestType, Reply } from '../messages';
+import type { BackgroundRequestType, PassageAnchor, Reply } from '../messages';
+import type { Note } from '../notes/model';
 import { backgroundRequests } from './requests';
 import type { NotesStore } from '../notes/store';
 import type { Corpus } from '../corpus/schema';
 import { conceptView } from '../corpus/concept-view';
 import type { RateLimiter } from './rate-limit';
+import type { FrameNonces } from './frame-nonces';
 
 export interface Sender {
   /** The sending extension's id (runtime.MessageSender.id). */
@@ -31,13 +33,20 @@ export interface RouterContext {
   writeLimit: RateLimiter<number>;
   /** Called after a write, so open tabs can refresh what they show. */
   onNotesChanged(change: { conceptIds: string[]; urls: string[] }): void;
+  /** Nonces of the notes frames content scripts are about to embed. */
+  frameNonces: FrameNonces;
   /** Called with a tab's latest concept counts (page:report). */
   onPageReport(tabId: number, counts: Record<string, number>): void;
 }
 
+/** Where this page's passage notes are, and nothing of what they say. */
+function passageAnchors(notes: Note[]): PassageAnchor[] {
+  return notes.flatMap((n) => (n.kind === 'passage' ? [{ id: n.id, quote: n.target.quote, position: n.target.position }] : []));
+}
+
 const fail = (error: string): Reply<never> => ({ ok: false, error });
 
-/** Writes a person makes one at a time; bulk work (import, delete all) is privileged and never limited. */
+/** Writes a person makes one at a time; bulk work (import, delete all) is never limited. */
 const RATE_LIMITED: ReadonlySet<string> = new Set(['notes:save', 'notes:delete']);
 export const RATE_LIMIT_ERROR = 'Too many notes were changed from this page in a short time, so this change was not made. Wait a few seconds and try again; nothing was lost.';
 
@@ -88,6 +97,8 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
     }
     case 'notes:forPage':
       return store.forPage((input as { url: string }).url);
+    case 'notes:anchorsForPage':
+      return passageAnchors(await store.forPage((input as { url: string }).url));
     case 'notes:save': {
       const note = await store.save(input as Parameters<NotesStore['save']>[0]);
       ctx.onNotesChanged(
@@ -124,6 +135,16 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
       const deleted = await store.deleteAll();
       ctx.onNotesChanged({ conceptIds: [], urls: [] });
       return { deleted };
+    }
+    case 'frame:register': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('Only a page in a tab can embed a notes frame.');
+      ctx.frameNonces.register((input as { nonce: string }).nonce, tabId);
+      return null;
+    }
+    case 'frame:claim': {
+      const tabId = sender.tab?.id;
+      return tabId !== undefined && ctx.frameNonces.claim((input as { nonce: string }).nonce, tabId);
     }
     case 'page:report': {
       const tabId = sender.tab?.id;

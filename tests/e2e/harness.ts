@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
 
 export * from '../../scripts/browser';
+export * from '../../scripts/extension-ui';
 
 /** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -27,16 +28,13 @@ export const strictCspPage: Handler = (req, res) => {
 
 /**
  * Runs in the page (Playwright or Puppeteer): how the marks, light and in the
- * shadow root, and the open card are styled, to prove no page policy stripped our CSS.
+ * page's shadow root, are styled, to prove no page policy stripped our CSS.
  */
-export function styledLook() {
+export function styledMarks() {
   const decoration = (el: Element | null | undefined) => (el ? getComputedStyle(el).textDecorationLine : 'missing');
-  const card = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('#alliance-lens-card');
-  const cs = card ? getComputedStyle(card) : null;
   return {
     mark: decoration(document.querySelector('[data-concept-id="sma"]')),
     shadowMark: decoration(document.getElementById('component')?.shadowRoot?.querySelector('[data-concept-id="washington-declaration"]')),
-    card: card && cs ? { width: card.getBoundingClientRect().width, position: cs.position, radius: cs.borderTopLeftRadius } : null,
   };
 }
 
@@ -114,15 +112,6 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
   });
 }
 
-/** Whether the concept card is open, and for which concept (read from the shadow root). */
-export function openCard(page: Page): Promise<{ role: string; name: string } | null> {
-  return page.evaluate(() => {
-    const card = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card');
-    if (!card) return null;
-    return { role: card.getAttribute('role') ?? '', name: card.querySelector('h2')?.textContent ?? '' };
-  });
-}
-
 /**
  * Waits until the highlights stop changing: the count of marks is the same
  * for `quietMs`, and at least `minMs` have passed (pages that add text later).
@@ -159,3 +148,4 @@ export function useExtensionBrowser(handlers: Handler[] = []): TestEnvironment {
   });
   return env;
 }
+
