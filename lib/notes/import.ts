@@ -9,6 +9,7 @@ import { NoteSchema, isWellFormed, untrustedReason, type Note } from './model';
 import { BACKUP_FORMAT, BACKUP_VERSION, CONCEPT_URN, NOTE_URN, PDF_FRAGMENT } from './export';
 import { pdfNotesUrl } from '../pdf/anchor';
 import { ImportError } from './errors';
+import { t } from '../i18n';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -21,11 +22,11 @@ export interface ImportRules {
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function backupEntries(backup: Record<string, unknown>): unknown[] {
-  if (backup.format !== BACKUP_FORMAT) throw new ImportError('it is not an Alliance Lens backup (its "format" field is missing or different).');
-  if (typeof backup.version !== 'number' || !Number.isInteger(backup.version)) throw new ImportError('its "version" field is missing.');
-  if (backup.version > BACKUP_VERSION) throw new ImportError(`it was made by a newer version of Alliance Lens (backup version ${backup.version}). Update the extension first.`);
-  if (backup.version < 1) throw new ImportError(`backup version ${backup.version} is not known.`);
-  if (!Array.isArray(backup.notes)) throw new ImportError('its "notes" field is not a list.');
+  if (backup.format !== BACKUP_FORMAT) throw new ImportError(t('err_importFormat'));
+  if (typeof backup.version !== 'number' || !Number.isInteger(backup.version)) throw new ImportError(t('err_importNoVersion'));
+  if (backup.version > BACKUP_VERSION) throw new ImportError(t('err_importNewer', backup.version));
+  if (backup.version < 1) throw new ImportError(t('err_importUnknownVersion', backup.version));
+  if (!Array.isArray(backup.notes)) throw new ImportError(t('err_importNotesNotList'));
   return backup.notes;
 }
 
@@ -78,36 +79,36 @@ function pdfTarget(url: unknown, selectors: Record<string, unknown>[]) {
   return fingerprint !== undefined && match ? { fingerprint, pageIndex: Number(match[1]) - 1 } : undefined;
 }
 
-function entryName(label: string, index: number, raw: unknown): string {
+/** "note 3 (id "x") is invalid: path: problem." (or "annotation 3 …" for Web Annotations), in the interface language. */
+function invalidEntry(annotations: boolean, index: number, raw: unknown, path: string, problem: string): ImportError {
   const id = isObject(raw) && typeof raw.id === 'string' ? ` (id "${raw.id.slice(0, 64)}")` : '';
-  return `${label} ${index + 1}${id}`;
+  return new ImportError(t(annotations ? 'err_importInvalidAnnotation' : 'err_importInvalidNote', index + 1, id, path, problem));
 }
 
 /** Parses and checks a whole file; throws ImportError naming the first bad entry. */
 export function parseImport(text: string, rules: ImportRules): Note[] {
   const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_IMPORT_BYTES) throw new ImportError(`it is ${(bytes / 1024 / 1024).toFixed(1)} MB; backups up to 20 MB are accepted.`);
+  if (bytes > MAX_IMPORT_BYTES) throw new ImportError(t('err_importTooLarge', (bytes / 1024 / 1024).toFixed(1)));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new ImportError(`it is not valid JSON (${(e as Error).message}); it may be truncated or damaged.`);
+    throw new ImportError(t('err_importNotJson', (e as Error).message));
   }
-  if (!isObject(data)) throw new ImportError('it is not an Alliance Lens backup (expected a JSON object).');
+  if (!isObject(data)) throw new ImportError(t('err_importNotObject'));
   const annotations = isAnnotationCollection(data);
-  const label = annotations ? 'annotation' : 'note';
   const entries = annotations ? (data.items as unknown[]).map(noteFromAnnotation) : backupEntries(data);
   const ids = new Set<string>();
   return entries.map((raw, index) => {
     const result = v.safeParse(NoteSchema, raw);
     if (!result.success) {
       const issue = result.issues[0];
-      throw new ImportError(`${entryName(label, index, raw)} is invalid: ${v.getDotPath(issue) ?? 'note'}: ${issue.message}.`);
+      throw invalidEntry(annotations, index, raw, v.getDotPath(issue) ?? 'note', issue.message);
     }
     const note = result.output;
-    const reason = untrustedReason(note, rules.knownConcepts, rules.now);
-    if (reason) throw new ImportError(`${entryName(label, index, raw)} is invalid: ${reason}.`);
-    if (ids.has(note.id)) throw new ImportError(`${label} ${index + 1} repeats the id "${note.id}".`);
+    const untrusted = untrustedReason(note, rules.knownConcepts, rules.now);
+    if (untrusted) throw invalidEntry(annotations, index, raw, untrusted.path, untrusted.problem);
+    if (ids.has(note.id)) throw new ImportError(t('err_importDuplicateId', index + 1, note.id));
     ids.add(note.id);
     return note;
   });

@@ -158,11 +158,11 @@ const DAY_MS = 86_400_000;
  * Why a note that passes the schema still cannot be kept: a concept the
  * corpus does not know, or a time more than a day ahead of `now`.
  */
-export function untrustedReason(note: Note, knownConcepts: ReadonlyMap<string, unknown>, now: number): string | undefined {
+export function untrustedReason(note: Note, knownConcepts: ReadonlyMap<string, unknown>, now: number): { path: string; problem: string } | undefined {
   const unknown = conceptIdsOf(note).find((id) => !knownConcepts.has(id));
-  if (unknown !== undefined) return `concept "${unknown}" is not in the Alliance Lens corpus`;
+  if (unknown !== undefined) return { path: note.kind === 'concept' ? 'conceptId' : 'conceptIds', problem: `concept "${unknown}" is not in the Alliance Lens corpus` };
   for (const field of ['createdAt', 'updatedAt'] as const) {
-    if (note[field] > now + DAY_MS) return `${field} is in the future (${new Date(note[field]).toISOString().slice(0, 10)})`;
+    if (note[field] > now + DAY_MS) return { path: field, problem: `is in the future (${new Date(note[field]).toISOString().slice(0, 10)})` };
   }
   return undefined;
 }

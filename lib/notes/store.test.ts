@@ -308,7 +308,7 @@ describe('bad import files change nothing', () => {
     ['negative updatedAt', () => backup([valid({ updatedAt: -1 })]), /note 1 \(id "good-note-0001"\) is invalid: updatedAt/],
     ['NaN createdAt (null in JSON)', () => backup([valid({ createdAt: NaN })]), /note 1 \(id "good-note-0001"\) is invalid: createdAt/],
     ['a date before 2000', () => backup([valid({ createdAt: Date.UTC(1999, 11, 31) })]), /note 1 .*createdAt: must be a date on or after 2000-01-01/],
-    ['a date a year ahead', () => backup([valid({ updatedAt: Date.now() + 365 * 86_400_000 })]), /note 1 .*updatedAt is in the future/],
+    ['a date a year ahead', () => backup([valid({ updatedAt: Date.now() + 365 * 86_400_000 })]), /note 1 .*updatedAt: is in the future/],
     ['"__proto__" as a concept id', () => backup([valid({ conceptId: '__proto__' })]), /note 1 .*conceptId: is not a concept id/],
     ['"constructor" among a passage\'s concept ids', () => backup([passage({ conceptIds: ['sma', 'constructor'] })]), /note 1 .*conceptIds\.1: is not a concept id/],
     ['"toString" as a concept id', () => backup([valid({ conceptId: 'toString' })]), /note 1 .*conceptId: is not a concept id/],
@@ -356,7 +356,7 @@ describe('a store that trusts nothing', () => {
 
   it('refuses concepts the corpus does not know, with nothing written', async () => {
     const store = freshStore();
-    await expect(store.save(conceptDraft('x', 'no-such-concept'))).rejects.toThrow('The note was not saved: concept "no-such-concept" is not in the Alliance Lens corpus.');
+    await expect(store.save(conceptDraft('x', 'no-such-concept'))).rejects.toThrow('The note was not saved: conceptId: concept "no-such-concept" is not in the Alliance Lens corpus.');
     await expect(store.save(conceptDraft('x', 'constructor'))).rejects.toThrow(/conceptId/);
     expect(await store.db.notes.count()).toBe(0);
   });

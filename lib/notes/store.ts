@@ -92,8 +92,8 @@ export class NotesStore {
         }
         // An edit may keep a concept a later corpus dropped; a new note may not name it.
         const known = existing ? new Map([...this.concepts, ...conceptIdsOf(existing).map((c) => [c, c] as const)]) : this.concepts;
-        const reason = untrustedReason(note, known, now);
-        if (reason) throw new Error(`The note was not saved: ${reason}.`);
+        const untrusted = untrustedReason(note, known, now);
+        if (untrusted) throw new Error(`The note was not saved: ${untrusted.path}: ${untrusted.problem}.`);
         await this.db.notes.put(note);
         return note;
       }),
