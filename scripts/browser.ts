@@ -62,6 +62,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   serviceWorker: Worker;
   userDataDir: string;
+  /** The welcome tab the extension opened on its first install in this profile (closed at once), if any. */
+  welcomeUrl?: string;
   /** Opens an extension page such as "popup.html" or "dashboard.html#/notes". */
   openExtensionPage(path: string): Promise<Page>;
   close(options?: { keepProfile?: boolean }): Promise<void>;
@@ -86,6 +88,20 @@ export interface LaunchOptions {
   headed?: boolean;
 }
 
+async function closeWelcomeTab(context: BrowserContext): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const welcome = context.pages().find((p) => p.url().endsWith('/dashboard.html#/welcome'));
+    if (welcome) {
+      const url = welcome.url();
+      await welcome.close();
+      return url;
+    }
+    if (Date.now() > deadline) throw new Error('The extension did not open its welcome page on first install (runtime.onInstalled).');
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
 /** Starts Chromium with the built extension; reuse `userDataDir` to restart with the same profile. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
@@ -100,11 +116,15 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  // A new profile is a first install, and the extension greets it with a welcome tab:
+  // close it, so callers start from the pages they open themselves.
+  const welcomeUrl = options.userDataDir ? undefined : await closeWelcomeTab(context);
   return {
     context,
     extensionId,
     serviceWorker,
     userDataDir,
+    welcomeUrl,
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
-import type { ConceptNotes } from '@/lib/messages';
+import { askBackground, type ConceptNotes } from '@/lib/messages';
 import { t } from '@/lib/i18n';
 import { NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
@@ -40,6 +40,15 @@ export function ConceptCard(props: ConceptCardProps) {
   const { concept, category, notes, pinned } = props;
   const [editing, setEditing] = useState(false);
   const colour = props.dark ? category.colourDark : category.colour;
+  const [glossaryError, setGlossaryError] = useState<string | null>(null);
+  // A page may not navigate to an extension page that is not web-accessible (Chromium:
+  // ERR_BLOCKED_BY_CLIENT; Firefox: nothing happens), so the background opens the tab. Middle clicks too.
+  const openGlossary = (e: MouseEvent) => {
+    if (e.type === 'auxclick' && e.button !== 1) return;
+    e.preventDefault();
+    setGlossaryError(null);
+    askBackground('ui:openGlossary', { conceptId: concept.id }).catch((err: unknown) => setGlossaryError(err instanceof Error ? err.message : String(err)));
+  };
 
   return (
     <article class="card" style={{ '--cat': colour }}>
@@ -96,9 +105,14 @@ export function ConceptCard(props: ConceptCardProps) {
             </p>
           );
         })}
-        <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer">
+        <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer" onClick={openGlossary} onAuxClick={openGlossary}>
           {t('card_openGlossary')}
         </a>
+        {glossaryError && (
+          <p class="error" role="alert">
+            {glossaryError}
+          </p>
+        )}
       </section>
 
       {props.related.length > 0 && (

@@ -6,15 +6,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { corpus } from 'virtual:alliance-corpus';
-import { backgroundMessenger, contentMessenger, type ContentProtocol } from '@/lib/messages';
+import { backgroundMessenger, contentMessenger } from '@/lib/messages';
+import { isPageCommand, type PageCommand } from '@/lib/commands';
 import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
 import { t } from '@/lib/i18n';
 
-type PageCommand = Parameters<ContentProtocol['page:command']>[0]['command'];
-const PAGE_COMMANDS: readonly string[] = ['toggle-highlights', 'next-highlight', 'previous-highlight', 'add-passage-note'];
 const ADD_NOTE_MENU_ID = 'alliance-lens-add-note';
 
 async function broadcastToTabs(send: (tabId: number) => Promise<unknown>) {
@@ -40,6 +39,9 @@ export default defineBackground(() => {
     onNotesChanged(change: { conceptIds: string[]; urls: string[] }) {
       void broadcastToTabs((tabId) => contentMessenger.sendMessage('notes:changed', change, tabId));
     },
+    async openExtensionPage(path: string, openerTabId?: number) {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/dashboard.html'), openerTabId });
+    },
     onPageReport(tabId: number, counts: Record<string, number>) {
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       void browser.action.setBadgeText({ tabId, text: total ? String(Object.keys(counts).length) : '' });
@@ -51,15 +53,17 @@ export default defineBackground(() => {
     backgroundMessenger.onMessage(type, (message) => routeRequest(type, message.data, message.sender, context) as never);
   }
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('menuAddNote'), contexts: ['selection'] });
+    // A first install only: an update or a browser update must not open tabs.
+    if (reason === 'install') void context.openExtensionPage('dashboard.html#/welcome');
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_NOTE_MENU_ID && tab?.id !== undefined) void sendCommand(tab.id, 'add-passage-note', info.frameId);
   });
   browser.commands.onCommand.addListener(async (command) => {
-    if (!PAGE_COMMANDS.includes(command)) return;
+    if (!isPageCommand(command)) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await sendCommand(tab.id, command as PageCommand);
+    if (tab?.id !== undefined) await sendCommand(tab.id, command);
   });
 });

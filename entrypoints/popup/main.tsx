@@ -20,19 +20,24 @@ async function openSidePanel() {
   window.close();
 }
 
+async function openDashboard() {
+  await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html#/notes') });
+  if (!openedAsPage) window.close();
+}
+
 function Popup() {
   const [page] = useActivePage();
   return (
-    <main style={{ width: '340px', padding: '12px 14px' }}>
+    <main class="popup">
       <Brand />
       <PagePanel page={page} onRevealed={() => !openedAsPage && window.close()} />
-      <nav class="links" aria-label={t('panel_more')} style={{ marginTop: '12px' }}>
+      <nav class="actions" aria-label={t('panel_more')}>
         <button type="button" onClick={() => void openSidePanel()}>
           {t('panel_openSidePanel')}
         </button>
-        <a href="/dashboard.html#/notes" target="_blank">
+        <button type="button" onClick={() => void openDashboard()}>
           {t('panel_openDashboard')}
-        </a>
+        </button>
       </nav>
     </main>
   );

@@ -20,5 +20,6 @@ export const backgroundRequests = {
   'notes:export': { privileged: true, schema: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }) },
   'notes:import': { privileged: true, schema: v.strictObject({ text: v.string(), apply: v.boolean() }) },
   'notes:deleteAll': { privileged: true, schema: v.strictObject({ confirm: v.literal(true) }) },
+  'ui:openGlossary': { privileged: false, schema: v.strictObject({ conceptId }) },
   'page:report': { privileged: false, schema: v.strictObject({ counts: v.record(conceptId, v.pipe(v.number(), v.integer(), v.minValue(0))) }) },
 } as const;
