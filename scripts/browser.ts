@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { SHARED } from './shared';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
-export const DEV_PAGES = resolve(ROOT, '../shared/dev-pages');
+export const DEV_PAGES = join(SHARED, 'dev-pages');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };

@@ -9,7 +9,7 @@ import {
   SourceDocSchema,
   CATEGORY_IDS,
   type Corpus,
-} from './schema';
+} from './schema.ts';
 
 export class CorpusError extends Error {
   constructor(readonly problems: string[]) {

@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
+import { sharedPath } from '../../scripts/shared';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter } from './highlighter';
 import { scoreAgainstGold, type GoldPage, mentionsOf } from './gold';
 
-const DEV = join(import.meta.dirname, '../../../shared/dev-pages');
+const DEV = sharedPath('dev-pages');
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(DEV, 'gold.json'), 'utf8'));
 const compiled = compileMatcher(loadCorpusFromDir('data'));
 

@@ -4,12 +4,12 @@
  * mark in a forbidden place; switching highlights off restores the DOM exactly.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreAgainstGold, type FoundMention, type GoldPage } from '../../lib/highlight/gold';
-import { DEV_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser } from './harness';
+import { setSettings, waitForSettledHighlights, useExtensionBrowser } from './harness';
+import { sharedPath } from '../../scripts/shared';
 
-const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(DEV_PAGES, 'gold.json'), 'utf8'));
+const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(sharedPath('dev-pages', 'gold.json'), 'utf8'));
 const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), title, alliance-lens-ui';
 
 const env = useExtensionBrowser();
