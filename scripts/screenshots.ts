@@ -1,62 +1,101 @@
 /**
  * Regenerates the README screenshots (docs/screenshots/) in headless Chromium
- * with the built extension: a page with a card open, the popup, the side
- * panel page, and the dashboard's notes, glossary and settings.
+ * with the built extension: a page with a card open, then the popup, the side
+ * panel and every dashboard view, each at 1280 px, 360 px and 200 % zoom, in
+ * light and dark.
+ *
+ * Names: <surface>.png is 1280 px (the popup and side panel at their own
+ * width), -360 the narrow window, -zoom200 the 1280 px window at 200 % zoom
+ * (640 CSS px at 2 device pixels per px); -dark after any of them.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, launchWithExtension, startServer } from './browser';
+import { ROOT, launchWithExtension, startServer, type ExtensionBrowser, type PageServer } from './browser';
 
 const OUT = join(ROOT, 'docs/screenshots');
 
-async function main() {
-  mkdirSync(OUT, { recursive: true });
-  const server = await startServer();
-  for (const scheme of ['light', 'dark'] as const) {
-    const browser = await launchWithExtension({ viewport: { width: 1200, height: 800 }, colorScheme: scheme });
-    const suffix = scheme === 'dark' ? '-dark' : '';
-    const article = await browser.context.newPage();
-    await article.goto(`${server.origin}/demo/sample-article.html`);
-    await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
-    const term = article.locator('[data-concept-id="rsf"]').first();
-    await term.scrollIntoViewIfNeeded();
-    await article.evaluate(() => window.scrollBy(0, 120));
-    await term.click();
-    const host = article.locator('alliance-lens-ui');
-    await host.getByRole('button', { name: 'Add note' }).click();
-    await host.getByRole('textbox', { name: 'Note' }).fill('Which yards are certified for US Navy work? Check the SCM communique.');
-    await host.getByRole('textbox', { name: /Tags/ }).fill('shipbuilding, MRO');
-    await host.getByRole('button', { name: 'Save note' }).click();
-    await host.getByText('Which yards are certified').waitFor();
+interface Surface {
+  file: string;
+  path(tabId: number): string;
+  /** Resolves once the surface shows what it is for. */
+  ready(page: Page): Promise<unknown>;
+  /** CSS widths to take at zoom 100 %: the popup and side panel have one width of their own. */
+  widths: number[];
+  fullPage?: boolean;
+}
+
+const SURFACES: Surface[] = [
+  { file: 'popup', path: (tab) => `popup.html?tab=${tab}`, ready: (p) => p.getByRole('switch').waitFor(), widths: [340], fullPage: true },
+  { file: 'sidepanel', path: (tab) => `sidepanel.html?tab=${tab}`, ready: (p) => p.getByRole('heading', { name: 'Notes on this page' }).waitFor(), widths: [360] },
+  { file: 'dashboard-notes', path: () => 'dashboard.html#/notes', ready: (p) => p.getByText('Which yards are certified').waitFor(), widths: [1280, 360] },
+  { file: 'dashboard-glossary', path: () => 'dashboard.html#/glossary', ready: (p) => p.getByRole('link', { name: 'Special Measures Agreement' }).first().waitFor(), widths: [1280, 360] },
+  { file: 'dashboard-concept', path: () => 'dashboard.html#/glossary/sma', ready: (p) => p.getByRole('heading', { name: 'Special Measures Agreement', level: 2 }).waitFor(), widths: [1280, 360] },
+  { file: 'dashboard-sources', path: () => 'dashboard.html#/sources', ready: (p) => p.getByRole('heading', { name: 'Sources', level: 2 }).waitFor(), widths: [1280, 360] },
+  { file: 'dashboard-settings', path: () => 'dashboard.html#/settings', ready: (p) => p.locator('kbd').first().waitFor(), widths: [1280, 360] },
+  { file: 'dashboard-welcome', path: () => 'dashboard.html#/welcome', ready: (p) => p.getByRole('heading', { name: 'Welcome to Alliance Lens' }).waitFor(), widths: [1280, 360] },
+];
+
+const HEIGHT = 800;
+
+/** Opens the demo article, pins the RSF card and saves a note and a passage note: the card shot, and content for the panels. */
+async function prepareArticle(browser: ExtensionBrowser, server: PageServer, suffix: string, shootCard: boolean): Promise<number> {
+  const article = await browser.context.newPage();
+  await article.goto(`${server.origin}/demo/sample-article.html`);
+  await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
+  const term = article.locator('[data-concept-id="rsf"]').first();
+  await term.scrollIntoViewIfNeeded();
+  await article.evaluate(() => window.scrollBy(0, 120));
+  await term.click();
+  const host = article.locator('alliance-lens-ui');
+  await host.getByRole('button', { name: 'Add note' }).click();
+  await host.getByRole('textbox', { name: 'Note' }).fill('Which yards are certified for US Navy work? Check the SCM communique.');
+  await host.getByRole('textbox', { name: /Tags/ }).fill('shipbuilding, MRO');
+  await host.getByRole('button', { name: 'Save note' }).click();
+  await host.getByText('Which yards are certified').waitFor();
+  if (shootCard) {
     // Show the card from its top, as a reader first sees it.
     await article.evaluate(() => document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector('#alliance-lens-card')!.scrollTo(0, 0));
     await article.waitForTimeout(300);
     await article.screenshot({ path: join(OUT, `tooltip${suffix}.png`) });
-    await host.getByRole('button', { name: 'Close' }).click();
+  }
+  await host.getByRole('button', { name: 'Close' }).click();
+  await article.bringToFront();
+  return browser.serviceWorker.evaluate(async () => {
+    const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id;
+  });
+}
 
-    const tabId = await browser.serviceWorker.evaluate(async () => {
-      const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab!.id;
-    });
-    const shoot = async (path: string, file: string, size: { width: number; height: number }, prepare?: (p: Page) => Promise<void>) => {
-      const page = await browser.context.newPage();
-      await page.setViewportSize(size);
-      await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
-      await page.waitForTimeout(500);
-      await prepare?.(page);
-      await page.screenshot({ path: join(OUT, `${file}${suffix}.png`) });
-      await page.close();
-    };
-    await shoot(`popup.html?tab=${tabId}`, 'popup', { width: 370, height: 620 });
-    await shoot('dashboard.html#/notes', 'dashboard-notes', { width: 1100, height: 700 });
-    await shoot('dashboard.html#/glossary', 'dashboard-glossary', { width: 1100, height: 700 });
-    await shoot('dashboard.html#/glossary/sma', 'dashboard-concept', { width: 1100, height: 800 });
-    await shoot('dashboard.html#/settings', 'dashboard-settings', { width: 1100, height: 900 });
-    await browser.close();
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const server = await startServer();
+  const written: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const zoom of [1, 2]) {
+      const browser = await launchWithExtension({ viewport: { width: 1280, height: HEIGHT }, colorScheme: scheme, deviceScaleFactor: zoom });
+      const dark = scheme === 'dark' ? '-dark' : '';
+      const tabId = await prepareArticle(browser, server, dark, zoom === 1);
+      for (const surface of SURFACES) {
+        // At 200 % zoom a 1280 px window is 640 CSS px wide; the popup and side panel keep their own width.
+        const widths = zoom === 1 ? surface.widths : [surface.widths.length > 1 ? 640 : surface.widths[0]!];
+        for (const width of widths) {
+          const page = await browser.context.newPage();
+          await page.setViewportSize({ width, height: zoom === 2 ? HEIGHT / 2 : HEIGHT });
+          await page.goto(`chrome-extension://${browser.extensionId}/${surface.path(tabId)}`);
+          await surface.ready(page);
+          const size = zoom === 2 ? '-zoom200' : width === 360 && surface.widths.length > 1 ? '-360' : '';
+          const file = `${surface.file}${size}${dark}.png`;
+          await page.screenshot({ path: join(OUT, file), fullPage: surface.fullPage });
+          written.push(file);
+          await page.close();
+        }
+      }
+      await browser.close();
+    }
   }
   await server.close();
-  console.log(`Screenshots written to ${OUT}`);
+  console.log(`${written.length} screenshots written to ${OUT}:\n${written.join('\n')}`);
 }
 
 main().catch((e) => {

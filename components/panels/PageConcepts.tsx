@@ -30,7 +30,7 @@ export function PageConcepts({ corpus, counts, dark, query = '', onReveal }: Pag
         .filter((cat) => found.some((c) => c.category === cat.id))
         .map((cat) => (
           <section key={cat.id} aria-label={cat.label}>
-            <h3>{cat.label}</h3>
+            <h2 class="group-title">{cat.label}</h2>
             <ul class="concept-groups">
               {found
                 .filter((c) => c.category === cat.id)
