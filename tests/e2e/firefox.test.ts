@@ -73,4 +73,42 @@ describe('Firefox ESR', () => {
     expect(errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
     await page.close();
   });
+
+  it('opens the glossary page of a concept from the card link clicked with the mouse, and greeted the install with the welcome page', async () => {
+    expect(await tabAt('/dashboard.html#/welcome')).toMatch(/^moz-extension:\/\//);
+    const page = await firefox.browser.newPage();
+    await page.goto(`${server.origin}/demo/sample-article.html`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-concept-id="ncg"]').length > 0, { timeout: 20_000 });
+    await page.click('[data-concept-id="ncg"]');
+    await page.waitForFunction(() => !!document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('[role="dialog"] .glossary-link'), { timeout: 10_000 });
+    const link = await page.evaluate(() => {
+      const a = document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector('.glossary-link')!;
+      a.scrollIntoView({ block: 'center' });
+      const r = a.getBoundingClientRect();
+      return { x: r.x + 10, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(link.x, link.y, { steps: 5 });
+    await page.mouse.click(link.x, link.y);
+    expect(await tabAt('/dashboard.html#/glossary/ncg')).toMatch(/^moz-extension:\/\//);
+    expect(page.url()).toBe(`${server.origin}/demo/sample-article.html`);
+    await page.close();
+  });
 });
+
+/**
+ * The address of the tab whose location ends with `suffix`, once there is one.
+ * Puppeteer reports moz-extension tabs as about:blank, so each tab is asked itself.
+ */
+async function tabAt(suffix: string): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(async () => {
+      for (const tab of await firefox.browser.pages()) {
+        const href = await tab.evaluate(() => location.href).catch(() => '');
+        if (href.endsWith(suffix)) found = href;
+      }
+      return found;
+    }, { timeout: 20_000 })
+    .toBeDefined();
+  return found!;
+}
