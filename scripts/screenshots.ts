@@ -38,7 +38,7 @@ const SURFACES: Surface[] = [
 
 const HEIGHT = 800;
 
-/** Opens the demo article, pins the RSF card and saves a note and a passage note: the card shot, and content for the panels. */
+/** Opens the demo article, pins the RSF card and saves a note on it: the card shot, and a note for the panels to show. */
 async function prepareArticle(browser: ExtensionBrowser, server: PageServer, suffix: string, shootCard: boolean): Promise<number> {
   const article = await browser.context.newPage();
   await article.goto(`${server.origin}/demo/sample-article.html`);
