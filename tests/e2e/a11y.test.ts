@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openCard, tabIdOf, waitForHighlights, useExtensionBrowser } from './harness';
+import { saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -40,14 +40,7 @@ async function articleWithNote(): Promise<Page> {
   const page = await env.browser.context.newPage();
   await page.goto(`${env.server.origin}/demo/sample-article.html`);
   await waitForHighlights(page, 5);
-  await page.locator('[data-concept-id="sma"]').first().click();
-  await expect.poll(() => openCard(page)).not.toBeNull();
-  const host = page.locator('alliance-lens-ui');
-  await host.getByRole('button', { name: 'Add note' }).click();
-  await host.getByRole('textbox', { name: 'Note' }).fill('Cost-sharing through 2030');
-  await host.getByRole('textbox', { name: /Tags/ }).fill('sma, budget');
-  await host.getByRole('button', { name: 'Save note' }).click();
-  await host.getByText('Cost-sharing through 2030').waitFor();
+  await saveNoteFromCard(page, 'sma', 'Cost-sharing through 2030', 'sma, budget');
   await page.keyboard.press('Escape');
   return page;
 }

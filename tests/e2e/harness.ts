@@ -1,5 +1,5 @@
 /** Helpers for end-to-end tests; the browser and server come from scripts/browser.ts. */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
 
@@ -90,6 +90,18 @@ export function openCard(page: Page): Promise<{ role: string; name: string } | n
     if (!card) return null;
     return { role: card.getAttribute('role') ?? '', name: card.querySelector('h2')?.textContent ?? '' };
   });
+}
+
+/** Pins the card of the first mention of `conceptId` with a click and saves a note on it from the card, as a reader does. */
+export async function saveNoteFromCard(page: Page, conceptId: string, body: string, tags?: string) {
+  await page.locator(`[data-concept-id="${conceptId}"]`).first().click();
+  await expect.poll(() => openCard(page)).not.toBeNull();
+  const host = page.locator('alliance-lens-ui');
+  await host.getByRole('button', { name: 'Add note' }).click();
+  await host.getByRole('textbox', { name: 'Note' }).fill(body);
+  if (tags !== undefined) await host.getByRole('textbox', { name: /Tags/ }).fill(tags);
+  await host.getByRole('button', { name: 'Save note' }).click();
+  await host.getByText(body).waitFor();
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openCard, tabIdOf, waitForHighlights, useExtensionBrowser } from './harness';
+import { openCard, saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -31,6 +31,12 @@ async function clickWithMouse(page: Page, locator: ReturnType<Page['locator']>) 
   await page.mouse.move(box.x, box.y, { steps: 6 });
   await humanPause(page);
   await page.mouse.click(box.x, box.y);
+}
+
+/** The article, and the popup (opened as a page) showing its tab. */
+async function articleAndPopup(): Promise<[Page, Page]> {
+  const article = await openArticle();
+  return [article, await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, article)}`)];
 }
 
 async function assignedShortcuts(): Promise<Record<string, string>> {
@@ -106,8 +112,7 @@ describe('card', () => {
 
 describe('popup', () => {
   it('has a switch that turns highlights off and on for the site, with the mouse and with the keyboard', async () => {
-    const article = await openArticle();
-    const popup = await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, article)}`);
+    const [article, popup] = await articleAndPopup();
     const toggle = popup.getByRole('switch', { name: 'Highlight on 127.0.0.1' });
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
     await clickWithMouse(popup, toggle);
@@ -123,8 +128,7 @@ describe('popup', () => {
   });
 
   it('finds a concept of the page by name or Korean alias', async () => {
-    const article = await openArticle();
-    const popup = await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, article)}`);
+    const [article, popup] = await articleAndPopup();
     const search = popup.getByRole('searchbox', { name: 'Find a concept on this page' });
     await search.click();
     await popup.keyboard.type('sustain', { delay: 80 });
@@ -141,13 +145,7 @@ describe('popup', () => {
 describe('dashboard edit form', () => {
   it('is a proper form, and an unsaved edit survives closing the dashboard and is never discarded silently', async () => {
     const article = await openArticle();
-    await clickWithMouse(article, article.locator('[data-concept-id="ncg"]').first());
-    await expect.poll(() => openCard(article)).not.toBeNull();
-    const host = article.locator('alliance-lens-ui');
-    await host.getByRole('button', { name: 'Add note' }).click();
-    await host.getByRole('textbox', { name: 'Note' }).fill('First thoughts on the NCG');
-    await host.getByRole('button', { name: 'Save note' }).click();
-    await host.getByText('First thoughts on the NCG').waitFor();
+    await saveNoteFromCard(article, 'ncg', 'First thoughts on the NCG');
     await article.close();
 
     let dash = await env.browser.openExtensionPage('dashboard.html#/notes');
