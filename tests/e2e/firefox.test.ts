@@ -4,6 +4,7 @@
  * injected styles get stripped by page policies).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { startServer, strictCspPage, styledLook, type PageServer } from './harness';
 
@@ -75,7 +76,12 @@ describe('Firefox ESR', () => {
   });
 
   it('opens the glossary page of a concept from the card link clicked with the mouse, and greeted the install with the welcome page', async () => {
-    expect(await tabAt('/dashboard.html#/welcome')).toMatch(/^moz-extension:\/\//);
+    const welcome = await tabAt('/dashboard.html#/welcome');
+    expect(welcome.href).toMatch(/^moz-extension:\/\//);
+    // Firefox assigns every suggested key too, and the welcome page names the passage-note key it really has.
+    const commands = await welcome.tab.evaluate(() => (globalThis as unknown as { browser: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }).browser.commands.getAll());
+    expect(commands.map((c) => `${c.name}=${c.shortcut}`).sort()).toEqual(['add-passage-note=Alt+Shift+M', 'next-highlight=Alt+Shift+J', 'previous-highlight=Alt+Shift+K', 'toggle-highlights=Alt+Shift+H']);
+    expect(await welcome.tab.evaluate(() => document.body.textContent)).toContain('press Alt+Shift+M');
     const page = await firefox.browser.newPage();
     await page.goto(`${server.origin}/demo/sample-article.html`);
     await page.waitForFunction(() => document.querySelectorAll('[data-concept-id="ncg"]').length > 0, { timeout: 20_000 });
@@ -89,7 +95,7 @@ describe('Firefox ESR', () => {
     });
     await page.mouse.move(link.x, link.y, { steps: 5 });
     await page.mouse.click(link.x, link.y);
-    expect(await tabAt('/dashboard.html#/glossary/ncg')).toMatch(/^moz-extension:\/\//);
+    expect((await tabAt('/dashboard.html#/glossary/ncg')).href).toMatch(/^moz-extension:\/\//);
     expect(page.url()).toBe(`${server.origin}/demo/sample-article.html`);
     await page.close();
   });
@@ -99,15 +105,15 @@ describe('Firefox ESR', () => {
  * The address of the tab whose location ends with `suffix`, once there is one.
  * Puppeteer reports moz-extension tabs as about:blank, so each tab is asked itself.
  */
-async function tabAt(suffix: string): Promise<string> {
-  let found: string | undefined;
+async function tabAt(suffix: string): Promise<{ tab: Page; href: string }> {
+  let found: { tab: Page; href: string } | undefined;
   await expect
     .poll(async () => {
       for (const tab of await firefox.browser.pages()) {
         const href = await tab.evaluate(() => location.href).catch(() => '');
-        if (href.endsWith(suffix)) found = href;
+        if (href.endsWith(suffix)) found = { tab, href };
       }
-      return found;
+      return found?.href;
     }, { timeout: 20_000 })
     .toBeDefined();
   return found!;
