@@ -14,6 +14,7 @@ import { SHARED } from './shared';
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 export const DEV_PAGES = join(SHARED, 'dev-pages');
+export const CONTRAST_PAGES = join(ROOT, 'tests/fixtures/contrast');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
@@ -27,11 +28,15 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** Serves /dev/<file> from ../shared/dev-pages/pages, /fixtures/<file> from tests/fixtures/pages and /demo/<file> from data/demo. */
+/**
+ * Serves /dev/<file> from ../shared/dev-pages/pages, /contrast/<file> from tests/fixtures/contrast/pages,
+ * /fixtures/<file> from tests/fixtures/pages and /demo/<file> from data/demo.
+ */
 export async function startServer(extra: Handler[] = [], host = '127.0.0.1'): Promise<PageServer> {
   const requests: string[] = [];
   const roots: Record<string, string> = {
     dev: join(DEV_PAGES, 'pages'),
+    contrast: join(CONTRAST_PAGES, 'pages'),
     fixtures: join(ROOT, 'tests/fixtures/pages'),
     demo: join(ROOT, 'data/demo'),
   };

@@ -17,7 +17,7 @@ export function corpusFiles(dir: string): string[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => `concepts/${f}`);
-  return [...conceptFiles, 'disambiguation.json', 'sources.json', 'categories.json'];
+  return [...conceptFiles, 'disambiguation.json', 'parties.json', 'sources.json', 'categories.json'];
 }
 
 /**
@@ -47,5 +47,6 @@ export function loadCorpusFromDir(dir: string): Corpus {
     concepts,
     sources: readJson(dir, 'sources.json'),
     categories: readJson(dir, 'categories.json'),
+    parties: readJson(dir, 'parties.json'),
   });
 }

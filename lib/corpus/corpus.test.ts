@@ -111,6 +111,30 @@ describe('corpus validation', () => {
     expect(() => loadCorpusFromDir(dir2)).toThrow(/disambiguation "no-such-concept": no concept has this id/);
   });
 
+  type Disambiguation = Record<string, Record<string, unknown> & { qualifiers?: Record<string, unknown> }>;
+  it.each([
+    ['an unknown party group', (d: Disambiguation) => (d.sma!.qualifiers!.other = ['japan', 'mars']), /concept "sma", field disambiguation\.qualifiers\.other\.1: unknown party group "mars"/],
+    ['an unknown sibling concept', (d: Disambiguation) => ((d['us-indo-pacific-strategy']!.qualifiers!.siblings as { conceptId: string }[])[0]!.conceptId = 'nowhere'), /field disambiguation\.qualifiers\.siblings\.0\.conceptId: unknown concept "nowhere"/],
+    ['a reach that is neither phrase nor page', (d: Disambiguation) => (d.sma!.qualifiers!.reach = 'paragraph'), /concept "sma", field disambiguation\.qualifiers\.reach/],
+    ['a not-name that contains no alias', (d: Disambiguation) => (d['freedom-shield']!.notNames = ['Ulchi Guardian']), /field disambiguation\.notNames\.0: "Ulchi Guardian" contains none/],
+    ['ambiguous aliases without cues', (d: Disambiguation) => (d.sma!.cuesAgainst = []), /concept "sma", field disambiguation: ambiguous aliases need otherSenses, cuesFor and cuesAgainst/],
+    ['an entry that says nothing', (d: Disambiguation) => (d['freedom-shield'] = {}), /concept "freedom-shield", field disambiguation: must list ambiguous aliases, qualifiers or notNames/],
+  ])('fails on %s in the disambiguation data, naming the entry and the field', (_name, edit, message) => {
+    const dir = brokenCopy(() => undefined);
+    const path = join(dir, 'disambiguation.json');
+    const d = JSON.parse(readFileSync(path, 'utf8'));
+    edit(d);
+    writeFileSync(path, JSON.stringify(d));
+    expect(() => loadCorpusFromDir(dir)).toThrow(message);
+  });
+
+  it('fails on a malformed party group', () => {
+    const dir = brokenCopy(() => undefined);
+    writeFileSync(join(dir, 'parties.json'), JSON.stringify({ japan: [], Korea: ['Seoul'] }));
+    expect(() => loadCorpusFromDir(dir)).toThrow(/parties, field japan/);
+    expect(() => loadCorpusFromDir(dir)).toThrow(/parties, field Korea/);
+  });
+
   it('makes the build fail: the Vite plugin throws on a malformed corpus', () => {
     const dir = brokenCopy((l) => delete sma(l).detail);
     const plugin = corpusPlugin(dir) as unknown as { load: (this: { addWatchFile(f: string): void }, id: string) => string | undefined };

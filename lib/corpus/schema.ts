@@ -38,20 +38,59 @@ export const SourceRefSchema = v.strictObject({
 });
 
 /**
+ * Who a name belongs to, read from the words that qualify it. An agreement,
+ * strategy or exercise name qualified by another party ("the U.S.–Japan
+ * Special Measures Agreement", "Canada's Indo-Pacific Strategy") is not the
+ * alliance concept; qualified by a sibling's party ("Seoul's Indo-Pacific
+ * Strategy") it is the sibling concept. Parties are group names of data/parties.json.
+ */
+export const QualifiersSchema = v.strictObject({
+  /**
+   * How far party words are read: "phrase" only the words qualifying the name
+   * (for a party's own document, which others mention freely); "page" also the
+   * sentence, paragraph, section and page, nearest first (for a bilateral instrument,
+   * whose other party is named by its context).
+   */
+  reach: v.picklist(['phrase', 'page']),
+  /** Parties that confirm the alliance concept. */
+  own: v.optional(v.array(nonEmpty), []),
+  /** Parties whose instrument of the same name is not the alliance concept. */
+  other: v.pipe(v.array(nonEmpty), v.minLength(1)),
+  /** Parties whose instrument of the same name is another concept of the corpus. */
+  siblings: v.optional(v.array(v.strictObject({ conceptId, parties: v.pipe(v.array(nonEmpty), v.minLength(1)) })), []),
+  /**
+   * For a one-off document or event: its year(s). Another year qualifying the
+   * name ("the 2018 National Defense Strategy", "the 1994 Washington Declaration") is another document.
+   */
+  years: v.optional(v.array(v.pipe(v.string(), v.regex(/^\d{4}$/, 'must be a year (YYYY)'))), []),
+});
+export type Qualifiers = v.InferOutput<typeof QualifiersSchema>;
+
+/**
  * Kept in data/disambiguation.json (keyed by concept id) and merged into the
  * concept on load. Aliases listed here are highlighted only when the context
  * supports the alliance sense.
  */
-export const DisambiguationSchema = v.strictObject({
-  /** Alias texts of this concept that have other senses; each must be one of the concept's aliases. */
-  aliases: v.pipe(v.array(nonEmpty), v.minLength(1)),
-  /** The other senses a reader may meet ("spinal muscular atrophy"). */
-  otherSenses: v.pipe(v.array(nonEmpty), v.minLength(1)),
-  /** Words or phrases whose presence nearby supports the alliance sense. */
-  cuesFor: v.pipe(v.array(nonEmpty), v.minLength(1)),
-  /** Words or phrases whose presence nearby points to another sense. */
-  cuesAgainst: v.pipe(v.array(nonEmpty), v.minLength(1)),
-});
+export const DisambiguationSchema = v.pipe(
+  v.strictObject({
+    /** Alias texts of this concept that have other senses; each must be one of the concept's aliases. */
+    aliases: v.optional(v.array(nonEmpty), []),
+    /** The other senses a reader may meet ("spinal muscular atrophy"). */
+    otherSenses: v.optional(v.array(nonEmpty), []),
+    /** Words or phrases whose presence nearby supports the alliance sense. */
+    cuesFor: v.optional(v.array(nonEmpty), []),
+    /** Words or phrases whose presence nearby points to another sense. */
+    cuesAgainst: v.optional(v.array(nonEmpty), []),
+    qualifiers: v.optional(QualifiersSchema),
+    /** Longer names that contain an alias but are something else ("Ulchi Freedom Shield"): never this concept. */
+    notNames: v.optional(v.array(nonEmpty), []),
+  }),
+  v.check(
+    (d) => d.aliases.length === 0 || (d.otherSenses.length > 0 && d.cuesFor.length > 0 && d.cuesAgainst.length > 0),
+    'ambiguous aliases need otherSenses, cuesFor and cuesAgainst',
+  ),
+  v.check((d) => d.aliases.length > 0 || !!d.qualifiers || d.notNames.length > 0, 'must list ambiguous aliases, qualifiers or notNames'),
+);
 export type Disambiguation = v.InferOutput<typeof DisambiguationSchema>;
 
 export const ConceptSchema = v.strictObject({
@@ -90,8 +129,13 @@ export const CategorySchema = v.strictObject({
 });
 export type Category = v.InferOutput<typeof CategorySchema>;
 
+/** data/parties.json: named groups of words that name a party (a country, its government, its forces). */
+export const PartiesSchema = v.record(conceptId, v.pipe(v.array(nonEmpty), v.minLength(1)));
+export type Parties = v.InferOutput<typeof PartiesSchema>;
+
 export const CorpusSchema = v.strictObject({
   concepts: v.array(ConceptSchema),
+  parties: PartiesSchema,
   sources: v.array(SourceDocSchema),
   categories: v.array(CategorySchema),
 });

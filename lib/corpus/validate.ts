@@ -8,8 +8,11 @@ import {
   ConceptSchema,
   SourceDocSchema,
   CATEGORY_IDS,
+  PartiesSchema,
   type Corpus,
+  type Parties,
 } from './schema.ts';
+import { aliasKey } from '../matcher/normalise.ts';
 
 export class CorpusError extends Error {
   constructor(readonly problems: string[]) {
@@ -49,13 +52,43 @@ function validateList<T>(
   return out;
 }
 
-/** Parses the three corpus files; throws CorpusError listing every problem found. */
+function validateParties(raw: unknown, problems: string[]): Parties {
+  const result = v.safeParse(PartiesSchema, raw);
+  if (result.success) return result.output;
+  problems.push(...result.issues.map((issue) => `parties, field ${v.getDotPath(issue) ?? '(file)'}: ${issue.message}`));
+  return {};
+}
+
+/** Qualifiers name known party groups and concepts; a not-name contains one of the concept's aliases. */
+function checkQualifiers(c: Corpus['concepts'][number], ids: Set<string>, parties: Parties, problems: string[]) {
+  const d = c.disambiguation;
+  if (!d) return;
+  const field = `concept "${c.id}", field disambiguation`;
+  const group = (name: string, path: string) => {
+    if (!parties[name]) problems.push(`${field}.${path}: unknown party group "${name}"`);
+  };
+  d.qualifiers?.own.forEach((g, i) => group(g, `qualifiers.own.${i}`));
+  d.qualifiers?.other.forEach((g, i) => group(g, `qualifiers.other.${i}`));
+  d.qualifiers?.siblings.forEach((s, i) => {
+    if (!ids.has(s.conceptId) || s.conceptId === c.id) problems.push(`${field}.qualifiers.siblings.${i}.conceptId: unknown concept "${s.conceptId}"`);
+    s.parties.forEach((g, j) => group(g, `qualifiers.siblings.${i}.parties.${j}`));
+  });
+  d.notNames.forEach((name, i) => {
+    const key = aliasKey(name);
+    if (!c.aliases.some((a) => key.includes(aliasKey(a.text))))
+      problems.push(`${field}.notNames.${i}: "${name}" contains none of the concept's aliases`);
+  });
+}
+
+/** Parses the corpus files; throws CorpusError listing every problem found. */
 export function validateCorpus(raw: {
   concepts: unknown;
   sources: unknown;
   categories: unknown;
+  parties?: unknown;
 }): Corpus {
   const problems: string[] = [];
+  const parties = validateParties(raw.parties ?? {}, problems);
   const concepts = validateList('concept', ConceptSchema, raw.concepts, problems);
   const sources = validateList('source', SourceDocSchema, raw.sources, problems);
   const categories = validateList('category', CategorySchema, raw.categories, problems);
@@ -79,6 +112,7 @@ export function validateCorpus(raw: {
       if (!c.aliases.some((a) => a.text === text))
         problems.push(`concept "${c.id}", field disambiguation.aliases.${i}: "${text}" is not one of its aliases`);
     });
+    checkQualifiers(c, ids, parties, problems);
   }
   for (const id of CATEGORY_IDS) {
     if (!categories.some((c) => c.id === id)) problems.push(`category "${id}": missing`);
@@ -104,5 +138,5 @@ export function validateCorpus(raw: {
   }
 
   if (problems.length) throw new CorpusError(problems);
-  return { concepts, sources, categories };
+  return { concepts, sources, categories, parties };
 }

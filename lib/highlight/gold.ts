@@ -9,7 +9,8 @@ export interface GoldMention {
 
 export interface GoldPage {
   file: string;
-  kind: 'positive' | 'negative';
+  /** Dev pages are "positive" or "negative"; other sets name their own kinds ("contrast"). */
+  kind: string;
   mentions: GoldMention[];
 }
 
@@ -52,4 +53,44 @@ export function scoreAgainstGold(page: GoldPage, found: FoundMention[], { includ
     if (e > g) { fn += e - g; errors.push(`FN:${key}×${e - g}`); }
   }
   return { tp, fp, fn, errors };
+}
+
+export interface PageScore {
+  file: string;
+  kind: string;
+  tp: number;
+  fp: number;
+  fn: number;
+  errors: string[];
+}
+
+export interface Totals {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+}
+
+function totals(scores: PageScore[]): Totals {
+  const tp = scores.reduce((n, s) => n + s.tp, 0);
+  const fp = scores.reduce((n, s) => n + s.fp, 0);
+  const fn = scores.reduce((n, s) => n + s.fn, 0);
+  // A kind with nothing to find and nothing found is perfect, not undefined.
+  return { tp, fp, fn, precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1 };
+}
+
+/** Overall and per-kind precision/recall, and a printable report with one line per page. */
+export function summarise(scores: PageScore[]) {
+  const overall = totals(scores);
+  const byKind = new Map<string, Totals>();
+  for (const kind of new Set(scores.map((s) => s.kind))) byKind.set(kind, totals(scores.filter((s) => s.kind === kind)));
+  const line = (label: string, t: Totals) =>
+    `${label.padEnd(10)} precision=${t.precision.toFixed(3)} recall=${t.recall.toFixed(3)} (tp=${t.tp} fp=${t.fp} fn=${t.fn})`;
+  const report = [
+    ...scores.map((s) => `${s.kind.padEnd(8)} ${s.file.padEnd(44)} tp=${s.tp} fp=${s.fp} fn=${s.fn} ${s.errors.join(' ')}`),
+    ...[...byKind].map(([kind, t]) => line(kind, t)),
+    line('overall', overall),
+  ].join('\n');
+  return { overall, byKind, report };
 }

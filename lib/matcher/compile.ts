@@ -5,7 +5,7 @@
  * alias to concept, and the disambiguation cues. The output is plain JSON.
  */
 import type { Corpus } from '../corpus/schema';
-import { SEPARATOR_CLASS, aliasKey, normaliseKeepCase } from './normalise.ts';
+import { HANGUL_CLASS, MIDDLE_DOTS, SEPARATOR_CLASS, aliasKey, normaliseKeepCase } from './normalise.ts';
 
 export interface AliasEntry {
   conceptId: string;
@@ -32,18 +32,30 @@ export interface CompiledCues {
   names: string[];
 }
 
+/** Who a name belongs to (see QualifiersSchema): party cue keys by role. */
+export interface CompiledQualifiers {
+  reach: 'phrase' | 'page';
+  own: string[];
+  other: string[];
+  siblings: { conceptId: string; parties: string[] }[];
+  years: string[];
+}
+
 export interface CompiledMatcher {
-  version: 2;
+  version: 3;
   /** Source of the alias regular expression: flags "g", run on lower-cased text (see lowerSameLength). */
   pattern: string;
-  /** Source of the cue regular expression, used like `pattern`; group-free, each match is one cue. */
+  /** Source of the cue regular expression (cues and party words), used like `pattern`; group-free, each match is one cue. */
   cuePattern: string;
   aliases: Record<string, AliasEntry[]>;
   concepts: Record<string, CompiledConcept>;
   cues: Record<string, CompiledCues>;
+  qualifiers: Record<string, CompiledQualifiers>;
+  /** Keys of longer names that contain an alias but are something else: matched, then dropped. */
+  notNames: string[];
 }
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+const HANGUL = new RegExp(HANGUL_CLASS);
 /**
  * Letters and digits of the scripts a page may mix with these names (Latin,
  * Greek, Cyrillic, other alphabets, kana, Hangul, CJK, fullwidth forms), as
@@ -57,14 +69,44 @@ const LETTER_OR_DIGIT =
   '\\u0530-\\u1fff\\u2070-\\u209f\\u2c00-\\u2dff\\u3040-\\u30ff\\u3130-\\u318f\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua000-\\ud7af\\uf900-\\ufaff' +
   '\\uff10-\\uff19\\uff41-\\uff5a\\uff66-\\uffdc]';
 const LETTER_OR_DIGIT_BEHIND = `(?<!${LETTER_OR_DIGIT})`;
-const LETTER_OR_DIGIT_AHEAD = `(?!${LETTER_OR_DIGIT})`;
+/** After a Latin name Hangul may follow: Korean particles attach to acronyms and names (NCG는, SCM에서). */
+const LETTER_OR_DIGIT_AHEAD = `(?!${LETTER_OR_DIGIT.replace('\\u3130-\\u318f', '').replace('\\ua000-\\ud7af', '\\ua000-\\uabff')})`;
+/** Between the parts of a Korean name: nothing, or one space, middle dot or hyphen (한미동맹, 한미 동맹, 한·미 동맹). */
+const KOREAN_GAP = `[\\s${MIDDLE_DOTS}\\-\u2010-\u2014]?`;
+const KOREAN_SEPARATOR = new RegExp(KOREAN_GAP.slice(0, -1));
 
 function escapeChar(ch: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
 }
 
+function charToken(ch: string): string {
+  return ch === "'" ? "['’]" : escapeChar(ch);
+}
+
+/** A Korean name: its characters, with an optional gap wherever Hangul meets another character. */
+function koreanTokens(text: string): string[] {
+  const tokens: string[] = [];
+  let prev = '';
+  let spaced = false;
+  for (const ch of text.toLowerCase()) {
+    if (KOREAN_SEPARATOR.test(ch)) {
+      spaced = true;
+      continue;
+    }
+    if (prev) {
+      if (HANGUL.test(prev) || HANGUL.test(ch)) tokens.push(KOREAN_GAP);
+      else if (spaced) tokens.push(`${SEPARATOR_CLASS}+`);
+    }
+    tokens.push(charToken(ch));
+    prev = ch;
+    spaced = false;
+  }
+  return tokens;
+}
+
 /** Splits an alias into regex fragments; equal fragments merge in the trie. */
 export function aliasTokens(text: string): string[] {
+  if (HANGUL.test(text)) return koreanTokens(text);
   const tokens: string[] = [];
   const normal = normaliseKeepCase(text);
   const words = normal.split(' ');
@@ -77,7 +119,7 @@ export function aliasTokens(text: string): string[] {
         tokens.push('u\\.?s\\.?');
         return;
       }
-      for (const ch of part.toLowerCase()) tokens.push(ch === "'" ? "['’]" : escapeChar(ch));
+      for (const ch of part.toLowerCase()) tokens.push(charToken(ch));
     });
   });
   return tokens;
@@ -116,38 +158,90 @@ function wordsSource(root: TrieNode): string {
   return `${LETTER_OR_DIGIT_BEHIND}(?:${trieSource(root)})(?:e?s)?${LETTER_OR_DIGIT_AHEAD}`;
 }
 
-function cueSource(phrases: string[]): string {
-  const root: TrieNode = { children: new Map() };
-  for (const p of phrases) insert(root, aliasTokens(p));
-  return root.children.size ? wordsSource(root) : '(?!)';
+/** One pattern for a list of names: Latin ones between word boundaries, Korean ones with particles attached. */
+class NamePattern {
+  private readonly latin: TrieNode = { children: new Map() };
+  private readonly korean: TrieNode = { children: new Map() };
+
+  add(text: string) {
+    insert(HANGUL.test(text) ? this.korean : this.latin, aliasTokens(text));
+  }
+
+  source(): string {
+    const parts: string[] = [];
+    if (this.latin.children.size) parts.push(wordsSource(this.latin));
+    if (this.korean.children.size) parts.push(trieSource(this.korean));
+    return parts.length > 1 ? `(?:${parts.join('|')})` : (parts[0] ?? '(?!)');
+  }
+}
+
+const COUNTRY = /^(?:US|ROK|South Korea|Korea|Japan|United States)(?= |$)/;
+/** Korea's names in a country list: "ROK" and "Korea" are written every way ("South Korea" is left as written). */
+const KOREA = ['ROK', 'Korea'];
+const KOREA_FORMS = [...KOREA, 'South Korea'];
+
+/**
+ * A name that opens with a list of countries ("US-ROK alliance", "US-Japan-ROK")
+ * is written in every order and with any of Korea's names ("ROK-US alliance",
+ * "Korea-US alliance", "Japan-US-ROK"): the name in each of these forms.
+ */
+export function countryOrders(text: string): string[] {
+  if (HANGUL.test(text)) return [text];
+  let rest = normaliseKeepCase(text);
+  const countries: string[] = [];
+  for (let m = COUNTRY.exec(rest); m; m = COUNTRY.exec(rest)) {
+    countries.push(m[0]);
+    rest = rest.slice(m[0].length).trimStart();
+  }
+  if (countries.length < 2) return [text];
+  const orders: string[][] = [];
+  const permute = (done: string[], left: string[]) => {
+    if (!left.length) orders.push(done);
+    left.forEach((c, i) => permute([...done, c], [...left.slice(0, i), ...left.slice(i + 1)]));
+  };
+  permute([], countries);
+  const forms = orders.flatMap((order) => (order.some((c) => KOREA.includes(c)) ? KOREA_FORMS.map((k) => order.map((c) => (KOREA.includes(c) ? k : c))) : [order]));
+  return [...new Set(forms.map((form) => [form.join('-'), rest].filter(Boolean).join(' ')))];
 }
 
 export function compileMatcher(corpus: Corpus): CompiledMatcher {
-  const latin: TrieNode = { children: new Map() };
-  const korean: TrieNode = { children: new Map() };
+  const names = new NamePattern();
+  const cueNames = new NamePattern();
   const aliases: Record<string, AliasEntry[]> = {};
   const cues: Record<string, CompiledCues> = {};
+  const qualifiers: Record<string, CompiledQualifiers> = {};
+  const notNames = new Set<string>();
   const concepts: Record<string, CompiledConcept> = {};
   const colours = new Map(corpus.categories.map((c) => [c.id, c]));
   const cuePhrases = new Set<string>();
+  const partyKeys = (groups: string[]) =>
+    groups.flatMap((g) => corpus.parties[g] ?? []).map((p) => {
+      cuePhrases.add(p);
+      return aliasKey(p);
+    });
 
   for (const concept of corpus.concepts) {
     const category = colours.get(concept.category)!;
     concepts[concept.id] = { id: concept.id, category: concept.category, colour: category.colour, colourDark: category.colourDark };
     const ambiguousTexts = new Set(concept.disambiguation?.aliases ?? []);
     for (const alias of concept.aliases) {
-      const isKorean = HANGUL.test(alias.text);
-      // Korean particles attach directly to nouns: Korean names need no boundary after them.
-      insert(isKorean ? korean : latin, aliasTokens(alias.text));
-      const entry: AliasEntry = { conceptId: concept.id };
-      if (alias.caseSensitive) entry.exact = normaliseKeepCase(alias.text);
-      if (ambiguousTexts.has(alias.text)) entry.ambiguous = true;
-      if (!alias.caseSensitive && /^\p{Lu}/u.test(alias.text) && /\s/.test(alias.text)) entry.properName = true;
-      const list = (aliases[aliasKey(alias.text)] ??= []);
-      if (!list.some((e) => e.conceptId === entry.conceptId && e.exact === entry.exact)) list.push(entry);
+      for (const text of countryOrders(alias.text)) {
+        names.add(text);
+        const entry: AliasEntry = { conceptId: concept.id };
+        if (alias.caseSensitive) entry.exact = normaliseKeepCase(text);
+        if (ambiguousTexts.has(alias.text)) entry.ambiguous = true;
+        if (!alias.caseSensitive && /^\p{Lu}/u.test(text) && /\s/.test(text)) entry.properName = true;
+        const list = (aliases[aliasKey(text)] ??= []);
+        if (!list.some((e) => e.conceptId === entry.conceptId && e.exact === entry.exact)) list.push(entry);
+      }
     }
-    if (concept.disambiguation) {
-      const d = concept.disambiguation;
+    const d = concept.disambiguation;
+    if (!d) continue;
+    for (const text of d.notNames) {
+      names.add(text);
+      notNames.add(aliasKey(text));
+    }
+    if (d.aliases.length) {
       cues[concept.id] = {
         for: d.cuesFor.map(aliasKey),
         against: d.cuesAgainst.map(aliasKey),
@@ -155,17 +249,27 @@ export function compileMatcher(corpus: Corpus): CompiledMatcher {
       };
       for (const p of [...d.cuesFor, ...d.cuesAgainst]) cuePhrases.add(p);
     }
+    if (d.qualifiers) {
+      const q = d.qualifiers;
+      qualifiers[concept.id] = {
+        reach: q.reach,
+        own: partyKeys(q.own),
+        other: partyKeys(q.other),
+        siblings: q.siblings.map((s) => ({ conceptId: s.conceptId, parties: partyKeys(s.parties) })),
+        years: q.years,
+      };
+    }
   }
+  for (const p of cuePhrases) cueNames.add(p);
 
-  const parts: string[] = [];
-  if (latin.children.size) parts.push(wordsSource(latin));
-  if (korean.children.size) parts.push(trieSource(korean));
   return {
-    version: 2,
-    pattern: parts.length > 1 ? `(?:${parts.join('|')})` : (parts[0] ?? '(?!)'),
-    cuePattern: cueSource([...cuePhrases]),
+    version: 3,
+    pattern: names.source(),
+    cuePattern: cueNames.source(),
     aliases,
     concepts,
     cues,
+    qualifiers,
+    notNames: [...notNames],
   };
 }

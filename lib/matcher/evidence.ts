@@ -1,12 +1,16 @@
 /**
- * Decides whether an ambiguous alias ("SMA", "RSF", "Washington Declaration")
- * means the alliance concept, from evidence on the page: cue words in its
- * sentence, paragraph, section heading and the page title, other alliance
- * concepts nearby, and local definitions such as "simple moving average (SMA)".
+ * Decides, per mention, whether a name means the alliance concept: for an
+ * ambiguous alias ("SMA", "RSF", "Washington Declaration") from evidence on the
+ * page — cue words in its sentence, paragraph, section heading and the page
+ * title, other alliance concepts nearby, and local definitions such as "simple
+ * moving average (SMA)"; for a name another party may own ("Special Measures
+ * Agreement", "Indo-Pacific Strategy") from the party that qualifies it, else the
+ * parties named in its sentence, paragraph, section and page, nearest first.
  * Pure and incremental: blocks of text can be added and removed as the page changes.
  */
 import type { Candidate, CueHit, Matcher } from './matcher';
-import { aliasKey } from './normalise';
+import { HANGUL_CLASS, aliasKey } from './normalise';
+import { majorityOf, partyHits, qualifierOf, rolesOf, yearOf, type Owner, type Roles } from './qualifiers';
 
 /** One block of text (a paragraph, list item, cell, heading…) after matching. */
 export interface BlockAnalysis {
@@ -22,7 +26,10 @@ export interface BlockAnalysis {
 }
 
 const WEIGHTS = {
+  /** "Inflation Reduction Act (IRA)" in the mention's own block… */
   definitionAlliance: 6,
+  /** …or elsewhere on the page: a hint only, so it does not switch on a Roth IRA ad. */
+  definitionAllianceElsewhere: 4,
   definitionOther: -10,
   sentenceFor: 3,
   sentenceAgainst: -5,
@@ -40,6 +47,8 @@ const WEIGHTS = {
   /** A mention must earn at least this much support to be highlighted. */
   threshold: 2,
 };
+
+const HANGUL = new RegExp(HANGUL_CLASS);
 
 const FUNCTION_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'to', 'in', 'de', 'sans', 'without', '&', 'a', 'an']);
 
@@ -80,7 +89,8 @@ export function definitionAt(text: string, c: Candidate, names: string[]): 'alli
   const fullNames = names.filter((n) => n !== acronym);
   const isName = (phrase: string) => {
     const key = aliasKey(phrase);
-    return fullNames.some((n) => key === n || key.endsWith(` ${n}`));
+    // Korean names have no space before them: particles and modifiers attach ("한미핵협의그룹").
+    return fullNames.some((n) => key === n || key.endsWith(` ${n}`) || (HANGUL.test(n) && key.endsWith(n)));
   };
   // "Full Name (ACR)"
   const before = text.slice(Math.max(0, c.start - 120), c.start);
@@ -102,6 +112,8 @@ export function definitionAt(text: string, c: Candidate, names: string[]): 'alli
     }
     while (capitalised.length && FUNCTION_WORDS.has(capitalised[0]!.toLowerCase())) capitalised.shift();
     if (capitalised.length >= 2) return 'other';
+    // A Korean name that is none of the concept's ("국경없는기자회(RSF)") defines another sense.
+    if (HANGUL.test(words.at(-1) ?? '')) return 'other';
     return undefined;
   }
   // "ACR (Full Name)"
@@ -109,7 +121,7 @@ export function definitionAt(text: string, c: Candidate, names: string[]): 'alli
   if (inner && /\p{L}{2,}/u.test(inner) && !/^\s*\d/.test(inner)) {
     if (isName(inner) || fullNames.some((n) => aliasKey(inner).includes(n))) return 'alliance';
     const words = inner.trim().split(/\s+/);
-    if (words.length >= 2) return 'other';
+    if (words.length >= 2 || HANGUL.test(inner)) return 'other';
   }
   return undefined;
 }
@@ -121,6 +133,7 @@ export class PageEvidence {
   private readonly definitionCounts = new Map<string, { alliance: number; other: number }>();
   private readonly titleCues: Set<string>;
   private readonly cueSets: Map<string, { for: Set<string>; against: Set<string>; names: string[] }>;
+  private readonly roles: Map<string, { reach: 'phrase' | 'page'; roles: Roles; years: string[] }>;
 
   constructor(
     private readonly matcher: Matcher,
@@ -130,6 +143,7 @@ export class PageEvidence {
     this.cueSets = new Map(
       Object.entries(matcher.compiled.cues).map(([id, c]) => [id, { for: new Set(c.for), against: new Set(c.against), names: c.names }]),
     );
+    this.roles = new Map(Object.entries(matcher.compiled.qualifiers).map(([id, q]) => [id, { reach: q.reach, roles: rolesOf(q), years: q.years }]));
   }
 
   /** Matches one block of text and records what it contributes to the page's evidence. */
@@ -198,27 +212,76 @@ export class PageEvidence {
   score(block: BlockAnalysis, c: Candidate): number {
     const cues = this.cueSets.get(c.conceptId);
     if (!cues) return WEIGHTS.threshold;
-    let s = 0;
+    // Near: the mention's sentence and block. Far: its heading, section, the page.
+    let near = 0;
+    let far = 0;
     const defs = this.definitionCounts.get(c.conceptId);
-    if (defs?.alliance) s += WEIGHTS.definitionAlliance;
-    if (defs?.other) s += WEIGHTS.definitionOther;
+    const definedHere = block.definitions.some((d) => d.conceptId === c.conceptId && d.sense === 'alliance');
+    if (definedHere) near += WEIGHTS.definitionAlliance;
+    else if (defs?.alliance) far += WEIGHTS.definitionAllianceElsewhere;
+    if (defs?.other) far += WEIGHTS.definitionOther;
     const [from, to] = sentenceBounds(block.text, c.start, c.end);
     const inSentence = block.cues.filter((h) => h.start >= from && h.start < to && (h.start < c.start || h.start >= c.end)).map((h) => h.cue);
     const inBlock = block.cues.filter((h) => h.start < c.start || h.start >= c.end).map((h) => h.cue);
-    s += WEIGHTS.sentenceFor * countDistinct(inSentence, cues.for) + WEIGHTS.sentenceAgainst * countDistinct(inSentence, cues.against);
-    s += WEIGHTS.blockFor * countDistinct(inBlock, cues.for) + WEIGHTS.blockAgainst * countDistinct(inBlock, cues.against);
+    const blockFor = countDistinct(inBlock, cues.for);
+    const blockAgainst = countDistinct(inBlock, cues.against);
+    near += WEIGHTS.sentenceFor * countDistinct(inSentence, cues.for) + WEIGHTS.sentenceAgainst * countDistinct(inSentence, cues.against);
+    near += WEIGHTS.blockFor * blockFor + WEIGHTS.blockAgainst * blockAgainst;
+    const conceptNear = block.candidates.some((o) => !o.ambiguous && o.conceptId !== c.conceptId);
+    if (conceptNear) near += WEIGHTS.conceptInBlock;
+    if (c.lowerCaseName) near += WEIGHTS.lowerCaseName;
     const around = [...block.headingCues, ...this.titleCues];
-    s += WEIGHTS.headingFor * countDistinct(around, cues.for) + WEIGHTS.headingAgainst * countDistinct(around, cues.against);
-    s += WEIGHTS.sectionFor * Math.min(2, this.sectionCues(block.section, cues.for)) + WEIGHTS.sectionAgainst * Math.min(2, this.sectionCues(block.section, cues.against));
-    s += WEIGHTS.pageFor * Math.min(2, this.pageCues(cues.for)) + WEIGHTS.pageAgainst * Math.min(2, this.pageCues(cues.against));
-    if (block.candidates.some((o) => !o.ambiguous && o.conceptId !== c.conceptId)) s += WEIGHTS.conceptInBlock;
-    if (this.otherConceptsOnPage(c.conceptId) >= 2) s += WEIGHTS.conceptsOnPage;
-    if (c.lowerCaseName) s += WEIGHTS.lowerCaseName;
-    return s;
+    far += WEIGHTS.headingFor * countDistinct(around, cues.for) + WEIGHTS.headingAgainst * countDistinct(around, cues.against);
+    far += WEIGHTS.sectionFor * Math.min(2, this.sectionCues(block.section, cues.for)) + WEIGHTS.sectionAgainst * Math.min(2, this.sectionCues(block.section, cues.against));
+    far += WEIGHTS.pageFor * Math.min(2, this.pageCues(cues.for)) + WEIGHTS.pageAgainst * Math.min(2, this.pageCues(cues.against));
+    if (this.otherConceptsOnPage(c.conceptId) >= 2) far += WEIGHTS.conceptsOnPage;
+    // A block that speaks only of another sense is not overruled by the rest of the page (a Roth IRA ad
+    // on a page about the Inflation Reduction Act): evidence from farther away may then only count against.
+    if (blockAgainst > 0 && blockFor === 0 && !conceptNear) return near + Math.min(0, far);
+    // Likewise a block that defines the acronym in the alliance sense and has no cue against it.
+    if (definedHere && blockAgainst === 0) return near + Math.max(0, far);
+    return near + far;
   }
 
-  /** The candidates of a block to highlight. */
+
+  /**
+   * Whose instrument the name is: the party qualifying it decides; for a
+   * bilateral instrument (reach "page") the parties named in its sentence,
+   * then paragraph, section and page decide next. Undefined: the concept itself.
+   */
+  owner(block: BlockAnalysis, c: Candidate): Owner | undefined {
+    const q = this.roles.get(c.conceptId);
+    if (!q) return undefined;
+    const [from, to] = sentenceBounds(block.text, c.start, c.end);
+    const direct = qualifierOf(q.roles, block.text, c, block.cues, from);
+    if (direct || q.reach === 'phrase') return direct;
+    const outside = partyHits(q.roles, block.cues).filter((h) => h.end <= c.start || h.start >= c.end);
+    const occurrences = (hits: CueHit[]) => {
+      const counts = new Map<string, number>();
+      for (const h of hits) counts.set(h.cue, (counts.get(h.cue) ?? 0) + 1);
+      return counts;
+    };
+    return (
+      majorityOf(q.roles, occurrences(outside.filter((h) => h.start >= from && h.start < to))) ??
+      majorityOf(q.roles, occurrences(outside)) ??
+      majorityOf(q.roles, this.sectionCueCounts.get(block.section) ?? []) ??
+      majorityOf(q.roles, [...this.cueCounts, ...[...this.titleCues].map((cue): [string, number] => [cue, 1])])
+    );
+  }
+
+  /** The candidates of a block to highlight, each under the concept it names. */
   accepted(block: BlockAnalysis): Candidate[] {
-    return block.candidates.filter((c) => !c.ambiguous || this.score(block, c) >= WEIGHTS.threshold);
+    const out: Candidate[] = [];
+    for (const c of block.candidates) {
+      // A year qualifying a one-off document's name decides which document it is ("the 1994 Washington Declaration").
+      const years = this.roles.get(c.conceptId)?.years;
+      const year = years && yearOf(years, block.text, c);
+      if (year?.kind === 'other') continue;
+      if (c.ambiguous && year?.kind !== 'own' && this.score(block, c) < WEIGHTS.threshold) continue;
+      const owner = this.owner(block, c);
+      if (owner?.kind === 'other') continue;
+      out.push(owner?.kind === 'sibling' ? { ...c, conceptId: owner.conceptId } : c);
+    }
+    return out;
   }
 }

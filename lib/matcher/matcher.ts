@@ -18,6 +18,7 @@ export interface Candidate {
 export interface CueHit {
   cue: string;
   start: number;
+  end: number;
 }
 
 export interface Matcher {
@@ -26,8 +27,8 @@ export interface Matcher {
   findCues(text: string): CueHit[];
 }
 
-function acceptedEntry(compiled: CompiledMatcher, text: string): AliasEntry | undefined {
-  for (const { key, stripped } of candidateKeys(text)) {
+function acceptedEntry(compiled: CompiledMatcher, keys: { key: string; stripped: string }[]): AliasEntry | undefined {
+  for (const { key, stripped } of keys) {
     const entries = compiled.aliases[key];
     if (!entries) continue;
     const entry = entries.find((e) => e.exact === undefined || e.exact === stripped);
@@ -49,7 +50,11 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
   // V8 compiles a pattern on its first use (~10 ms each here): do it now, not on the page's first paragraph.
   aliasPattern.test('');
   cuePattern.test('');
-  const cueKeys = new Set(Object.values(compiled.cues).flatMap((c) => [...c.for, ...c.against]));
+  const cueKeys = new Set([
+    ...Object.values(compiled.cues).flatMap((c) => [...c.for, ...c.against]),
+    ...Object.values(compiled.qualifiers).flatMap((q) => [...q.own, ...q.other, ...q.siblings.flatMap((s) => s.parties)]),
+  ]);
+  const notNames = new Set(compiled.notNames);
   // A block is read for candidates and then for cues: lower-case its text once.
   let lastText = '';
   let lastLower = '';
@@ -62,7 +67,10 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       aliasPattern.lastIndex = 0;
       for (let m = aliasPattern.exec(lower); m; m = aliasPattern.exec(lower)) {
         const written = text.slice(m.index, m.index + m[0].length);
-        const entry = acceptedEntry(compiled, written);
+        const keys = candidateKeys(written);
+        // A longer name that is something else ("Ulchi Freedom Shield") hides the alias inside it.
+        if (notNames.size && keys.some(({ key }) => notNames.has(key))) continue;
+        const entry = acceptedEntry(compiled, keys);
         if (!entry) continue;
         out.push({
           start: m.index,
@@ -80,7 +88,16 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       const lower = lowered(text);
       cuePattern.lastIndex = 0;
       for (let m = cuePattern.exec(lower); m; m = cuePattern.exec(lower)) {
-        out.push({ cue: cueKey(m[0], cueKeys), start: m.index });
+        const hit = { cue: cueKey(m[0], cueKeys), start: m.index, end: m.index + m[0].length };
+        out.push(hit);
+        // The longest cue wins the match, but hides none inside it: "South Korean" is also "Korean".
+        const words = hit.cue.includes(' ') ? hit.cue.split(' ') : [];
+        for (let i = 0; i < words.length; i++) {
+          for (let j = i + 1; j <= words.length; j++) {
+            const inner = words.slice(i, j).join(' ');
+            if (inner !== hit.cue && cueKeys.has(inner)) out.push({ ...hit, cue: inner });
+          }
+        }
       }
       return out;
     },

@@ -3,15 +3,31 @@
  * "U.S.–ROK Alliance’s" finds the alias "US-ROK alliance".
  */
 
-/** Characters that separate the words of a name: spaces (incl. no-break) and hyphens/dashes. */
-export const SEPARATOR_CLASS = '[\\s\\u00a0\\u2009\\u202f\\-\\u2010\\u2011\\u2012\\u2013\\u2014]';
+/**
+ * Characters that separate the words of a name: spaces (\s includes no-break and thin ones) and
+ * hyphens/dashes (U+2010–U+2014). Written with the characters themselves, not escapes: the
+ * class repeats between every two words of the alias pattern, and V8 optimises a pattern less
+ * once its source passes 20 KB.
+ */
+export const SEPARATOR_CLASS = '[\\s\\-\u2010-\u2014]';
 const SEPARATORS = new RegExp(`${SEPARATOR_CLASS}+`, 'gu');
 const APOSTROPHES = /[’‘`´]/g;
 const US = /(^| )U\.S\.?(?= |$)/gi;
+/** Hangul syllables and jamo. */
+export const HANGUL_CLASS = '[\\u1100-\\u11ff\\u3130-\\u318f\\uac00-\\ud7af]';
+/** Middle dots Korean writes between the parts of a name (한·미). */
+export const MIDDLE_DOTS = '\u00b7\u2027\u2219\u30fb\u318d';
+/** Spaces and middle dots next to Hangul: Korean names are written with and without them (한·미 동맹, 한미동맹). */
+const HANGUL = new RegExp(HANGUL_CLASS);
+const KOREAN_GAPS = new RegExp(`(?<=${HANGUL_CLASS})[ ${MIDDLE_DOTS}]+|[ ${MIDDLE_DOTS}]+(?=${HANGUL_CLASS})`, 'g');
 
-/** Case-preserving normal form: separators → one space, curly → straight apostrophes, U.S. → US. */
+/**
+ * Case-preserving normal form: separators → one space, curly → straight
+ * apostrophes, U.S. → US, no spaces or middle dots next to Hangul.
+ */
 export function normaliseKeepCase(text: string): string {
-  return text.replace(APOSTROPHES, "'").replace(SEPARATORS, ' ').trim().replace(US, '$1US');
+  const normal = text.replace(APOSTROPHES, "'").replace(SEPARATORS, ' ').trim().replace(US, '$1US');
+  return HANGUL.test(normal) ? normal.replace(KOREAN_GAPS, '') : normal;
 }
 
 /** The lookup key: normal form, lower-cased. */

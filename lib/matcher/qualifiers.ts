@@ -1,0 +1,117 @@
+/**
+ * Whose instrument a name is, from the party words around it (data/parties.json,
+ * referenced by each concept's qualifiers in data/disambiguation.json): "the
+ * U.S.–Japan Special Measures Agreement" is not the US–ROK one, "Seoul's
+ * Indo-Pacific Strategy" is Korea's strategy, not the US one. Pure functions
+ * over a block's text and its cue hits.
+ */
+import type { CompiledQualifiers } from './compile';
+import type { Candidate, CueHit } from './matcher';
+
+export type Owner = { kind: 'own' } | { kind: 'other' } | { kind: 'sibling'; conceptId: string };
+
+/** Party cue key → the role it gives the name, for one concept. */
+export type Roles = Map<string, Owner>;
+
+export function rolesOf(q: CompiledQualifiers): Roles {
+  const roles: Roles = new Map();
+  for (const key of q.own) roles.set(key, { kind: 'own' });
+  for (const s of q.siblings) for (const key of s.parties) roles.set(key, { kind: 'sibling', conceptId: s.conceptId });
+  // Another party's word is decisive, also when a group repeats it.
+  for (const key of q.other) roles.set(key, { kind: 'other' });
+  return roles;
+}
+
+/** A cue's role; a cue listed with its possessive ("Japan's", a sense cue elsewhere) counts as the party. */
+export function roleOfCue(roles: Roles, cue: string): Owner | undefined {
+  return roles.get(cue) ?? roles.get(cue.replace(/'s?$/, ''));
+}
+
+/** The party words among cue hits, one per stretch of text: the longest that names a party ("U.S.–Japan", not also "Japan"). */
+export function partyHits(roles: Roles, hits: CueHit[]): CueHit[] {
+  const out: CueHit[] = [];
+  for (const h of hits) if (roleOfCue(roles, h.cue) && out.at(-1)?.start !== h.start) out.push(h);
+  return out;
+}
+
+/**
+ * What may stand between a qualifying party and the name: a possessive ('s, the
+ * Korean 의), the United States as second party ("Japan–U.S. SMA") and a few
+ * modifiers ("Japan's new SMA", "the ROK's own strategy").
+ */
+const MODIFIER =
+  '(?:own|new|current|latest|first|first-ever|second|third|next|previous|revised|updated|proposed|draft|original|separate|bilateral|' +
+  'recent|long-awaited|inaugural|landmark|official|formal|national|regional|comprehensive|[a-z]+-year|\\d{4}|\\d+(?:st|nd|rd|th))';
+const GAP = '[\\s\\u00a0\\-\\u2010-\\u2014]';
+const US_SECOND = `(?:${GAP}+(?:U\\.S\\.|US|United States|America)(?![\\w.]))?`;
+const MODIFIERS = `(?:${GAP}+${MODIFIER}(?=${GAP}))*`;
+const BEFORE = new RegExp(`^(?:['’]s?|의)?${US_SECOND}${MODIFIERS}${GAP}*$`, 'i');
+/** The party as author: "Seoul unveiled an Indo-Pacific Strategy", "한국 정부가 발표한 인도태평양 전략". */
+const AUTHORED = new RegExp(
+  `^[\\s\\u00a0]+(?:has[\\s\\u00a0]+|have[\\s\\u00a0]+|had[\\s\\u00a0]+)?` +
+    `(?:unveil|publish|releas|adopt|announc|issu|launch|draft|present|introduc)(?:e|es|ed|s|ing)?` +
+    `(?:[\\s\\u00a0]+(?:a|an|its|their|the))?${MODIFIERS}${GAP}+$` +
+    `|^[\\s\\u00a0]*(?:정부)?[가이은는]?[\\s\\u00a0]*(?:발표한|공개한|내놓은|채택한|수립한|마련한)[\\s\\u00a0]*$`,
+  'i',
+);
+/** "the SOFA with Japan", "the SMA between the United States and Korea". */
+const AFTER = new RegExp(
+  `^(?:['’]s)?[\\s\\u00a0]+(?:with|between|in|for|of|covering)[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?(?:(?:United States|U\\.S\\.|US|Washington|America)[\\s\\u00a0]+and[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?)?$`,
+  'i',
+);
+/** "published its Indo-Pacific Strategy": the party is the sentence's, named earlier. */
+const PRONOUN = new RegExp(`(?:^|[\\s\\u00a0])(?:its|their)${MODIFIERS}${GAP}+$`, 'i');
+
+/** A year right before the name ("the 2018 National Defense Strategy", "2018년 국가방위전략")… */
+const YEAR_BEFORE = new RegExp(`(?:^|[^\\w.,])((?:19|20)\\d{2})년?(?:['’]s)?${MODIFIERS}${GAP}+$`);
+/** …or right after it ("the Washington Declaration of 1994", "(1994)"). */
+const YEAR_AFTER = /^[\s\u00a0]*(?:\(|of[\s\u00a0]+)(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)[\s\u00a0]+(?:\d{1,2},?[\s\u00a0]+)?)?((?:19|20)\d{2})(?!\d)/;
+
+/** Whether a year qualifies the name as another edition of a one-off document: undefined when no year does. */
+export function yearOf(years: string[], text: string, c: Candidate): Owner | undefined {
+  if (!years.length) return undefined;
+  const year = YEAR_BEFORE.exec(text.slice(Math.max(0, c.start - 60), c.start))?.[1] ?? YEAR_AFTER.exec(text.slice(c.end, c.end + 20))?.[1];
+  if (!year) return undefined;
+  return years.includes(year) ? { kind: 'own' } : { kind: 'other' };
+}
+
+/**
+ * The party that qualifies the name directly, if any: the nearest party word
+ * before it (through a possessive and modifiers, or as its author), or after it ("with Japan"),
+ * or, after "its"/"their", the last party named earlier in the sentence.
+ */
+export function qualifierOf(roles: Roles, text: string, c: Candidate, hits: CueHit[], sentenceStart: number): Owner | undefined {
+  const parties = partyHits(roles, hits).filter((h) => h.end <= c.start || h.start >= c.end);
+  const before = parties.filter((h) => h.end <= c.start).at(-1);
+  if (before) {
+    const gap = text.slice(before.end, c.start);
+    if (BEFORE.test(gap) || AUTHORED.test(gap)) return roleOfCue(roles, before.cue);
+  }
+  const after = parties.find((h) => h.start >= c.end);
+  if (after && AFTER.test(text.slice(c.end, after.start))) return roleOfCue(roles, after.cue);
+  const pronoun = PRONOUN.exec(text.slice(sentenceStart, c.start));
+  if (pronoun) {
+    const at = sentenceStart + pronoun.index;
+    const earlier = parties.filter((h) => h.start >= sentenceStart && h.end <= at).at(-1);
+    if (earlier) return roleOfCue(roles, earlier.cue);
+  }
+  return undefined;
+}
+
+/**
+ * Own against other parties in a stretch of text, by occurrences (party cue
+ * key → how many): the larger side decides, a tie decides nothing. Siblings do
+ * not count: a sibling is only ever chosen by a qualifier.
+ */
+export function majorityOf(roles: Roles, counts: Iterable<[string, number]>): Owner | undefined {
+  let own = 0;
+  let other = 0;
+  for (const [cue, n] of counts) {
+    const role = roleOfCue(roles, cue);
+    if (role?.kind === 'own') own += n;
+    else if (role?.kind === 'other') other += n;
+  }
+  if (own > other) return { kind: 'own' };
+  if (other > own) return { kind: 'other' };
+  return undefined;
+}
