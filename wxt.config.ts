@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { corpusPlugin } from './scripts/corpus-plugin';
@@ -8,8 +10,21 @@ import { manifestCommands } from './lib/commands';
 //  unlimitedStorage – notes are the reader's data; never evict them
 //  contextMenus     – "Add note" on a text selection
 //  sidePanel        – Chrome side panel (Firefox uses sidebar_action)
+// Optional, never granted at install: web origins, asked for one site at a time
+// (permissions.request) when the reader opens a PDF from a server that does not allow it otherwise.
+const PDF_ORIGINS = ['http://*/*', 'https://*/*'];
+
+// PDF.js's character maps for Korean fonts that are not embedded (common in
+// Korean government PDFs), shipped with the reader: PDF.js reads them from the extension.
+const CMAPS = resolve(import.meta.dirname, 'node_modules/pdfjs-dist/cmaps');
+const KOREAN_CMAP = /^(Adobe-Korea1|KSC|UniKS)/;
 export default defineConfig({
   modules: [],
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of readdirSync(CMAPS).filter((f) => KOREAN_CMAP.test(f))) files.push({ absoluteSrc: join(CMAPS, name), relativeDest: `pdf-cmaps/${name}` });
+    },
+  },
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
   vite: () => ({
@@ -26,6 +41,7 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    ...(browser === 'firefox' ? { optional_permissions: PDF_ORIGINS } : { optional_host_permissions: PDF_ORIGINS }),
     commands: manifestCommands(),
     // The dashboard is the options page, so the browser's extension menu offers it (it opens in a tab: it is a full page).
     options_ui: { page: 'dashboard.html', open_in_tab: true },

@@ -15,9 +15,10 @@ import { loadCorpusFromDir } from '../scripts/load-corpus';
 import type { Corpus } from '../lib/corpus/schema';
 import { aliasesOf, dynamicPage, largeArticle } from './page';
 import { benchNotes } from './notes';
+import { benchPdf } from './pdf';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_ONLY=highlighting or BENCH_ONLY=notes runs one part.
+// BENCH_ONLY=highlighting, BENCH_ONLY=notes or BENCH_ONLY=pdf runs one part.
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 1);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -311,8 +312,9 @@ async function main() {
   const lines = [
     `Alliance Lens benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Chromium ${execFileSync(CHROMIUM, ['--version']).toString().trim().split(' ').slice(1, 2).join('')}`,
   ];
-  if (only !== 'notes') lines.push(...(await benchHighlighting(corpus)));
-  if (only !== 'highlighting') lines.push('', ...(await benchNotes(corpus, RUNS)));
+  if (!only || only === 'highlighting') lines.push(...(await benchHighlighting(corpus)));
+  if (!only || only === 'notes') lines.push('', ...(await benchNotes(corpus, RUNS)));
+  if (!only || only === 'pdf') lines.push('', ...(await benchPdf(RUNS)));
   const table = lines.join('\n');
   console.log(`\n${table}\n`);
   mkdirSync(join(ROOT, 'bench-output'), { recursive: true });

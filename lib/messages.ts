@@ -46,6 +46,8 @@ export interface PageSummary {
   counts: Record<string, number>;
   /** Ids of this page's passage notes whose passage was not found. */
   notesNotFound: string[];
+  /** The tab shows a PDF in the browser's viewer (the popup offers to open it in the reader). */
+  isPdf?: boolean;
 }
 
 type BackgroundReplies = {

@@ -13,8 +13,12 @@ import { routeRequest } from '@/lib/background/router';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
 import { t } from '@/lib/i18n';
+import { readerUrl } from '@/lib/pdf/reader-link';
 
 const ADD_NOTE_MENU_ID = 'alliance-lens-add-note';
+const OPEN_PDF_MENU_ID = 'alliance-lens-open-pdf';
+/** Links that look like PDFs (the menu cannot see a link's content type). */
+const PDF_LINK_PATTERNS = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.pdf#*', '*://*/*.PDF', '*://*/*.PDF?*'];
 
 async function broadcastToTabs(send: (tabId: number) => Promise<unknown>) {
   const tabs = await browser.tabs.query({});
@@ -24,6 +28,11 @@ async function broadcastToTabs(send: (tabId: number) => Promise<unknown>) {
 
 function sendCommand(tabId: number, command: PageCommand, frameId?: number) {
   return contentMessenger.sendMessage('page:command', { command }, frameId === undefined ? tabId : { tabId, frameId }).catch(() => undefined);
+}
+
+/** Opens the PDF reader on a web address, next to the tab it came from. */
+function openInReader(url: string, afterIndex?: number) {
+  return browser.tabs.create({ url: readerUrl(url), ...(afterIndex === undefined ? {} : { index: afterIndex + 1 }) });
 }
 
 export default defineBackground(() => {
@@ -55,11 +64,13 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('menuAddNote'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: OPEN_PDF_MENU_ID, title: t('menu_openPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
     // A first install only: an update or a browser update must not open tabs.
     if (reason === 'install') void context.openExtensionPage('dashboard.html#/welcome');
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_NOTE_MENU_ID && tab?.id !== undefined) void sendCommand(tab.id, 'add-passage-note', info.frameId);
+    if (info.menuItemId === OPEN_PDF_MENU_ID && info.linkUrl) void openInReader(info.linkUrl, tab?.index);
   });
   browser.commands.onCommand.addListener(async (command) => {
     if (!isPageCommand(command)) return;

@@ -111,6 +111,8 @@ export default defineContentScript({
         enabled: active,
         counts: active ? highlighter.counts() : {},
         notesNotFound: passages.notFound(),
+        // Chrome's PDF viewer is a document we run in but cannot read: the popup offers the reader instead.
+        isPdf: document.contentType === 'application/pdf',
       }));
       contentMessenger.onMessage('page:reveal', ({ data }) => reveal(data.conceptId, 1));
     }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import { readerUrl } from '@/lib/pdf/reader-link';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
 import { useActivePage } from '@/components/panels/use-active-page';
@@ -20,9 +21,22 @@ async function openSidePanel() {
   window.close();
 }
 
-async function openDashboard() {
-  await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html#/notes') });
+/** Opens `url` in a new tab; the popup closes after it, as after any of its actions. */
+async function openTab(url: string) {
+  await browser.tabs.create({ url });
   if (!openedAsPage) window.close();
+}
+
+/** A PDF in the browser's viewer: open it in the reader (which fetches it, asking for the site if it must). */
+function OpenPdfRow({ url }: { url: string }) {
+  return (
+    <p class="open-pdf">
+      <span class="muted">{t('popup_openPdfHint')}</span>{' '}
+      <button type="button" class="primary" onClick={() => void openTab(readerUrl(url))}>
+        {t('popup_openPdf')}
+      </button>
+    </p>
+  );
 }
 
 function Popup() {
@@ -30,13 +44,17 @@ function Popup() {
   return (
     <main class="popup">
       <Brand />
+      {page.state === 'ready' && page.summary.isPdf && <OpenPdfRow url={page.summary.url} />}
       <PagePanel page={page} onRevealed={() => !openedAsPage && window.close()} />
       <nav class="actions" aria-label={t('panel_more')}>
         <button type="button" onClick={() => void openSidePanel()}>
           {t('panel_openSidePanel')}
         </button>
-        <button type="button" onClick={() => void openDashboard()}>
+        <button type="button" onClick={() => void openTab(browser.runtime.getURL('/dashboard.html#/notes'))}>
           {t('panel_openDashboard')}
+        </button>
+        <button type="button" onClick={() => void openTab(browser.runtime.getURL('/reader.html'))}>
+          {t('popup_pdfReader')}
         </button>
       </nav>
     </main>

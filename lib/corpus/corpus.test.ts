@@ -94,6 +94,7 @@ describe('corpus validation', () => {
     ['an unknown related id', (l: Record<string, unknown>[]) => (sma(l).related = ['no-such-concept']), /concept "sma", field related\.0: unknown concept/],
     ['a locator of 15 words', (l: Record<string, unknown>[]) => ((sma(l).sources as { locator: string }[])[0]!.locator = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen'), /concept "sma", field sources\.0\.locator: must be at most 12 words/],
     ['an alias shared with another concept', (l: Record<string, unknown>[]) => (sma(l).aliases as unknown[]).push({ text: 'USFK', caseSensitive: true }), /"USFK" is also an alias/],
+    ['an alias that is another concept’s once spaces and dots are ignored', (l: Record<string, unknown>[]) => (sma(l).aliases as unknown[]).push({ text: '한·미 동맹', caseSensitive: false }), /"한미동맹" is also an alias/],
   ])('fails on %s, naming the entry and the field', (_name, edit, message) => {
     const dir = brokenCopy(edit as (l: Record<string, unknown>[]) => void);
     expect(() => loadCorpusFromDir(dir)).toThrow(CorpusError);

@@ -12,7 +12,7 @@ import {
   type Corpus,
   type Parties,
 } from './schema.ts';
-import { aliasKey } from '../matcher/normalise.ts';
+import { aliasKey, normaliseKeepCase } from '../matcher/normalise.ts';
 
 export class CorpusError extends Error {
   constructor(readonly problems: string[]) {
@@ -123,7 +123,8 @@ export function validateCorpus(raw: {
   const owners = new Map<string, { id: string; ambiguous: boolean }[]>();
   for (const c of concepts) {
     for (const a of c.aliases) {
-      const key = a.caseSensitive ? a.text : a.text.toLowerCase();
+      // Compared as the matcher sees them: "한·미 동맹" and "한미동맹", "U.S.-ROK" and "US ROK" are one name.
+      const key = a.caseSensitive ? normaliseKeepCase(a.text) : aliasKey(a.text);
       const list = owners.get(key) ?? [];
       const ambiguous = !!c.disambiguation?.aliases.includes(a.text);
       if (!list.some((o) => o.id === c.id)) list.push({ id: c.id, ambiguous });

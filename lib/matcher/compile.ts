@@ -5,7 +5,7 @@
  * alias to concept, and the disambiguation cues. The output is plain JSON.
  */
 import type { Corpus } from '../corpus/schema';
-import { HANGUL_CLASS, MIDDLE_DOTS, SEPARATOR_CLASS, aliasKey, normaliseKeepCase } from './normalise.ts';
+import { HANGUL_CLASS, MIDDLE_DOTS, aliasKey, normaliseKeepCase } from './normalise.ts';
 
 export interface AliasEntry {
   conceptId: string;
@@ -43,7 +43,7 @@ export interface CompiledQualifiers {
 
 export interface CompiledMatcher {
   version: 3;
-  /** Source of the alias regular expression: flags "g", run on lower-cased text (see lowerSameLength). */
+  /** Source of the alias regular expression: flags "g", run on the text's matchForm (lower case, separators as spaces). */
   pattern: string;
   /** Source of the cue regular expression (cues and party words), used like `pattern`; group-free, each match is one cue. */
   cuePattern: string;
@@ -71,9 +71,15 @@ const LETTER_OR_DIGIT =
 const LETTER_OR_DIGIT_BEHIND = `(?<!${LETTER_OR_DIGIT})`;
 /** After a Latin name Hangul may follow: Korean particles attach to acronyms and names (NCG는, SCM에서). */
 const LETTER_OR_DIGIT_AHEAD = `(?!${LETTER_OR_DIGIT.replace('\\u3130-\\u318f', '').replace('\\ua000-\\ud7af', '\\ua000-\\uabff')})`;
-/** Between the parts of a Korean name: nothing, or one space, middle dot or hyphen (한미동맹, 한미 동맹, 한·미 동맹). */
-const KOREAN_GAP = `[\\s${MIDDLE_DOTS}\\-\u2010-\u2014]?`;
-const KOREAN_SEPARATOR = new RegExp(KOREAN_GAP.slice(0, -1));
+/**
+ * The patterns run on matchForm (hyphens, dashes and middle dots turned to spaces), so between
+ * the words of a name any run of them is "\s+", and between the parts of a Korean name
+ * nothing or one of them is "\s?" (한미동맹, 한미 동맹, 한·미 동맹). Short tokens keep the pattern
+ * under 20 KB of source, above which V8 optimises a regular expression less.
+ */
+const SEPARATOR = '\\s+';
+const KOREAN_GAP = '\\s?';
+const KOREAN_SEPARATOR = new RegExp(`[\\s\\-\u2010-\u2014${MIDDLE_DOTS}]`);
 
 function escapeChar(ch: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
@@ -95,7 +101,7 @@ function koreanTokens(text: string): string[] {
     }
     if (prev) {
       if (HANGUL.test(prev) || HANGUL.test(ch)) tokens.push(KOREAN_GAP);
-      else if (spaced) tokens.push(`${SEPARATOR_CLASS}+`);
+      else if (spaced) tokens.push(SEPARATOR);
     }
     tokens.push(charToken(ch));
     prev = ch;
@@ -111,10 +117,10 @@ export function aliasTokens(text: string): string[] {
   const normal = normaliseKeepCase(text);
   const words = normal.split(' ');
   words.forEach((word, i) => {
-    if (i > 0) tokens.push(`${SEPARATOR_CLASS}+`);
+    if (i > 0) tokens.push(SEPARATOR);
     const parts = word.split('-');
     parts.forEach((part, j) => {
-      if (j > 0) tokens.push(`${SEPARATOR_CLASS}+`);
+      if (j > 0) tokens.push(SEPARATOR);
       if (/^US$/i.test(part)) {
         tokens.push('u\\.?s\\.?');
         return;

@@ -41,6 +41,10 @@ describe('the same instrument in another alliance', () => {
     // Sentence: Tokyo against Seoul.
     expect(one('Negotiators in Tokyo want a larger SMA budget. Seoul has not commented.')).toEqual([]);
     expect(one('Negotiators in Seoul want a larger SMA budget. Tokyo has not commented.')).toContain('sma:SMA');
+    // Clause first: each side of a semicolon speaks of its own capital.
+    expect(one('In Seoul, the SMA is a political issue; in Tokyo, officials note that Japan funds most construction.')).toContain('sma:SMA');
+    // North Korea is no party to an SMA: the Korea inside its name does not count for Seoul.
+    expect(one('Negotiators in Tokyo discussed the SMA as North Korea fired missiles.')).toEqual([]);
     // Paragraph: the SMA's sentence names no party, its paragraph does.
     expect(one('Host-nation support pays for base workers in Okinawa. The SMA currently in force runs to 2026.')).toEqual([]);
     // Page: a bare mention on a page about Japan, and the same mention on a page about Korea.
@@ -71,6 +75,9 @@ describe("another country's document with the same name", () => {
     ]);
     expect(one('Seoul released its long-awaited Indo-Pacific strategy in December.')).toEqual(['rok-indo-pacific-strategy:Indo-Pacific strategy']);
     expect(one('한국의 인도태평양 전략은 아홉 가지 과제를 담았다.')).toEqual(['rok-indo-pacific-strategy:인도태평양 전략']);
+    expect(one('정부는 한국판 인태전략을 발표했다.')).toEqual(['rok-indo-pacific-strategy:인태전략']);
+    expect(one('윤석열 정부의 독자적인 인도·태평양 전략이 나왔다.')).toEqual(['yoon-suk-yeol:윤석열', 'rok-indo-pacific-strategy:인도·태평양 전략']);
+    expect(one('미국의 인도태평양 전략은 2022년에 나왔다.')).toEqual(['us-indo-pacific-strategy:인도태평양 전략']);
   });
 
   it("is not the alliance concept when another country qualifies it, and is when no one or the US does", () => {
@@ -96,10 +103,24 @@ describe("another country's document with the same name", () => {
     expect(one('Yoon and Biden signed the 2023 Washington Declaration on extended deterrence.')).toContain('washington-declaration:Washington Declaration');
     expect(one('The 1978 Camp David summit produced the Camp David Accords.')).toEqual([]);
     expect(one('The Philippines relies on the 1951 Mutual Defense Treaty.')).toEqual([]);
+    expect(one('1994년 워싱턴 선언은 이스라엘과 요르단의 전쟁 상태를 끝냈다.')).toEqual([]);
+    expect(one('2023년 워싱턴 선언으로 핵협의그룹이 출범했다.')).toEqual(['washington-declaration:워싱턴 선언', 'ncg:핵협의그룹']);
     // Per mention, in one sentence: the year of each decides, whatever the other's cues.
     expect(one('The 1978 Camp David summit produced the Camp David Accords, while the 2023 Camp David summit began a trilateral era.')).toEqual([
       'camp-david-summit:Camp David summit',
     ]);
+  });
+
+  it("keeps another country's law of a similar name apart", () => {
+    expect(one('Seoul passed the K-CHIPS Act to match U.S. subsidies.')).toEqual([]);
+    expect(one('국회는 K-칩스법을 통과시켰다.')).toEqual([]);
+    expect(one("Korea's CHIPS Act gives tax credits to chipmakers.")).toEqual([]);
+    expect(one('Samsung applied for grants under the CHIPS Act in Texas.')).toEqual(['chips-act:CHIPS Act']);
+    expect(one('삼성전자는 미국 칩스법의 보조금을 신청했다.')).toEqual(['chips-act:칩스법']);
+    expect(one("China's export controls on gallium hit chipmakers.")).toEqual([]);
+    expect(one('Beijing imposed export controls on graphite in 2023.')).toEqual([]);
+    expect(one('중국의 수출통제는 배터리 업계에 부담이다.')).toEqual([]);
+    expect(one('Washington tightened export controls on advanced chips to China.')).toEqual(['export-controls:export controls']);
   });
 
   it('applies to Korean names of bilateral instruments', () => {

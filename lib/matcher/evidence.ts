@@ -65,12 +65,13 @@ function countDistinct(keys: Iterable<string>, list: Set<string>, cap = 2): numb
   return n;
 }
 
-function sentenceBounds(text: string, start: number, end: number): [number, number] {
+function sentenceBounds(text: string, start: number, end: number, clause = false): [number, number] {
   const from = Math.max(0, start - 200);
   const before = text.slice(from, start);
-  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n'));
+  const stops = clause ? ['. ', '! ', '? ', '\n', '; '] : ['. ', '! ', '? ', '\n'];
+  const stop = Math.max(...stops.map((s) => before.lastIndexOf(s)));
   const after = text.slice(end, end + 200);
-  const next = after.search(/[.!?](\s|$)|\n/);
+  const next = after.search(clause ? /[.!?;](\s|$)|\n/ : /[.!?](\s|$)|\n/);
   return [stop < 0 ? from : from + stop + 1, next < 0 ? end + after.length : end + next + 1];
 }
 
@@ -243,11 +244,10 @@ export class PageEvidence {
     return near + far;
   }
 
-
   /**
    * Whose instrument the name is: the party qualifying it decides; for a
-   * bilateral instrument (reach "page") the parties named in its sentence,
-   * then paragraph, section and page decide next. Undefined: the concept itself.
+   * bilateral instrument (reach "page") the parties named in its clause, its
+   * sentence, then paragraph, section and page decide next. Undefined: the concept itself.
    */
   owner(block: BlockAnalysis, c: Candidate): Owner | undefined {
     const q = this.roles.get(c.conceptId);
@@ -261,8 +261,10 @@ export class PageEvidence {
       for (const h of hits) counts.set(h.cue, (counts.get(h.cue) ?? 0) + 1);
       return counts;
     };
+    const within = ([a, b]: [number, number]) => occurrences(outside.filter((h) => h.start >= a && h.start < b));
     return (
-      majorityOf(q.roles, occurrences(outside.filter((h) => h.start >= from && h.start < to))) ??
+      majorityOf(q.roles, within(sentenceBounds(block.text, c.start, c.end, true))) ??
+      majorityOf(q.roles, within([from, to])) ??
       majorityOf(q.roles, occurrences(outside)) ??
       majorityOf(q.roles, this.sectionCueCounts.get(block.section) ?? []) ??
       majorityOf(q.roles, [...this.cueCounts, ...[...this.titleCues].map((cue): [string, number] => [cue, 1])])

@@ -3,7 +3,7 @@
  * Pure: no DOM, so it is tested on strings.
  */
 import type { AliasEntry, CompiledMatcher } from './compile';
-import { candidateKeys, lowerSameLength } from './normalise';
+import { candidateKeys, matchForm } from './normalise';
 
 export interface Candidate {
   start: number;
@@ -44,7 +44,7 @@ function cueKey(text: string, cues: Set<string>): string {
 }
 
 export function createMatcher(compiled: CompiledMatcher): Matcher {
-  // Both patterns are lower-case and run over lower-cased text; matches are read from the original.
+  // Both patterns run over the text's matchForm (same length); matches are read from the original.
   const aliasPattern = new RegExp(compiled.pattern, 'g');
   const cuePattern = new RegExp(compiled.cuePattern, 'g');
   // V8 compiles a pattern on its first use (~10 ms each here): do it now, not on the page's first paragraph.
@@ -58,7 +58,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
   // A block is read for candidates and then for cues: lower-case its text once.
   let lastText = '';
   let lastLower = '';
-  const lowered = (text: string) => (text === lastText ? lastLower : (lastLower = lowerSameLength((lastText = text))));
+  const lowered = (text: string) => (text === lastText ? lastLower : (lastLower = matchForm((lastText = text))));
   return {
     compiled,
     findCandidates(text) {
@@ -91,6 +91,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
         const hit = { cue: cueKey(m[0], cueKeys), start: m.index, end: m.index + m[0].length };
         out.push(hit);
         // The longest cue wins the match, but hides none inside it: "South Korean" is also "Korean".
+        // (Inner cues follow the whole one, at the same start.)
         const words = hit.cue.includes(' ') ? hit.cue.split(' ') : [];
         for (let i = 0; i < words.length; i++) {
           for (let j = i + 1; j <= words.length; j++) {

@@ -3,14 +3,8 @@
  * "U.S.–ROK Alliance’s" finds the alias "US-ROK alliance".
  */
 
-/**
- * Characters that separate the words of a name: spaces (\s includes no-break and thin ones) and
- * hyphens/dashes (U+2010–U+2014). Written with the characters themselves, not escapes: the
- * class repeats between every two words of the alias pattern, and V8 optimises a pattern less
- * once its source passes 20 KB.
- */
-export const SEPARATOR_CLASS = '[\\s\\-\u2010-\u2014]';
-const SEPARATORS = new RegExp(`${SEPARATOR_CLASS}+`, 'gu');
+/** Characters that separate the words of a name: spaces (\s includes no-break and thin ones) and hyphens/dashes. */
+const SEPARATORS = /[\s\-\u2010-\u2014]+/gu;
 const APOSTROPHES = /[’‘`´]/g;
 const US = /(^| )U\.S\.?(?= |$)/gi;
 /** Hangul syllables and jamo. */
@@ -42,6 +36,17 @@ export function candidateKeys(text: string): { key: string; stripped: string }[]
   if (/es$/i.test(exact)) out.push({ key: exact.slice(0, -2).toLowerCase(), stripped: exact.slice(0, -2) });
   if (/s$/i.test(exact)) out.push({ key: exact.slice(0, -1).toLowerCase(), stripped: exact.slice(0, -1) });
   return out;
+}
+
+const MATCH_SEPARATORS = new RegExp(`[\\-\u2010-\u2014${MIDDLE_DOTS}]`, 'g');
+
+/**
+ * The form the patterns run on: lower case, and every hyphen, dash and middle
+ * dot a space, so a pattern says "\s" where it would say "any separator" (a
+ * shorter pattern is a faster one). Same length as `text`: offsets carry over.
+ */
+export function matchForm(text: string): string {
+  return lowerSameLength(text).replace(MATCH_SEPARATORS, ' ');
 }
 
 /**

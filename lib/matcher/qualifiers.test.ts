@@ -40,6 +40,9 @@ describe('qualifierOf', () => {
     expect(qualifier('the SMA with Japan', 'SMA', ['Japan'])).toBe('other');
     expect(qualifier('the SMA between the United States and Korea', 'SMA', ['Korea'])).toBe('own');
     expect(qualifier('the SMA, Japan said', 'SMA', ['Japan'])).toBeUndefined();
+    expect(qualifier('the Strategy released in February 2022 by Canada', 'Strategy', ['Canada'])).toBe('sibling');
+    expect(qualifier('the Strategy that the Tokyo cabinet adopted in 2022', 'Strategy', ['Tokyo'])).toBe('other');
+    expect(qualifier('the Strategy that the Tokyo press criticised', 'Strategy', ['Tokyo'])).toBeUndefined();
   });
 
   it('ignores a party that only appears somewhere else in the text', () => {

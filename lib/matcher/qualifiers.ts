@@ -27,10 +27,18 @@ export function roleOfCue(roles: Roles, cue: string): Owner | undefined {
   return roles.get(cue) ?? roles.get(cue.replace(/'s?$/, ''));
 }
 
-/** The party words among cue hits, one per stretch of text: the longest that names a party ("U.S.–Japan", not also "Japan"). */
+/**
+ * The party words among cue hits. The longest cue at a place decides: "U.S.–Japan"
+ * is one party word, not also "Japan"; "North Korea" is no party word, not "Korea".
+ */
 export function partyHits(roles: Roles, hits: CueHit[]): CueHit[] {
   const out: CueHit[] = [];
-  for (const h of hits) if (roleOfCue(roles, h.cue) && out.at(-1)?.start !== h.start) out.push(h);
+  let lastStart = -1;
+  for (const h of hits) {
+    if (h.start === lastStart) continue;
+    lastStart = h.start;
+    if (roleOfCue(roles, h.cue)) out.push(h);
+  }
   return out;
 }
 
@@ -41,15 +49,17 @@ export function partyHits(roles: Roles, hits: CueHit[]): CueHit[] {
  */
 const MODIFIER =
   '(?:own|new|current|latest|first|first-ever|second|third|next|previous|revised|updated|proposed|draft|original|separate|bilateral|' +
-  'recent|long-awaited|inaugural|landmark|official|formal|national|regional|comprehensive|[a-z]+-year|\\d{4}|\\d+(?:st|nd|rd|th))';
+  'recent|long-awaited|inaugural|landmark|official|formal|national|regional|comprehensive|[a-z]+-year|\\d{4}|\\d+(?:st|nd|rd|th)|' +
+  '독자적인|독자|자체|자체적인|새로운|새|첫|최초의|현행|차기)';
 const GAP = '[\\s\\u00a0\\-\\u2010-\\u2014]';
 const US_SECOND = `(?:${GAP}+(?:U\\.S\\.|US|United States|America)(?![\\w.]))?`;
 const MODIFIERS = `(?:${GAP}+${MODIFIER}(?=${GAP}))*`;
 const BEFORE = new RegExp(`^(?:['’]s?|의)?${US_SECOND}${MODIFIERS}${GAP}*$`, 'i');
+const AUTHOR_VERB = '(?:unveil|publish|releas|adopt|announc|issu|launch|draft|present|introduc|impos|enact|tighten|expand)';
 /** The party as author: "Seoul unveiled an Indo-Pacific Strategy", "한국 정부가 발표한 인도태평양 전략". */
 const AUTHORED = new RegExp(
   `^[\\s\\u00a0]+(?:has[\\s\\u00a0]+|have[\\s\\u00a0]+|had[\\s\\u00a0]+)?` +
-    `(?:unveil|publish|releas|adopt|announc|issu|launch|draft|present|introduc)(?:e|es|ed|s|ing)?` +
+    `${AUTHOR_VERB}(?:e|es|ed|s|ing)?` +
     `(?:[\\s\\u00a0]+(?:a|an|its|their|the))?${MODIFIERS}${GAP}+$` +
     `|^[\\s\\u00a0]*(?:정부)?[가이은는]?[\\s\\u00a0]*(?:발표한|공개한|내놓은|채택한|수립한|마련한)[\\s\\u00a0]*$`,
   'i',
@@ -59,6 +69,11 @@ const AFTER = new RegExp(
   `^(?:['’]s)?[\\s\\u00a0]+(?:with|between|in|for|of|covering)[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?(?:(?:United States|U\\.S\\.|US|Washington|America)[\\s\\u00a0]+and[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?)?$`,
   'i',
 );
+/** "the strategy released by the White House", "the strategy that the Kishida cabinet adopted". */
+const AFTER_BY = new RegExp(`^[\\s\\u00a0]+(?:(?:was|were)[\\s\\u00a0]+)?${AUTHOR_VERB}ed[\\s\\u00a0]+(?:in[\\s\\u00a0]+\\w+(?:[\\s\\u00a0]+\\d{4})?[\\s\\u00a0]+)?by[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?$`, 'i');
+const AFTER_THAT = /^[\s\u00a0]+(?:that|which)[\s\u00a0]+(?:the[\s\u00a0]+)?$/i;
+const THEN_AUTHORED = new RegExp(`^(?:[\\s\\u00a0]+[\\w'’-]+){0,2}[\\s\\u00a0]+(?:has[\\s\\u00a0]+|had[\\s\\u00a0]+)?${AUTHOR_VERB}`, 'i');
+
 /** "published its Indo-Pacific Strategy": the party is the sentence's, named earlier. */
 const PRONOUN = new RegExp(`(?:^|[\\s\\u00a0])(?:its|their)${MODIFIERS}${GAP}+$`, 'i');
 
@@ -77,7 +92,8 @@ export function yearOf(years: string[], text: string, c: Candidate): Owner | und
 
 /**
  * The party that qualifies the name directly, if any: the nearest party word
- * before it (through a possessive and modifiers, or as its author), or after it ("with Japan"),
+ * before it (through a possessive and modifiers, or as its author), or after it ("with
+ * Japan", "released by the White House", "that the Kishida cabinet adopted"),
  * or, after "its"/"their", the last party named earlier in the sentence.
  */
 export function qualifierOf(roles: Roles, text: string, c: Candidate, hits: CueHit[], sentenceStart: number): Owner | undefined {
@@ -88,7 +104,11 @@ export function qualifierOf(roles: Roles, text: string, c: Candidate, hits: CueH
     if (BEFORE.test(gap) || AUTHORED.test(gap)) return roleOfCue(roles, before.cue);
   }
   const after = parties.find((h) => h.start >= c.end);
-  if (after && AFTER.test(text.slice(c.end, after.start))) return roleOfCue(roles, after.cue);
+  if (after) {
+    const gap = text.slice(c.end, after.start);
+    const authored = AFTER_THAT.test(gap) && THEN_AUTHORED.test(text.slice(after.end, after.end + 60));
+    if (AFTER.test(gap) || AFTER_BY.test(gap) || authored) return roleOfCue(roles, after.cue);
+  }
   const pronoun = PRONOUN.exec(text.slice(sentenceStart, c.start));
   if (pronoun) {
     const at = sentenceStart + pronoun.index;

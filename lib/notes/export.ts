@@ -61,6 +61,11 @@ export function toMarkdown(notes: Note[], conceptNames: Record<string, string>, 
 }
 
 /** W3C Web Annotation Data Model, as an AnnotationCollection. */
+/** A passage in a PDF also names its page, as a W3C FragmentSelector in the PDF fragment syntax (RFC 3778, pages from 1). */
+function pdfPageSelector(pdf: PassageNote['target']['pdf']) {
+  return pdf ? [{ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: `page=${pdf.pageIndex + 1}` }] : [];
+}
+
 export function toJsonLd(notes: Note[], conceptNames: Record<string, string>): string {
   const items = notes.map((note) => ({
     id: `urn:alliance-lens:note:${note.id}`,
@@ -75,7 +80,7 @@ export function toJsonLd(notes: Note[], conceptNames: Record<string, string>): s
     target:
       note.kind === 'concept'
         ? { source: `urn:alliance-lens:concept:${note.conceptId}`, type: 'Text', label: conceptNames[note.conceptId] ?? note.conceptId }
-        : { source: note.target.url, selector: [note.target.quote, note.target.position] },
+        : { source: note.target.url, selector: [note.target.quote, note.target.position, ...pdfPageSelector(note.target.pdf)] },
   }));
   return JSON.stringify(
     { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:alliance-lens:notes', type: 'AnnotationCollection', total: items.length, items },

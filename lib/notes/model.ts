@@ -32,6 +32,13 @@ export const PassageTargetSchema = v.strictObject({
   title: v.pipe(v.string(), v.maxLength(1_000)),
   quote: TextQuoteSelectorSchema,
   position: TextPositionSelectorSchema,
+  /** A passage in a PDF: the document's PDF.js fingerprint (its identity whatever the file is called) and the page. */
+  pdf: v.optional(
+    v.strictObject({
+      fingerprint: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8,128}$/, 'must be a PDF fingerprint (8–128 letters and digits)')),
+      pageIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+    }),
+  ),
 });
 export type PassageTarget = v.InferOutput<typeof PassageTargetSchema>;
 

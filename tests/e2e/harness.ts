@@ -40,6 +40,37 @@ export function styledLook() {
   };
 }
 
+/**
+ * Selects `text` as a reader's drag would: found in the text of the element
+ * matching `within` (the passage may cross marks), both ends mapped to text nodes.
+ */
+export async function selectText(page: Page, text: string, within = 'body') {
+  await page.evaluate(
+    ([t, root]) => {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(document.querySelector(root)!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const all = nodes.map((n) => n.data).join('');
+      const start = all.indexOf(t);
+      if (start < 0) throw new Error(`"${t}" not found`);
+      const at = (offset: number) => {
+        let seen = 0;
+        for (const n of nodes) {
+          if (offset <= seen + n.data.length) return [n, offset - seen] as const;
+          seen += n.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const range = document.createRange();
+      range.setStart(...at(start));
+      range.setEnd(...at(start + t.length));
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    },
+    [text, within] as const,
+  );
+}
+
 /** Waits until the content script has finished its first scan of the page. */
 export async function waitForHighlights(page: Page, minimum = 1) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-concept-id]').length >= n, minimum, { timeout: 20_000 });

@@ -18,6 +18,13 @@ describe.each([
     expect(permissions.sort()).toEqual([...expectedPermissions].sort());
   });
 
+  it('asks for no host permission at install: web origins are optional, requested one site at a time by the PDF reader', () => {
+    expect(manifest.host_permissions).toBeUndefined();
+    expect((manifest.permissions as string[]).filter((p) => p.includes('://') || p === '<all_urls>')).toEqual([]);
+    const optional = target === 'chrome-mv3' ? manifest.optional_host_permissions : manifest.optional_permissions;
+    expect(optional).toEqual(['http://*/*', 'https://*/*']);
+  });
+
   it('loads no remote code and exposes nothing to the web', () => {
     expect(manifest.externally_connectable).toBeUndefined();
     const resources = manifest.web_accessible_resources ?? [];

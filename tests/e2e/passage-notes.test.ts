@@ -1,35 +1,10 @@
 /** Passage notes in Chromium: add one to a selection, it re-anchors after a reload and a browser restart, and shows live in another tab. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
+import { launchWithExtension, selectText, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
 
 const env = useExtensionBrowser();
 const ARTICLE = '/demo/sample-article.html';
-
-async function selectText(page: Page, text: string) {
-  // The passage may cross highlight marks: find it in the page text and map both ends to text nodes.
-  await page.evaluate((t) => {
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const all = nodes.map((n) => n.data).join('');
-    const start = all.indexOf(t);
-    if (start < 0) throw new Error(`"${t}" not found`);
-    const at = (offset: number) => {
-      let seen = 0;
-      for (const n of nodes) {
-        if (offset <= seen + n.data.length) return [n, offset - seen] as const;
-        seen += n.data.length;
-      }
-      throw new Error('offset out of range');
-    };
-    const range = document.createRange();
-    range.setStart(...at(start));
-    range.setEnd(...at(start + t.length));
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-  }, text);
-}
 
 async function addNoteFromShortcut(page: Page, body: string) {
   const tabId = await tabIdOf(env.browser, page);

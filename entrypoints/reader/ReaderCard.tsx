@@ -1,0 +1,118 @@
+/**
+ * The concept card over a PDF: the same card as on web pages (TooltipApp),
+ * opened on hover (after a short delay), focus and click (pinned), placed by
+ * floating-ui next to the mark. The reader is an extension page, so it asks
+ * the background for the concept and its notes directly.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { createPortal } from 'preact/compat';
+import themeCss from '@/components/theme.css?inline';
+import cardCss from '@/components/card/card.css?inline';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { askBackground } from '@/lib/messages';
+import { CARD_HEADING_ID, TooltipApp, type TooltipView } from '@/entrypoints/content/tooltip/TooltipApp';
+
+export const READER_CARD_ID = 'alliance-lens-card';
+const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+
+/**
+ * The card's styles are written for a shadow root (as on web pages); the
+ * reader gives it one too, so they do not meet the reader's own. The host
+ * has the same tag as on web pages.
+ */
+function cardRoot(): HTMLElement {
+  const existing = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('.layer');
+  if (existing) return existing;
+  const host = document.createElement('alliance-lens-ui');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(themeCss + cardCss);
+  shadow.adoptedStyleSheets = [sheet];
+  const layer = document.createElement('div');
+  layer.className = 'layer';
+  shadow.append(layer);
+  document.body.append(host);
+  return layer;
+}
+
+export interface CardState {
+  view: TooltipView;
+  mark: HTMLElement;
+}
+
+export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, onLeave }: {
+  state: CardState;
+  notesVersion: number;
+  onChange(state: CardState): void;
+  /** `refocus`: give focus back to the mark (Escape), without that focus reopening the card. */
+  onClose(refocus?: boolean): void;
+  onEnter(): void;
+  onLeave(): void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { view, mark } = state;
+  useEffect(() => {
+    const floating = ref.current;
+    if (!floating) return;
+    return autoUpdate(mark, floating, () => {
+      void computePosition(mark, floating, { placement: 'bottom-start', strategy: 'fixed', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+        floating.style.left = `${x}px`;
+        floating.style.top = `${y}px`;
+      });
+    });
+  }, [mark]);
+  useEffect(() => {
+    const floating = ref.current;
+    if (!view.pinned || !floating) return;
+    // A pinned card takes focus once its content has loaded (the concept comes from the background).
+    const focusFirst = () => {
+      const first = floating.querySelector<HTMLElement>('button, [href], textarea, input');
+      first?.focus();
+      return !!first;
+    };
+    if (focusFirst()) return;
+    const observer = new MutationObserver(() => focusFirst() && observer.disconnect());
+    observer.observe(floating, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [view.pinned, view.conceptId]);
+  return createPortal(
+      <div
+        ref={ref}
+        id={READER_CARD_ID}
+        class="floating"
+        role={view.pinned ? 'dialog' : 'tooltip'}
+        aria-labelledby={CARD_HEADING_ID}
+        onPointerEnter={onEnter}
+        onPointerLeave={onLeave}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onClose(true);
+          }
+        }}
+      >
+        <TooltipApp
+          view={view}
+          dark={dark}
+          notesVersion={notesVersion}
+          initialConcept={null}
+          loadConcept={(conceptId) => askBackground('corpus:concept', { conceptId })}
+          loadNotes={(conceptId) => askBackground('notes:forConcept', { conceptId })}
+          saveNote={(draft) => askBackground('notes:save', draft)}
+          glossaryUrl={(id) => `/dashboard.html#/glossary/${encodeURIComponent(id)}`}
+          onNavigate={(id) =>
+            onChange({
+              mark,
+              view:
+                id === null
+                  ? { ...view, conceptId: view.history.at(-1) ?? view.conceptId, history: view.history.slice(0, -1) }
+                  : { ...view, conceptId: id, history: [...view.history, view.conceptId] },
+            })
+          }
+          onClose={() => onClose()}
+          onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
+        />
+      </div>,
+    cardRoot(),
+  );
+}

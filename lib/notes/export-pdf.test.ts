@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { NoteSchema, type Note } from './model';
+import { toBackup, toJsonLd } from './export';
+import { parseBackup } from './import';
+
+const pdfNote: Note = {
+  id: 'pdf-note-0001',
+  kind: 'passage',
+  body: 'First NCG meeting.',
+  tags: [],
+  conceptIds: ['ncg'],
+  createdAt: 1,
+  updatedAt: 2,
+  target: {
+    url: 'urn:x-pdf:4b1b4dc8cf38b3c64b1d657da8f5ac8c',
+    title: 'Alliance Costs and Deterrence',
+    quote: { type: 'TextQuoteSelector', exact: 'The NCG met', prefix: 'Group. ', suffix: ' for the first' },
+    position: { type: 'TextPositionSelector', start: 400, end: 411 },
+    pdf: { fingerprint: '4b1b4dc8cf38b3c64b1d657da8f5ac8c', pageIndex: 1 },
+  },
+};
+
+describe('notes on PDFs in exports', () => {
+  it('names the page in W3C Web Annotations as a PDF fragment selector', () => {
+    const [item] = JSON.parse(toJsonLd([pdfNote], {})).items;
+    expect(item.target.source).toBe('urn:x-pdf:4b1b4dc8cf38b3c64b1d657da8f5ac8c');
+    expect(item.target.selector).toContainEqual({ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=2' });
+  });
+
+  it('keeps the fingerprint and page through a backup and back', () => {
+    expect(parseBackup(toBackup([pdfNote]))).toEqual([pdfNote]);
+  });
+
+  it('accepts only a fingerprint of letters and digits and a page index from 0', () => {
+    const withPdf = (pdf: unknown) => v.safeParse(NoteSchema, { ...pdfNote, target: { ...pdfNote.target, pdf } }).success;
+    expect(withPdf({ fingerprint: 'a1b2c3d4', pageIndex: 0 })).toBe(true);
+    expect(withPdf({ fingerprint: '<img onerror>', pageIndex: 0 })).toBe(false);
+    expect(withPdf({ fingerprint: 'a1b2c3d4', pageIndex: -1 })).toBe(false);
+    expect(withPdf({ fingerprint: 'a1b2c3d4', pageIndex: 1.5 })).toBe(false);
+    expect(withPdf({ fingerprint: 'a1b2c3d4', pageIndex: 0, extra: 1 })).toBe(false);
+  });
+});
