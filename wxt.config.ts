@@ -42,6 +42,12 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     ...(browser === 'firefox' ? { optional_permissions: PDF_ORIGINS } : { optional_host_permissions: PDF_ORIGINS }),
+    // The notes frame (entrypoints/notes-frame) is the one page a web page may embed: Chrome loads it only through a
+    // per-session dynamic URL, so a page cannot probe for it; it shows nothing without the content script's handshake.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['notes-frame.html']
+        : [{ resources: ['notes-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: manifestCommands(),
     // The dashboard is the options page, so the browser's extension menu offers it (it opens in a tab: it is a full page).
     options_ui: { page: 'dashboard.html', open_in_tab: true },

@@ -5,7 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type * as v from 'valibot';
-import type { Note } from './notes/model';
+import type { Note, TextPositionSelector, TextQuoteSelector } from './notes/model';
 import type { Category, Concept, SourceDoc } from './corpus/schema';
 import type { backgroundRequests } from './background/requests';
 import type { PageCommand } from './commands';
@@ -27,6 +27,13 @@ export interface ConceptView {
   category: Category;
   sources: SourceDoc[];
   related: { id: string; name: string }[];
+}
+
+/** A passage note as a content script sees it: where to mark it, never what it says. */
+export interface PassageAnchor {
+  id: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
 }
 
 export interface ImportReport {
@@ -54,6 +61,7 @@ type BackgroundReplies = {
   'corpus:concept': ConceptView;
   'notes:forConcept': ConceptNotes;
   'notes:forPage': Note[];
+  'notes:anchorsForPage': PassageAnchor[];
   'notes:save': Note;
   'notes:delete': { deleted: boolean };
   'notes:restore': { restored: boolean };
@@ -61,6 +69,8 @@ type BackgroundReplies = {
   'notes:import': ImportReport;
   'notes:deleteAll': { deleted: number };
   'ui:openGlossary': null;
+  'frame:register': null;
+  'frame:claim': boolean;
   'page:report': null;
 };
 

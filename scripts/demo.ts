@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, ROOT, launchWithExtension, startServer } from './browser';
+import { openCard } from './extension-ui';
 
 const OUT = join(ROOT, 'demo-output');
 
@@ -48,10 +49,9 @@ async function main() {
     await target.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -200));
     await target.hover();
-    await page.waitForFunction(() => {
-      const host = document.querySelector('alliance-lens-ui');
-      return !!host?.shadowRoot?.querySelector('[role="tooltip"], [role="dialog"]');
-    }, null, { timeout: 10_000 });
+    for (const deadline = Date.now() + 10_000; !(await openCard(page)); await page.waitForTimeout(100)) {
+      if (Date.now() > deadline) throw new Error('The card did not open');
+    }
     await page.waitForTimeout(300);
 
     mkdirSync(OUT, { recursive: true });

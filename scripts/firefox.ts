@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { ROOT } from './browser';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -33,4 +33,15 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
   });
   await browser.installExtension(FIREFOX_BUILD);
   return { browser, close: () => browser.close() };
+}
+
+/** The extension's notes frame in `page` once it shows something (the card's notes or a passage panel). */
+export async function firefoxNotesFrame(page: Page, timeout = 10_000): Promise<Frame> {
+  for (const deadline = Date.now() + timeout; ; await new Promise((ok) => setTimeout(ok, 100))) {
+    for (const frame of page.frames()) {
+      // Puppeteer may still list the frame under its first URL (about:blank): ask the frame itself.
+      if (await frame.evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent).catch(() => false)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('No notes frame showed anything');
+  }
 }

@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, launchWithExtension, startServer, type ExtensionBrowser, type PageServer } from './browser';
+import { clickInUi, inUi, notesFrame } from './extension-ui';
 
 const OUT = join(ROOT, 'docs/screenshots');
 
@@ -47,19 +48,19 @@ async function prepareArticle(browser: ExtensionBrowser, server: PageServer, suf
   await term.scrollIntoViewIfNeeded();
   await article.evaluate(() => window.scrollBy(0, 120));
   await term.click();
-  const host = article.locator('alliance-lens-ui');
-  await host.getByRole('button', { name: 'Add note' }).click();
-  await host.getByRole('textbox', { name: 'Note' }).fill('Which yards are certified for US Navy work? Check the SCM communique.');
-  await host.getByRole('textbox', { name: /Tags/ }).fill('shipbuilding, MRO');
-  await host.getByRole('button', { name: 'Save note' }).click();
-  await host.getByText('Which yards are certified').waitFor();
+  const notes = await notesFrame(article);
+  await notes.getByRole('button', { name: 'Add note' }).click();
+  await notes.getByRole('textbox', { name: 'Note' }).fill('Which yards are certified for US Navy work? Check the SCM communique.');
+  await notes.getByRole('textbox', { name: /Tags/ }).fill('shipbuilding, MRO');
+  await notes.getByRole('button', { name: 'Save note' }).click();
+  await notes.getByText('Which yards are certified').waitFor();
   if (shootCard) {
     // Show the card from its top, as a reader first sees it.
-    await article.evaluate(() => document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector('#alliance-lens-card')!.scrollTo(0, 0));
+    await inUi(article, (roots) => roots.forEach((r) => r.getElementById('alliance-lens-card')?.scrollTo(0, 0)), null);
     await article.waitForTimeout(300);
     await article.screenshot({ path: join(OUT, `tooltip${suffix}.png`) });
   }
-  await host.getByRole('button', { name: 'Close' }).click();
+  await clickInUi(article, 'button.icon', 'Close');
   await article.bringToFront();
   return browser.serviceWorker.evaluate(async () => {
     const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });

@@ -1,19 +1,17 @@
-import { useState } from 'preact/hooks';
+import type { ComponentChild } from 'preact';
 import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
-import { askBackground, type ConceptNotes } from '@/lib/messages';
+import { useState } from 'preact/hooks';
+import { askBackground } from '@/lib/messages';
 import { t } from '@/lib/i18n';
-import { NoteEditor } from './NoteEditor';
-import { NoteList } from './NoteList';
 
 export interface ConceptCardProps {
   concept: Concept;
   category: Category;
   sources: SourceDoc[];
   related: { id: string; name: string }[];
-  /** null while loading. */
-  notes: ConceptNotes | null;
-  notesError?: string;
-  /** A pinned card is a dialog: it shows a close button and the note editor. */
+  /** The reader's notes on the concept: an extension frame, so their text never enters the page's reach. */
+  notes?: ComponentChild;
+  /** A pinned card is a dialog: it shows a close button. */
   pinned: boolean;
   dark: boolean;
   glossaryUrl: string;
@@ -23,7 +21,6 @@ export interface ConceptCardProps {
   onRelated(conceptId: string): void;
   onClose(): void;
   onPin(): void;
-  onSaveNote(body: string, tags: string[]): Promise<void>;
 }
 
 const monthFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
@@ -37,8 +34,7 @@ export function formatIsoDate(date: string): string {
 }
 
 export function ConceptCard(props: ConceptCardProps) {
-  const { concept, category, notes, pinned } = props;
-  const [editing, setEditing] = useState(false);
+  const { concept, category, pinned } = props;
   const colour = props.dark ? category.colourDark : category.colour;
   const [glossaryError, setGlossaryError] = useState<string | null>(null);
   // A page may not navigate to an extension page that is not web-accessible (Chromium:
@@ -130,35 +126,7 @@ export function ConceptCard(props: ConceptCardProps) {
         </nav>
       )}
 
-      <section class="my-notes" aria-label={t('card_yourNotes')}>
-        <h3>
-          {t('card_yourNotes')} <span class="count">{notes ? notes.count : '…'}</span>
-        </h3>
-        {props.notesError && <p class="error">{props.notesError}</p>}
-        {notes && notes.count === 0 && !editing && <p class="muted">{t('card_noNotes')}</p>}
-        {notes && <NoteList notes={notes.latest} />}
-        {editing ? (
-          <NoteEditor
-            label={t('card_addNoteFor', concept.name)}
-            onCancel={() => setEditing(false)}
-            onSave={async (body, tags) => {
-              await props.onSaveNote(body, tags);
-              setEditing(false);
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            class="primary add-note"
-            onClick={() => {
-              if (!pinned) props.onPin();
-              setEditing(true);
-            }}
-          >
-            {t('card_addNote')}
-          </button>
-        )}
-      </section>
+      {props.notes}
     </article>
   );
 }

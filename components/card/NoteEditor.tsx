@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 
 export interface NoteEditorProps {
@@ -10,6 +10,8 @@ export interface NoteEditorProps {
   /** Called on every keystroke, so a caller can keep the draft. */
   onChange?(body: string, tags: string[]): void;
   label: string;
+  /** Told whether the body holds unsaved text, as it changes. */
+  onDraftChange?(dirty: boolean): void;
 }
 
 export function parseTags(text: string): string[] {
@@ -17,9 +19,12 @@ export function parseTags(text: string): string[] {
 }
 
 /** A small note editor: the draft survives a failed save, and "Saved" appears only after the store confirms. */
-export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, onChange, label }: NoteEditorProps) {
+export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, onChange, label, onDraftChange }: NoteEditorProps) {
   const [body, setBody] = useState(initialBody);
   const [tags, setTags] = useState(initialTags.join(', '));
+  const bodyField = useRef<HTMLTextAreaElement>(null);
+  // Focused on mount by script, not the autofocus attribute, which browsers refuse in a cross-origin frame (the notes frame).
+  useEffect(() => bodyField.current?.focus(), []);
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'error'; message?: string }>({ kind: 'idle' });
 
   const save = async (e: Event) => {
@@ -39,6 +44,7 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
       <label class="field">
         <span>{t('card_noteLabel')}</span>
         <textarea
+          ref={bodyField}
           value={body}
           rows={3}
           maxLength={20000}
@@ -46,11 +52,11 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
             const value = (e.target as HTMLTextAreaElement).value;
             setBody(value);
             onChange?.(value, parseTags(tags));
+            onDraftChange?.(value.trim() !== initialBody.trim());
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
           }}
-          autofocus
         />
       </label>
       <label class="field">

@@ -10,6 +10,7 @@ import { backgroundMessenger, contentMessenger } from '@/lib/messages';
 import { isPageCommand, type PageCommand } from '@/lib/commands';
 import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
+import { FrameNonces } from '@/lib/background/frame-nonces';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
 import { t } from '@/lib/i18n';
@@ -45,6 +46,7 @@ export default defineBackground(() => {
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     corpus,
+    frameNonces: new FrameNonces(),
     onNotesChanged(change: { conceptIds: string[]; urls: string[] }) {
       void broadcastToTabs((tabId) => contentMessenger.sendMessage('notes:changed', change, tabId));
     },

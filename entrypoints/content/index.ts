@@ -1,7 +1,9 @@
 /**
  * The content script: highlights concepts on the page, mounts the tooltip,
  * anchors the reader's passage notes, and answers the popup and side panel.
- * It never opens IndexedDB: notes come and go through the background.
+ * It never opens IndexedDB and never receives note text: the card's notes
+ * and the passage-note panel are the extension's notes frame, which talks to
+ * the background itself; this script only learns where passage notes are.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compiledMatcher } from 'virtual:alliance-matcher';
@@ -47,10 +49,6 @@ export default defineContentScript({
       concept(conceptId) {
         if (!conceptCache.has(conceptId)) conceptCache.set(conceptId, fetchConcept(conceptId).catch((e) => (conceptCache.delete(conceptId), Promise.reject(e))));
         return conceptCache.get(conceptId)!;
-      },
-      notes: {
-        forConcept: (conceptId) => askBackground('notes:forConcept', { conceptId, limit: 3 }),
-        save: (draft) => askBackground('notes:save', draft),
       },
       onNotesChanged(listener) {
         const wrapped = (change: { conceptIds: string[] }) => listener(change.conceptIds);

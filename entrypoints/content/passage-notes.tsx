@@ -1,24 +1,25 @@
 /**
  * Passage notes on the page: re-anchors the reader's notes for this URL and
- * marks their passages; offers "Add note" for a text selection. Note text is
- * shown only inside the extension's shadow root, never in the page's DOM.
+ * marks their passages; offers "Add note" for a text selection. This script
+ * knows where the notes are, never what they say: the note panel is the
+ * extension's notes frame, in a closed shadow root. Markers carry no note id
+ * (the marker → note map stays in this script).
  */
 import { render } from 'preact';
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Note, PassageNote } from '@/lib/notes/model';
-import { askBackground } from '@/lib/messages';
+import { askBackground, type PassageAnchor } from '@/lib/messages';
 import { domText, offsetOf, type DomText } from '@/lib/anchoring/dom-text';
 import { describeQuote, matchQuote } from '@/lib/anchoring/text-quote';
 import { normalisePageUrl } from '@/lib/page-url';
 import { isInsideForbidden } from '@/lib/highlight/blocks';
-import { unwrapMarks, wrapRanges } from '@/lib/highlight/wrap';
+import { isOwnMark, unwrapMarks, wrapRanges } from '@/lib/highlight/wrap';
 import type { Highlighter } from '@/lib/highlight/highlighter';
-import { NoteEditor } from '@/components/card/NoteEditor';
-import { NoteList } from '@/components/card/NoteList';
+import type { ToFrame } from '@/lib/frame-protocol';
 import { t } from '@/lib/i18n';
 import cardCss from '@/components/card/card.css?inline';
 import { createUiLayer } from './ui-layer';
+import { createNotesFrame, FrameSlot, type NotesFrame } from './notes-frame';
 
 export const NOTE_TAG = 'al-note';
 export const NOTE_CLASS = 'alliance-lens-note';
@@ -35,64 +36,82 @@ export function currentPageUrl(): string {
   return normalisePageUrl(location.href, document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href);
 }
 
-/** Wraps text offsets [start, end) of the page text in note markers. */
-function markPassage(dt: DomText, start: number, end: number, noteId: string) {
+/** The frame's height for a new note and for a shown one: fixed, so the panel's size says nothing of the note. */
+const PANEL_HEIGHT = { 'passage-new': 300, 'passage-show': 220 } as const;
+/** A passage note's concepts, at most (the background checks it too). */
+const MAX_CONCEPTS = 16;
+
+/** Wraps text offsets [start, end) of the page text in note markers; returns them. */
+function markPassage(dt: DomText, start: number, end: number): HTMLElement[] {
   const nodes = dt.nodes.filter((n) => n.start < end && n.start + n.node.data.length > start && !isInsideForbidden(n.node));
-  if (!nodes.length) return;
+  if (!nodes.length) return [];
   const base = nodes[0]!.start;
-  wrapRanges(
+  return wrapRanges(
     nodes.map((n) => n.node),
     [{ start: Math.max(0, start - base), length: end - Math.max(start, base) }],
     NOTE_TAG,
     NOTE_CLASS,
-    (el) => el.setAttribute('data-alliance-lens-note', noteId),
+    () => undefined,
   );
 }
 
 export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highlighter: Highlighter }): Promise<PassageNotes> {
-  const layer = createUiLayer(ctx, cardCss);
-  let notes: PassageNote[] = [];
+  let frame: NotesFrame | null = null;
+  const layer = createUiLayer(ctx, cardCss, () => !!frame?.holdsDraft());
+  /** Our markers and the note each marks: in this script only, never in the page's DOM. */
+  let noteOf = new WeakMap<Element, string>();
   let missing: string[] = [];
 
   function clearMarkers() {
-    unwrapMarks(document.querySelectorAll(`${NOTE_TAG}.${NOTE_CLASS}`));
+    unwrapMarks([...document.querySelectorAll(`${NOTE_TAG}.${NOTE_CLASS}`)].filter(isOwnMark));
+    noteOf = new WeakMap();
   }
 
   async function refresh() {
-    let found: Note[];
+    let anchors: PassageAnchor[];
     try {
-      found = await askBackground('notes:forPage', { url: currentPageUrl() });
+      anchors = await askBackground('notes:anchorsForPage', { url: currentPageUrl() });
     } catch {
       return;
     }
-    notes = found.filter((n): n is PassageNote => n.kind === 'passage');
     clearMarkers();
     missing = [];
-    for (const note of notes) {
+    for (const anchor of anchors) {
       const dt = domText(document.body);
-      const at = matchQuote(dt.text, note.target.quote, note.target.position);
-      if (at) markPassage(dt, at[0], at[1], note.id);
-      else missing.push(note.id);
+      const at = matchQuote(dt.text, anchor.quote, anchor.position);
+      if (at) for (const marker of markPassage(dt, at[0], at[1])) noteOf.set(marker, anchor.id);
+      else missing.push(anchor.id);
     }
   }
 
-  async function showPanel(anchor: { getBoundingClientRect(): DOMRect }, content: preact.ComponentChild) {
-    const root = await layer.open();
+  async function showPanel(anchor: { getBoundingClientRect(): DOMRect }, shown: Extract<ToFrame, { type: 'passage-new' | 'passage-show' }>) {
+    // Open until the reader closes it: the click that opened it also collapses the selection.
+    panelOpen = true;
+    const root = layer.open();
+    frame = createNotesFrame(t('note_dialogLabel'), (message) => {
+      if (message.type === 'close') closePanel();
+      else if (message.type === 'saved') {
+        closePanel();
+        void refresh();
+      }
+    });
+    frame.show(shown);
     render(
-      <div class="floating" role="dialog" aria-modal="false" aria-label={t('note_dialogLabel')}>
-        <div class="card">{content}</div>
+      <div class="floating panel" role="dialog" aria-modal="false" aria-label={t('note_dialogLabel')}>
+        <FrameSlot frame={frame} height={PANEL_HEIGHT[shown.type]} />
       </div>,
       root,
     );
     const floating = root.querySelector<HTMLElement>('.floating')!;
+    frame.element.focus();
     const { x, y } = await computePosition(anchor, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8 })] });
     floating.style.setProperty('left', `${x}px`);
     floating.style.setProperty('top', `${y}px`);
-    floating.querySelector<HTMLElement>('textarea, button')?.focus();
   }
 
   function closePanel() {
     panelOpen = false;
+    frame = null;
     layer.remove();
   }
 
@@ -113,7 +132,7 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
     if (!range || panelOpen) return;
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    const root = await layer.open();
+    const root = layer.open();
     render(
       <button
         type="button"
@@ -138,6 +157,7 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
     if (end <= start || !dt.text.slice(start, end).trim()) return;
     const { quote, position } = describeQuote(dt.text, start, end);
     const rect = range.getBoundingClientRect();
+    // Our own marks only (mentions() never lists look-alikes a page planted), each concept once.
     const conceptIds = [
       ...new Set(
         deps.highlighter
@@ -145,43 +165,13 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
           .filter((m) => range.intersectsNode(m))
           .map((m) => m.dataset.conceptId!),
       ),
-    ];
-    void showPanel({ getBoundingClientRect: () => rect }, (
-      <section class="my-notes">
-        <h3>{t('note_addTitle')}</h3>
-        <blockquote class="note-quote">{quote.exact.length > 280 ? `${quote.exact.slice(0, 280)}…` : quote.exact}</blockquote>
-        <NoteEditor
-          label={t('note_addTitle')}
-          onCancel={closePanel}
-          onSave={async (body, tags) => {
-            await askBackground('notes:save', {
-              kind: 'passage',
-              conceptIds,
-              body,
-              tags,
-              target: { url: currentPageUrl(), title: document.title.slice(0, 1000), quote, position },
-            });
-            closePanel();
-            await refresh();
-          }}
-        />
-      </section>
-    ));
+    ].slice(0, MAX_CONCEPTS);
+    void showPanel({ getBoundingClientRect: () => rect }, { type: 'passage-new', url: currentPageUrl(), title: document.title.slice(0, 1000), quote, position, conceptIds });
   }
 
-  function showNotesAt(marker: HTMLElement) {
-    const id = marker.getAttribute('data-alliance-lens-note');
-    const list = notes.filter((n) => n.id === id);
-    if (!list.length) return;
-    void showPanel(marker, (
-      <section class="my-notes">
-        <h3>{t('note_yourNote')}</h3>
-        <NoteList notes={list} />
-        <button type="button" onClick={closePanel}>
-          {t('card_close')}
-        </button>
-      </section>
-    ));
+  function showNoteAt(marker: HTMLElement) {
+    const noteId = noteOf.get(marker);
+    if (noteId) void showPanel(marker, { type: 'passage-show', url: currentPageUrl(), noteId });
   }
 
   ctx.addEventListener(
@@ -190,7 +180,7 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
     (e) => {
       if (!e.isTrusted) return;
       const marker = e.target instanceof Element ? e.target.closest<HTMLElement>(`${NOTE_TAG}.${NOTE_CLASS}`) : null;
-      if (marker && !(e.target as Element).closest('al-mark')) showNotesAt(marker);
+      if (marker && isOwnMark(marker) && !(e.target as Element).closest('al-mark')) showNoteAt(marker);
       else if (!layer.contains(e.target)) closePanel();
     },
     { capture: true },
@@ -215,7 +205,7 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
     notFound: () => [...missing],
     destroy() {
       // An unsent draft outlives the script: the panel stays until the reader closes it.
-      if (!layer.holdsDraft()) closePanel();
+      if (!frame?.holdsDraft()) closePanel();
       clearMarkers();
     },
   };

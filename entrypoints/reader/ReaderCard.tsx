@@ -2,14 +2,16 @@
  * The concept card over a PDF: the same card as on web pages (TooltipApp),
  * opened on hover (after a short delay), focus and click (pinned), placed by
  * floating-ui next to the mark. The reader is an extension page, so it asks
- * the background for the concept and its notes directly.
+ * the background for the concept and its notes directly (its notes section is
+ * the one the notes frame shows on web pages, rendered in place).
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { createPortal } from 'preact/compat';
 import themeCss from '@/components/theme.css?inline';
 import cardCss from '@/components/card/card.css?inline';
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { askBackground } from '@/lib/messages';
+import { askBackground, type ConceptView } from '@/lib/messages';
+import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { CARD_HEADING_ID, TooltipApp, type TooltipView } from '@/entrypoints/content/tooltip/TooltipApp';
 
 export const READER_CARD_ID = 'alliance-lens-card';
@@ -51,6 +53,14 @@ export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, on
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const { view, mark } = state;
+  const [concept, setConcept] = useState<ConceptView | null>(null);
+  useEffect(() => {
+    let live = true;
+    askBackground('corpus:concept', { conceptId: view.conceptId }).then((c) => live && setConcept(c), () => live && setConcept(null));
+    return () => {
+      live = false;
+    };
+  }, [view.conceptId]);
   useEffect(() => {
     const floating = ref.current;
     if (!floating) return;
@@ -91,27 +101,34 @@ export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, on
           }
         }}
       >
-        <TooltipApp
-          view={view}
-          dark={dark}
-          notesVersion={notesVersion}
-          initialConcept={null}
-          loadConcept={(conceptId) => askBackground('corpus:concept', { conceptId })}
-          loadNotes={(conceptId) => askBackground('notes:forConcept', { conceptId })}
-          saveNote={(draft) => askBackground('notes:save', draft)}
-          glossaryUrl={(id) => `/dashboard.html#/glossary/${encodeURIComponent(id)}`}
-          onNavigate={(id) =>
-            onChange({
-              mark,
-              view:
-                id === null
-                  ? { ...view, conceptId: view.history.at(-1) ?? view.conceptId, history: view.history.slice(0, -1) }
-                  : { ...view, conceptId: id, history: [...view.history, view.conceptId] },
-            })
-          }
-          onClose={() => onClose()}
-          onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
-        />
+        {concept?.concept.id === view.conceptId && (
+          <TooltipApp
+            view={view}
+            dark={dark}
+            concept={concept}
+            notes={
+              <LiveCardNotes
+                conceptId={view.conceptId}
+                conceptName={concept.concept.name}
+                pinned={view.pinned}
+                version={notesVersion}
+                onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
+              />
+            }
+            glossaryUrl={(id) => `/dashboard.html#/glossary/${encodeURIComponent(id)}`}
+            onNavigate={(id) =>
+              onChange({
+                mark,
+                view:
+                  id === null
+                    ? { ...view, conceptId: view.history.at(-1) ?? view.conceptId, history: view.history.slice(0, -1) }
+                    : { ...view, conceptId: id, history: [...view.history, view.conceptId] },
+              })
+            }
+            onClose={() => onClose()}
+            onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
+          />
+        )}
       </div>,
     cardRoot(),
   );

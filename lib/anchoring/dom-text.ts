@@ -3,7 +3,9 @@
  * offsets (TextPositionSelector) and DOM ranges convert both ways.
  * Highlight marks are plain wrappers: their text counts like any other.
  */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'ALLIANCE-LENS-UI']);
+import { isOwnUi } from '../own-ui';
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
 export interface DomText {
   text: string;
@@ -17,7 +19,7 @@ export function domText(root: Element): DomText {
     acceptNode(node) {
       if (node.nodeType === 1) {
         const el = node as Element;
-        return SKIPPED.has(el.tagName.toUpperCase()) || el.hasAttribute('data-alliance-lens-ui') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        return SKIPPED.has(el.tagName.toUpperCase()) || isOwnUi(el) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
       }
       return NodeFilter.FILTER_ACCEPT;
     },

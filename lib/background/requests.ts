@@ -1,6 +1,8 @@
 /**
  * The requests the background answers, each with the valibot schema its data
- * must match. `privileged` ones are accepted from extension pages only.
+ * must match. `privileged` ones are accepted from extension pages only (the
+ * notes frame in a page is one): note text never goes to a content script,
+ * which gets passage anchors (no bodies, no tags) to mark passages.
  * Kept apart from lib/messages.ts so content scripts do not bundle the schemas.
  */
 import * as v from 'valibot';
@@ -9,17 +11,22 @@ import { NoteDraftSchema } from '../notes/model';
 const conceptId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
 const noteId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 const url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000));
+const nonce = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/));
 
 export const backgroundRequests = {
   'corpus:concept': { privileged: false, schema: v.strictObject({ conceptId }) },
-  'notes:forConcept': { privileged: false, schema: v.strictObject({ conceptId, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }) },
-  'notes:forPage': { privileged: false, schema: v.strictObject({ url }) },
-  'notes:save': { privileged: false, schema: NoteDraftSchema },
-  'notes:delete': { privileged: false, schema: v.strictObject({ id: noteId }) },
+  'notes:forConcept': { privileged: true, schema: v.strictObject({ conceptId, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }) },
+  'notes:forPage': { privileged: true, schema: v.strictObject({ url }) },
+  'notes:anchorsForPage': { privileged: false, schema: v.strictObject({ url }) },
+  'notes:save': { privileged: true, schema: NoteDraftSchema },
+  'notes:delete': { privileged: true, schema: v.strictObject({ id: noteId }) },
   'notes:restore': { privileged: true, schema: v.strictObject({ id: noteId }) },
   'notes:export': { privileged: true, schema: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }) },
   'notes:import': { privileged: true, schema: v.strictObject({ text: v.string(), apply: v.boolean() }) },
   'notes:deleteAll': { privileged: true, schema: v.strictObject({ confirm: v.literal(true) }) },
   'ui:openGlossary': { privileged: false, schema: v.strictObject({ conceptId }) },
+  // A content script registers its notes frame's nonce; the frame (an extension page in the same tab) claims it.
+  'frame:register': { privileged: false, schema: v.strictObject({ nonce }) },
+  'frame:claim': { privileged: true, schema: v.strictObject({ nonce }) },
   'page:report': { privileged: false, schema: v.strictObject({ counts: v.record(conceptId, v.pipe(v.number(), v.integer(), v.minValue(0))) }) },
 } as const;

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { routeRequest, type RouterContext, type Sender } from './router';
 import type { NotesStore } from '../notes/store';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
+import { FrameNonces } from './frame-nonces';
 
 const corpus = loadCorpusFromDir('data');
 
@@ -10,6 +11,8 @@ const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
 const extensionPage: Sender = { id: RUNTIME_ID, url: `${ORIGIN}dashboard.html` };
 const contentScript: Sender = { id: RUNTIME_ID, url: 'https://news.example/story', tab: { id: 7 } };
+/** The notes frame: an extension page inside a web page's tab. */
+const notesFrame: Sender = { id: RUNTIME_ID, url: `${ORIGIN}notes-frame.html`, tab: { id: 7 } };
 
 const savedNote = {
   id: 'note-0001-abcd',
@@ -25,7 +28,10 @@ const savedNote = {
 function recordingContext() {
   const store = {
     forConcept: vi.fn(async () => ({ count: 0, latest: [] })),
-    forPage: vi.fn(async () => []),
+    forPage: vi.fn(async () => [
+      savedNote,
+      { id: 'note-0002-abcd', kind: 'passage' as const, conceptIds: [], body: 'secret', tags: ['t'], createdAt: 1, updatedAt: 1, target: { url: 'https://news.example/story', title: 'T', quote: { type: 'TextQuoteSelector' as const, exact: 'q', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: 1 } } },
+    ]),
     all: vi.fn(async () => []),
     save: vi.fn(async () => savedNote),
     delete: vi.fn(async () => true),
@@ -39,6 +45,7 @@ function recordingContext() {
     runtimeId: RUNTIME_ID,
     extensionOrigin: ORIGIN,
     corpus,
+    frameNonces: new FrameNonces(),
     onNotesChanged: vi.fn(),
     onPageReport: vi.fn(),
     openExtensionPage: vi.fn(async () => undefined),
@@ -50,11 +57,32 @@ function recordingContext() {
 }
 
 describe('routeRequest', () => {
-  it('answers a valid request from a content script', async () => {
+  it('answers a valid request from the notes frame', async () => {
     const { ctx, store } = recordingContext();
-    const reply = await routeRequest('notes:forConcept', { conceptId: 'sma', limit: 3 }, contentScript, ctx);
+    const reply = await routeRequest('notes:forConcept', { conceptId: 'sma', limit: 3 }, notesFrame, ctx);
     expect(reply).toEqual({ ok: true, value: { count: 0, latest: [] } });
     expect(store.forConcept).toHaveBeenCalledWith('sma', 3);
+  });
+
+  it.each([
+    ['notes:forConcept', { conceptId: 'sma' }],
+    ['notes:forPage', { url: 'https://news.example/story' }],
+    ['notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }],
+    ['notes:delete', { id: 'note-0001-abcd' }],
+  ])('never reads or writes note text for a content script: %s', async (type, data) => {
+    const { ctx, touched } = recordingContext();
+    expect(await routeRequest(type, data, contentScript, ctx)).toEqual({ ok: false, error: expect.stringMatching(/only accepted from Alliance Lens pages/) });
+    expect(touched()).toBe(false);
+  });
+
+  it("gives a content script its page's passage anchors, without bodies or tags", async () => {
+    const { ctx } = recordingContext();
+    const reply = await routeRequest('notes:anchorsForPage', { url: 'https://news.example/story' }, contentScript, ctx);
+    expect(reply).toEqual({
+      ok: true,
+      value: [{ id: 'note-0002-abcd', quote: { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } }],
+    });
+    expect(JSON.stringify(reply)).not.toContain('secret');
   });
 
   it('answers the card with a concept, its category, sources and related names', async () => {
@@ -91,9 +119,21 @@ describe('routeRequest', () => {
     expect(fromDashboard.ok).toBe(true);
   });
 
+  it("opens a notes frame only for a nonce a content script of the frame's tab registered", async () => {
+    const { ctx } = recordingContext();
+    const nonce = 'f'.repeat(32);
+    expect(await routeRequest('frame:claim', { nonce }, notesFrame, ctx)).toEqual({ ok: true, value: false });
+    expect(await routeRequest('frame:register', { nonce }, contentScript, ctx)).toEqual({ ok: true, value: null });
+    // Only an extension page claims; a content script cannot.
+    expect((await routeRequest('frame:claim', { nonce }, contentScript, ctx)).ok).toBe(false);
+    expect(await routeRequest('frame:claim', { nonce }, { ...notesFrame, tab: { id: 8 } }, ctx)).toEqual({ ok: true, value: false });
+    expect(await routeRequest('frame:claim', { nonce }, notesFrame, ctx)).toEqual({ ok: true, value: true });
+    expect(await routeRequest('frame:claim', { nonce }, notesFrame, ctx)).toEqual({ ok: true, value: false });
+  });
+
   it('names the field of an invalid request', async () => {
     const { ctx, touched } = recordingContext();
-    const reply = await routeRequest('notes:forConcept', { conceptId: 42 }, contentScript, ctx);
+    const reply = await routeRequest('notes:forConcept', { conceptId: 42 }, notesFrame, ctx);
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('conceptId') });
     expect(touched()).toBe(false);
   });
@@ -101,13 +141,13 @@ describe('routeRequest', () => {
   it('reports a failing store as an error reply, never a throw', async () => {
     const { ctx, store } = recordingContext();
     store.save.mockRejectedValueOnce(new Error('Storage is full'));
-    const reply = await routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, contentScript, ctx);
+    const reply = await routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, notesFrame, ctx);
     expect(reply).toEqual({ ok: false, error: 'Storage is full' });
   });
 
   it('tells open tabs which concept changed after a save', async () => {
     const { ctx } = recordingContext();
-    await routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, contentScript, ctx);
+    await routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, notesFrame, ctx);
     expect(ctx.onNotesChanged).toHaveBeenCalledWith({ conceptIds: ['sma'], urls: [] });
   });
 
@@ -117,7 +157,8 @@ describe('routeRequest', () => {
       fc.asyncProperty(types, fc.jsonValue(), fc.constantFrom(contentScript, { id: 'evil' } as Sender, {} as Sender), async (type, data, sender) => {
         const { ctx, touched } = recordingContext();
         const reply = await routeRequest(type, data, sender, ctx);
-        // Random data can by chance be a valid note draft from a content script; anything else must be refused untouched.
+        // Nothing a content script or another extension sends writes or reads a note.
+        expect(reply.ok ? type : 'refused').not.toMatch(/^notes:(save|delete|import|deleteAll|restore)$/);
         if (!reply.ok) expect(touched()).toBe(false);
         expect(typeof reply.ok).toBe('boolean');
       }),

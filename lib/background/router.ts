@@ -4,11 +4,13 @@
  * so it is tested (and fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import type { BackgroundRequestType, Reply } from '../messages';
+import type { BackgroundRequestType, PassageAnchor, Reply } from '../messages';
+import type { Note } from '../notes/model';
 import { backgroundRequests } from './requests';
 import type { NotesStore } from '../notes/store';
 import type { Corpus } from '../corpus/schema';
 import { conceptView } from '../corpus/concept-view';
+import type { FrameNonces } from './frame-nonces';
 
 export interface Sender {
   /** The sending extension's id (runtime.MessageSender.id). */
@@ -31,8 +33,15 @@ export interface RouterContext {
    * A web page cannot link to an extension page that is not web-accessible, so the card asks the background.
    */
   openExtensionPage(path: string, openerTabId?: number): Promise<void>;
+  /** Nonces of the notes frames content scripts are about to embed. */
+  frameNonces: FrameNonces;
   /** Called with a tab's latest concept counts (page:report). */
   onPageReport(tabId: number, counts: Record<string, number>): void;
+}
+
+/** Where this page's passage notes are, and nothing of what they say. */
+function passageAnchors(notes: Note[]): PassageAnchor[] {
+  return notes.flatMap((n) => (n.kind === 'passage' ? [{ id: n.id, quote: n.target.quote, position: n.target.position }] : []));
 }
 
 const fail = (error: string): Reply<never> => ({ ok: false, error });
@@ -76,6 +85,8 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
     }
     case 'notes:forPage':
       return store.forPage((input as { url: string }).url);
+    case 'notes:anchorsForPage':
+      return passageAnchors(await store.forPage((input as { url: string }).url));
     case 'notes:save': {
       const note = await store.save(input as Parameters<NotesStore['save']>[0]);
       ctx.onNotesChanged(
@@ -116,6 +127,16 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
       if (!ctx.corpus.concepts.some((c) => c.id === conceptId)) throw new Error(`Unknown concept "${conceptId}".`);
       await ctx.openExtensionPage(`dashboard.html#/glossary/${encodeURIComponent(conceptId)}`, sender.tab?.id);
       return null;
+    }
+    case 'frame:register': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('Only a page in a tab can embed a notes frame.');
+      ctx.frameNonces.register((input as { nonce: string }).nonce, tabId);
+      return null;
+    }
+    case 'frame:claim': {
+      const tabId = sender.tab?.id;
+      return tabId !== undefined && ctx.frameNonces.claim((input as { nonce: string }).nonce, tabId);
     }
     case 'page:report': {
       const tabId = sender.tab?.id;

@@ -4,11 +4,14 @@
  * still found, while text in forbidden places is never seen at all.
  */
 
-/** Elements whose text is never highlighted: form fields, code, scripts, media, the extension's own UI. */
+import { isOwnUi } from '../own-ui';
+
+/** Elements whose text is never highlighted: form fields, code, scripts, media (and the extension's own UI, by identity). */
 const FORBIDDEN = new Set([
   'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'KBD',
-  'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'ALLIANCE-LENS-UI',
+  'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
 ]);
+
 
 /** Elements that start a new run of text (block-level in HTML, plus <br>). */
 const BOUNDARY = new Set([
@@ -49,7 +52,7 @@ function openShadowRoot(el: Element): ShadowRoot | null {
 
 export function isForbidden(el: Element): boolean {
   if (FORBIDDEN.has(el.tagName.toUpperCase())) return true;
-  if (el.hasAttribute('data-alliance-lens-ui') || el.hasAttribute('hidden')) return true;
+  if (isOwnUi(el) || el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
 }

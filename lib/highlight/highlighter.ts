@@ -9,6 +9,7 @@ import type { CompiledMatcher } from '../matcher/compile';
 import { createMatcher, type Candidate } from '../matcher/matcher';
 import { PageEvidence, type BlockAnalysis } from '../matcher/evidence';
 import type { HighlightStyle } from '../settings';
+import { isOwnUi } from '../own-ui';
 import { blockOf, collectRuns, composedContains, isInsideForbidden, walkRuns, type TextRun } from './blocks';
 import { MARK_CLASS, MARK_TAG, marksIn, unwrapMarks, wrapRun } from './wrap';
 
@@ -138,6 +139,8 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     for (const r of records) {
       const target = r.target;
       if (target.nodeType === 1 && (target as Element).tagName === 'TITLE') continue;
+      // Our UI host coming and going is no change to the page's text (and must not rewrap under the reader's selection).
+      if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && isOwnUi(n as Element))) continue;
       // Changes inside one of our marks (the page rewrote highlighted text) rescan the mark's block.
       const block = blockOf(target, doc.body);
       pendingBlocks.add(block);

@@ -173,7 +173,8 @@ export function wrapRun(run: TextRun, ranges: MentionRange[]): HTMLElement[] {
   return wrapRanges(run.nodes, ranges, MARK_TAG, MARK_CLASS, (mark, r) => {
     mark.dataset.conceptId = r.conceptId;
     mark.dataset.alMention = String(r.mentionId);
-    mark.tabIndex = -1;
+    // In the Tab order: a keyboard reader reaches each highlight and opens its card (Enter pins it).
+    mark.tabIndex = 0;
     r.decorate(mark);
   });
 }
@@ -207,7 +208,7 @@ export function unwrapMarks(marks: Iterable<Element>) {
   }
 }
 
-/** Every mark under `root`, in document order. */
+/** Every mark of ours under `root`, in document order (look-alikes a page planted are not ours). */
 export function marksIn(root: ParentNode): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(`${MARK_TAG}.${MARK_CLASS}`)];
+  return [...root.querySelectorAll<HTMLElement>(`${MARK_TAG}.${MARK_CLASS}`)].filter(isOwnMark);
 }

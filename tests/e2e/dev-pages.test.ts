@@ -16,7 +16,7 @@ const SETS = [
   { route: 'dev', dir: sharedPath('dev-pages') },
   { route: 'contrast', dir: CONTRAST_PAGES },
 ].map((s) => ({ ...s, gold: JSON.parse(readFileSync(join(s.dir, 'gold.json'), 'utf8')) as { pages: GoldPage[] } }));
-const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), title, alliance-lens-ui';
+const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), title';
 
 const env = useExtensionBrowser();
 

@@ -1,6 +1,6 @@
 /** The extension loads in Chromium, highlights a page, answers the popup, and keeps notes in its own origin. */
 import { describe, expect, it } from 'vitest';
-import { waitForHighlights, mentionIds, tabIdOf, openCard, useExtensionBrowser } from './harness';
+import { waitForHighlights, mentionIds, tabIdOf, openCard, notesFrame, saveNoteInCard, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -43,11 +43,7 @@ describe('foundation', () => {
     await waitForHighlights(page, 10);
     await page.locator('[data-concept-id="ncg"]').first().click();
     await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Nuclear Consultative Group' });
-    const host = page.locator('alliance-lens-ui');
-    await host.getByRole('button', { name: 'Add note' }).click();
-    await host.getByRole('textbox', { name: 'Note' }).fill('Asked whether the NCG meets <b>twice</b> a year');
-    await host.getByRole('button', { name: 'Save note' }).click();
-    await host.getByText('Asked whether the NCG meets <b>twice</b> a year').waitFor();
+    await saveNoteInCard(page, 'Asked whether the NCG meets <b>twice</b> a year');
 
     const stored = await env.browser.serviceWorker.evaluate(async () => {
       const dbs = await indexedDB.databases();
@@ -72,7 +68,7 @@ describe('foundation', () => {
     await page.reload();
     await waitForHighlights(page, 10);
     await page.locator('[data-concept-id="ncg"]').first().click();
-    await host.getByText('Asked whether the NCG meets <b>twice</b> a year').waitFor();
+    await (await notesFrame(page)).getByText('Asked whether the NCG meets <b>twice</b> a year').waitFor();
     await page.close();
   });
 });

@@ -2,8 +2,10 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
+import { openCard, saveNoteInCard } from '../../scripts/extension-ui';
 
 export * from '../../scripts/browser';
+export * from '../../scripts/extension-ui';
 
 /** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -27,16 +29,13 @@ export const strictCspPage: Handler = (req, res) => {
 
 /**
  * Runs in the page (Playwright or Puppeteer): how the marks, light and in the
- * shadow root, and the open card are styled, to prove no page policy stripped our CSS.
+ * page's shadow root, are styled, to prove no page policy stripped our CSS.
  */
-export function styledLook() {
+export function styledMarks() {
   const decoration = (el: Element | null | undefined) => (el ? getComputedStyle(el).textDecorationLine : 'missing');
-  const card = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('#alliance-lens-card');
-  const cs = card ? getComputedStyle(card) : null;
   return {
     mark: decoration(document.querySelector('[data-concept-id="sma"]')),
     shadowMark: decoration(document.getElementById('component')?.shadowRoot?.querySelector('[data-concept-id="washington-declaration"]')),
-    card: card && cs ? { width: card.getBoundingClientRect().width, position: cs.position, radius: cs.borderTopLeftRadius } : null,
   };
 }
 
@@ -114,25 +113,11 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
   });
 }
 
-/** Whether the concept card is open, and for which concept (read from the shadow root). */
-export function openCard(page: Page): Promise<{ role: string; name: string } | null> {
-  return page.evaluate(() => {
-    const card = document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card');
-    if (!card) return null;
-    return { role: card.getAttribute('role') ?? '', name: card.querySelector('h2')?.textContent ?? '' };
-  });
-}
-
 /** Pins the card of the first mention of `conceptId` with a click and saves a note on it from the card, as a reader does. */
 export async function saveNoteFromCard(page: Page, conceptId: string, body: string, tags?: string) {
   await page.locator(`[data-concept-id="${conceptId}"]`).first().click();
   await expect.poll(() => openCard(page)).not.toBeNull();
-  const host = page.locator('alliance-lens-ui');
-  await host.getByRole('button', { name: 'Add note' }).click();
-  await host.getByRole('textbox', { name: 'Note' }).fill(body);
-  if (tags !== undefined) await host.getByRole('textbox', { name: /Tags/ }).fill(tags);
-  await host.getByRole('button', { name: 'Save note' }).click();
-  await host.getByText(body).waitFor();
+  return saveNoteInCard(page, body, tags);
 }
 
 /**
@@ -171,3 +156,4 @@ export function useExtensionBrowser(handlers: Handler[] = []): TestEnvironment {
   });
   return env;
 }
+

@@ -1,6 +1,6 @@
 /** Hostile pages: a strict CSP, text rewritten every 10 ms, deep and huge DOMs, editors, synthetic events. */
 import { describe, expect, it } from 'vitest';
-import { openCard, strictCspPage, styledLook, useExtensionBrowser, waitForHighlights } from './harness';
+import { openCard, strictCspPage, styledCard, styledMarks, useExtensionBrowser, waitForHighlights } from './harness';
 
 function generatedPage(kind: 'deep' | 'huge'): string {
   const text = 'The Special Measures Agreement and US Forces Korea in Seoul.';
@@ -28,9 +28,10 @@ describe('hostile pages', () => {
     await waitForHighlights(page, 3);
     await page.locator('[data-concept-id="sma"]').first().hover();
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
-    const look = await page.evaluate(styledLook);
-    expect(look).toMatchObject({ mark: 'underline', shadowMark: 'underline', card: { position: 'fixed', radius: '10px' } });
-    expect(look.card!.width).toBeLessThanOrEqual(362);
+    expect(await page.evaluate(styledMarks)).toEqual({ mark: 'underline', shadowMark: 'underline' });
+    const card = await styledCard(page);
+    expect(card).toMatchObject({ position: 'fixed', radius: '10px' });
+    expect(card!.width).toBeLessThanOrEqual(362);
     expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await page.close();
   });

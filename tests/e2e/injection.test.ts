@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openCard, useExtensionBrowser, waitForHighlights } from './harness';
+import type { Frame, Page } from 'playwright-core';
+import { notesFrame, openCard, useExtensionBrowser, waitForHighlights } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -47,7 +47,7 @@ const backup = JSON.stringify({
 });
 
 /** No element the payloads could have created, and the flag unset. */
-async function untouched(page: Page, root: string) {
+async function untouched(page: Page | Frame, root: string) {
   return page.evaluate((selector) => {
     const scopes = [...document.querySelectorAll(selector)].map((el) => el.shadowRoot ?? el);
     const injected = scopes.flatMap((scope) => [...scope.querySelectorAll('img, script, svg, b')]).filter((el) => /pwned/.test(el.outerHTML));
@@ -87,8 +87,10 @@ describe('markup in notes', () => {
     await waitForHighlights(page, 5);
     await page.locator('[data-concept-id="sma"]').first().click();
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
-    await page.locator('alliance-lens-ui').getByText(BODY, { exact: true }).waitFor();
-    expect(await untouched(page, 'alliance-lens-ui')).toEqual({ injected: 0, pwned: null });
+    const notes = await notesFrame(page);
+    await notes.getByText(BODY, { exact: true }).waitFor();
+    expect(await untouched(notes, 'body')).toEqual({ injected: 0, pwned: null });
+    expect(await untouched(page, 'body')).toEqual({ injected: 0, pwned: null });
     // Nothing of the note reached the page's own DOM.
     expect(await page.evaluate(() => document.body.textContent!.includes('window.__pwned'))).toBe(false);
     await page.close();

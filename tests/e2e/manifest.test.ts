@@ -25,10 +25,12 @@ describe.each([
     expect(optional).toEqual(['http://*/*', 'https://*/*']);
   });
 
-  it('loads no remote code and exposes nothing to the web', () => {
+  it('loads no remote code and exposes to the web only the notes frame', () => {
     expect(manifest.externally_connectable).toBeUndefined();
-    const resources = manifest.web_accessible_resources ?? [];
-    expect(resources).toEqual([]);
+    // Chrome: reachable only through the per-session dynamic URL; Firefox MV2 takes a list of paths.
+    expect(manifest.web_accessible_resources).toEqual(
+      target === 'chrome-mv3' ? [{ resources: ['notes-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }] : ['notes-frame.html'],
+    );
     const csp = JSON.stringify(manifest.content_security_policy ?? '');
     expect(csp).not.toMatch(/https?:|unsafe-eval/);
   });

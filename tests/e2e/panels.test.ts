@@ -1,6 +1,6 @@
 /** The dashboard and side panel of the built extension: search notes, glossary pages, settings applied to open tabs live. */
 import { describe, expect, it } from 'vitest';
-import { openCard, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
+import { openCard, saveNoteInCard, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -10,11 +10,7 @@ async function saveConceptNote(conceptId: string, body: string) {
   await waitForHighlights(page, 5);
   await page.locator(`[data-concept-id="${conceptId}"]`).first().click();
   await expect.poll(() => openCard(page)).not.toBeNull();
-  const host = page.locator('alliance-lens-ui');
-  await host.getByRole('button', { name: 'Add note' }).click();
-  await host.getByRole('textbox', { name: 'Note' }).fill(body);
-  await host.getByRole('button', { name: 'Save note' }).click();
-  await host.getByText(body).waitFor();
+  await saveNoteInCard(page, body);
   return page;
 }
 

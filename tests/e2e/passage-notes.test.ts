@@ -1,7 +1,7 @@
 /** Passage notes in Chromium: add one to a selection, it re-anchors after a reload and a browser restart, and shows live in another tab. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, selectText, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
+import { clickInUi, launchWithExtension, notesFrame, saveInPassagePanel, selectText, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights } from './harness';
 
 const env = useExtensionBrowser();
 const ARTICLE = '/demo/sample-article.html';
@@ -11,9 +11,7 @@ async function addNoteFromShortcut(page: Page, body: string) {
   await env.browser.serviceWorker.evaluate(async (id: number) => {
     await (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { id: 2, type: 'page:command', data: { command: 'add-passage-note' }, timestamp: Date.now() });
   }, tabId);
-  const host = page.locator('alliance-lens-ui');
-  await host.getByRole('textbox', { name: 'Note' }).fill(body);
-  await host.getByRole('button', { name: 'Save note' }).click();
+  await saveInPassagePanel(page, body);
   await page.waitForFunction(() => document.querySelectorAll('al-note').length > 0);
 }
 
@@ -29,6 +27,8 @@ describe('passage notes', () => {
     await waitForHighlights(other, 5);
 
     await page.bringToFront();
+    // Select once the highlighter has finished wrapping: a paragraph wrapped again would lose the selection.
+    await waitForSettledHighlights(page);
     await selectText(page, PASSAGE);
     await addNoteFromShortcut(page, 'Check which yards are certified');
     const marked = () => page.evaluate(() => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join(''));
@@ -45,17 +45,30 @@ describe('passage notes', () => {
     await other.close();
   });
 
+  it('shows the note of a clicked marker in the notes frame; markers carry no note id', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}${ARTICLE}`);
+    await waitForHighlights(page, 5);
+    await page.waitForFunction((p) => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join('').includes(p), PASSAGE, { timeout: 10_000 });
+    // Only the class: no id, count or text of the note for the page to read.
+    const attributes = await page.evaluate(() => [...new Set([...document.querySelectorAll('al-note')].flatMap((n) => n.getAttributeNames()))]);
+    expect(attributes.sort()).toEqual(['class', 'data-markjs']);
+    await page.locator('al-note').first().click();
+    await (await notesFrame(page, 'Check which yards are certified')).getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/notes-frame.html'))).toBe(false);
+    await page.close();
+  });
+
   it('offers a small "Add note" button next to a selection', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}${ARTICLE}`);
     await waitForHighlights(page, 5);
+    await waitForSettledHighlights(page);
     await selectText(page, 'a surprising part of the answer');
     // A key released after selecting (as with Shift+arrows) offers the button.
     await page.keyboard.press('Shift');
-    const host = page.locator('alliance-lens-ui');
-    await host.getByRole('button', { name: 'Add note' }).click();
-    await host.getByRole('textbox', { name: 'Note' }).fill('The shipyards angle');
-    await host.getByRole('button', { name: 'Save note' }).click();
+    await clickInUi(page, 'button.selection-button', 'Add note');
+    await saveInPassagePanel(page, 'The shipyards angle');
     await page.waitForFunction(() => [...document.querySelectorAll('al-note')].some((n) => n.textContent === 'a surprising part of the answer'));
     await page.close();
   });
@@ -66,19 +79,8 @@ describe('passage notes', () => {
     env.browser = await launchWithExtension({ userDataDir: dir });
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}${ARTICLE}`);
-    // Each note's marker pieces, joined: one of them is the passage.
-    await page.waitForFunction(
-      (p) => {
-        const byNote = new Map<string, string>();
-        for (const n of document.querySelectorAll('al-note')) {
-          const id = n.getAttribute('data-alliance-lens-note')!;
-          byNote.set(id, (byNote.get(id) ?? '') + n.textContent);
-        }
-        return [...byNote.values()].includes(p);
-      },
-      PASSAGE,
-      { timeout: 15_000 },
-    );
+    // The markers' text, joined, holds the passage (markers carry no note id for a page to read).
+    await page.waitForFunction((p) => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join('').includes(p), PASSAGE, { timeout: 15_000 });
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 /** The extension makes no network requests: every request in a full session is the test page's own or the extension's packaged files. */
 import { describe, expect, it } from 'vitest';
-import { openCard, useExtensionBrowser, waitForHighlights } from './harness';
+import { openCard, saveNoteInCard, useExtensionBrowser, waitForHighlights } from './harness';
 
 // Lets Playwright report requests made by the extension's service worker too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -16,17 +16,14 @@ describe('privacy', () => {
     await waitForHighlights(page, 5);
     await page.locator('[data-concept-id="sma"]').first().click();
     await expect.poll(() => openCard(page)).not.toBeNull();
-    const host = page.locator('alliance-lens-ui');
-    await host.getByRole('button', { name: 'Add note' }).click();
-    await host.getByRole('textbox', { name: 'Note' }).fill('privacy check');
-    await host.getByRole('button', { name: 'Save note' }).click();
-    await host.getByText('privacy check').waitFor();
+    await saveNoteInCard(page, 'privacy check');
     for (const path of ['popup.html', 'dashboard.html#/notes', 'dashboard.html#/glossary/sma', 'dashboard.html#/settings', 'sidepanel.html']) {
       const p = await env.browser.openExtensionPage(path);
       await p.waitForLoadState('load');
       await p.close();
     }
-    const outside = requests.filter((url) => !url.startsWith(env.server.origin) && !url.startsWith(`chrome-extension://${env.browser.extensionId}/`));
+    // The notes frame loads from the extension's per-session dynamic origin (chrome-extension://<uuid>/): its own files too.
+    const outside = requests.filter((url) => !url.startsWith(env.server.origin) && !url.startsWith('chrome-extension://'));
     expect(outside).toEqual([]);
     expect(requests.filter((url) => url.startsWith(env.server.origin))).toEqual([`${env.server.origin}/demo/sample-article.html`]);
     await page.close();

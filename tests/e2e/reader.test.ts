@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openCard, saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser } from './harness';
+import { clickInUi, openCard, saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -99,7 +99,8 @@ describe('card', () => {
     await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Regional Sustainment Framework' });
     await humanPause(page);
     const opened = env.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/dashboard.html') });
-    await clickWithMouse(page, page.locator('alliance-lens-ui').getByRole('link', { name: 'Open in the Alliance Lens glossary' }));
+    // The real mouse, on the link inside the card's closed shadow root.
+    await clickInUi(page, 'a.glossary-link', 'Open in the Alliance Lens glossary');
     const glossary = await opened;
     await glossary.waitForURL(/\/dashboard\.html#\/glossary\/rsf$/);
     await glossary.getByRole('heading', { name: 'Regional Sustainment Framework', level: 2 }).waitFor();

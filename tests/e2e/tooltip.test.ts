@@ -1,7 +1,7 @@
 /** The concept card in Chromium: hover, hover onto the card, Escape, the keyboard shortcut path, isolation from page CSS. */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openCard, tabIdOf, waitForHighlights, useExtensionBrowser } from './harness';
+import type { Frame, Page } from 'playwright-core';
+import { cardBox, clickInUi, inUi, notesFrame, openCard, tabIdOf, uiFocus, waitForHighlights, waitForSettledHighlights, within, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -34,8 +34,7 @@ describe('concept card', () => {
     expect(await term.getAttribute('aria-describedby')).toBe('alliance-lens-card');
 
     // Move onto the card: it stays (WCAG 1.4.13 hoverable).
-    const card = page.locator('alliance-lens-ui').locator('#alliance-lens-card');
-    const box = (await card.boundingBox())!;
+    const box = (await cardBox(page))!;
     await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 8 });
     await page.waitForTimeout(700);
     expect(await openCard(page)).not.toBeNull();
@@ -59,10 +58,16 @@ describe('concept card', () => {
     const page = await openArticle();
     await pressCommand(page, 'next-highlight');
     await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
-    const first = await page.evaluate(() => (document.querySelector('alliance-lens-ui')!.shadowRoot!.activeElement as HTMLElement | null)?.tagName);
-    expect(first).toBe('BUTTON');
-    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => !!document.querySelector('alliance-lens-ui')?.shadowRoot?.activeElement)).toBe(true);
+    await expect.poll(async () => (await uiFocus(page))?.tag).toBe('BUTTON');
+    // Tab goes through the card's controls and its notes frame, and never out to the page.
+    let inFrame = 0;
+    for (let i = 0; i < 16; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await uiFocus(page);
+      expect(focus, `Tab ${i + 1} left the card`).not.toBeNull();
+      if (focus!.tag === 'IFRAME') inFrame++;
+    }
+    expect(inFrame).toBeGreaterThan(0);
     await pressCommand(page, 'next-highlight');
     await expect.poll(async () => (await openCard(page))?.name).not.toBe(undefined);
     await page.keyboard.press('Escape');
@@ -73,11 +78,12 @@ describe('concept card', () => {
   it('switches to a related concept and back', async () => {
     const page = await openArticle();
     await page.locator('[data-concept-id="sma"]').first().click();
-    const host = page.locator('alliance-lens-ui');
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
-    await host.getByRole('button', { name: 'Status of Forces Agreement (1966)' }).click();
+    await clickInUi(page, 'button.chip', 'Status of Forces Agreement (1966)');
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Status of Forces Agreement (1966)' });
-    await host.getByRole('button', { name: 'Back to the previous concept' }).click();
+    // The notes frame follows the card to the related concept.
+    await (await notesFrame(page)).getByRole('button', { name: 'Add note' }).waitFor();
+    await clickInUi(page, 'button.icon', 'Back to the previous concept');
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
     await page.close();
   });
@@ -86,11 +92,11 @@ describe('concept card', () => {
     const page = await openArticle('/fixtures/hostile-styles.html');
     await page.locator('[data-concept-id="sma"]').first().hover();
     await expect.poll(() => openCard(page)).not.toBeNull();
-    const style = await page.evaluate(() => {
-      const h2 = document.querySelector('alliance-lens-ui')!.shadowRoot!.querySelector('h2')!;
+    const style = await inUi(page, (roots) => {
+      const h2 = roots.map((r) => r.querySelector('h2')).find(Boolean)!;
       const cs = getComputedStyle(h2);
       return { color: cs.color, fontSize: cs.fontSize, inShadow: h2.getRootNode() instanceof ShadowRoot };
-    });
+    }, null);
     expect(style.inShadow).toBe(true);
     expect(style.color).not.toBe('rgb(255, 0, 0)');
     expect(style.fontSize).toBe('16px');
@@ -116,9 +122,9 @@ describe('concept card', () => {
       await mark.scrollIntoViewIfNeeded();
       await mark.click();
       await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
-      const card = page.locator('alliance-lens-ui #alliance-lens-card');
-      await expect.poll(async () => (await card.boundingBox())?.width ?? 0).toBeGreaterThan(0);
-      const box = (await card.boundingBox())!;
+      await expect.poll(async () => (await cardBox(page))?.width ?? 0).toBeGreaterThan(0);
+      await inUi(page, (roots) => Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished)), null);
+      const box = (await cardBox(page))!;
       const term = (await mark.boundingBox())!;
       expect(box.x, `left edge at ${size.width}px`).toBeGreaterThanOrEqual(0);
       expect(box.y).toBeGreaterThanOrEqual(0);
@@ -126,7 +132,6 @@ describe('concept card', () => {
       expect(box.y + box.height).toBeLessThanOrEqual(size.height);
       const overlaps = box.x < term.x + term.width && term.x < box.x + box.width && box.y < term.y + term.height && term.y < box.y + box.height;
       expect(overlaps, `card covers its term at ${size.width}px`).toBe(false);
-      await card.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
       await page.screenshot({ path: `test-output/card-${size.width}x${size.height}.png` });
       await page.close();
     }
@@ -144,7 +149,7 @@ describe('concept card', () => {
     const term = (await para.locator('[data-concept-id="rsf"]').first().boundingBox())!;
     await expect
       .poll(async () => {
-        const card = (await page.locator('alliance-lens-ui #alliance-lens-card').boundingBox())!;
+        const card = (await cardBox(page))!;
         // Placed just below or just above the term (6 px apart), not left where the old element was.
         return Math.min(Math.abs(card.y - (term.y + term.height + 6)), Math.abs(card.y + card.height - (term.y - 6)));
       })
@@ -161,11 +166,79 @@ describe('concept card', () => {
       for (const target of [document, window]) for (const type of ['keydown', 'keypress', 'keyup']) target.addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key}`));
     });
     await page.locator('[data-concept-id="sma"]').first().click();
-    const host = page.locator('alliance-lens-ui');
-    await host.getByRole('button', { name: 'Add note' }).click();
-    await host.getByRole('textbox', { name: 'Note' }).pressSequentially('j k / ? g n');
-    expect(await host.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('j k / ? g n');
+    const notes = await notesFrame(page);
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await notes.getByRole('textbox', { name: 'Note' }).pressSequentially('j k / ? g n');
+    expect(await notes.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('j k / ? g n');
     expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
+    await page.close();
+  });
+
+  it('works from the keyboard alone: Tab to a highlight, Enter, write and save a note, Escape back, focus visible throughout', async () => {
+    const page = await openArticle();
+    await waitForSettledHighlights(page);
+    const pageFocus = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? { concept: el.dataset.conceptId ?? null, outline: getComputedStyle(el).outlineStyle } : null;
+      });
+    const frameFocus = (frame: Frame) =>
+      within(
+        5_000,
+        'focus in the notes frame',
+        frame.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          return { tag: el.tagName, cls: el.className, outline: getComputedStyle(el).outlineStyle };
+        }),
+      );
+    const cardFocusOutline = () => inUi(page, (roots) => roots.map((r) => r.activeElement).filter(Boolean).map((el) => getComputedStyle(el!).outlineStyle)[0] ?? null, null);
+
+    // Tab until a highlight has focus: its card opens as a tooltip, and the highlight shows a focus ring.
+    let focus = await pageFocus();
+    for (let i = 0; i < 40 && !focus?.concept; i++) {
+      await page.keyboard.press('Tab');
+      focus = await pageFocus();
+    }
+    expect(focus?.concept).toBeTruthy();
+    expect(focus!.outline).not.toBe('none');
+    await expect.poll(() => openCard(page)).toMatchObject({ role: 'tooltip' });
+
+    // Enter pins it: a dialog, focus on its first control, visibly.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
+    await expect.poll(async () => (await uiFocus(page))?.tag).toBe('BUTTON');
+    expect(await cardFocusOutline()).not.toBe('none');
+
+    // Tab on into the notes frame, to "Add note".
+    const notes = await notesFrame(page);
+    let inFrame = await frameFocus(notes);
+    for (let i = 0; i < 20 && !String(inFrame.cls).includes('add-note'); i++) {
+      await page.keyboard.press('Tab');
+      inFrame = await frameFocus(notes);
+      if (inFrame.tag === 'BODY') expect(await cardFocusOutline()).not.toBe('none');
+    }
+    expect(inFrame.cls).toContain('add-note');
+    expect(inFrame.outline).not.toBe('none');
+
+    // Enter opens the editor with the caret in it; type, Tab to the tags, Tab to Save, Enter.
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await frameFocus(notes)).tag).toBe('TEXTAREA');
+    await page.keyboard.type('Typed without a mouse');
+    await page.keyboard.press('Tab');
+    expect((await frameFocus(notes)).tag).toBe('INPUT');
+    await page.keyboard.press('Tab');
+    const save = await frameFocus(notes);
+    expect(save.tag).toBe('BUTTON');
+    expect(save.outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await notes.getByText('Typed without a mouse').waitFor({ timeout: 10_000 });
+
+    // Escape: the card closes and focus is back on the highlight, visibly.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => openCard(page)).toBeNull();
+    const back = await pageFocus();
+    expect(back?.concept).toBe(focus!.concept);
+    expect(back!.outline).not.toBe('none');
     await page.close();
   });
 });

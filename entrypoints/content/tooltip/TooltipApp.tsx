@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ConceptNotes, ConceptView } from '@/lib/messages';
-import type { NoteDraft } from '@/lib/notes/model';
+import type { ComponentChild } from 'preact';
+import type { ConceptView } from '@/lib/messages';
 import { ConceptCard } from '@/components/card/ConceptCard';
-import { t } from '@/lib/i18n';
 
 export interface TooltipView {
   conceptId: string;
@@ -14,13 +12,10 @@ export interface TooltipView {
 export interface TooltipAppProps {
   view: TooltipView;
   dark: boolean;
-  /** Bumped when notes change anywhere, to refetch. */
-  notesVersion: number;
-  loadConcept(conceptId: string): Promise<ConceptView>;
-  /** The concept the card opens on, already loaded, so the first paint is complete. */
-  initialConcept: ConceptView | null;
-  loadNotes(conceptId: string): Promise<ConceptNotes>;
-  saveNote(draft: NoteDraft): Promise<unknown>;
+  /** The concept shown, already loaded, so every paint is complete (and the notes frame is never re-created). */
+  concept: ConceptView;
+  /** The notes section: the extension's notes frame, which reads the notes itself. */
+  notes: ComponentChild;
   glossaryUrl(conceptId: string): string;
   onNavigate(conceptId: string | null): void;
   onClose(): void;
@@ -31,32 +26,7 @@ export const CARD_HEADING_ID = 'alliance-lens-card-title';
 
 export function TooltipApp(props: TooltipAppProps) {
   const { view } = props;
-  const [data, setData] = useState<ConceptView | null>(props.initialConcept);
-  const [notes, setNotes] = useState<ConceptNotes | null>(null);
-  const [notesError, setNotesError] = useState<string | undefined>();
-
-  useEffect(() => {
-    let live = true;
-    if (data?.concept.id === view.conceptId) return;
-    props.loadConcept(view.conceptId).then((d) => live && setData(d), () => live && setData(null));
-    return () => {
-      live = false;
-    };
-  }, [view.conceptId]);
-
-  useEffect(() => {
-    let live = true;
-    setNotesError(undefined);
-    props.loadNotes(view.conceptId).then(
-      (n) => live && setNotes(n),
-      () => live && setNotesError(t('card_notesUnavailable')),
-    );
-    return () => {
-      live = false;
-    };
-  }, [view.conceptId, props.notesVersion]);
-
-  if (!data || data.concept.id !== view.conceptId) return null;
+  const data = props.concept;
   const { concept } = data;
   return (
     <ConceptCard
@@ -64,8 +34,7 @@ export function TooltipApp(props: TooltipAppProps) {
       category={data.category}
       sources={data.sources}
       related={data.related}
-      notes={notes}
-      notesError={notesError}
+      notes={props.notes}
       pinned={view.pinned}
       dark={props.dark}
       glossaryUrl={props.glossaryUrl(concept.id)}
@@ -75,10 +44,6 @@ export function TooltipApp(props: TooltipAppProps) {
       onRelated={(id) => props.onNavigate(id)}
       onClose={props.onClose}
       onPin={props.onPin}
-      onSaveNote={async (body, tags) => {
-        await props.saveNote({ kind: 'concept', conceptId: concept.id, body, tags });
-        setNotes(await props.loadNotes(concept.id));
-      }}
     />
   );
 }

@@ -1,22 +1,25 @@
 /**
- * The in-page card: one Preact UI in a shadow root, opened from highlighted
- * terms by hover, focus, click or the keyboard shortcut, positioned with
- * floating-ui. The shadow host exists only while a card is open, so a page
- * without an open card carries no trace of it.
+ * The in-page card: one Preact UI in a closed shadow root, opened from the
+ * extension's own highlighted terms by the reader's hover, Tab focus, click
+ * or the keyboard shortcut, positioned with floating-ui. Its notes section is
+ * the extension's notes frame. The shadow host exists only while a card is
+ * open, so a page without an open card carries no trace of it.
  */
 import { render } from 'preact';
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ConceptNotes, ConceptView } from '@/lib/messages';
-import type { Note, NoteDraft } from '@/lib/notes/model';
+import type { ConceptView } from '@/lib/messages';
+import { isOwnMark } from '@/lib/highlight/wrap';
+import type { FromFrame } from '@/lib/frame-protocol';
+import { t } from '@/lib/i18n';
 import cardCss from '@/components/card/card.css?inline';
 import { CARD_HEADING_ID, TooltipApp, type TooltipView } from './TooltipApp';
 import { HoverIntent } from './hover-intent';
 import { createUiLayer } from '../ui-layer';
+import { createNotesFrame, FrameSlot, type NotesFrame } from '../notes-frame';
 
 export interface TooltipDeps {
   concept(conceptId: string): Promise<ConceptView>;
-  notes: { forConcept(conceptId: string): Promise<ConceptNotes>; save(draft: NoteDraft): Promise<Note> };
   onNotesChanged(listener: (conceptIds: string[]) => void): () => void;
   glossaryUrl(conceptId: string): string;
 }
@@ -31,13 +34,22 @@ export interface TooltipController {
 
 const MARK_SELECTOR = 'al-mark[data-concept-id]';
 const CARD_ID = 'alliance-lens-card';
-const FOCUSABLE = 'button, [href], input, textarea, select, summary, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'button, [href], input, textarea, select, summary, iframe, [tabindex]:not([tabindex="-1"])';
+/** The notes frame's height: fixed, so nothing about the notes shows in the card's size. */
+const NOTES_HEIGHT = 240;
+
+/** The extension's own mark an element is (or is in): look-alikes a page planted never open a card. */
+function ownMarkOf(el: Element | null): HTMLElement | null {
+  const mark = el?.closest<HTMLElement>(MARK_SELECTOR) ?? null;
+  return mark && isOwnMark(mark) ? mark : null;
+}
 
 /** The first piece of the mention a mark belongs to (a mention split by inline tags has several). */
 function mentionStart(mark: HTMLElement): HTMLElement {
   const id = mark.dataset.alMention;
   const root = mark.getRootNode() as Document | ShadowRoot;
-  return (id && root.querySelector<HTMLElement>(`${MARK_SELECTOR}[data-al-mention="${CSS.escape(id)}"]`)) || mark;
+  const pieces = id ? [...root.querySelectorAll<HTMLElement>(`${MARK_SELECTOR}[data-al-mention="${CSS.escape(id)}"]`)] : [];
+  return pieces.find(isOwnMark) ?? mark;
 }
 
 /** How far (px) a term may have moved when its text is wrapped again and still be taken for the same term. */
@@ -52,6 +64,7 @@ function rewrapped(mark: HTMLElement, root: Document | ShadowRoot, lastRect: DOM
   let best: HTMLElement | null = null;
   let bestDistance = REWRAP_TOLERANCE;
   for (const candidate of root.querySelectorAll<HTMLElement>(`${MARK_SELECTOR}[data-concept-id="${CSS.escape(mark.dataset.conceptId ?? '')}"]`)) {
+    if (!isOwnMark(candidate)) continue;
     const rect = candidate.getBoundingClientRect();
     const distance = Math.hypot(rect.left - lastRect.left, rect.top - lastRect.top);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
@@ -60,21 +73,21 @@ function rewrapped(mark: HTMLElement, root: Document | ShadowRoot, lastRect: DOM
 }
 
 function markOf(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? target.closest<HTMLElement>(MARK_SELECTOR) : null;
+  return target instanceof Element ? ownMarkOf(target) : null;
 }
 
 /** The mark an event happened on, also inside a page's open shadow root (where `target` is the host). */
 const markOfEvent = (e: Event) => markOf(e.composedPath()[0] ?? e.target);
 
 export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps): Promise<TooltipController> {
-  const layer = createUiLayer(ctx, cardCss);
+  let frame: NotesFrame | null = null;
+  const layer = createUiLayer(ctx, cardCss, () => !!frame?.holdsDraft());
   let mark: HTMLElement | null = null;
   /** The document or shadow root the card's term is in, and where the term was last seen. */
   let markRoot: Document | ShadowRoot | null = null;
   let markRect: DOMRect | null = null;
   let view: TooltipView | null = null;
-  let initialConcept: ConceptView | null = null;
-  let notesVersion = 0;
+  let concept: ConceptView | null = null;
   let stopAutoUpdate: (() => void) | null = null;
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
   const isInUi = (node: EventTarget | null) => layer.contains(node);
@@ -95,17 +108,27 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     markRoot = start.getRootNode() as Document | ShadowRoot;
     markRect = start.getBoundingClientRect();
     view = { conceptId, pinned: pin, history: [] };
-    initialConcept = data;
-    await paint();
+    concept = data;
+    paint();
     setDescribedBy(!pin);
     position();
     if (pin) focusCard();
   }
 
-  async function paint() {
-    if (!view) return;
-    const root = await layer.open();
-    if (!view) return;
+  function onFrameMessage(message: FromFrame) {
+    if (message.type === 'pin') pin(false);
+    else if (message.type === 'close') closeAndReturn();
+    else if (message.type === 'tab-out') {
+      const items = cardItems().filter((el) => el !== frame?.element);
+      (message.backwards ? items.at(-1) : items[0])?.focus();
+    }
+  }
+
+  function paint() {
+    if (!view || !concept) return;
+    const root = layer.open();
+    frame ??= createNotesFrame(t('card_yourNotes'), onFrameMessage);
+    frame.show({ type: 'concept', conceptId: concept.concept.id, conceptName: concept.concept.name, pinned: view.pinned });
     const pinned = view.pinned;
     render(
       <div
@@ -120,24 +143,28 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
       >
         <TooltipApp
           view={view}
-          loadConcept={deps.concept}
-          initialConcept={initialConcept}
+          concept={concept}
           dark={dark}
-          notesVersion={notesVersion}
-          loadNotes={deps.notes.forConcept}
-          saveNote={deps.notes.save}
+          notes={<FrameSlot frame={frame} height={NOTES_HEIGHT} />}
           glossaryUrl={deps.glossaryUrl}
-          onNavigate={(id) => {
-            if (!view) return;
-            view = id === null ? { ...view, conceptId: view.history.at(-1) ?? view.conceptId, history: view.history.slice(0, -1) } : { ...view, conceptId: id, history: [...view.history, view.conceptId] };
-            void paint();
-          }}
+          onNavigate={(id) => void navigate(id)}
           onClose={() => close(true)}
-          onPin={() => pin()}
+          onPin={() => pin(true)}
         />
       </div>,
       root,
     );
+  }
+
+  /** A related concept (or back): loaded first, so the card (and its notes frame) is never painted empty. */
+  async function navigate(id: string | null) {
+    if (!view) return;
+    const next = id === null ? { ...view, conceptId: view.history.at(-1) ?? view.conceptId, history: view.history.slice(0, -1) } : { ...view, conceptId: id, history: [...view.history, view.conceptId] };
+    const data = await deps.concept(next.conceptId);
+    if (!view) return;
+    view = next;
+    concept = data;
+    paint();
   }
 
   function reanchor() {
@@ -155,7 +182,11 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
   }
 
   function floatingEl(): HTMLElement | null {
-    return layer.shadow()?.getElementById(CARD_ID) ?? null;
+    return layer.byId(CARD_ID);
+  }
+
+  function cardItems(): HTMLElement[] {
+    return [...(floatingEl()?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((el) => !(el as HTMLButtonElement).disabled);
   }
 
   function position() {
@@ -201,13 +232,14 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     });
   }
 
-  function pin() {
+  /** Pins the card; `focus` moves focus to it (not when the reader is already at work in the notes frame). */
+  function pin(focus: boolean) {
     if (!view) return;
     intent.pinned = true;
     view = { ...view, pinned: true };
     setDescribedBy(false);
-    void paint();
-    focusCard();
+    paint();
+    if (focus) focusCard();
   }
 
   function close(returnFocus: boolean) {
@@ -216,6 +248,8 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     const wasPinned = view?.pinned;
     setDescribedBy(false);
     view = null;
+    concept = null;
+    frame = null;
     layer.remove();
     const previous = mark;
     mark = null;
@@ -223,28 +257,34 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     if (returnFocus && wasPinned) returnFocusTo(previous);
   }
 
-  /** Gives focus back to the term without re-opening its card. */
-  let returningFocus = false;
+  /** Gives focus back to the term (focus from script never opens a card). */
   function returnFocusTo(target: HTMLElement | null) {
-    if (!target?.isConnected) return;
-    returningFocus = true;
-    target.focus({ preventScroll: true });
-    returningFocus = false;
+    tabbedAt = -Infinity;
+    if (target?.isConnected) target.focus({ preventScroll: true });
+  }
+
+  /** Escape, or Close in the notes frame: the card goes and focus returns to its term. */
+  function closeAndReturn() {
+    if (!view) return;
+    const previous = mark;
+    const wasPinned = view.pinned;
+    intent.hide();
+    if (wasPinned) returnFocusTo(previous);
   }
 
   function onCardKeyDown(e: KeyboardEvent) {
     if (e.key !== 'Tab' || !view?.pinned) return;
-    // The pinned card is a dialog: Tab cycles through its controls.
-    const items = [...(floatingEl()?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((el) => !(el as HTMLButtonElement).disabled);
+    // The pinned card is a dialog: Tab cycles through its controls and the notes frame (which hands Tab back at its ends).
+    const items = cardItems();
     if (!items.length) return;
-    const active = layer.shadow()?.activeElement;
-    const index = items.indexOf(active as HTMLElement);
+    const index = items.indexOf(layer.activeElement() as HTMLElement);
+    const into = (el: HTMLElement, at: 'first' | 'last') => (el === frame?.element ? frame.focus(at) : el.focus());
     if (e.shiftKey && index <= 0) {
       e.preventDefault();
-      items.at(-1)!.focus();
+      into(items.at(-1)!, 'last');
     } else if (!e.shiftKey && index === items.length - 1) {
       e.preventDefault();
-      items[0]!.focus();
+      into(items[0]!, 'first');
     }
   }
 
@@ -253,7 +293,11 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     close: () => close(false),
   });
 
-  // Only the reader's own input drives the card: synthetic events from page scripts are ignored.
+  // Only the reader's own input drives the card: synthetic events from page scripts are ignored,
+  // and focus opens a card only right after the reader pressed Tab (focus() from a script does not).
+  /** When the reader last pressed Tab here; focus moved by that press follows within a frame or two. */
+  let tabbedAt = -Infinity;
+  const TAB_FOCUS_MS = 250;
   const listen = <K extends keyof DocumentEventMap>(type: K, handler: (e: DocumentEventMap[K]) => void) =>
     ctx.addEventListener(document, type, (e) => {
       if (e.isTrusted) handler(e);
@@ -272,10 +316,18 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     intent.leave();
   });
   listen('focusin', (e) => {
+    // One Tab press moves focus once: a later focus (maybe from script) is not the reader's.
+    const viaTab = performance.now() - tabbedAt < TAB_FOCUS_MS;
+    tabbedAt = -Infinity;
     const m = markOfEvent(e);
-    if (m && !intent.pinned && !returningFocus) intent.show(mentionStart(m));
+    if (m && viaTab && !intent.pinned) intent.show(mentionStart(m));
+  });
+  listen('pointerdown', () => {
+    tabbedAt = -Infinity;
   });
   listen('focusout', (e) => {
+    // Tab into the card or its notes frame: the keys that follow are the frame's, not the page's.
+    if (isInUi(e.relatedTarget)) tabbedAt = -Infinity;
     if (!markOfEvent(e) || intent.pinned || isInUi(e.relatedTarget)) return;
     intent.hide();
   });
@@ -290,18 +342,17 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     }
   });
   listen('keydown', (e) => {
-    if (e.key === 'Escape' && view) {
-      const previous = mark;
-      const wasPinned = view.pinned;
-      intent.hide();
-      if (wasPinned) returnFocusTo(previous);
+    tabbedAt = e.key === 'Tab' ? performance.now() : -Infinity;
+    if (e.key === 'Escape') closeAndReturn();
+    // Enter (or Space) on a highlight the reader tabbed to pins its card, as a click does.
+    const m = (e.key === 'Enter' || e.key === ' ') && markOfEvent(e);
+    if (m && !m.closest('a[href]')) {
+      e.preventDefault();
+      intent.show(mentionStart(m), true);
     }
   });
 
-  const stopNotes = deps.onNotesChanged((conceptIds) => {
-    notesVersion++;
-    if (view && (conceptIds.length === 0 || conceptIds.includes(view.conceptId))) void paint();
-  });
+  const stopNotes = deps.onNotesChanged((conceptIds) => frame?.notesChanged(conceptIds));
 
   return {
     open(target, opts) {
@@ -315,7 +366,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     destroy() {
       stopNotes();
       // An unsent draft outlives the script: the card stays, anchored where it is, until the reader closes it.
-      if (layer.holdsDraft()) {
+      if (frame?.holdsDraft()) {
         stopAutoUpdate?.();
         return;
       }

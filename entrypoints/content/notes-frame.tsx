@@ -1,0 +1,94 @@
+/**
+ * Embeds the extension's notes frame (entrypoints/notes-frame) and opens its
+ * private channel: a random nonce, registered with the background and put in
+ * the frame's URL, and one end of a
+ * MessageChannel posted to the frame alone (target origin: the extension's),
+ * never through the page's window. The frame reads and writes notes with the
+ * background itself; this side only says what to show and hears back
+ * requests about the page (pin, close, focus) — never note text.
+ */
+import { browser } from 'wxt/browser';
+import { askBackground } from '@/lib/messages';
+import { FRAME_PAGE, FromFrameSchema, makeNonce, parseFrameMessage, type FromFrame, type ToFrame } from '@/lib/frame-protocol';
+
+export interface NotesFrame {
+  readonly element: HTMLIFrameElement;
+  /** Tells the frame what to show (kept until the frame has loaded). */
+  show(message: Extract<ToFrame, { type: 'concept' | 'passage-new' | 'passage-show' }>): void;
+  /** Notes changed somewhere: the frame refetches what it shows if concerned. */
+  notesChanged(conceptIds: string[]): void;
+  /** Whether the frame holds text the reader typed and has not saved. */
+  holdsDraft(): boolean;
+  /** Moves keyboard focus into the frame, at its first or last control. */
+  focus(at: 'first' | 'last'): void;
+}
+
+/**
+ * The origin the frame's document has. Chrome loads the page by its dynamic
+ * URL (what getURL returns) and redirects it to the extension's own origin;
+ * Firefox serves it from the origin getURL returns.
+ */
+function frameOrigin(): string {
+  return import.meta.env.FIREFOX ? new URL(browser.runtime.getURL('/')).origin : `chrome-extension://${browser.runtime.id}`;
+}
+
+export function createNotesFrame(title: string, onMessage: (message: FromFrame) => void): NotesFrame {
+  const nonce = makeNonce();
+  const src = `${browser.runtime.getURL(FRAME_PAGE)}#${nonce}`;
+  let port: MessagePort | null = null;
+  let shown: ToFrame | null = null;
+  let dirty = false;
+  const element = document.createElement('iframe');
+  element.title = title;
+  element.className = 'notes-frame';
+  // One handshake, when the frame's page has loaded: were the frame navigated elsewhere, the target origin
+  // keeps the port from it (and a reloaded frame cannot claim its nonce twice).
+  const handshake = () => {
+    const channel = new MessageChannel();
+    port = channel.port1;
+    port.onmessage = (e) => {
+      const message = parseFrameMessage(FromFrameSchema, e.data);
+      if (!message) return;
+      if (message.type === 'draft') dirty = message.dirty;
+      onMessage(message);
+    };
+    element.contentWindow?.postMessage({ nonce }, frameOrigin(), [channel.port2]);
+    if (shown) port.postMessage(shown);
+  };
+  // The background learns the nonce first: the frame opens only for a nonce registered from this tab.
+  // Only loads of the frame's own page count (not the empty document an iframe has before its src is set).
+  askBackground('frame:register', { nonce }).then(
+    () => {
+      element.addEventListener('load', handshake, { once: true });
+      element.src = src;
+    },
+    () => undefined,
+  );
+  const send = (message: ToFrame) => port?.postMessage(message);
+  return {
+    element,
+    show(message) {
+      shown = message;
+      send(message);
+    },
+    notesChanged: (conceptIds) => send({ type: 'notes-changed', conceptIds }),
+    holdsDraft: () => dirty,
+    focus(at) {
+      element.focus();
+      send({ type: 'focus', at });
+    },
+  };
+}
+
+/** Places the frame's element in a Preact tree; Preact never re-creates it (a new element would reload the frame). */
+export function FrameSlot({ frame, height }: { frame: NotesFrame; height: number }) {
+  return (
+    <div
+      class="notes-slot"
+      style={{ height: `${height}px` }}
+      ref={(slot) => {
+        if (slot && frame.element.parentNode !== slot) slot.append(frame.element);
+      }}
+    />
+  );
+}

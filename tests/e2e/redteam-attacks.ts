@@ -1,0 +1,289 @@
+/**
+ * The hostile page's side of the red-team suite, shared by Chromium
+ * (redteam.test.ts) and Firefox ESR (redteam-firefox.test.ts). Every function
+ * here runs IN THE PAGE (passed to page.evaluate or installed before the
+ * page's own scripts), so each is self-contained: it is exactly what a site's
+ * script could do. What the page collects is "loot"; the tests search it for
+ * the reader's note text.
+ */
+
+/** The reader's secrets, seeded as real notes before each attack. */
+export const SECRET = 'Zq7 my source at the ministry says';
+export const SECRET_TAG = 'zq7-informant';
+/** What the reader types during an attack (keylogging). */
+export const TYPED_SECRET = 'Xw9 second source confirms';
+export const ARTICLE = '/demo/sample-article.html';
+/** A passage of the sample article the seeded passage note quotes. */
+export const SEEDED_PASSAGE = 'South Korean yards such as Hanwha Ocean';
+
+/** Seeded notes (drafts as the notes frame sends them); the passage note's URL is filled in by the test. */
+export function seedDrafts(pageUrl: string) {
+  return [
+    { kind: 'concept', conceptId: 'sma', body: `${SECRET} (SMA)`, tags: [SECRET_TAG] },
+    { kind: 'concept', conceptId: 'ncg', body: `${SECRET} (NCG)`, tags: [SECRET_TAG] },
+    { kind: 'concept', conceptId: 'rsf', body: `${SECRET} (RSF)`, tags: [] },
+    {
+      kind: 'passage',
+      conceptIds: ['rsf'],
+      body: `${SECRET} (passage)`,
+      tags: [SECRET_TAG],
+      target: {
+        url: pageUrl,
+        title: 'Allies at Sea',
+        quote: { type: 'TextQuoteSelector', exact: SEEDED_PASSAGE, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 0 },
+      },
+    },
+  ];
+}
+
+/** Bytes of the reader's secrets found in what the page collected (0 is the only acceptable answer). */
+export function leakedBytes(loot: string, secrets: string[]): number {
+  return secrets.reduce((n, s) => n + (loot.includes(s) ? s.length : 0), 0);
+}
+
+/**
+ * Installed before any other script of the page: records every key event,
+ * input, selection, message and DOM mutation the page can observe.
+ */
+export function installSpy() {
+  const w = window as unknown as { __spy: { log: string[]; keys: number } };
+  const spy = (w.__spy = { log: [] as string[], keys: 0 });
+  const record = (s: unknown) => {
+    try {
+      spy.log.push(typeof s === 'string' ? s : JSON.stringify(s));
+    } catch {
+      spy.log.push(String(s));
+    }
+  };
+  for (const target of [window, document]) {
+    for (const type of ['keydown', 'keypress', 'keyup', 'input', 'beforeinput', 'compositionend', 'paste', 'copy', 'change']) {
+      target.addEventListener(type, (e) => {
+        spy.keys++;
+        const k = e as KeyboardEvent & InputEvent;
+        record(`${type}:${k.key ?? ''}:${k.data ?? ''}:${(e.target as Element)?.outerHTML?.slice(0, 300) ?? ''}`);
+      }, true);
+    }
+    target.addEventListener('focusin', (e) => record(`focus:${(e.target as Element)?.outerHTML?.slice(0, 2000)}`), true);
+  }
+  document.addEventListener('selectionchange', () => record(`selection:${getSelection()?.toString()}`));
+  addEventListener('message', (e) => record({ message: e.data, origin: e.origin }));
+  new MutationObserver((records) => {
+    for (const r of records) {
+      // What changed (the final DOM is read in full by dumpPage): attribute values, text, added nodes.
+      const target = r.target as Element;
+      if (r.type === 'attributes') record(`attribute:${target.localName}:${r.attributeName}=${target.getAttribute(r.attributeName!)}`);
+      else if (r.type === 'characterData') record(`text:${target.textContent}`);
+      r.addedNodes.forEach((n) => record(`added:${((n as Element).outerHTML ?? n.textContent)?.slice(0, 20_000)}`));
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true, attributeOldValue: true });
+}
+
+/**
+ * Everything the page can read right now: its DOM with every open shadow
+ * root, attributes, computed styles and shadow roots of the elements it did
+ * not make, what sits at every point of the viewport, the frames, timing
+ * entries, the selection, and all the spy recorded.
+ */
+export function dumpPage(): string {
+  const out: string[] = [document.documentElement.outerHTML];
+  const walk = (root: Document | ShadowRoot) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) {
+        out.push(el.shadowRoot.innerHTML);
+        walk(el.shadowRoot);
+      }
+    }
+  };
+  walk(document);
+  for (const el of [...document.documentElement.children, ...document.body.children]) {
+    if (!el.tagName.includes('-')) continue;
+    const cs = getComputedStyle(el);
+    out.push(`${el.tagName}:${[...cs].map((p) => `${p}=${cs.getPropertyValue(p)}`).join(';')}`);
+    out.push(String((el as HTMLElement).innerText), String(el.textContent));
+  }
+  for (let x = 0; x < innerWidth; x += 16) {
+    for (let y = 0; y < innerHeight; y += 16) {
+      const hit = document.elementFromPoint(x, y);
+      if (hit) out.push(`${x},${y}:${hit.tagName}#${hit.id}.${hit.className}:${hit.textContent?.slice(0, 200)}`);
+    }
+  }
+  for (let i = 0; i < window.frames.length; i++) {
+    const f = window.frames[i]!;
+    for (const read of [() => f.location.href, () => f.document.documentElement.outerHTML, () => f.name, () => String(f.length)]) {
+      try {
+        out.push(read());
+      } catch (e) {
+        out.push(`blocked:${(e as Error).name}`);
+      }
+    }
+  }
+  out.push(...performance.getEntries().map((e) => e.name));
+  out.push(`active:${document.activeElement?.outerHTML.slice(0, 2000)}`, `selection:${getSelection()?.toString()}`);
+  out.push(...(window as unknown as { __spy?: { log: string[] } }).__spy!.log);
+  return out.join('\n');
+}
+
+/** Attack: plant look-alike marks for every concept id, then focus() and click() them. */
+export function spoofMarks(ids: string[]) {
+  for (const id of ids) {
+    const mark = document.createElement('al-mark');
+    mark.className = 'alliance-lens-mark';
+    mark.dataset.conceptId = id;
+    mark.dataset.alMention = '1';
+    mark.tabIndex = -1;
+    mark.textContent = id;
+    document.body.prepend(mark);
+    mark.focus();
+    mark.click();
+    for (const type of ['pointerover', 'mouseover', 'focusin']) mark.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+  }
+}
+
+/** Attack: focus(), click() and synthetic pointer and key events on the extension's real marks and markers. */
+export function driveRealMarks() {
+  for (const mark of document.querySelectorAll<HTMLElement>('al-mark, al-note')) {
+    mark.tabIndex = 0;
+    mark.focus();
+    mark.click();
+    for (const type of ['pointerover', 'mouseover', 'pointerdown', 'mouseup']) mark.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+    mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }));
+    mark.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+  }
+}
+
+/**
+ * Attack: synthetic clicks, keys, input and submit on every element the page
+ * can reach (the UI host included), and messages to every frame: forged
+ * handshakes with a port, and requests for notes. Resolves with what came back.
+ */
+export async function driveEverything(): Promise<string> {
+  const got: string[] = [];
+  const all = [...document.querySelectorAll<HTMLElement>('*')];
+  for (const el of all) {
+    // Links and forms are left alone: a synthetic click on a link would navigate the page away, ending the test, not the attack.
+    if (el.closest('script, style, head, a[href]')) continue;
+    el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    for (const key of ['Enter', 'Escape', 'Tab', ' ']) el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: 'forged' }));
+    el.dispatchEvent(new SubmitEvent('submit', { bubbles: true, composed: true }));
+  }
+  for (const form of document.querySelectorAll('form')) form.requestSubmit();
+  const forged = [
+    { nonce: '0'.repeat(32) },
+    { type: 'concept', conceptId: 'sma', conceptName: 'x', pinned: true },
+    { type: 'passage-show', url: location.href, noteId: 'aaaaaaaaaaaa' },
+    { id: 1, type: 'notes:forConcept', data: { conceptId: 'sma' }, timestamp: Date.now() },
+  ];
+  for (let i = 0; i < window.frames.length; i++) {
+    for (const message of forged) {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (e) => got.push(JSON.stringify(e.data));
+      try {
+        window.frames[i]!.postMessage(message, '*', [channel.port2]);
+      } catch (e) {
+        got.push(`blocked:${(e as Error).name}`);
+      }
+    }
+  }
+  window.postMessage({ type: 'notes:save', data: { kind: 'concept', conceptId: 'sma', body: 'forged', tags: [] } }, '*');
+  await new Promise((ok) => setTimeout(ok, 500));
+  return got.join('\n');
+}
+
+/** Attack: a transparent element over the whole page, on top of everything, that takes every click. */
+export function overlay() {
+  const cover = document.createElement('div');
+  cover.id = 'clickjack';
+  cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:transparent';
+  cover.addEventListener('click', (e) => (window as unknown as { __spy: { log: string[] } }).__spy.log.push(`overlay-click:${e.clientX},${e.clientY}`));
+  document.body.append(cover);
+}
+
+/**
+ * Attack: the page cannot restyle the extension's markers (their stylesheet
+ * wins), so it magnifies its own paragraph around the first marker, nearly
+ * invisible, until the marker covers the middle of the window: the reader's
+ * next ordinary click there lands on it.
+ */
+export function magnifyMarker() {
+  const marker = document.querySelector('al-note')!;
+  const holder = marker.closest('p')!;
+  const m = marker.getBoundingClientRect();
+  const h = holder.getBoundingClientRect();
+  const [cx, cy] = [m.left + m.width / 2, m.top + m.height / 2];
+  holder.style.cssText += `;position:relative;z-index:2147483646;opacity:0.02;transform-origin:${cx - h.left}px ${cy - h.top}px;transform:translate(${innerWidth / 2 - cx}px, ${innerHeight / 2 - cy}px) scale(30)`;
+}
+
+/**
+ * Installed before the content script: the old UI host tag is registered,
+ * and every new custom-element-like child of the page is registered at once
+ * with a class that tries to reach its shadow root (ElementInternals).
+ */
+export function preRegisterHostTags() {
+  const log = (s: string) => (window as unknown as { __spy: { log: string[] } }).__spy.log.push(s);
+  const snooping = (name: string) =>
+    class extends HTMLElement {
+      constructor() {
+        super();
+        try {
+          log(`upgraded:${name}:${this.shadowRoot?.innerHTML ?? 'no open root'}:${this.attachInternals().shadowRoot?.innerHTML ?? 'no root through internals'}`);
+        } catch (e) {
+          log(`upgrade-blocked:${name}:${(e as Error).message}`);
+        }
+      }
+    };
+  customElements.define('alliance-lens-ui', snooping('alliance-lens-ui'));
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        const name = (n as Element).localName;
+        if (name?.includes('-') && !customElements.get(name)) {
+          try {
+            customElements.define(name, snooping(name));
+          } catch (e) {
+            log(`define-failed:${name}:${(e as Error).message}`);
+          }
+        }
+      }
+    }
+  }).observe(document, { subtree: true, childList: true });
+}
+
+/** Attack: `count` hidden look-alike marks with made-up and prototype-named ids planted inside the element holding `text`. */
+export function plantMarks([text, count]: [string, number]) {
+  const holder = [...document.querySelectorAll('p')].find((p) => p.textContent!.includes(text))!;
+  const ids = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'sma', 'ncg'];
+  for (let i = 0; i < count; i++) {
+    const mark = document.createElement('al-mark');
+    mark.className = 'alliance-lens-mark';
+    mark.dataset.conceptId = i < ids.length ? ids[i]! : `planted-${i}`;
+    mark.dataset.alMention = String(100_000 + i);
+    mark.hidden = true;
+    holder.append(mark);
+  }
+}
+
+/** Attack: the page embeds the notes frame itself and posts to it (forged nonces, ports, requests). */
+export async function embedFrame(urls: string[]): Promise<string> {
+  const got: string[] = [];
+  for (const url of urls) {
+    const frame = document.createElement('iframe');
+    frame.src = url;
+    frame.style.cssText = 'width:300px;height:200px';
+    document.body.append(frame);
+    await new Promise((ok) => {
+      frame.onload = ok;
+      frame.onerror = ok;
+      setTimeout(ok, 3000);
+    });
+    for (const message of [{ nonce: url.split('#')[1] ?? '' }, { nonce: '0'.repeat(32) }, { type: 'concept', conceptId: 'sma', conceptName: 'x', pinned: true }]) {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (e) => got.push(JSON.stringify(e.data));
+      frame.contentWindow?.postMessage(message, '*', [channel.port2]);
+      channel.port1.postMessage({ type: 'concept', conceptId: 'sma', conceptName: 'x', pinned: true });
+    }
+  }
+  await new Promise((ok) => setTimeout(ok, 1000));
+  return got.join('\n');
+}

@@ -1,0 +1,143 @@
+/**
+ * Red team, Firefox ESR (WebDriver BiDi): the attacks of redteam-attacks.ts
+ * that do not need Chromium's DevTools protocol. Same rules as in Chromium:
+ * secrets seeded first, 0 bytes of them in what the page collects, 0 notes
+ * created by the page, and the reader's own flow still works.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { loadCorpusFromDir } from '../../scripts/load-corpus';
+import { startServer, type PageServer } from './harness';
+import { ARTICLE, SECRET, SECRET_TAG, TYPED_SECRET, driveRealMarks, dumpPage, embedFrame, installSpy, leakedBytes, preRegisterHostTags, seedDrafts, spoofMarks } from './redteam-attacks';
+
+let firefox: FirefoxWithExtension;
+let server: PageServer;
+const conceptIds = loadCorpusFromDir('data').concepts.map((c) => c.id);
+const SECRETS = [SECRET, SECRET_TAG, TYPED_SECRET];
+
+/** Every note body in the extension's IndexedDB, read from an extension page (the notes frame shares its origin). */
+function storedBodies(extensionPage: Frame): Promise<string[]> {
+  return extensionPage.evaluate(async () => {
+    const open = indexedDB.open('alliance-lens-notes');
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const all: { body: string }[] = await new Promise((ok) => {
+      const req = db.transaction('notes').objectStore('notes').getAll();
+      req.onsuccess = () => ok(req.result);
+    });
+    db.close();
+    return all.map((n) => n.body);
+  });
+}
+
+async function hostilePage(...initScripts: (() => void)[]): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  for (const script of [installSpy, ...initScripts]) await page.evaluateOnNewDocument(script);
+  await page.goto(`${server.origin}${ARTICLE}`);
+  await page.waitForFunction(() => document.querySelectorAll('main al-mark').length > 10 && document.querySelectorAll('al-note').length > 0, { timeout: 20_000 });
+  return page;
+}
+
+/** The reader clicks a real highlight of `conceptId` (a trusted click) and gets the card's notes frame. */
+async function readerOpensCard(page: Page, conceptId: string): Promise<Frame> {
+  // Read in one step: the highlighter may wrap a mark again while the page settles.
+  const { x, y } = await page.evaluate((id) => {
+    const el = document.querySelector(`main al-mark[data-concept-id="${id}"]`)!;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getClientRects()[0]!;
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, conceptId);
+  await page.mouse.move(x, y, { steps: 10 });
+  await page.mouse.click(x, y);
+  return firefoxNotesFrame(page);
+}
+
+/** Whether the extension's UI host (a random custom-element-like tag, the body's last child) is on the page. */
+const uiShown = (page: Page) => page.evaluate(() => /^[A-Z]{4}-[A-Z]{8}$/.test(document.body.lastElementChild?.tagName ?? ''));
+
+beforeAll(async () => {
+  server = await startServer();
+  firefox = await launchFirefoxWithExtension();
+  // The reader's secrets, saved from an extension page (the notes frame) as the frame saves notes.
+  const page = await firefox.browser.newPage();
+  await page.goto(`${server.origin}${ARTICLE}`);
+  await page.waitForFunction(() => document.querySelectorAll('al-mark').length > 10, { timeout: 20_000 });
+  const frame = await readerOpensCard(page, 'sma');
+  await frame.evaluate(async (drafts) => {
+    const runtime = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<{ res?: { ok: boolean } }> } } }).browser.runtime;
+    for (const data of drafts) {
+      const reply = await runtime.sendMessage({ id: 1, type: 'notes:save', data, timestamp: Date.now() });
+      if (!reply?.res?.ok) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
+    }
+  }, seedDrafts(`${server.origin}${ARTICLE}`));
+  await page.close();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+async function expectNothingObtained(page: Page, frame: Frame, before: number, extraLoot = '') {
+  const loot = (await page.evaluate(dumpPage)) + extraLoot;
+  expect(leakedBytes(loot, SECRETS), 'bytes of note text the page obtained').toBe(0);
+  expect((await storedBodies(frame)).length, 'notes the page created').toBe(before);
+  return loot;
+}
+
+describe('red team (Firefox ESR): the page cannot read, write or trigger the reader notes', () => {
+  it('spoofed marks and focus()/click() on real marks open nothing; the reader click does, and the page reads 0 bytes', async () => {
+    const page = await hostilePage();
+    await page.evaluate(spoofMarks, conceptIds);
+    await page.evaluate(driveRealMarks);
+    expect(await uiShown(page)).toBe(false);
+    const notes = await readerOpensCard(page, 'sma');
+    await notes.waitForFunction((s) => document.body.textContent!.includes(s), {}, SECRET);
+    const before = (await storedBodies(notes)).length;
+    const loot = await expectNothingObtained(page, notes, before);
+    expect(loot).not.toMatch(/<alliance-lens-ui/i);
+    await page.close();
+  });
+
+  it('keylogging: the page sees none of the keys of a note being typed', async () => {
+    const page = await hostilePage();
+    const notes = await readerOpensCard(page, 'ncg');
+    const before = (await storedBodies(notes)).length;
+    const keysBefore = await page.evaluate(() => (window as unknown as { __spy: { keys: number } }).__spy.keys);
+    await notes.click('button.add-note');
+    await notes.waitForSelector('textarea');
+    await notes.type('textarea', `${TYPED_SECRET} (Firefox)`, { delay: 20 });
+    await notes.click('button[type="submit"]');
+    await notes.waitForFunction((s) => document.body.textContent!.includes(s), {}, `${TYPED_SECRET} (Firefox)`);
+    expect(await page.evaluate(() => (window as unknown as { __spy: { keys: number } }).__spy.keys)).toBe(keysBefore);
+    await expectNothingObtained(page, notes, before + 1);
+    await page.close();
+  });
+
+  it('a pre-registered host tag and late registration of every new tag get nothing and break nothing', async () => {
+    const page = await hostilePage(preRegisterHostTags);
+    const notes = await readerOpensCard(page, 'rsf');
+    await notes.waitForFunction((s) => document.body.textContent!.includes(s), {}, SECRET);
+    const loot = await expectNothingObtained(page, notes, (await storedBodies(notes)).length);
+    expect(loot).toMatch(/upgraded:[a-z]{4}-[a-z]{8}:no open root:no root through internals/);
+    await page.close();
+  });
+
+  it('the page embedding the notes frame itself (Firefox lets it load) and posting to it gets nothing', async () => {
+    const page = await hostilePage();
+    const notes = await readerOpensCard(page, 'sma');
+    const base = new URL('/notes-frame.html', notes.url().startsWith('moz-extension:') ? notes.url() : await notes.evaluate(() => location.href)).href;
+    const replies = await page.evaluate(embedFrame, [base, `${base}#${'0'.repeat(32)}`]);
+    expect(replies).toBe('');
+    await expectNothingObtained(page, notes, (await storedBodies(notes)).length, replies);
+    // Of every notes frame in the tab, only the reader's card shows anything.
+    let showing = 0;
+    for (const frame of page.frames()) {
+      if (await frame.evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent).catch(() => false)) showing++;
+    }
+    expect(showing).toBe(1);
+    await page.close();
+  });
+});
