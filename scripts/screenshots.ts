@@ -1,20 +1,104 @@
 /**
  * Regenerates the README screenshots (docs/screenshots/) in headless Chromium
- * with the built extension: a page with a card open, then the popup, the side
- * panel and every dashboard view, each at 1280 px, 360 px and 200 % zoom, in
- * light and dark.
+ * with the built extension: a page with a card open, the popup, and the
+ * dashboard's notes, glossary and settings — in English and in Korean
+ * (files ending "-ko"), light and dark ("-dark").
  *
- * Names: <surface>.png is 1280 px (the popup and side panel at their own
- * width), -360 the narrow window, -zoom200 the 1280 px window at 200 % zoom
- * (640 CSS px at 2 device pixels per px); -dark after any of them.
+ * In English, the popup, the side panel and every dashboard view are also
+ * taken at 1280 px, 360 px and 200 % zoom: <surface>.png is 1280 px (the
+ * popup and side panel at their own width), -360 the narrow window, -zoom200
+ * the 1280 px window at 200 % zoom (640 CSS px at 2 device pixels per px).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, launchWithExtension, startServer, type ExtensionBrowser, type PageServer } from './browser';
+import { ROOT, launchWithExtension, setSettings, startServer, type ExtensionBrowser } from './browser';
 import { clickInUi, inUi, notesFrame } from './extension-ui';
 
 const OUT = join(ROOT, 'docs/screenshots');
+
+/** What each language's card screenshot shows: an article, the term to open, the note to write. */
+const VARIANTS = {
+  en: {
+    article: '/demo/sample-article.html',
+    conceptId: 'rsf',
+    labels: { addNote: 'Add note', note: 'Note', tags: /Tags/, save: 'Save note', close: 'Close' },
+    note: 'Which yards are certified for US Navy work? Check the SCM communique.',
+    tags: 'shipbuilding, MRO',
+    glossaryQuery: '',
+  },
+  ko: {
+    article: '/ko/ko-news-scm-ncg.html',
+    conceptId: 'ncg',
+    labels: { addNote: '메모 추가', note: '메모', tags: /태그/, save: '메모 저장', close: '닫기' },
+    note: '3차 회의의 공동지침과 비교해 볼 것. 핵·재래식 통합 연습 일정 확인.',
+    tags: '확장억제, NCG',
+    glossaryQuery: 'ㅎㅎㅇㄱㄹ',
+  },
+} as const;
+type Language = keyof typeof VARIANTS;
+
+/** Korean text needs a CJK font; Debian's is fonts-noto-cjk. Installed here when missing and we may. */
+function ensureCjkFont() {
+  const hasFont = () => {
+    try {
+      return execFileSync('fc-list', [':lang=ko'], { encoding: 'utf8' }).trim().length > 0;
+    } catch {
+      return false;
+    }
+  };
+  if (hasFont()) return;
+  if (process.getuid?.() === 0) execFileSync('apt-get', ['install', '-y', 'fonts-noto-cjk'], { stdio: 'inherit' });
+  if (!hasFont()) throw new Error('No Korean font: install one first (Debian/Ubuntu: sudo apt-get install -y fonts-noto-cjk)');
+}
+
+async function shootAll(browser: ExtensionBrowser, origin: string, language: Language, suffix: string) {
+  const v = VARIANTS[language];
+  await setSettings(browser, { language });
+  const article = await browser.context.newPage();
+  await article.goto(`${origin}${v.article}`);
+  await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
+  const term = article.locator(`[data-concept-id="${v.conceptId}"]`).first();
+  await term.scrollIntoViewIfNeeded();
+  await article.evaluate(() => window.scrollBy(0, 120));
+  await term.click();
+  const notes = await notesFrame(article);
+  await notes.getByRole('button', { name: v.labels.addNote }).click();
+  await notes.getByRole('textbox', { name: v.labels.note, exact: true }).fill(v.note);
+  await notes.getByRole('textbox', { name: v.labels.tags }).fill(v.tags);
+  await notes.getByRole('button', { name: v.labels.save }).click();
+  await notes.getByText(v.note).waitFor();
+  // Show the card from its top, as a reader first sees it.
+  await inUi(article, (roots) => roots.forEach((r) => r.getElementById('alliance-lens-card')?.scrollTo(0, 0)), null);
+  await article.waitForTimeout(300);
+  await article.screenshot({ path: join(OUT, `tooltip${suffix}.png`) });
+  await clickInUi(article, 'button.icon', v.labels.close);
+
+  const tabId = await browser.serviceWorker.evaluate(async () => {
+    const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id;
+  });
+  const shoot = async (path: string, file: string, size: { width: number; height: number }, prepare?: (p: Page) => Promise<void>) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(size);
+    await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+    await page.waitForTimeout(500);
+    await prepare?.(page);
+    await page.screenshot({ path: join(OUT, `${file}${suffix}.png`) });
+    await page.close();
+  };
+  // English panels are taken at every size by shootSurfaces.
+  if (language === 'en') return void (await article.close());
+  await shoot(`popup.html?tab=${tabId}`, 'popup', { width: 370, height: 620 });
+  await shoot('dashboard.html#/notes', 'dashboard-notes', { width: 1100, height: 700 });
+  await shoot('dashboard.html#/glossary', 'dashboard-glossary', { width: 1100, height: 700 }, async (page) => {
+    if (v.glossaryQuery) await page.getByRole('searchbox').fill(v.glossaryQuery);
+  });
+  await shoot(`dashboard.html#/glossary/${language === 'ko' ? 'ncg' : 'sma'}`, 'dashboard-concept', { width: 1100, height: 800 });
+  await shoot('dashboard.html#/settings', 'dashboard-settings', { width: 1100, height: 900 });
+  await article.close();
+}
 
 interface Surface {
   file: string;
@@ -39,44 +123,29 @@ const SURFACES: Surface[] = [
 
 const HEIGHT = 800;
 
-/** Opens the demo article, pins the RSF card and saves a note on it: the card shot, and a note for the panels to show. */
-async function prepareArticle(browser: ExtensionBrowser, server: PageServer, suffix: string, shootCard: boolean): Promise<number> {
-  const article = await browser.context.newPage();
-  await article.goto(`${server.origin}/demo/sample-article.html`);
-  await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
-  const term = article.locator('[data-concept-id="rsf"]').first();
-  await term.scrollIntoViewIfNeeded();
-  await article.evaluate(() => window.scrollBy(0, 120));
-  await term.click();
-  const notes = await notesFrame(article);
-  await notes.getByRole('button', { name: 'Add note' }).click();
-  await notes.getByRole('textbox', { name: 'Note' }).fill('Which yards are certified for US Navy work? Check the SCM communique.');
-  await notes.getByRole('textbox', { name: /Tags/ }).fill('shipbuilding, MRO');
-  await notes.getByRole('button', { name: 'Save note' }).click();
-  await notes.getByText('Which yards are certified').waitFor();
-  if (shootCard) {
-    // Show the card from its top, as a reader first sees it.
-    await inUi(article, (roots) => roots.forEach((r) => r.getElementById('alliance-lens-card')?.scrollTo(0, 0)), null);
-    await article.waitForTimeout(300);
-    await article.screenshot({ path: join(OUT, `tooltip${suffix}.png`) });
-  }
-  await clickInUi(article, 'button.icon', 'Close');
-  await article.bringToFront();
-  return browser.serviceWorker.evaluate(async () => {
-    const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab!.id;
-  });
-}
-
-async function main() {
-  mkdirSync(OUT, { recursive: true });
-  const server = await startServer();
-  const written: string[] = [];
+/** The English popup, side panel and dashboard views at 1280 px, 360 px and 200 % zoom, light and dark. */
+async function shootSurfaces(origin: string) {
   for (const scheme of ['light', 'dark'] as const) {
     for (const zoom of [1, 2]) {
       const browser = await launchWithExtension({ viewport: { width: 1280, height: HEIGHT }, colorScheme: scheme, deviceScaleFactor: zoom });
       const dark = scheme === 'dark' ? '-dark' : '';
-      const tabId = await prepareArticle(browser, server, dark, zoom === 1);
+      const v = VARIANTS.en;
+      const article = await browser.context.newPage();
+      await article.goto(`${origin}${v.article}`);
+      await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
+      await article.locator(`[data-concept-id="${v.conceptId}"]`).first().click();
+      const notes = await notesFrame(article);
+      await notes.getByRole('button', { name: v.labels.addNote }).click();
+      await notes.getByRole('textbox', { name: v.labels.note, exact: true }).fill(v.note);
+      await notes.getByRole('textbox', { name: v.labels.tags }).fill(v.tags);
+      await notes.getByRole('button', { name: v.labels.save }).click();
+      await notes.getByText(v.note).waitFor();
+      await clickInUi(article, 'button.icon', v.labels.close);
+      await article.bringToFront();
+      const tabId = await browser.serviceWorker.evaluate(async () => {
+        const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab!.id;
+      });
       for (const surface of SURFACES) {
         // At 200 % zoom a 1280 px window is 640 CSS px wide; the popup and side panel keep their own width.
         const widths = zoom === 1 ? surface.widths : [surface.widths.length > 1 ? 640 : surface.widths[0]!];
@@ -86,17 +155,29 @@ async function main() {
           await page.goto(`chrome-extension://${browser.extensionId}/${surface.path(tabId)}`);
           await surface.ready(page);
           const size = zoom === 2 ? '-zoom200' : width === 360 && surface.widths.length > 1 ? '-360' : '';
-          const file = `${surface.file}${size}${dark}.png`;
-          await page.screenshot({ path: join(OUT, file), fullPage: surface.fullPage });
-          written.push(file);
+          await page.screenshot({ path: join(OUT, `${surface.file}${size}${dark}.png`), fullPage: surface.fullPage });
           await page.close();
         }
       }
       await browser.close();
     }
   }
+}
+
+async function main() {
+  ensureCjkFont();
+  mkdirSync(OUT, { recursive: true });
+  const server = await startServer();
+  for (const scheme of ['light', 'dark'] as const) {
+    const browser = await launchWithExtension({ viewport: { width: 1200, height: 800 }, colorScheme: scheme });
+    const dark = scheme === 'dark' ? '-dark' : '';
+    await shootAll(browser, server.origin, 'en', dark);
+    await shootAll(browser, server.origin, 'ko', `-ko${dark}`);
+    await browser.close();
+  }
+  await shootSurfaces(server.origin);
   await server.close();
-  console.log(`${written.length} screenshots written to ${OUT}:\n${written.join('\n')}`);
+  console.log(`Screenshots written to ${OUT}`);
 }
 
 main().catch((e) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Corpus } from '@/lib/corpus/schema';
 import { HIGHLIGHT_STYLES, settingsItem, type Settings } from '@/lib/settings';
-import { t } from '@/lib/i18n';
+import { categoryLabel, LANGUAGES, t, type LanguageSetting } from '@/lib/i18n';
 import { ourCommands } from '@/lib/commands';
 import { useAssignedCommands } from '@/components/panels/use-commands';
 import { exportNotes } from './NotesView';
@@ -19,6 +19,16 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
   return (
     <section aria-labelledby="settings-title" class="settings">
       <h2 id="settings-title">{t('dash_settings')}</h2>
+      <label class="field-row">
+        {t('dash_language')}{' '}
+        <select value={settings.language ?? 'auto'} onChange={(e) => save({ ...settings, language: (e.target as HTMLSelectElement).value as LanguageSetting })}>
+          {(['auto', ...LANGUAGES] as const).map((lang) => (
+            <option key={lang} value={lang}>
+              {t(`dash_language_${lang}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <label class="switch">
         <input type="checkbox" role="switch" checked={settings.enabled} onChange={() => save({ ...settings, enabled: !settings.enabled })} />
         {t('dash_enabled')}
@@ -28,7 +38,7 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
         {corpus.categories.map((cat) => (
           <label key={cat.id} class="switch">
             <input type="checkbox" checked={settings.categories[cat.id] !== false} onChange={() => save({ ...settings, categories: { ...settings.categories, [cat.id]: settings.categories[cat.id] === false } })} />
-            <span class="swatch" style={{ '--cat': cat.colour }} aria-hidden="true" /> {cat.label}
+            <span class="swatch" style={{ '--cat': cat.colour }} aria-hidden="true" /> {categoryLabel(cat)}
           </label>
         ))}
       </fieldset>
@@ -65,6 +75,7 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
         <tbody>
           {commands.map((c) => (
             <tr key={c.name} data-command={c.name}>
+              {/* The description in the interface language (the browser gives it in its own). */}
               <td>{t(c.message)}</td>
               <td>{c.key ? <kbd>{c.key}</kbd> : <span class="muted">{t('dash_notSet')}</span>}</td>
             </tr>

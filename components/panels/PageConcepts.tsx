@@ -1,5 +1,5 @@
 import type { Concept, Corpus } from '@/lib/corpus/schema';
-import { t } from '@/lib/i18n';
+import { categoryLabel, displayName, t } from '@/lib/i18n';
 
 export interface PageConceptsProps {
   corpus: Corpus;
@@ -15,7 +15,7 @@ const fold = (s: string) => s.normalize('NFKC').toLocaleLowerCase();
 /** Whether `query` occurs in the concept's name or one of its aliases (English or Korean). */
 export function conceptMatches(concept: Concept, query: string): boolean {
   const q = fold(query.trim());
-  return !q || [concept.name, ...concept.aliases.map((a) => a.text)].some((text) => fold(text).includes(q));
+  return !q || [concept.name, displayName(concept), ...concept.aliases.map((a) => a.text)].some((text) => fold(text).includes(q));
 }
 
 /** The concepts found on a page, grouped by category, with their number of mentions. */
@@ -29,8 +29,8 @@ export function PageConcepts({ corpus, counts, dark, query = '', onReveal }: Pag
       {corpus.categories
         .filter((cat) => found.some((c) => c.category === cat.id))
         .map((cat) => (
-          <section key={cat.id} aria-label={cat.label}>
-            <h2 class="group-title">{cat.label}</h2>
+          <section key={cat.id} aria-label={categoryLabel(cat)}>
+            <h2 class="group-title">{categoryLabel(cat)}</h2>
             <ul class="concept-groups">
               {found
                 .filter((c) => c.category === cat.id)
@@ -39,7 +39,7 @@ export function PageConcepts({ corpus, counts, dark, query = '', onReveal }: Pag
                   <li key={c.id}>
                     <button type="button" class="concept-row" style={{ '--cat': dark ? cat.colourDark : cat.colour }} onClick={() => onReveal(c.id)} title={t('panel_revealHint')}>
                       <span class="swatch" aria-hidden="true" />
-                      <span class="name">{c.name}</span>
+                      <span class="name">{displayName(c)}</span>
                       <span class="badge" aria-label={t('panel_mentions', counts[c.id]!)}>
                         {counts[c.id]}
                       </span>

@@ -13,6 +13,7 @@ import { isHandshake, parseFrameMessage, ToFrameSchema, type FromFrame, type ToF
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { NewPassageNote, PassageNoteView } from '@/components/card/PassagePanels';
 import { t } from '@/lib/i18n';
+import { InLanguage } from '@/components/use-language';
 import '@/components/theme.css';
 import '@/components/card/card.css';
 import './frame.css';
@@ -145,7 +146,9 @@ addEventListener('message', async function onHandshake(e: MessageEvent) {
   if (!(await claimed)) return port.close();
   render(
     <div class="layer">
-      <FrameApp port={port} />
+      <InLanguage>
+        <FrameApp port={port} />
+      </InLanguage>
     </div>,
     document.getElementById('app')!,
   );

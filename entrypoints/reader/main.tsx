@@ -11,6 +11,7 @@ import { compiledMatcher } from 'virtual:alliance-matcher';
 import { corpus } from 'virtual:alliance-corpus';
 import { askBackground, contentMessenger } from '@/lib/messages';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
+import { InLanguage } from '@/components/use-language';
 import { t } from '@/lib/i18n';
 import type { Note, PassageNote } from '@/lib/notes/model';
 import { PdfDocumentText } from '@/lib/pdf/document-text';
@@ -592,4 +593,9 @@ function Welcome({ status, onPick }: { status: Exclude<Status, { kind: 'ready' }
   );
 }
 
-render(<Reader />, document.getElementById('app')!);
+render(
+  <InLanguage>
+    <Reader />
+  </InLanguage>,
+  document.getElementById('app')!,
+);
