@@ -63,12 +63,7 @@ async function shootAll(browser: ExtensionBrowser, origin: string, language: Lan
   await term.scrollIntoViewIfNeeded();
   await article.evaluate(() => window.scrollBy(0, 120));
   await term.click();
-  const notes = await notesFrame(article);
-  await notes.getByRole('button', { name: v.labels.addNote }).click();
-  await notes.getByRole('textbox', { name: v.labels.note, exact: true }).fill(v.note);
-  await notes.getByRole('textbox', { name: v.labels.tags }).fill(v.tags);
-  await notes.getByRole('button', { name: v.labels.save }).click();
-  await notes.getByText(v.note).waitFor();
+  await saveVariantNote(article, v);
   // Show the card from its top, as a reader first sees it.
   await inUi(article, (roots) => roots.forEach((r) => r.getElementById('alliance-lens-card')?.scrollTo(0, 0)), null);
   await article.waitForTimeout(300);
@@ -98,6 +93,16 @@ async function shootAll(browser: ExtensionBrowser, origin: string, language: Lan
   await shoot(`dashboard.html#/glossary/${language === 'ko' ? 'ncg' : 'sma'}`, 'dashboard-concept', { width: 1100, height: 800 });
   await shoot('dashboard.html#/settings', 'dashboard-settings', { width: 1100, height: 900 });
   await article.close();
+}
+
+/** With a card open: writes the variant's note and tags in its notes frame and saves them. */
+async function saveVariantNote(article: Page, v: (typeof VARIANTS)[Language]) {
+  const notes = await notesFrame(article);
+  await notes.getByRole('button', { name: v.labels.addNote }).click();
+  await notes.getByRole('textbox', { name: v.labels.note, exact: true }).fill(v.note);
+  await notes.getByRole('textbox', { name: v.labels.tags }).fill(v.tags);
+  await notes.getByRole('button', { name: v.labels.save }).click();
+  await notes.getByText(v.note).waitFor();
 }
 
 interface Surface {
@@ -134,12 +139,7 @@ async function shootSurfaces(origin: string) {
       await article.goto(`${origin}${v.article}`);
       await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
       await article.locator(`[data-concept-id="${v.conceptId}"]`).first().click();
-      const notes = await notesFrame(article);
-      await notes.getByRole('button', { name: v.labels.addNote }).click();
-      await notes.getByRole('textbox', { name: v.labels.note, exact: true }).fill(v.note);
-      await notes.getByRole('textbox', { name: v.labels.tags }).fill(v.tags);
-      await notes.getByRole('button', { name: v.labels.save }).click();
-      await notes.getByText(v.note).waitFor();
+      await saveVariantNote(article, v);
       await clickInUi(article, 'button.icon', v.labels.close);
       await article.bringToFront();
       const tabId = await browser.serviceWorker.evaluate(async () => {
