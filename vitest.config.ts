@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { corpusPlugin } from './scripts/corpus-plugin';
+import { corpusPlugin } from './scripts/corpus-plugin.ts';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact(), corpusPlugin()],

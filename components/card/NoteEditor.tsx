@@ -7,6 +7,8 @@ export interface NoteEditorProps {
   /** Resolves once the note is stored; rejects with a message to show. The draft is kept on failure. */
   onSave(body: string, tags: string[]): Promise<void>;
   onCancel(): void;
+  /** Called on every keystroke, so a caller can keep the draft. */
+  onChange?(body: string, tags: string[]): void;
   label: string;
   /** Told whether the body holds unsaved text, as it changes. */
   onDraftChange?(dirty: boolean): void;
@@ -17,7 +19,7 @@ export function parseTags(text: string): string[] {
 }
 
 /** A small note editor: the draft survives a failed save, and "Saved" appears only after the store confirms. */
-export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, label, onDraftChange }: NoteEditorProps) {
+export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, onChange, label, onDraftChange }: NoteEditorProps) {
   const [body, setBody] = useState(initialBody);
   const [tags, setTags] = useState(initialTags.join(', '));
   const bodyField = useRef<HTMLTextAreaElement>(null);
@@ -49,6 +51,7 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
           onInput={(e) => {
             const value = (e.target as HTMLTextAreaElement).value;
             setBody(value);
+            onChange?.(value, parseTags(tags));
             onDraftChange?.(value.trim() !== initialBody.trim());
           }}
           onKeyDown={(e) => {
@@ -58,7 +61,16 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
       </label>
       <label class="field">
         <span>{t('card_tagsLabel')}</span>
-        <input type="text" value={tags} placeholder={t('card_tagsPlaceholder')} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+        <input
+          type="text"
+          value={tags}
+          placeholder={t('card_tagsPlaceholder')}
+          onInput={(e) => {
+            const value = (e.target as HTMLInputElement).value;
+            setTags(value);
+            onChange?.(body, parseTags(value));
+          }}
+        />
       </label>
       {status.kind === 'error' && (
         <p class="error" role="alert">
