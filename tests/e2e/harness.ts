@@ -195,12 +195,11 @@ export function pointOfText(page: DrivenPage, text: string, offset = 0): Promise
           const range = document.createRange();
           range.setStart(n, at);
           range.setEnd(n, at + 1);
-          let rect = range.getBoundingClientRect();
-          // Scroll only when needed: a point found before must stay where it was.
-          if (rect.top < 0 || rect.bottom > innerHeight || rect.left < 0 || rect.right > innerWidth) {
-            range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-            rect = range.getBoundingClientRect();
-          }
+          // Centre the text's block, not an inline element (a highlight): two points of one paragraph then share one scroll.
+          let block = range.startContainer.parentElement!;
+          while (block.parentElement && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+          block.scrollIntoView({ block: 'center' });
+          const rect = range.getBoundingClientRect();
           return { x: rect.left + 0.5, y: rect.top + rect.height / 2 };
         }
         at -= n.data.length;
