@@ -20,9 +20,10 @@ import { benchPdf } from './pdf';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** Length of the feed scenario (the issue's is 60 s). */
 const FEED_SECONDS = Number(process.env.BENCH_FEED_SECONDS ?? 60);
-// BENCH_ONLY=highlighting, BENCH_ONLY=notes or BENCH_ONLY=pdf runs one part.
+// BENCH_ONLY=highlighting, BENCH_ONLY=notes or BENCH_ONLY=pdf runs one part; BENCH_ONLY=hover the card hover row alone.
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 1);
 
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 function newestMtime(dir: string): number {
@@ -165,6 +166,12 @@ async function scrollThrough(page: Page) {
   })()`);
 }
 
+/**
+ * Whether the extension's UI host is on the page (`shown`) or not: the card's host exists only while it is open,
+ * with a random custom-element-like tag and a closed shadow root, so the page sees only the host.
+ */
+const OWN_UI_SHOWN = (shown: boolean) => [...document.body.children].some((e) => /^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName) && e.shadowRoot === null) === shown;
+
 /** Extension main-thread time and longest task of one hover on a highlight and leave (card opens, then closes). */
 async function hoverCost(extContext: BrowserContext, plainContext: BrowserContext) {
   const once = async (context: BrowserContext, withExtension: boolean) => {
@@ -183,10 +190,10 @@ async function hoverCost(extContext: BrowserContext, plainContext: BrowserContex
     const tasksBefore = await page.evaluate(() => (window as any).__bench.longtasks.length);
     const before = await taskDuration(page);
     await page.mouse.move(target.x, target.y, { steps: 5 });
-    if (withExtension) await page.waitForFunction(() => !!document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card'), null, { timeout: 10_000 });
+    if (withExtension) await page.waitForFunction(OWN_UI_SHOWN, true, { timeout: 10_000 });
     else await page.waitForTimeout(600);
     await page.mouse.move(5, 5, { steps: 5 });
-    if (withExtension) await page.waitForFunction(() => !document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card'), null, { timeout: 10_000 });
+    if (withExtension) await page.waitForFunction(OWN_UI_SHOWN, false, { timeout: 10_000 });
     else await page.waitForTimeout(600);
     await page.waitForTimeout(300);
     const ms = (await taskDuration(page)) - before;
@@ -252,6 +259,36 @@ async function hugeText(extContext: BrowserContext, plainContext: BrowserContext
 /** The bench server's origin, set once it runs (the scenario helpers above use it). */
 const ORIGIN = { value: '' };
 
+/** Serves the generated bench pages by path, and makes their origin the bench's. */
+async function servePages(pages: Record<string, string>) {
+  const server = await startServer([
+    (req, res) => {
+      const body = pages[req.url ?? ''];
+      if (!body) return false;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+      return true;
+    },
+  ]);
+  ORIGIN.value = server.origin;
+  return server;
+}
+
+/** The card hover row alone, RUNS times (BENCH_ONLY=hover): for working on the card's cost. */
+async function benchHover(corpus: Corpus): Promise<string[]> {
+  const server = await servePages({ '/bench/article-1mb.html': largeArticle(corpus, 1_000_000) });
+  const plain = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const ext = await launchWithExtension();
+  const runs: { ms: number; longestMs: number }[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await hoverCost(ext.context, await plain.newContext()));
+  await ext.close();
+  await plain.close();
+  await server.close();
+  return [
+    `| one card hover and leave, 1 MB article: extension main-thread (median of ${RUNS}; each run) | ${fmt(median(runs.map((r) => r.ms)))} (${runs.map((r) => fmt(r.ms)).join(', ')}) | ≤ 5 ms |`,
+    `| same: longest task (max of ${RUNS}) | ${fmt(Math.max(...runs.map((r) => r.longestMs)))} | ≤ 50 ms |`,
+  ];
+}
+
 async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const aliases = aliasesOf(corpus);
   const article = largeArticle(corpus);
@@ -266,15 +303,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
     '/bench/ticker.html': tickerPage(),
     '/bench/huge-text.html': hugeTextPage(),
   };
-  const server = await startServer([
-    (req, res) => {
-      const body = pages[req.url ?? ''];
-      if (!body) return false;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-      return true;
-    },
-  ]);
-  ORIGIN.value = server.origin;
+  const server = await servePages(pages);
   const stats = await (async () => {
     const b = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const p = await b.newPage();
@@ -425,7 +454,6 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const f = median(floor.map((r) => r.mainThreadMs));
   const n = median(naive.map((r) => r.mainThreadMs));
   const paired = extension.map((r, i) => r.mainThreadMs / floor[i]!.mainThreadMs);
-  const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
   const range = (xs: number[]) => `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
   const targets = [
     '| scenario (issue 14) | measured | target |',
@@ -469,6 +497,7 @@ async function main() {
     `Alliance Lens benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Chromium ${execFileSync(CHROMIUM, ['--version']).toString().trim().split(' ').slice(1, 2).join('')}`,
   ];
   if (!only || only === 'highlighting') lines.push(...(await benchHighlighting(corpus)));
+  if (only === 'hover') lines.push(...(await benchHover(corpus)));
   if (!only || only === 'notes') lines.push('', ...(await benchNotes(corpus, RUNS)));
   if (!only || only === 'pdf') lines.push('', ...(await benchPdf(RUNS)));
   const table = lines.join('\n');

@@ -58,17 +58,26 @@ export function t(key: string, ...subs: (string | number)[]): string {
   const entry = CATALOGS[current][key] ?? CATALOGS.en[key];
   // A key missing from messages.json shows itself so it is noticed, never a blank.
   if (!entry) return key;
-  const numbers = new Intl.NumberFormat(locale());
-  return formatMessage(entry, subs.map((s) => (typeof s === 'number' ? numbers.format(s) : s)));
+  return formatMessage(entry, subs.map((s) => (typeof s === 'number' ? localeFormat('number', (l) => new Intl.NumberFormat(l)).format(s) : s)));
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, unknown>();
+
+/**
+ * The formatter of a `kind` for the interface's locale, made once: building
+ * an Intl formatter loads locale data, and a card painted with a new one per
+ * string and date spent tens of ms on it.
+ */
+export function localeFormat<F>(kind: string, make: (locale: string) => F): F {
+  const key = `${locale()} ${kind}`;
+  let format = formats.get(key) as F | undefined;
+  if (!format) formats.set(key, (format = make(locale())));
+  return format;
+}
 
 /** A moment (ms since the epoch) as a medium date and short time in the interface's locale. */
 export function formatDateTime(ms: number): string {
-  let format = dateTimeFormats.get(locale());
-  if (!format) dateTimeFormats.set(locale(), (format = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' })));
-  return format.format(ms);
+  return localeFormat('date-time', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
 }
 
 /** A category's label in the current language (the corpus's label when no message names it). */

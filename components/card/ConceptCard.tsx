@@ -2,7 +2,7 @@ import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
 import { askBackground } from '@/lib/messages';
-import { categoryLabel, displayName, language, locale, t, type Language } from '@/lib/i18n';
+import { categoryLabel, displayName, language, localeFormat, t, type Language } from '@/lib/i18n';
 import { aliasKey } from '@/lib/matcher/normalise';
 import { dateLabels } from '@/lib/corpus/concept-view';
 
@@ -32,7 +32,7 @@ export function formatIsoDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const value = new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
   const parts: Intl.DateTimeFormatOptions = m === undefined ? { year: 'numeric' } : d === undefined ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'long', day: 'numeric' };
-  return new Intl.DateTimeFormat(locale(), { ...parts, timeZone: 'UTC' }).format(value);
+  return localeFormat(`corpus-date ${Object.keys(parts).length}`, (l) => new Intl.DateTimeFormat(l, { ...parts, timeZone: 'UTC' })).format(value);
 }
 
 /** The name, definition and detail in one language (English, or Korean where the corpus has it). */

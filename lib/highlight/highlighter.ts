@@ -20,6 +20,7 @@ import { isDarkPage } from './page-look';
 import { RunIndex } from './run-index';
 import { Debouncer, inSlices, SerialQueue } from './scheduler';
 import { scopesOf, type Scope } from './scopes';
+import { keepMarksSelectable } from './selectable-marks';
 import { ShadowStyles } from './shadow-styles';
 import { isOwnMark, MARK_CLASS, MARK_TAG, marksIn, unwrapMarks } from './wrap';
 
@@ -158,6 +159,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     life = new AbortController();
     keeper.begin(life.signal, resume);
     doc.defaultView?.addEventListener('beforeprint', () => keeper.wrapAll(), { signal: life.signal });
+    if (doc.defaultView) keepMarksSelectable(doc.defaultView, life.signal);
     watch.observe(doc);
     const gen = ++generation;
     void queue.run(() => fullScan(gen));

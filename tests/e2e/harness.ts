@@ -1,6 +1,7 @@
 /** Helpers for end-to-end tests; the browser and server come from scripts/browser.ts. */
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
 import { clickInUi, notesFrame, openCard, saveNoteInCard } from '../../scripts/extension-ui';
 
@@ -166,6 +167,11 @@ export interface DrivenPage {
   keyboard: { type(text: string, options?: { delay?: number }): Promise<void> };
 }
 
+/** A puppeteer-core page (Firefox) as a DrivenPage: its evaluate takes the same function and argument, typed more loosely. */
+export function drivenPuppeteerPage(page: PuppeteerPage): DrivenPage {
+  return { evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never, mouse: page.mouse, keyboard: page.keyboard };
+}
+
 /** A reader's pause between two steps: 300–500 ms (pacing, not a wait for a condition). */
 export const humanPause = () => new Promise((r) => setTimeout(r, 300 + Math.random() * 200));
 
@@ -196,7 +202,10 @@ export function pointOfText(page: DrivenPage, text: string, offset = 0): Promise
           const range = document.createRange();
           range.setStart(n, at);
           range.setEnd(n, at + 1);
-          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          // Centre the text's block, not an inline element (a highlight): two points of one paragraph then share one scroll.
+          let block = range.startContainer.parentElement!;
+          while (block.parentElement && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+          block.scrollIntoView({ block: 'center' });
           const rect = range.getBoundingClientRect();
           return { x: rect.left + 0.5, y: rect.top + rect.height / 2 };
         }
@@ -219,6 +228,69 @@ export async function dragSelect(page: DrivenPage, from: { x: number; y: number 
   return page.evaluate(() => getSelection()?.toString() ?? '', null);
 }
 
+/** Drags over `passage` (from its start to the end of `end`), pauses as a reader does and checks the selection is unchanged; returns the selected text. */
+export async function dragSelectPassage(page: DrivenPage, passage: { start: string; end: string }): Promise<string> {
+  const from = await pointOfText(page, passage.start);
+  const to = await pointOfText(page, passage.end, passage.end.length - 1);
+  // Release just past the last character's left edge, inside it: the selection ends after it.
+  const selected = await dragSelect(page, from, { x: to.x + 6, y: to.y });
+  if (selected.length <= 10) throw new Error(`The drag selected only "${selected}"`);
+  // The reader takes their time: the selection must still be there, unchanged.
+  await humanPause();
+  await humanPause();
+  const after = await page.evaluate(() => getSelection()?.toString() ?? '', null);
+  if (after !== selected) throw new Error(`The selection changed while the reader paused: "${selected}" became "${after}"`);
+  return selected;
+}
+
+/**
+ * Every note record in the extension's IndexedDB. Evaluate it in an extension
+ * context (the background, or the notes frame which shares its origin).
+ */
+export async function allStoredNotes(): Promise<{ body: string; target?: { quote?: { exact: string } } }[]> {
+  const open = indexedDB.open('alliance-lens-notes');
+  const db: IDBDatabase = await new Promise((ok, fail) => {
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  try {
+    return await new Promise((ok, fail) => {
+      const req = db.transaction('notes').objectStore('notes').getAll();
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** The exact quotes of the passage notes among `notes`. */
+export const quotesOf = (notes: Awaited<ReturnType<typeof allStoredNotes>>) => notes.flatMap((n) => (n.target?.quote ? [n.target.quote.exact] : []));
+
+/**
+ * Where the extension's closed UI covers the viewport just after the end of
+ * the current selection (where "Add note" appears): the centre of the points
+ * whose hit test lands on the UI host. For browsers whose driver cannot pierce
+ * closed shadow roots (Firefox): the reader clicks by sight, so does the test.
+ */
+export function ownUiPointAfterSelection(): { x: number; y: number } | null {
+  const selection = getSelection();
+  if (!selection?.rangeCount) return null;
+  const rects = selection.getRangeAt(0).getClientRects();
+  const last = rects[rects.length - 1];
+  if (!last) return null;
+  const hits: { x: number; y: number }[] = [];
+  for (let y = Math.max(0, last.top); y < Math.min(innerHeight, last.bottom + 80); y += 4) {
+    for (let x = Math.max(0, last.left - 120); x < Math.min(innerWidth, last.right + 160); x += 4) {
+      const el = document.elementFromPoint(x, y);
+      // Our host: a random custom-element-like tag whose shadow root is closed (so null from here).
+      if (el && /^[A-Z]{4}-[A-Z]{8}$/.test(el.tagName) && el.shadowRoot === null) hits.push({ x, y });
+    }
+  }
+  if (!hits.length) return null;
+  return { x: hits.reduce((a, p) => a + p.x, 0) / hits.length, y: hits.reduce((a, p) => a + p.y, 0) / hits.length };
+}
+
 /**
  * Clicks "Add note" for the current selection, clicks into the note field,
  * types `body` and clicks "Save note", with the real mouse and keyboard at a
@@ -239,6 +311,6 @@ export async function saveSelectionNote(page: Page, body: string) {
 }
 
 /** The text of all passage-note markers on the page, joined (markers carry no note id a page could read). */
-export function noteMarkerText(page: Page): Promise<string> {
-  return page.evaluate(() => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join(''));
+export function noteMarkerText(page: DrivenPage): Promise<string> {
+  return page.evaluate(() => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join(''), null);
 }

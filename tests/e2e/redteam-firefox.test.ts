@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
-import { startServer, type PageServer } from './harness';
+import { allStoredNotes, startServer, type PageServer } from './harness';
 import { ARTICLE, SECRET, SECRET_TAG, TYPED_SECRET, driveRealMarks, dumpPage, embedFrame, installSpy, leakedBytes, preRegisterHostTags, seedDrafts, spoofMarks } from './redteam-attacks';
 
 let firefox: FirefoxWithExtension;
@@ -17,20 +17,8 @@ const conceptIds = loadCorpusFromDir('data').concepts.map((c) => c.id);
 const SECRETS = [SECRET, SECRET_TAG, TYPED_SECRET];
 
 /** Every note body in the extension's IndexedDB, read from an extension page (the notes frame shares its origin). */
-function storedBodies(extensionPage: Frame): Promise<string[]> {
-  return extensionPage.evaluate(async () => {
-    const open = indexedDB.open('alliance-lens-notes');
-    const db: IDBDatabase = await new Promise((ok, fail) => {
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const all: { body: string }[] = await new Promise((ok) => {
-      const req = db.transaction('notes').objectStore('notes').getAll();
-      req.onsuccess = () => ok(req.result);
-    });
-    db.close();
-    return all.map((n) => n.body);
-  });
+async function storedBodies(extensionPage: Frame): Promise<string[]> {
+  return (await extensionPage.evaluate(allStoredNotes)).map((n) => n.body);
 }
 
 async function hostilePage(...initScripts: (() => void)[]): Promise<Page> {

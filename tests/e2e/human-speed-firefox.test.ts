@@ -1,0 +1,75 @@
+/**
+ * A reader at human speed in Firefox ESR (WebDriver BiDi): the passage-note
+ * flow of human-speed.test.ts with a real mouse and 300–500 ms pauses. The
+ * "Add note" button lives in a closed shadow root no driver reaches here, so
+ * it is clicked where it shows, as a reader does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { ARTICLE, FROM_HIGHLIGHT, PLAIN } from './human-speed-passages';
+import { allStoredNotes, dragSelectPassage, drivenPuppeteerPage, humanPause, noteMarkerText, ownUiPointAfterSelection, pointOfText, pollPage, quotesOf, startServer, type PageServer } from './harness';
+
+let firefox: FirefoxWithExtension;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  firefox = await launchFirefoxWithExtension();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/** Drags over `passage`, clicks "Add note", types `body` in the notes frame and saves; returns the selected text and the quotes then stored. */
+async function selectAndSave(page: Page, passage: { start: string; end: string }, body: string) {
+  const driven = drivenPuppeteerPage(page);
+  const selected = await dragSelectPassage(driven, passage);
+  await humanPause();
+  const button = await pollPage(driven, ownUiPointAfterSelection, null, 'the "Add note" button');
+  await page.mouse.move(button.x, button.y, { steps: 8 });
+  await page.mouse.click(button.x, button.y);
+  const panel = await firefoxNotesFrame(page);
+  expect(await panel.evaluate(() => document.body.textContent)).toContain('Add a note to this passage');
+  await humanPause();
+  await panel.click('textarea');
+  await panel.type('textarea', body, { delay: 30 });
+  // Read the notes while this extension-origin frame exists: saving closes it.
+  const before = (await panel.evaluate(allStoredNotes)).length;
+  await humanPause();
+  const markersBefore = await page.evaluate(() => document.querySelectorAll('al-note').length);
+  await panel.click('button[type="submit"]');
+  await pollPage(driven, (n) => document.querySelectorAll('al-note').length > n, markersBefore, 'the note marker');
+  return { selected, before };
+}
+
+/** The quotes stored in the extension, read from the notes frame of a card the reader opens on a highlight. */
+async function storedQuotes(page: Page): Promise<string[]> {
+  const { x, y } = await pointOfText(drivenPuppeteerPage(page), 'Regional Sustainment Framework', 3);
+  await page.mouse.move(x, y, { steps: 8 });
+  await page.mouse.click(x, y);
+  return quotesOf(await (await firefoxNotesFrame(page)).evaluate(allStoredNotes));
+}
+
+describe('Firefox ESR at human speed', () => {
+  it('a passage dragged over (also from a highlight) is saved with exactly the selected text', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${server.origin}${ARTICLE}`);
+    await page.waitForFunction(() => document.querySelectorAll('al-mark').length > 5, { timeout: 20_000 });
+    const start = await pointOfText(drivenPuppeteerPage(page), FROM_HIGHLIGHT.start);
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('al-mark') !== null, start)).toBe(true);
+
+    const fromHighlight = await selectAndSave(page, FROM_HIGHLIGHT, 'Ask about certified yards');
+    const plain = await selectAndSave(page, PLAIN, 'Money was the old question');
+    expect(fromHighlight.selected.startsWith('Regional Sustainment Framework')).toBe(true);
+    const quotes = await storedQuotes(page);
+    expect(quotes.length).toBe(fromHighlight.before + 2);
+    expect(quotes).toContain(fromHighlight.selected);
+    expect(quotes).toContain(plain.selected);
+    const markers = await noteMarkerText(drivenPuppeteerPage(page));
+    expect(markers).toContain(fromHighlight.selected);
+    expect(markers).toContain(plain.selected);
+    await page.close();
+  });
+});
