@@ -43,6 +43,13 @@ export interface ImportReport {
   applied: boolean;
 }
 
+/** What a note change touched: the card reloads for `conceptIds`; a tab re-anchors passage notes only if its page is in `urls`. */
+export interface NotesChange {
+  conceptIds: string[];
+  /** Pages whose passage notes changed; 'all' when the change does not say (deletes, imports). */
+  urls: string[] | 'all';
+}
+
 export interface PageSummary {
   url: string;
   /** The URL passage notes of this page are stored under (canonical, without tracking parameters). */
@@ -85,8 +92,7 @@ export type ContentProtocol = {
   'page:summary': () => PageSummary;
   'page:reveal': (data: { conceptId: string }) => boolean;
   'page:command': (data: { command: PageCommand }) => void;
-  'notes:changed': (data: { conceptIds: string[]; urls: string[] }) => void;
-  'settings:changed': () => void;
+  'notes:changed': (data: NotesChange) => void;
 };
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();

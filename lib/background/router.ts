@@ -4,7 +4,7 @@
  * so it is tested (and fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import type { BackgroundRequestType, PassageAnchor, Reply } from '../messages';
+import type { BackgroundRequestType, NotesChange, PassageAnchor, Reply } from '../messages';
 import type { Note } from '../notes/model';
 import { backgroundRequests } from './requests';
 import type { NotesStore } from '../notes/store';
@@ -32,7 +32,7 @@ export interface RouterContext {
   /** Limits note writes per tab from senders inside web pages (see RATE_LIMITED). */
   writeLimit: RateLimiter<number>;
   /** Called after a write, so open tabs can refresh what they show. */
-  onNotesChanged(change: { conceptIds: string[]; urls: string[] }): void;
+  onNotesChanged(change: NotesChange): void;
   /**
    * Opens one of our pages (e.g. "dashboard.html#/glossary/sma") in a new tab next to `openerTabId`.
    * A web page cannot link to an extension page that is not web-accessible, so the card asks the background.
@@ -115,17 +115,17 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
     }
     case 'notes:delete': {
       const deleted = await store.delete((input as { id: string }).id);
-      if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: [] });
+      if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: 'all' });
       return { deleted };
     }
     case 'notes:deleteMalformed': {
       const deleted = await store.deleteMalformed((input as { key: string | number }).key);
-      if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: [] });
+      if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: 'all' });
       return { deleted };
     }
     case 'notes:restore': {
       const restored = await store.restore((input as { id: string }).id);
-      if (restored) ctx.onNotesChanged({ conceptIds: [], urls: [] });
+      if (restored) ctx.onNotesChanged({ conceptIds: [], urls: 'all' });
       return { restored };
     }
     case 'notes:export':
@@ -133,12 +133,12 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
     case 'notes:import': {
       const d = input as { text: string; apply: boolean };
       const report = await store.import(d.text, d.apply);
-      if (report.applied) ctx.onNotesChanged({ conceptIds: [], urls: [] });
+      if (report.applied) ctx.onNotesChanged({ conceptIds: [], urls: 'all' });
       return report;
     }
     case 'notes:deleteAll': {
       const deleted = await store.deleteAll();
-      ctx.onNotesChanged({ conceptIds: [], urls: [] });
+      ctx.onNotesChanged({ conceptIds: [], urls: 'all' });
       return { deleted };
     }
     case 'ui:openGlossary': {
