@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreAgainstGold, summarise, type FoundMention, type GoldPage, type PageScore } from '../../lib/highlight/gold';
+import { scoreAgainstGold, summarise, type FoundMention, type GoldPage, type PageScore } from '../support/gold';
 import { CONTRAST_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser, wrapAllHighlights } from './harness';
 import { sharedPath } from '../../scripts/shared';
 
