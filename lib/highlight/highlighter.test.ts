@@ -40,11 +40,11 @@ function build(doc: Document, node: Tree | string, parent: Element) {
     parent.append(doc.createTextNode(node));
     return;
   }
-  const el = doc.createElement(node.tag === 'ul' ? 'ul' : node.tag === 'table' ? 'table' : node.tag);
+  const el = doc.createElement(node.tag);
   if (node.tag === 'ul') {
     // Text directly inside <ul> is what a script could create; it must stay untouched.
     for (const child of node.children) {
-      const li = doc.createElement(typeof child === 'string' ? 'li' : 'li');
+      const li = doc.createElement('li');
       build(doc, child, li);
       el.append(li);
     }
