@@ -64,7 +64,7 @@ export interface PageSummary {
   isPdf?: boolean;
 }
 
-type BackgroundReplies = {
+export type BackgroundReplies = {
   'corpus:concept': ConceptView;
   'notes:forConcept': ConceptNotes;
   'notes:forPage': Note[];
