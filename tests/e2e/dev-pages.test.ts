@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreAgainstGold, summarise, type FoundMention, type GoldPage, type PageScore } from '../support/gold';
-import { CONTRAST_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser, wrapAllHighlights } from './harness';
+import { CONTRAST_PAGES, setSettings, tabIdOf, waitForSettledHighlights, useExtensionBrowser, wrapAllHighlights } from './harness';
 import { sharedPath } from '../../scripts/shared';
 
 /** Each set: its gold labels and the server route its pages are served under. */
@@ -71,7 +71,10 @@ describe('dev and contrast pages in Chromium', () => {
       await setSettings(env.browser, { enabled: false });
       const page = await env.browser.context.newPage();
       await page.goto(`${env.server.origin}/dev/${file}`);
-      await page.waitForTimeout(400);
+      // The content script is up and has applied "off": the popup hears it from the page.
+      const popup = await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, page)}`);
+      await popup.getByText('Highlighting is off on this site.').waitFor();
+      await popup.close();
       const before = await page.evaluate(() => document.body.outerHTML);
       await setSettings(env.browser, { enabled: true });
       await page.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 0);
