@@ -50,6 +50,9 @@ export interface NotesChange {
   urls: string[] | 'all';
 }
 
+/** Whether a note change may touch the passage notes stored under `url`. */
+export const touchesPage = (change: NotesChange, url: string) => change.urls === 'all' || change.urls.includes(url);
+
 export interface PageSummary {
   url: string;
   /** The URL passage notes of this page are stored under (canonical, without tracking parameters). */

@@ -8,7 +8,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compiledMatcher } from 'virtual:alliance-matcher';
 import { browser } from 'wxt/browser';
-import { askBackground, contentMessenger, type NotesChange } from '@/lib/messages';
+import { askBackground, contentMessenger, touchesPage, type NotesChange } from '@/lib/messages';
 import { setLanguage } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, withSiteToggled, type Settings } from '@/lib/settings';
 import { createHighlighter, type HighlightOptions } from '@/lib/highlight/highlighter';
@@ -78,8 +78,8 @@ export default defineContentScript({
     // Passage notes wait on the background; highlighting does not wait for them.
     const passages = await mountPassageNotes(ctx, { highlighter });
     // Only a change that may touch this page's passage notes re-anchors them.
-    notesListeners.add(({ urls }) => {
-      if (urls === 'all' || urls.includes(currentPageUrl())) void passages.refresh();
+    notesListeners.add((change) => {
+      if (touchesPage(change, currentPageUrl())) void passages.refresh();
     });
 
     const stopWatching = [
