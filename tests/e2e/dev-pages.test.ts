@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreAgainstGold, summarise, type FoundMention, type GoldPage, type PageScore } from '../support/gold';
+import { mentionsOf, scoreAgainstGold, summarise, type GoldPage, type PageScore } from '../support/gold';
 import { CONTRAST_PAGES, setSettings, tabIdOf, waitForSettledHighlights, useExtensionBrowser, wrapAllHighlights } from './harness';
 import { sharedPath } from '../../scripts/shared';
 
@@ -27,16 +27,7 @@ async function settledMentions(path: string, withDynamic: boolean) {
   // Pages with late text add it about a second after load.
   await waitForSettledHighlights(page, { minMs: withDynamic ? 2000 : 300 });
   await wrapAllHighlights(page);
-  const found: FoundMention[] = await page.evaluate(() => {
-    const byId = new Map<string, { conceptId: string; text: string }>();
-    for (const el of document.querySelectorAll<HTMLElement>('[data-concept-id]')) {
-      const id = el.dataset.alMention ?? String(byId.size);
-      const f = byId.get(id);
-      if (f) f.text += el.textContent ?? '';
-      else byId.set(id, { conceptId: el.dataset.conceptId!, text: el.textContent ?? '' });
-    }
-    return [...byId.values()].map((m) => ({ ...m, text: m.text.replace(/\s+/g, ' ').trim() }));
-  });
+  const found = await page.evaluate(mentionsOf, await page.evaluateHandle(() => document));
   const forbidden = await page.evaluate((sel) => document.querySelectorAll(`:is(${sel}) [data-concept-id]`).length, FORBIDDEN);
   return { page, found, forbidden };
 }
