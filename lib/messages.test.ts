@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { requestOnce, withClientId, type Reply } from './messages';
+import { requestOnce, touchesPage, withClientId, type Reply } from './messages';
 
 /** A fake transport: answers in turn with each outcome (an Error is thrown, anything else is the reply). */
 function transport(...outcomes: (Reply<string> | Error | undefined)[]) {
@@ -68,5 +68,15 @@ describe('withClientId', () => {
   it('leaves edits and other requests alone', () => {
     expect(withClientId('notes:save', { ...draft, id: 'note-0001-abcd' })).toEqual({ ...draft, id: 'note-0001-abcd' });
     expect(withClientId('notes:delete', { id: 'note-0001-abcd' })).toEqual({ id: 'note-0001-abcd' });
+  });
+});
+
+describe('touchesPage', () => {
+  const page = 'https://news.example/story';
+  it('re-anchors a page only when a change names it or cannot say', () => {
+    expect(touchesPage({ conceptIds: ['sma'], urls: [page] }, page)).toBe(true);
+    expect(touchesPage({ conceptIds: [], urls: 'all' }, page)).toBe(true);
+    expect(touchesPage({ conceptIds: ['sma'], urls: [] }, page)).toBe(false);
+    expect(touchesPage({ conceptIds: ['sma'], urls: ['https://news.example/other'] }, page)).toBe(false);
   });
 });

@@ -43,6 +43,16 @@ export interface ImportReport {
   applied: boolean;
 }
 
+/** What a note change touched: the card reloads for `conceptIds`; a tab re-anchors passage notes only if its page is in `urls`. */
+export interface NotesChange {
+  conceptIds: string[];
+  /** Pages whose passage notes changed; 'all' when the change does not say (deletes, imports). */
+  urls: string[] | 'all';
+}
+
+/** Whether a note change may touch the passage notes stored under `url`. */
+export const touchesPage = (change: NotesChange, url: string) => change.urls === 'all' || change.urls.includes(url);
+
 export interface PageSummary {
   url: string;
   /** The URL passage notes of this page are stored under (canonical, without tracking parameters). */
@@ -57,7 +67,7 @@ export interface PageSummary {
   isPdf?: boolean;
 }
 
-type BackgroundReplies = {
+export type BackgroundReplies = {
   'corpus:concept': ConceptView;
   'notes:forConcept': ConceptNotes;
   'notes:forPage': Note[];
@@ -85,8 +95,7 @@ export type ContentProtocol = {
   'page:summary': () => PageSummary;
   'page:reveal': (data: { conceptId: string }) => boolean;
   'page:command': (data: { command: PageCommand }) => void;
-  'notes:changed': (data: { conceptIds: string[]; urls: string[] }) => void;
-  'settings:changed': () => void;
+  'notes:changed': (data: NotesChange) => void;
 };
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();

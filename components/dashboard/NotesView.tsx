@@ -11,29 +11,13 @@ import { displayName, formatDateTime, language, t } from '@/lib/i18n';
 import { useShortcutHint } from '@/components/panels/use-commands';
 import { useLive } from './use-live';
 import { VirtualList } from './VirtualList';
-
-
-function download(fileName: string, mimeType: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { exportNotes } from './export-notes';
 
 const EXPORTS = [
   ['json', 'dash_exportJson'],
   ['markdown', 'dash_exportMarkdown'],
   ['jsonld', 'dash_exportJsonld'],
 ] as const;
-
-/** Downloads the export; returns how many damaged records it left out. */
-export async function exportNotes(format: 'json' | 'markdown' | 'jsonld'): Promise<number> {
-  const file = await askBackground('notes:export', { format });
-  download(file.fileName, file.mimeType, file.text);
-  return file.skipped;
-}
 
 /** Unsaved edits survive closing the dashboard, a route change and rows scrolled out of the virtual list. */
 const drafts = new EditDrafts(localStorage);

@@ -4,7 +4,7 @@ import { HIGHLIGHT_STYLES, settingsItem, type Settings } from '@/lib/settings';
 import { categoryLabel, LANGUAGES, t, type LanguageSetting } from '@/lib/i18n';
 import { ourCommands } from '@/lib/commands';
 import { useAssignedCommands } from '@/components/panels/use-commands';
-import { exportNotes } from './NotesView';
+import { exportNotes } from './export-notes';
 
 export function SettingsView({ corpus }: { corpus: Corpus }) {
   const [settings, setSettings] = useState<Settings | null>(null);

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { openNotesDb } from '@/lib/notes/db';
-import { openStubbornV1, whileDatabasesCannotOpen } from '@/lib/notes/db-faults';
+import { openStubbornV1, whileDatabasesCannotOpen } from '@/tests/support/db-faults';
 import { DbHealthBanner } from './DbHealthBanner';
 
 describe('DbHealthBanner', () => {

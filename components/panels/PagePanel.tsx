@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { corpus } from 'virtual:alliance-corpus';
+import type { Corpus } from '@/lib/corpus/schema';
 import { contentMessenger } from '@/lib/messages';
 import { t } from '@/lib/i18n';
 import type { ActivePage } from './use-active-page';
@@ -9,7 +9,7 @@ import { SiteSwitch } from './SiteSwitch';
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;
 
 /** What the extension knows about the page in a tab: shared by the popup and the side panel. */
-export function PagePanel({ page, onRevealed }: { page: ActivePage; onRevealed?(): void }) {
+export function PagePanel({ page, corpus, onRevealed }: { page: ActivePage; corpus: Corpus; onRevealed?(): void }) {
   const [query, setQuery] = useState('');
   if (page.state === 'loading') return <p class="muted">{t('panel_loading')}</p>;
   if (page.state === 'unavailable') return <p class="muted">{t('panel_unavailable')}</p>;

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { corpus } from 'virtual:alliance-corpus';
-import { backgroundMessenger, contentMessenger } from '@/lib/messages';
+import { backgroundMessenger, contentMessenger, type NotesChange } from '@/lib/messages';
 import { isPageCommand, type PageCommand } from '@/lib/commands';
 import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
@@ -51,7 +51,7 @@ export default defineBackground(() => {
     // A burst of 5 note writes per tab, then one a second.
     writeLimit: new RateLimiter<number>(5, 1_000),
     frameNonces: new FrameNonces(),
-    onNotesChanged(change: { conceptIds: string[]; urls: string[] }) {
+    onNotesChanged(change: NotesChange) {
       void broadcastToTabs((tabId) => contentMessenger.sendMessage('notes:changed', change, tabId));
     },
     async openExtensionPage(path: string, openerTabId?: number) {

@@ -8,7 +8,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compiledMatcher } from 'virtual:alliance-matcher';
 import { browser } from 'wxt/browser';
-import { askBackground, contentMessenger } from '@/lib/messages';
+import { askBackground, contentMessenger, touchesPage, type NotesChange } from '@/lib/messages';
 import { setLanguage } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, withSiteToggled, type Settings } from '@/lib/settings';
 import { createHighlighter, type HighlightOptions } from '@/lib/highlight/highlighter';
@@ -42,7 +42,7 @@ export default defineContentScript({
     highlighter.update(highlightOptions(settings));
     let active = false;
 
-    const notesListeners = new Set<(change: { conceptIds: string[]; urls: string[] }) => void>();
+    const notesListeners = new Set<(change: NotesChange) => void>();
     // Concept details come from the background on demand: the corpus stays out of every page's script.
     const conceptCache = new Map<string, ReturnType<typeof fetchConcept>>();
     const fetchConcept = (conceptId: string) => askBackground('corpus:concept', { conceptId });
@@ -52,7 +52,7 @@ export default defineContentScript({
         return conceptCache.get(conceptId)!;
       },
       onNotesChanged(listener) {
-        const wrapped = (change: { conceptIds: string[] }) => listener(change.conceptIds);
+        const wrapped = (change: NotesChange) => listener(change.conceptIds);
         notesListeners.add(wrapped);
         return () => notesListeners.delete(wrapped);
       },
@@ -77,7 +77,10 @@ export default defineContentScript({
     applySettings(settings);
     // Passage notes wait on the background; highlighting does not wait for them.
     const passages = await mountPassageNotes(ctx, { highlighter });
-    notesListeners.add(() => void passages.refresh());
+    // Only a change that may touch this page's passage notes re-anchors them.
+    notesListeners.add((change) => {
+      if (touchesPage(change, currentPageUrl())) void passages.refresh();
+    });
 
     const stopWatching = [
       settingsItem.watch((next) => applySettings(next)),

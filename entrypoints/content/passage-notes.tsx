@@ -90,10 +90,8 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
     const root = layer.open();
     frame = createNotesFrame(t('note_dialogLabel'), (message) => {
       if (message.type === 'close') closePanel();
-      else if (message.type === 'saved') {
-        closePanel();
-        void refresh();
-      }
+      // The background's notes:changed for this page re-anchors: refreshing here too would anchor twice.
+      else if (message.type === 'saved') closePanel();
     });
     frame.show(shown);
     render(

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { readerUrl } from '@/lib/pdf/reader-link';
+import { corpus } from 'virtual:alliance-corpus';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
 import { useActivePage } from '@/components/panels/use-active-page';
@@ -48,7 +49,7 @@ function Popup() {
     <main class="popup">
       <Brand />
       {page.state === 'ready' && page.summary.isPdf && <OpenPdfRow url={page.summary.url} />}
-      <PagePanel page={page} onRevealed={() => !openedAsPage && window.close()} />
+      <PagePanel page={page} corpus={corpus} onRevealed={() => !openedAsPage && window.close()} />
       <nav class="actions" aria-label={t('panel_more')}>
         <button type="button" onClick={() => void openSidePanel()}>
           {t('panel_openSidePanel')}

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { compiledMatcher } from 'virtual:alliance-matcher';
 import { corpus } from 'virtual:alliance-corpus';
-import { askBackground, contentMessenger } from '@/lib/messages';
+import { askBackground, contentMessenger, touchesPage } from '@/lib/messages';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
 import { InLanguage } from '@/components/use-language';
 import { t } from '@/lib/i18n';
@@ -240,9 +240,10 @@ function Reader() {
       if (e.key === 'Escape' && cardRef.current) closeCard(true);
     };
     document.addEventListener('keydown', onEscape);
-    const removeChanged = contentMessenger.onMessage('notes:changed', () => {
+    const removeChanged = contentMessenger.onMessage('notes:changed', ({ data }) => {
       setNotesVersion((v) => v + 1);
-      if (docRef.current) void loadNotes(docRef.current);
+      const d = docRef.current;
+      if (d && touchesPage(data, pdfNotesUrl(d.fingerprint))) void loadNotes(d);
     });
     return () => {
       removeSummary();

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import { openNotesDb } from '@/lib/notes/db';
 import { isWellFormed, type Note } from '@/lib/notes/model';
 import { NoteList } from '@/components/card/NoteList';
+import { corpus } from 'virtual:alliance-corpus';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
 import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
@@ -43,7 +44,7 @@ function SidePanel() {
     <main style={{ padding: '12px 14px' }}>
       <Brand />
       <DbHealthBanner db={db} />
-      <PagePanel page={page} />
+      <PagePanel page={page} corpus={corpus} />
       {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} notFound={page.summary.notesNotFound} />}
       <p>
         <a href="/dashboard.html#/notes" target="_blank">

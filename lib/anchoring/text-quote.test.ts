@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeQuote, matchQuote } from './text-quote';
-import { domText, offsetOf, pointAt, rangeOf } from './dom-text';
+import { domText, offsetOf } from './dom-text';
+import { pointAt, rangeOf } from '@/tests/support/dom-range';
 import { linkablePageUrl, normalisePageUrl } from '../page-url';
 
 const ARTICLE =

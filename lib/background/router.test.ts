@@ -168,6 +168,15 @@ describe('routeRequest', () => {
     expect(ctx.onNotesChanged).toHaveBeenCalledWith({ conceptIds: ['sma'], urls: [] });
   });
 
+  it("names the page of a saved passage note, and 'all' pages when a delete does not say which", async () => {
+    const { ctx, store } = recordingContext();
+    store.save.mockResolvedValueOnce({ ...passageDraft, id: 'note-0003-abcd', createdAt: 1, updatedAt: 1 } as never);
+    await routeRequest('notes:save', passageDraft, notesFrame, ctx);
+    expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: ['sma'], urls: ['https://news.example/story'] });
+    await routeRequest('notes:delete', { id: 'note-0003-abcd' }, notesFrame, ctx);
+    expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: [], urls: 'all' });
+  });
+
   it('has no side effect for random messages (fuzz)', async () => {
     const types = fc.oneof(fc.string(), fc.constantFrom('notes:save', 'notes:delete', 'notes:import', 'notes:deleteAll', 'notes:restore', '__proto__', 'constructor'));
     await fc.assert(

@@ -4,7 +4,7 @@
  * so it is tested (and fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import type { BackgroundRequestType, PassageAnchor, Reply } from '../messages';
+import type { BackgroundReplies, BackgroundRequestType, NotesChange, PassageAnchor, Reply, RequestData } from '../messages';
 import type { Note } from '../notes/model';
 import { backgroundRequests } from './requests';
 import type { NotesStore } from '../notes/store';
@@ -32,7 +32,7 @@ export interface RouterContext {
   /** Limits note writes per tab from senders inside web pages (see RATE_LIMITED). */
   writeLimit: RateLimiter<number>;
   /** Called after a write, so open tabs can refresh what they show. */
-  onNotesChanged(change: { conceptIds: string[]; urls: string[] }): void;
+  onNotesChanged(change: NotesChange): void;
   /**
    * Opens one of our pages (e.g. "dashboard.html#/glossary/sma") in a new tab next to `openerTabId`.
    * A web page cannot link to an extension page that is not web-accessible, so the card asks the background.
@@ -75,6 +75,11 @@ export async function routeRequest(
 ): Promise<Reply<unknown>> {
   if (sender.id !== ctx.runtimeId) return fail('Requests are accepted from Alliance Lens only.');
   if (!isKnownType(type)) return fail(`Unknown request "${String(type).slice(0, 50)}".`);
+  return route(type, data, sender, ctx);
+}
+
+/** Generic in the request type, so its data and its handler agree without a cast. */
+async function route<K extends BackgroundRequestType>(type: K, data: unknown, sender: Sender, ctx: RouterContext): Promise<Reply<BackgroundReplies[K]>> {
   const spec = backgroundRequests[type];
   const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(ctx.extensionOrigin);
   if (spec.privileged && !fromExtensionPage) return fail(`"${type}" is only accepted from Alliance Lens pages.`);
@@ -85,82 +90,75 @@ export async function routeRequest(
   }
   if (RATE_LIMITED.has(type) && inWebTab(sender, fromExtensionPage) && !ctx.writeLimit.take(sender.tab!.id!)) return fail(RATE_LIMIT_ERROR);
   try {
-    return { ok: true, value: await handle(type, parsed.output, sender, ctx) };
+    return { ok: true, value: await handlers[type](parsed.output, sender, ctx) };
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));
   }
 }
 
-async function handle(type: BackgroundRequestType, input: unknown, sender: Sender, ctx: RouterContext): Promise<unknown> {
-  const { store } = ctx;
-  switch (type) {
-    case 'corpus:concept':
-      return conceptView(ctx.corpus, (input as { conceptId: string }).conceptId);
-    case 'notes:forConcept': {
-      const d = input as { conceptId: string; limit?: number };
-      return store.forConcept(d.conceptId, d.limit);
-    }
-    case 'notes:forPage':
-      return store.forPage((input as { url: string }).url);
-    case 'notes:anchorsForPage':
-      return passageAnchors(await store.forPage((input as { url: string }).url));
-    case 'notes:save': {
-      const note = await store.save(input as Parameters<NotesStore['save']>[0]);
-      ctx.onNotesChanged(
-        note.kind === 'concept'
-          ? { conceptIds: [note.conceptId], urls: [] }
-          : { conceptIds: note.conceptIds, urls: [note.target.url] },
-      );
-      return note;
-    }
-    case 'notes:delete': {
-      const deleted = await store.delete((input as { id: string }).id);
-      if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: [] });
-      return { deleted };
-    }
-    case 'notes:deleteMalformed': {
-      const deleted = await store.deleteMalformed((input as { key: string | number }).key);
-      if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: [] });
-      return { deleted };
-    }
-    case 'notes:restore': {
-      const restored = await store.restore((input as { id: string }).id);
-      if (restored) ctx.onNotesChanged({ conceptIds: [], urls: [] });
-      return { restored };
-    }
-    case 'notes:export':
-      return store.exportAs((input as { format: 'json' | 'markdown' | 'jsonld' }).format);
-    case 'notes:import': {
-      const d = input as { text: string; apply: boolean };
-      const report = await store.import(d.text, d.apply);
-      if (report.applied) ctx.onNotesChanged({ conceptIds: [], urls: [] });
-      return report;
-    }
-    case 'notes:deleteAll': {
-      const deleted = await store.deleteAll();
-      ctx.onNotesChanged({ conceptIds: [], urls: [] });
-      return { deleted };
-    }
-    case 'ui:openGlossary': {
-      const { conceptId } = input as { conceptId: string };
-      if (!ctx.corpus.concepts.some((c) => c.id === conceptId)) throw new Error(`Unknown concept "${conceptId}".`);
-      await ctx.openExtensionPage(`dashboard.html#/glossary/${encodeURIComponent(conceptId)}`, sender.tab?.id);
-      return null;
-    }
-    case 'frame:register': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) throw new Error('Only a page in a tab can embed a notes frame.');
-      ctx.frameNonces.register((input as { nonce: string }).nonce, tabId);
-      return null;
-    }
-    case 'frame:claim': {
-      const tabId = sender.tab?.id;
-      return tabId !== undefined && ctx.frameNonces.claim((input as { nonce: string }).nonce, tabId);
-    }
-    case 'page:report': {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) ctx.onPageReport(tabId, (input as { counts: Record<string, number> }).counts);
-      return null;
-    }
-  }
-}
+type Handlers = {
+  [K in BackgroundRequestType]: (input: RequestData<K>, sender: Sender, ctx: RouterContext) => BackgroundReplies[K] | Promise<BackgroundReplies[K]>;
+};
+
+/** One handler per request, each given the data its schema has already checked. */
+const handlers: Handlers = {
+  'corpus:concept': ({ conceptId }, _sender, ctx) => conceptView(ctx.corpus, conceptId),
+  'notes:forConcept': ({ conceptId, limit }, _sender, { store }) => store.forConcept(conceptId, limit),
+  'notes:forPage': ({ url }, _sender, { store }) => store.forPage(url),
+  'notes:anchorsForPage': async ({ url }, _sender, { store }) => passageAnchors(await store.forPage(url)),
+  async 'notes:save'(draft, _sender, ctx) {
+    const note = await ctx.store.save(draft);
+    ctx.onNotesChanged(
+      note.kind === 'concept'
+        ? { conceptIds: [note.conceptId], urls: [] }
+        : { conceptIds: note.conceptIds, urls: [note.target.url] },
+    );
+    return note;
+  },
+  async 'notes:delete'({ id }, _sender, ctx) {
+    const deleted = await ctx.store.delete(id);
+    if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: 'all' });
+    return { deleted };
+  },
+  async 'notes:deleteMalformed'({ key }, _sender, ctx) {
+    const deleted = await ctx.store.deleteMalformed(key);
+    if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: 'all' });
+    return { deleted };
+  },
+  async 'notes:restore'({ id }, _sender, ctx) {
+    const restored = await ctx.store.restore(id);
+    if (restored) ctx.onNotesChanged({ conceptIds: [], urls: 'all' });
+    return { restored };
+  },
+  'notes:export': ({ format }, _sender, { store }) => store.exportAs(format),
+  async 'notes:import'({ text, apply }, _sender, ctx) {
+    const report = await ctx.store.import(text, apply);
+    if (report.applied) ctx.onNotesChanged({ conceptIds: [], urls: 'all' });
+    return report;
+  },
+  async 'notes:deleteAll'(_input, _sender, ctx) {
+    const deleted = await ctx.store.deleteAll();
+    ctx.onNotesChanged({ conceptIds: [], urls: 'all' });
+    return { deleted };
+  },
+  async 'ui:openGlossary'({ conceptId }, sender, ctx) {
+    if (!ctx.corpus.concepts.some((c) => c.id === conceptId)) throw new Error(`Unknown concept "${conceptId}".`);
+    await ctx.openExtensionPage(`dashboard.html#/glossary/${encodeURIComponent(conceptId)}`, sender.tab?.id);
+    return null;
+  },
+  'frame:register'({ nonce }, sender, ctx) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('Only a page in a tab can embed a notes frame.');
+    ctx.frameNonces.register(nonce, tabId);
+    return null;
+  },
+  'frame:claim'({ nonce }, sender, ctx) {
+    const tabId = sender.tab?.id;
+    return tabId !== undefined && ctx.frameNonces.claim(nonce, tabId);
+  },
+  'page:report'({ counts }, sender, ctx) {
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) ctx.onPageReport(tabId, counts);
+    return null;
+  },
+};

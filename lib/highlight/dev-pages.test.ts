@@ -12,7 +12,7 @@ import { sharedPath } from '../../scripts/shared';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter } from './highlighter';
-import { scoreAgainstGold, summarise, type GoldPage, type PageScore, mentionsOf } from './gold';
+import { scoreAgainstGold, summarise, type GoldPage, type PageScore, mentionsOf } from '@/tests/support/gold';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SETS = [sharedPath('dev-pages'), join(ROOT, 'tests/fixtures/contrast')];

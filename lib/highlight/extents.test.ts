@@ -8,7 +8,7 @@ import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter } from './highlighter';
-import { mentionsOf } from './gold';
+import { mentionsOf } from '@/tests/support/gold';
 
 const compiled = compileMatcher(loadCorpusFromDir('data'));
 

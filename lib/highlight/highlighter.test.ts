@@ -40,11 +40,11 @@ function build(doc: Document, node: Tree | string, parent: Element) {
     parent.append(doc.createTextNode(node));
     return;
   }
-  const el = doc.createElement(node.tag === 'ul' ? 'ul' : node.tag === 'table' ? 'table' : node.tag);
+  const el = doc.createElement(node.tag);
   if (node.tag === 'ul') {
     // Text directly inside <ul> is what a script could create; it must stay untouched.
     for (const child of node.children) {
-      const li = doc.createElement(typeof child === 'string' ? 'li' : 'li');
+      const li = doc.createElement('li');
       build(doc, child, li);
       el.append(li);
     }
@@ -148,11 +148,9 @@ describe('highlighter behaviour', () => {
     const p = doc.createElement('p');
     p.textContent = 'Later: the Nuclear Consultative Group met in Seoul.';
     doc.getElementById('feed')!.append(p);
-    await new Promise((r) => setTimeout(r, 10));
     await h.whenIdle();
     expect(h.counts()).toEqual({ usfk: 1, ncg: 1 });
     p.remove();
-    await new Promise((r) => setTimeout(r, 10));
     await h.whenIdle();
     expect(h.counts()).toEqual({ usfk: 1 });
     h.stop();
@@ -173,10 +171,6 @@ describe('highlighter behaviour', () => {
  * stays in place as the text before the first mark, so such writes reach it.
  */
 describe('pages that rewrite the text nodes they own', () => {
-  const settle = async (h: ReturnType<typeof createHighlighter>) => {
-    await new Promise((r) => setTimeout(r, 10));
-    await h.whenIdle();
-  };
   const setup = async (html: string) => {
     const doc = new DOMParser().parseFromString(`<!doctype html><title>Alliance</title><body>${html}</body>`, 'text/html');
     const p = doc.querySelector('p')!;
@@ -192,7 +186,7 @@ describe('pages that rewrite the text nodes they own', () => {
     const { p, owned, h } = await setup('<p>The SMA and USFK costs rose.</p>');
     owned.data = 'Round 3: the SMA and USFK costs fell.';
     expect(p.textContent).not.toBe(owned.data); // stale pieces still follow until the highlighter runs
-    await settle(h);
+    await h.whenIdle();
     expect(p.textContent).toBe('Round 3: the SMA and USFK costs fell.');
     expect(h.counts()).toEqual({ sma: 1, usfk: 1 });
     h.stop();
@@ -203,7 +197,7 @@ describe('pages that rewrite the text nodes they own', () => {
     const { p, owned, h } = await setup('<p>SMA talks resumed</p>');
     p.removeChild(owned);
     p.append('New text about USFK.');
-    await settle(h);
+    await h.whenIdle();
     expect(p.textContent).toBe('New text about USFK.');
     expect(h.counts()).toEqual({ usfk: 1 });
   });
@@ -255,7 +249,6 @@ describe('open shadow roots', () => {
     const p = shadow.ownerDocument.createElement('p');
     p.textContent = 'Later the Washington Declaration was cited.';
     shadow.append(p);
-    await new Promise((r) => setTimeout(r, 10));
     await h.whenIdle();
     expect(h.counts()).toEqual({ usfk: 1, sma: 1, ncg: 1, 'washington-declaration': 1 });
     h.stop();

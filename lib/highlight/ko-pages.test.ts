@@ -9,7 +9,7 @@ import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter } from './highlighter';
-import { scoreAgainstGold, summarise, pagesBelow, type GoldPage, type PageScore, mentionsOf } from './gold';
+import { scoreAgainstGold, summarise, pagesBelow, type GoldPage, type PageScore, mentionsOf } from '@/tests/support/gold';
 
 const DIR = join(import.meta.dirname, '../../tests/fixtures/ko');
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(DIR, 'gold.json'), 'utf8'));

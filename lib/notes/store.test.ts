@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openNotesDb, SCHEMA_V1, SCHEMA_V2, watchDbHealth, type DbHealth } from './db';
 import { NotesStore } from './store';
-import { openStubbornV1, whileDatabasesCannotOpen } from './db-faults';
+import { openStubbornV1, whileDatabasesCannotOpen } from '@/tests/support/db-faults';
 import { ImportError, NotesUnavailableError, StorageFullError, guardWrite } from './errors';
 import { MAX_IMPORT_BYTES } from './import';
 import type { Note, NoteDraft } from './model';

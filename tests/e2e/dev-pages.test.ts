@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreAgainstGold, summarise, type FoundMention, type GoldPage, type PageScore } from '../../lib/highlight/gold';
-import { CONTRAST_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser, wrapAllHighlights } from './harness';
+import { mentionsOf, scoreAgainstGold, summarise, type GoldPage, type PageScore } from '../support/gold';
+import { CONTRAST_PAGES, setSettings, tabIdOf, waitForSettledHighlights, useExtensionBrowser, wrapAllHighlights } from './harness';
 import { sharedPath } from '../../scripts/shared';
 
 /** Each set: its gold labels and the server route its pages are served under. */
@@ -27,16 +27,7 @@ async function settledMentions(path: string, withDynamic: boolean) {
   // Pages with late text add it about a second after load.
   await waitForSettledHighlights(page, { minMs: withDynamic ? 2000 : 300 });
   await wrapAllHighlights(page);
-  const found: FoundMention[] = await page.evaluate(() => {
-    const byId = new Map<string, { conceptId: string; text: string }>();
-    for (const el of document.querySelectorAll<HTMLElement>('[data-concept-id]')) {
-      const id = el.dataset.alMention ?? String(byId.size);
-      const f = byId.get(id);
-      if (f) f.text += el.textContent ?? '';
-      else byId.set(id, { conceptId: el.dataset.conceptId!, text: el.textContent ?? '' });
-    }
-    return [...byId.values()].map((m) => ({ ...m, text: m.text.replace(/\s+/g, ' ').trim() }));
-  });
+  const found = await page.evaluate(mentionsOf, await page.evaluateHandle(() => document));
   const forbidden = await page.evaluate((sel) => document.querySelectorAll(`:is(${sel}) [data-concept-id]`).length, FORBIDDEN);
   return { page, found, forbidden };
 }
@@ -71,7 +62,10 @@ describe('dev and contrast pages in Chromium', () => {
       await setSettings(env.browser, { enabled: false });
       const page = await env.browser.context.newPage();
       await page.goto(`${env.server.origin}/dev/${file}`);
-      await page.waitForTimeout(400);
+      // The content script is up and has applied "off": the popup hears it from the page.
+      const popup = await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, page)}`);
+      await popup.getByText('Highlighting is off on this site.').waitFor();
+      await popup.close();
       const before = await page.evaluate(() => document.body.outerHTML);
       await setSettings(env.browser, { enabled: true });
       await page.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 0);

@@ -1,6 +1,6 @@
 /** The extension loads in Chromium, highlights a page, answers the popup, and keeps notes in its own origin. */
 import { describe, expect, it } from 'vitest';
-import { waitForHighlights, mentionIds, tabIdOf, openCard, notesFrame, saveNoteInCard, useExtensionBrowser } from './harness';
+import { waitForHighlights, mentionIds, tabIdOf, openCard, notesFrame, saveNoteInCard, useExtensionBrowser, waitForSettledHighlights } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -26,7 +26,7 @@ describe('foundation', () => {
     const url = `${env.server.origin}/demo/sample-article.html`;
     await page.goto(url);
     await waitForHighlights(page, 10);
-    await page.waitForTimeout(300);
+    await waitForSettledHighlights(page);
     const expected = (await mentionIds(page)).length;
     const popup = await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, page)}`);
     await popup.getByText(/concepts, \d+ mentions on this page/).waitFor();

@@ -1,11 +1,26 @@
 /** Hostile pages: a strict CSP, text rewritten every 10 ms, deep and huge DOMs, editors, synthetic events. */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openCard, strictCspPage, styledCard, styledMarks, useExtensionBrowser, waitForHighlights, wrapAllHighlights } from './harness';
 
 function generatedPage(kind: 'deep' | 'huge'): string {
   const text = 'The Special Measures Agreement and US Forces Korea in Seoul.';
   if (kind === 'deep') return `<!doctype html><title>deep</title><body>${'<div>'.repeat(2000)}<p>${text}</p>${'</div>'.repeat(2000)}</body>`;
   return `<!doctype html><title>huge</title><body>${Array.from({ length: 50_000 }, (_, i) => `<span>${i % 500 === 0 ? 'NCG ' : 'x '}</span>`).join('')}<p>${text}</p></body>`;
+}
+
+/**
+ * Adds a mention at the top of the page and waits until it is highlighted: the highlighter has
+ * then handled every earlier change, so whatever it was going to do to them is done.
+ */
+async function probeHighlighter(page: Page) {
+  await page.evaluate(() => {
+    const probe = document.createElement('p');
+    probe.id = 'al-probe';
+    probe.textContent = 'USFK';
+    document.body.prepend(probe);
+  });
+  await page.waitForFunction(() => document.querySelector('#al-probe [data-concept-id]') !== null, null, { timeout: 10_000 });
 }
 
 const env = useExtensionBrowser([
@@ -78,7 +93,7 @@ describe('hostile pages', () => {
     await editor.click();
     await page.keyboard.press('End');
     await page.keyboard.type(' talks and the USFK budget');
-    await page.waitForTimeout(400);
+    await probeHighlighter(page);
     expect(await editor.textContent()).toBe('Draft: the SMA talks and the USFK budget');
     expect(await editor.locator('[data-concept-id]').count()).toBe(0);
     await page.close();
@@ -118,8 +133,9 @@ describe('hostile pages', () => {
       }
     });
     await page.mouse.move(200, 300);
-    await page.waitForTimeout(400);
-    expect(await page.locator('[data-concept-id]').count()).toBe(before);
+    // Still running: a new mention is highlighted, and the earlier ones are all still there.
+    await probeHighlighter(page);
+    expect(await page.locator('[data-concept-id]').count()).toBe(before + 1);
     await page.close();
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mentionsOf, scoreAgainstGold, summarise, pagesBelow, type GoldPage, type PageScore } from '../../lib/highlight/gold';
+import { mentionsOf, scoreAgainstGold, summarise, pagesBelow, type GoldPage, type PageScore } from '../support/gold';
 import { KOREAN_PAGES, clickInUi, inUi, notesFrame, openCard, setSettings, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, wrapAllHighlights } from './harness';
 
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(KOREAN_PAGES, 'gold.json'), 'utf8'));

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { scoreAgainstGold, type FoundMention, type GoldPage } from '../../lib/highlight/gold';
+import { scoreAgainstGold, type FoundMention, type GoldPage } from '../support/gold';
 import { CHROMIUM, CHROMIUM_ARGS, DEV_PAGES, useExtensionBrowser } from './harness';
 
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(DEV_PAGES, 'gold.json'), 'utf8'));

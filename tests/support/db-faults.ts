@@ -3,7 +3,7 @@
  * open, and a browser that refuses to open any database.
  */
 import Dexie from 'dexie';
-import { SCHEMA_V1 } from './db';
+import { SCHEMA_V1 } from '@/lib/notes/db';
 
 /** A version-1 connection that ignores requests to close (Dexie would otherwise close it). */
 export async function openStubbornV1(name: string): Promise<Dexie> {
