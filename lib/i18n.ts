@@ -1,27 +1,82 @@
 /**
- * UI strings come from public/_locales/<lang>/messages.json through
- * browser.i18n, so a translation needs no code change.
+ * UI strings in English and Korean, from public/_locales/<lang>/messages.json.
+ * browser.i18n cannot switch language at run time, so the message files are
+ * bundled and read here: the reader's setting picks the language, the
+ * browser's language is the default. The same files also give the browser
+ * the manifest's strings (name, commands) in its own language.
  */
 import { browser } from 'wxt/browser';
+import en from '../public/_locales/en/messages.json';
+import ko from '../public/_locales/ko/messages.json';
 
-/**
- * Every string already looked up. A content script orphaned by an update of
- * the extension can no longer call browser.i18n (it throws), yet its card may
- * still be on screen holding the reader's draft: it keeps the words it had.
- */
-const seen = new Map<string, string>();
+export const LANGUAGES = ['en', 'ko'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** "auto" follows the browser's language. */
+export type LanguageSetting = Language | 'auto';
 
-/** The message for `key`, with `$1`…`$9` (or named placeholders) filled from `subs`. */
-export function t(key: string, ...subs: (string | number)[]): string {
-  const args = subs.map(String);
-  const id = [key, ...args].join('\u0000');
-  let message: string;
+export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+export const CATALOGS: Record<Language, Messages> = { en, ko };
+
+/** Korean when the browser's interface is Korean, English otherwise. */
+export function browserLanguage(): Language {
+  let tag = '';
   try {
-    message = browser.i18n.getMessage(key as never, args);
-    seen.set(id, message);
+    tag = browser.i18n.getUILanguage();
   } catch {
-    message = seen.get(id) ?? '';
+    // An orphaned content script can no longer reach browser.i18n.
   }
-  // An empty answer means a key missing from messages.json: show the key so it is noticed, never a blank.
-  return message || key;
+  tag ||= globalThis.navigator?.language ?? '';
+  return tag.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+let current: Language = browserLanguage();
+
+export function setLanguage(setting: LanguageSetting | undefined) {
+  current = !setting || setting === 'auto' ? browserLanguage() : setting;
+}
+
+export function language(): Language {
+  return current;
+}
+
+/** The BCP 47 locale dates and numbers are formatted in. */
+export function locale(): string {
+  return current === 'ko' ? 'ko-KR' : 'en-GB';
+}
+
+/** browser.i18n's substitution rules: named placeholders ($NAME$ → its content, e.g. "$1") and $1…$9. */
+export function formatMessage(entry: Messages[string], args: string[]): string {
+  const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => args[Number(n) - 1] ?? '');
+  return fill(entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
+    const placeholder = entry.placeholders?.[name.toLowerCase()];
+    return placeholder ? placeholder.content : '';
+  }));
+}
+
+/** The message for `key` in the current language, with `$1`…`$9` (or named placeholders) filled from `subs`; numbers formatted per locale. */
+export function t(key: string, ...subs: (string | number)[]): string {
+  const entry = CATALOGS[current][key] ?? CATALOGS.en[key];
+  // A key missing from messages.json shows itself so it is noticed, never a blank.
+  if (!entry) return key;
+  const numbers = new Intl.NumberFormat(locale());
+  return formatMessage(entry, subs.map((s) => (typeof s === 'number' ? numbers.format(s) : s)));
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment (ms since the epoch) as a medium date and short time in the interface's locale. */
+export function formatDateTime(ms: number): string {
+  let format = dateTimeFormats.get(locale());
+  if (!format) dateTimeFormats.set(locale(), (format = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' })));
+  return format.format(ms);
+}
+
+/** A category's label in the current language (the corpus's label when no message names it). */
+export function categoryLabel(cat: { id: string; label: string }): string {
+  return CATALOGS[current][`category_${cat.id}`] ? t(`category_${cat.id}`) : cat.label;
+}
+
+/** A concept's or a related chip's name in the current language (the English name when there is no Korean one). */
+export function displayName(c: { name: string; ko?: { name: string } }): string {
+  return current === 'ko' && c.ko ? c.ko.name : c.name;
 }

@@ -25,7 +25,7 @@ export interface ConceptView {
   concept: Concept;
   category: Category;
   sources: SourceDoc[];
-  related: { id: string; name: string }[];
+  related: { id: string; name: string; ko?: { name: string } }[];
 }
 
 /** A passage note as a content script sees it: where to mark it, never what it says. */

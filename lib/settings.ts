@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { CATEGORY_IDS, type CategoryId } from './corpus/categories';
+import type { LanguageSetting } from './i18n';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'both'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
@@ -19,6 +20,8 @@ export interface Settings {
   style: HighlightStyle;
   /** Highlight only the first mention of each concept on a page. */
   firstMentionOnly: boolean;
+  /** Interface language: English, Korean, or the browser's ("auto"). */
+  language: LanguageSetting;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,11 +30,17 @@ export const DEFAULT_SETTINGS: Settings = {
   categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, true])) as Record<CategoryId, boolean>,
   style: 'both',
   firstMentionOnly: false,
+  language: 'auto',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 2 added the interface language; readers upgrading keep following their browser
+    // (a value already holding a language, written without the version mark, keeps it).
+    2: (old: Omit<Settings, 'language'>): Settings => ({ language: 'auto', ...old }),
+  },
 });
 
 /** The hostname a per-site switch applies to ("" for pages without one, e.g. file:). */

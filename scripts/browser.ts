@@ -14,6 +14,7 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 export const DEV_PAGES = resolve(ROOT, '../shared/dev-pages');
 export const CONTRAST_PAGES = join(ROOT, 'tests/fixtures/contrast');
+export const KOREAN_PAGES = join(ROOT, 'tests/fixtures/ko');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
@@ -28,7 +29,7 @@ export interface PageServer {
 }
 
 /**
- * Serves /dev/<file> from ../shared/dev-pages/pages, /contrast/<file> from tests/fixtures/contrast/pages,
+ * Serves /dev/<file> from ../shared/dev-pages/pages, /contrast/<file> from tests/fixtures/contrast/pages, /ko/<file> from tests/fixtures/ko/pages,
  * /fixtures/<file> from tests/fixtures/pages and /demo/<file> from data/demo.
  */
 export async function startServer(extra: Handler[] = [], host = '127.0.0.1'): Promise<PageServer> {
@@ -36,6 +37,7 @@ export async function startServer(extra: Handler[] = [], host = '127.0.0.1'): Pr
   const roots: Record<string, string> = {
     dev: join(DEV_PAGES, 'pages'),
     contrast: join(CONTRAST_PAGES, 'pages'),
+    ko: join(KOREAN_PAGES, 'pages'),
     fixtures: join(ROOT, 'tests/fixtures/pages'),
     demo: join(ROOT, 'data/demo'),
   };
@@ -122,3 +124,18 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
 }
 
+/** Settings as the extension stores them (WXT storage item "local:settings"), patched. */
+export async function setSettings(browser: ExtensionBrowser, patch: Record<string, unknown>) {
+  await browser.serviceWorker.evaluate(async (p: Record<string, unknown>) => {
+    // Runs in the extension's service worker, where chrome.* exists.
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const current = ((await chrome.storage.local.get('settings')).settings ?? {
+      enabled: true,
+      disabledSites: [],
+      categories: {},
+      style: 'both',
+      firstMentionOnly: false,
+    }) as Record<string, unknown>;
+    await chrome.storage.local.set({ settings: { ...current, ...p } });
+  }, patch);
+}

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { validateCorpus, CorpusError } from '../lib/corpus/validate';
+import { validateCorpus, mergeKorean, CorpusError } from '../lib/corpus/validate';
 import type { Corpus } from '../lib/corpus/schema';
 
 function readJson(dir: string, file: string): unknown {
@@ -17,12 +17,12 @@ export function corpusFiles(dir: string): string[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => `concepts/${f}`);
-  return [...conceptFiles, 'disambiguation.json', 'parties.json', 'sources.json', 'categories.json'];
+  return [...conceptFiles, 'disambiguation.json', 'parties.json', 'ko.json', 'sources.json', 'categories.json'];
 }
 
 /**
  * Reads data/concepts/*.json (one array of concepts per file), merges
- * data/disambiguation.json into the concepts it names, and validates it all.
+ * data/disambiguation.json and data/ko.json into the concepts they name, and validates it all.
  */
 export function loadCorpusFromDir(dir: string): Corpus {
   const concepts = corpusFiles(dir)
@@ -42,6 +42,7 @@ export function loadCorpusFromDir(dir: string): Corpus {
     if (!concept) problems.push(`disambiguation "${id}": no concept has this id`);
     else (concept as Record<string, unknown>).disambiguation = (disambiguation as Record<string, unknown>)[id];
   }
+  problems.push(...mergeKorean(concepts, readJson(dir, 'ko.json')));
   if (problems.length) throw new CorpusError(problems);
   return validateCorpus({
     concepts,

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setLanguage } from '@/lib/i18n';
 import type { Concept } from '@/lib/corpus/schema';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { conceptView } from '../../lib/corpus/concept-view';
@@ -61,5 +62,55 @@ describe('formatIsoDate', () => {
     expect(formatIsoDate('2023')).toBe('2023');
     expect(formatIsoDate('2023-04')).toBe('April 2023');
     expect(formatIsoDate('2023-04-26')).toBe('26 April 2023');
+  });
+});
+
+afterEach(() => setLanguage('en'));
+
+describe('ConceptCard in two languages: the interface language first, the other one click away, the term as written', () => {
+  it('in English: the English name and definition first, the Korean name beside, Korean one click away', () => {
+    const p = props();
+    render(<ConceptCard {...p} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement');
+    expect(screen.getByText('방위비분담특별협정').getAttribute('lang')).toBe('ko');
+    fireEvent.click(screen.getByRole('button', { name: 'Read in Korean' }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('방위비분담특별협정');
+    expect(screen.getByText(p.concept.ko!.short)).toBeTruthy();
+    expect(screen.getByText('Special Measures Agreement')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Read in English' }));
+    expect(screen.getByText(p.concept.short)).toBeTruthy();
+  });
+
+  it('in Korean: the Korean name and definition first, Korean labels, dates and related names; English one click away', () => {
+    setLanguage('ko');
+    const p = props();
+    render(<ConceptCard {...p} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('방위비분담특별협정');
+    expect(screen.getByText(p.concept.ko!.short)).toBeTruthy();
+    expect(screen.getByText(p.concept.ko!.detail)).toBeTruthy();
+    expect(screen.getByText('안보·국방')).toBeTruthy();
+    expect(screen.getByText('2024년 11월 4일')).toBeTruthy();
+    expect(screen.getByText('제12차 협정 서명(2026~2030년 적용)')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '주한미군지위협정(SOFA)' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '영어로 보기' }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement');
+    expect(screen.getByText(p.concept.short)).toBeTruthy();
+  });
+
+  it('shows the term as written on the page when it is not one of the names', () => {
+    setLanguage('ko');
+    const { unmount } = render(<ConceptCard {...props({ term: 'SMA' })} />);
+    expect(screen.getByText('이 페이지의 표기: “SMA”')).toBeTruthy();
+    unmount();
+    render(<ConceptCard {...props({ term: '방위비 분담 특별협정' })} />);
+    expect(screen.queryByText(/이 페이지의 표기/)).toBeNull();
+  });
+
+  it('formats dates per locale', () => {
+    expect(formatIsoDate('2023-04-26')).toBe('26 April 2023');
+    setLanguage('ko');
+    expect(formatIsoDate('2023-04-26')).toBe('2023년 4월 26일');
+    expect(formatIsoDate('2023-04')).toBe('2023년 4월');
+    expect(formatIsoDate('2023')).toBe('2023년');
   });
 });

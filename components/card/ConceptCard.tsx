@@ -1,12 +1,17 @@
 import type { ComponentChild } from 'preact';
 import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
-import { t } from '@/lib/i18n';
+import { useState } from 'preact/hooks';
+import { categoryLabel, displayName, language, locale, t, type Language } from '@/lib/i18n';
+import { aliasKey } from '@/lib/matcher/normalise';
+import { dateLabels } from '@/lib/corpus/concept-view';
 
 export interface ConceptCardProps {
   concept: Concept;
   category: Category;
   sources: SourceDoc[];
-  related: { id: string; name: string }[];
+  related: { id: string; name: string; ko?: { name: string } }[];
+  /** The mention as written on the page, shown when it differs from the names. */
+  term?: string;
   /** The reader's notes on the concept: an extension frame, so their text never enters the page's reach. */
   notes?: ComponentChild;
   /** A pinned card is a dialog: it shows a close button. */
@@ -21,22 +26,32 @@ export interface ConceptCardProps {
   onPin(): void;
 }
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-
-/** "2023-04-26" → "26 April 2023"; "2023-04" → "April 2023"; "2023" stays. */
+/** In the interface's locale: "2023-04-26" → "26 April 2023" / "2023년 4월 26일"; "2023-04" → "April 2023"; "2023" stays a year. */
 export function formatIsoDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  if (m === undefined) return String(y);
-  const value = new Date(Date.UTC(y!, m - 1, d ?? 1));
-  return d === undefined ? new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(value) : monthFormat.format(value);
+  const value = new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
+  const parts: Intl.DateTimeFormatOptions = m === undefined ? { year: 'numeric' } : d === undefined ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'long', day: 'numeric' };
+  return new Intl.DateTimeFormat(locale(), { ...parts, timeZone: 'UTC' }).format(value);
+}
+
+/** The name, definition and detail in one language (English, or Korean where the corpus has it). */
+function textsIn(concept: Concept, lang: Language) {
+  return lang === 'ko' && concept.ko ? { lang, ...concept.ko } : { lang: 'en' as const, name: concept.name, short: concept.short, detail: concept.detail };
 }
 
 export function ConceptCard(props: ConceptCardProps) {
   const { concept, category, pinned } = props;
+  // The interface language first; the other language one click away.
+  const [otherLanguage, setOtherLanguage] = useState(false);
   const colour = props.dark ? category.colourDark : category.colour;
+  const primary: Language = language();
+  const shown = textsIn(concept, otherLanguage ? (primary === 'ko' ? 'en' : 'ko') : primary);
+  const beside = textsIn(concept, shown.lang === 'ko' ? 'en' : 'ko');
+  const bilingual = !!concept.ko;
+  const term = props.term && ![shown.name, beside.name].some((n) => aliasKey(n) === aliasKey(props.term!)) ? props.term : undefined;
 
   return (
-    <article class="card" style={{ '--cat': colour }}>
+    <article class="card" style={{ '--cat': colour }} lang={primary}>
       <header class="card-head">
         {props.canGoBack && (
           <button type="button" class="icon" onClick={props.onBack} aria-label={t('card_back')} title={t('card_back')}>
@@ -44,10 +59,15 @@ export function ConceptCard(props: ConceptCardProps) {
           </button>
         )}
         <div class="title-block">
-          <h2 id={props.headingId} class="name">
-            {concept.name}
+          <h2 id={props.headingId} class="name" lang={shown.lang}>
+            {shown.name}
           </h2>
-          <span class="chip category">{category.label}</span>
+          {bilingual && (
+            <span class="other-name" lang={beside.lang}>
+              {beside.name}
+            </span>
+          )}
+          <span class="chip category">{categoryLabel(category)}</span>
         </div>
         {pinned ? (
           <button type="button" class="icon" onClick={props.onClose} aria-label={t('card_close')} title={t('card_close')}>
@@ -62,17 +82,25 @@ export function ConceptCard(props: ConceptCardProps) {
         )}
       </header>
 
-      <p class="short">{concept.short}</p>
+      {term && <p class="as-written">{t('card_asWritten', term)}</p>}
+      <p class="short" lang={shown.lang}>
+        {shown.short}
+      </p>
+      {bilingual && (
+        <button type="button" class="link language-switch" aria-pressed={otherLanguage} onClick={() => setOtherLanguage(!otherLanguage)}>
+          {t(shown.lang === 'ko' ? 'card_inEnglish' : 'card_inKorean')}
+        </button>
+      )}
 
       <details class="detail">
         <summary>{t('card_more')}</summary>
-        <p>{concept.detail}</p>
+        <p lang={shown.lang}>{shown.detail}</p>
         {concept.dates.length > 0 && (
           <dl class="dates">
-            {concept.dates.map((d) => (
+            {concept.dates.map((d, i) => (
               <div key={d.date + d.label} class="date-row">
                 <dt>{formatIsoDate(d.date)}</dt>
-                <dd>{d.label}</dd>
+                <dd lang={shown.lang}>{dateLabels(concept, shown.lang)[i]}</dd>
               </div>
             ))}
           </dl>
@@ -102,7 +130,7 @@ export function ConceptCard(props: ConceptCardProps) {
             {props.related.map((r) => (
               <li key={r.id}>
                 <button type="button" class="chip" onClick={() => props.onRelated(r.id)}>
-                  {r.name}
+                  {displayName(r)}
                 </button>
               </li>
             ))}

@@ -1,6 +1,5 @@
 import type { Note } from '@/lib/notes/model';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { formatDateTime } from '@/lib/i18n';
 
 /** Notes rendered as text: a body containing markup shows the markup, it never runs. */
 export function NoteList({ notes }: { notes: Note[] }) {
@@ -11,7 +10,7 @@ export function NoteList({ notes }: { notes: Note[] }) {
           <p class="note-body">{note.body}</p>
           {note.kind === 'passage' && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
           <p class="note-meta">
-            <time dateTime={new Date(note.updatedAt).toISOString()}>{dateFormat.format(note.updatedAt)}</time>
+            <time dateTime={new Date(note.updatedAt).toISOString()}>{formatDateTime(note.updatedAt)}</time>
             {note.tags.map((tag) => (
               <span key={tag} class="tag">
                 #{tag}

@@ -4,7 +4,9 @@ import type { Note } from '@/lib/notes/model';
 import type { NotesDb } from '@/lib/notes/db';
 import { formatIsoDate } from '@/components/card/ConceptCard';
 import { NoteList } from '@/components/card/NoteList';
-import { t } from '@/lib/i18n';
+import { categoryLabel, displayName, language, t } from '@/lib/i18n';
+import { searchGlossary } from '@/lib/search/glossary-search';
+import { dateLabels } from '@/lib/corpus/concept-view';
 import { useLive } from './use-live';
 
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -12,10 +14,7 @@ const dark = matchMedia('(prefers-color-scheme: dark)').matches;
 export function GlossaryList({ corpus }: { corpus: Corpus }) {
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
-  const q = query.trim().toLowerCase();
-  const shown = corpus.concepts.filter(
-    (c) => (!category || c.category === category) && (!q || c.name.toLowerCase().includes(q) || c.aliases.some((a) => a.text.toLowerCase().includes(q)) || c.short.toLowerCase().includes(q)),
-  );
+  const shown = searchGlossary(corpus.concepts.filter((c) => !category || c.category === category), query);
   return (
     <section aria-labelledby="glossary-title">
       <div class="view-head">
@@ -30,7 +29,7 @@ export function GlossaryList({ corpus }: { corpus: Corpus }) {
           </button>
           {corpus.categories.map((cat) => (
             <button key={cat.id} type="button" aria-pressed={category === cat.id} onClick={() => setCategory(cat.id)} style={{ '--cat': dark ? cat.colourDark : cat.colour }} class="cat-button">
-              <span class="swatch" aria-hidden="true" /> {cat.label}
+              <span class="swatch" aria-hidden="true" /> {categoryLabel(cat)}
             </button>
           ))}
         </div>
@@ -38,8 +37,14 @@ export function GlossaryList({ corpus }: { corpus: Corpus }) {
       <ul class="glossary-list">
         {shown.map((c) => (
           <li key={c.id}>
-            <a href={`#/glossary/${c.id}`}>{c.name}</a>
-            <p class="muted">{c.short}</p>
+            <a href={`#/glossary/${c.id}`}>{displayName(c)}</a>
+            {c.ko && (
+              <span class="other-name" lang={language() === 'ko' ? 'en' : 'ko'}>
+                {' '}
+                {language() === 'ko' ? c.name : c.ko.name}
+              </span>
+            )}
+            <p class="muted">{language() === 'ko' && c.ko ? c.ko.short : c.short}</p>
           </li>
         ))}
       </ul>
@@ -56,15 +61,31 @@ export function ConceptPage({ corpus, db, conceptId }: { corpus: Corpus; db: Not
   );
   if (!concept) return <p class="error">{t('dash_unknownConcept')}</p>;
   const category = corpus.categories.find((c) => c.id === concept.category)!;
+  // Both languages on the glossary page: the interface language first.
+  const texts = [
+    { lang: 'en', name: concept.name, short: concept.short, detail: concept.detail },
+    ...(concept.ko ? [{ lang: 'ko', ...concept.ko }] : []),
+  ].sort((a, b) => Number(b.lang === language()) - Number(a.lang === language()));
   return (
     <article aria-labelledby="concept-title" class="concept-page" style={{ '--cat': dark ? category.colourDark : category.colour }}>
       <p>
         <a href="#/glossary">← {t('dash_glossary')}</a>
       </p>
-      <h2 id="concept-title">{concept.name}</h2>
-      <span class="chip">{category.label}</span>
-      <p class="lead">{concept.short}</p>
-      <p>{concept.detail}</p>
+      <h2 id="concept-title" lang={texts[0]!.lang}>
+        {texts[0]!.name}
+      </h2>
+      {texts[1] && (
+        <p class="other-name" lang={texts[1].lang}>
+          {texts[1].name}
+        </p>
+      )}
+      <span class="chip">{categoryLabel(category)}</span>
+      {texts.map((x) => (
+        <div key={x.lang} lang={x.lang}>
+          <p class="lead">{x.short}</p>
+          <p>{x.detail}</p>
+        </div>
+      ))}
       <h3>{t('dash_aliases')}</h3>
       <p>
         {concept.aliases.map((a) => (
@@ -77,9 +98,9 @@ export function ConceptPage({ corpus, db, conceptId }: { corpus: Corpus; db: Not
         <>
           <h3>{t('dash_dates')}</h3>
           <ul>
-            {concept.dates.map((d) => (
+            {concept.dates.map((d, i) => (
               <li key={d.date + d.label}>
-                <strong>{formatIsoDate(d.date)}</strong> — {d.label}
+                <strong>{formatIsoDate(d.date)}</strong> — {dateLabels(concept, language())[i]}
               </li>
             ))}
           </ul>
@@ -102,7 +123,7 @@ export function ConceptPage({ corpus, db, conceptId }: { corpus: Corpus; db: Not
           <p class="row">
             {concept.related.map((id) => (
               <a key={id} class="chip" href={`#/glossary/${id}`}>
-                {corpus.concepts.find((c) => c.id === id)?.name ?? id}
+                {displayName(corpus.concepts.find((c) => c.id === id) ?? { name: id })}
               </a>
             ))}
           </p>
@@ -140,7 +161,7 @@ export function SourcesView({ corpus }: { corpus: Corpus }) {
             <p>
               {citing.map((c) => (
                 <a key={c.id} class="chip" href={`#/glossary/${c.id}`}>
-                  {c.name}
+                  {displayName(c)}
                 </a>
               ))}
             </p>

@@ -6,11 +6,10 @@ import { askBackground, type ImportReport } from '@/lib/messages';
 import { NotesIndex, conceptIdsOf, siteOfNote } from '@/lib/search/notes-index';
 import { linkablePageUrl } from '@/lib/page-url';
 import { NoteEditor } from '@/components/card/NoteEditor';
-import { t } from '@/lib/i18n';
+import { displayName, formatDateTime, language, t } from '@/lib/i18n';
 import { useLive } from './use-live';
 import { VirtualList } from './VirtualList';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function download(fileName: string, mimeType: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
@@ -46,7 +45,7 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: Record<string,
           ) : (
             <span>{note.target.title || note.target.url}</span>
           ))}
-        <time dateTime={new Date(note.updatedAt).toISOString()}>{dateFormat.format(note.updatedAt)}</time>
+        <time dateTime={new Date(note.updatedAt).toISOString()}>{formatDateTime(note.updatedAt)}</time>
       </p>
       {editing ? (
         <NoteEditor
@@ -142,7 +141,9 @@ function ImportPanel() {
 
 export function NotesView({ db, corpus }: { db: NotesDb; corpus: Corpus }) {
   const notes = useLive<Note[]>(() => db.notes.toArray(), [], []);
-  const names = useMemo(() => Object.fromEntries(corpus.concepts.map((c) => [c.id, c.name])), [corpus]);
+  const lang = language();
+  // Concept names in the interface language: shown on notes and searched.
+  const names = useMemo(() => Object.fromEntries(corpus.concepts.map((c) => [c.id, displayName(c)])), [corpus, lang]);
   const index = useMemo(() => new NotesIndex([], names), [names]);
   // Each live update re-indexes only the notes that changed (a rebuild of 10,000 takes ~300 ms).
   useMemo(() => index.sync(notes), [index, notes]);
@@ -169,7 +170,7 @@ export function NotesView({ db, corpus }: { db: NotesDb; corpus: Corpus }) {
           <option value="">{t('dash_allConcepts')}</option>
           {usedConcepts.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name}
+              {displayName(c)}
             </option>
           ))}
         </select>

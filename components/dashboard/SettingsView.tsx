@@ -2,8 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Corpus } from '@/lib/corpus/schema';
 import { HIGHLIGHT_STYLES, settingsItem, type Settings } from '@/lib/settings';
-import { t } from '@/lib/i18n';
+import { categoryLabel, LANGUAGES, t, type LanguageSetting } from '@/lib/i18n';
 import { exportNotes } from './NotesView';
+
+/** Command descriptions in the interface language (the browser gives them in its own). */
+const COMMAND_MESSAGES: Record<string, string> = {
+  'toggle-highlights': 'commandToggle',
+  'next-highlight': 'commandNext',
+  'previous-highlight': 'commandPrevious',
+  'add-passage-note': 'commandAddNote',
+};
 
 export function SettingsView({ corpus }: { corpus: Corpus }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -18,6 +26,16 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
   return (
     <section aria-labelledby="settings-title" class="settings">
       <h2 id="settings-title">{t('dash_settings')}</h2>
+      <label class="field-row">
+        {t('dash_language')}{' '}
+        <select value={settings.language ?? 'auto'} onChange={(e) => save({ ...settings, language: (e.target as HTMLSelectElement).value as LanguageSetting })}>
+          {(['auto', ...LANGUAGES] as const).map((lang) => (
+            <option key={lang} value={lang}>
+              {t(`dash_language_${lang}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <label class="switch">
         <input type="checkbox" role="switch" checked={settings.enabled} onChange={() => save({ ...settings, enabled: !settings.enabled })} />
         {t('dash_enabled')}
@@ -27,7 +45,7 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
         {corpus.categories.map((cat) => (
           <label key={cat.id} class="switch">
             <input type="checkbox" checked={settings.categories[cat.id] !== false} onChange={() => save({ ...settings, categories: { ...settings.categories, [cat.id]: settings.categories[cat.id] === false } })} />
-            <span class="swatch" style={{ '--cat': cat.colour }} aria-hidden="true" /> {cat.label}
+            <span class="swatch" style={{ '--cat': cat.colour }} aria-hidden="true" /> {categoryLabel(cat)}
           </label>
         ))}
       </fieldset>
@@ -66,7 +84,7 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
             .filter((s) => s.description)
             .map((s) => (
               <tr key={s.name}>
-                <td>{s.description}</td>
+                <td>{s.name && COMMAND_MESSAGES[s.name] ? t(COMMAND_MESSAGES[s.name]!) : s.description}</td>
                 <td>
                   <kbd>{s.shortcut || t('dash_notSet')}</kbd>
                 </td>

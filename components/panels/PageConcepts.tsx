@@ -1,5 +1,5 @@
 import type { Corpus } from '@/lib/corpus/schema';
-import { t } from '@/lib/i18n';
+import { categoryLabel, displayName, t } from '@/lib/i18n';
 
 export interface PageConceptsProps {
   corpus: Corpus;
@@ -17,8 +17,8 @@ export function PageConcepts({ corpus, counts, dark, onReveal }: PageConceptsPro
       {corpus.categories
         .filter((cat) => found.some((c) => c.category === cat.id))
         .map((cat) => (
-          <section key={cat.id} aria-label={cat.label}>
-            <h3>{cat.label}</h3>
+          <section key={cat.id} aria-label={categoryLabel(cat)}>
+            <h3>{categoryLabel(cat)}</h3>
             <ul class="concept-groups">
               {found
                 .filter((c) => c.category === cat.id)
@@ -27,7 +27,7 @@ export function PageConcepts({ corpus, counts, dark, onReveal }: PageConceptsPro
                   <li key={c.id}>
                     <button type="button" class="concept-row" style={{ '--cat': dark ? cat.colourDark : cat.colour }} onClick={() => onReveal(c.id)} title={t('panel_revealHint')}>
                       <span class="swatch" aria-hidden="true" />
-                      <span class="name">{c.name}</span>
+                      <span class="name">{displayName(c)}</span>
                       <span class="badge" aria-label={t('panel_mentions', counts[c.id]!)}>
                         {counts[c.id]}
                       </span>

@@ -12,7 +12,8 @@ import { routeRequest } from '@/lib/background/router';
 import { FrameNonces } from '@/lib/background/frame-nonces';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
-import { t } from '@/lib/i18n';
+import { setLanguage, t } from '@/lib/i18n';
+import { settingsItem, type Settings } from '@/lib/settings';
 import { readerUrl } from '@/lib/pdf/reader-link';
 
 type PageCommand = Parameters<ContentProtocol['page:command']>[0]['command'];
@@ -61,6 +62,15 @@ export default defineBackground(() => {
   for (const type of Object.keys(backgroundRequests) as (keyof typeof backgroundRequests)[]) {
     backgroundMessenger.onMessage(type, (message) => routeRequest(type, message.data, message.sender, context) as never);
   }
+
+  // Error messages and the context menu follow the interface language (the manifest's strings follow the browser's).
+  const applyLanguage = (s: Settings | null) => {
+    setLanguage(s?.language);
+    browser.contextMenus.update(ADD_NOTE_MENU_ID, { title: t('menuAddNote') }).catch(() => undefined);
+    browser.contextMenus.update(OPEN_PDF_MENU_ID, { title: t('menu_openPdf') }).catch(() => undefined);
+  };
+  void settingsItem.getValue().then(applyLanguage);
+  settingsItem.watch(applyLanguage);
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('menuAddNote'), contexts: ['selection'] });

@@ -9,6 +9,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compiledMatcher } from 'virtual:alliance-matcher';
 import { browser } from 'wxt/browser';
 import { askBackground, contentMessenger } from '@/lib/messages';
+import { setLanguage } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, withSiteToggled, type Settings } from '@/lib/settings';
 import { createHighlighter, type HighlightOptions } from '@/lib/highlight/highlighter';
 import { mountTooltip } from './tooltip/mount-tooltip';
@@ -62,6 +63,8 @@ export default defineContentScript({
     };
     const applySettings = (next: Settings) => {
       settings = next;
+      // The card speaks the interface language.
+      setLanguage(settings.language);
       const on = isEnabledOn(settings, location.href);
       if (on && !active) highlighter.start();
       else if (!on && active) {

@@ -8,6 +8,7 @@ import { ConceptPage, GlossaryList, SourcesView } from '@/components/dashboard/G
 import { SettingsView } from '@/components/dashboard/SettingsView';
 import { Brand } from '@/components/panels/Brand';
 import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
+import { useLanguage } from '@/components/use-language';
 import '@/components/panels/panels.css';
 import './dashboard.css';
 
@@ -32,10 +33,12 @@ const SECTIONS = [
 ] as const;
 
 function Dashboard() {
+  const lang = useLanguage();
   const [section = 'notes', id] = useHashRoute();
   useEffect(() => {
     document.title = `${t(SECTIONS.find(([s]) => s === section)?.[1] ?? 'dash_notes')} — Alliance Lens`;
-  }, [section]);
+  }, [section, lang]);
+  if (!lang) return null;
   return (
     <div class="dashboard">
       <nav class="sidebar" aria-label={t('dash_nav')}>

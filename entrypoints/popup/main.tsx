@@ -5,6 +5,7 @@ import { readerUrl } from '@/lib/pdf/reader-link';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
 import { useActivePage } from '@/components/panels/use-active-page';
+import { useLanguage } from '@/components/use-language';
 import '@/components/panels/panels.css';
 
 /** Opened as a page (`?tab=<id>`), the popup stays open after revealing a concept. */
@@ -41,7 +42,9 @@ function OpenPdfRow({ url }: { url: string }) {
 }
 
 function Popup() {
+  const lang = useLanguage();
   const [page] = useActivePage();
+  if (!lang) return null;
   return (
     <main style={{ width: '340px', padding: '12px 14px' }}>
       <Brand />

@@ -8,6 +8,7 @@ import { Brand } from '@/components/panels/Brand';
 import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
 import { useActivePage } from '@/components/panels/use-active-page';
 import { useLive } from '@/components/dashboard/use-live';
+import { useLanguage } from '@/components/use-language';
 import '@/components/panels/panels.css';
 
 const db = openNotesDb();
@@ -33,7 +34,9 @@ function PageNotes({ url, notFound }: { url: string; notFound: string[] }) {
 }
 
 function SidePanel() {
+  const lang = useLanguage();
   const [page] = useActivePage();
+  if (!lang) return null;
   return (
     <main style={{ padding: '12px 14px' }}>
       <Brand />

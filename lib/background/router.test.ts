@@ -85,7 +85,7 @@ describe('routeRequest', () => {
   it('answers the card with a concept, its category, sources and related names', async () => {
     const { ctx } = recordingContext();
     const reply = await routeRequest('corpus:concept', { conceptId: 'sma' }, contentScript, ctx);
-    expect(reply.ok && reply.value).toMatchObject({ concept: { id: 'sma' }, category: { id: 'security' }, related: expect.arrayContaining([{ id: 'sofa', name: 'Status of Forces Agreement (1966)' }]) });
+    expect(reply.ok && reply.value).toMatchObject({ concept: { id: 'sma' }, category: { id: 'security' }, related: expect.arrayContaining([{ id: 'sofa', name: 'Status of Forces Agreement (1966)', ko: { name: '주한미군지위협정(SOFA)' } }]) });
     expect(await routeRequest('corpus:concept', { conceptId: 'nope' }, contentScript, ctx)).toEqual({ ok: false, error: 'Unknown concept "nope".' });
   });
 

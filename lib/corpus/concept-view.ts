@@ -1,4 +1,4 @@
-import type { Corpus } from './schema';
+import type { Concept, Corpus } from './schema';
 import type { ConceptView } from '../messages';
 
 /** The card's view of a concept: the entry, its category, the sources it cites and its related concepts' names. */
@@ -9,6 +9,11 @@ export function conceptView(corpus: Corpus, conceptId: string): ConceptView {
     concept,
     category: corpus.categories.find((c) => c.id === concept.category)!,
     sources: corpus.sources.filter((s) => concept.sources.some((r) => r.sourceId === s.id)),
-    related: concept.related.flatMap((id) => corpus.concepts.filter((c) => c.id === id).map((c) => ({ id: c.id, name: c.name }))),
+    related: concept.related.flatMap((id) => corpus.concepts.filter((c) => c.id === id).map((c) => ({ id: c.id, name: c.name, ...(c.ko && { ko: { name: c.ko.name } }) }))),
   };
+}
+
+/** The labels of a concept's key dates in a language (English where the Korean corpus has none). */
+export function dateLabels(concept: Concept, lang: 'en' | 'ko'): string[] {
+  return concept.dates.map((d, i) => (lang === 'ko' && concept.ko?.dates?.[i]) || d.label);
 }

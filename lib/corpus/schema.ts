@@ -93,6 +93,36 @@ export const DisambiguationSchema = v.pipe(
 );
 export type Disambiguation = v.InferOutput<typeof DisambiguationSchema>;
 
+const HANGUL_LETTER = /[\uac00-\ud7af\u3130-\u318f]/gu;
+/** Korean text: at least `min` characters and at most `max`, its letters mostly Hangul (an English copy fails). */
+const korean = (min: number, max: number) =>
+  v.pipe(
+    nonEmpty,
+    v.minLength(min, `must be at least ${min} characters`),
+    v.maxLength(max, `must be at most ${max} characters`),
+    v.check((s) => (s.match(HANGUL_LETTER)?.length ?? 0) >= 0.5 * (s.match(/\p{L}/gu)?.length ?? 0), 'must be written in Korean (mostly Hangul)'),
+  );
+const withHangul = v.pipe(nonEmpty, v.check((s) => /[\uac00-\ud7af]/u.test(s), 'must contain Hangul'));
+
+/** The Korean side of a concept, shown first when the interface is in Korean. */
+export const KoreanTextSchema = v.strictObject({
+  /** The standard Korean name ("핵협의그룹"); it may keep an acronym ("오커스(AUKUS)"). */
+  name: v.pipe(withHangul, v.maxLength(60, 'must be at most 60 characters')),
+  short: korean(20, 240),
+  detail: korean(60, 700),
+  /** The labels of the concept's key dates, in the same order (missing: the English labels). */
+  dates: v.optional(v.array(withHangul)),
+});
+export type KoreanText = v.InferOutput<typeof KoreanTextSchema>;
+
+/** One entry of data/ko.json (keyed by concept id), merged into the concept on load. */
+export const KoreanEntrySchema = v.strictObject({
+  ...KoreanTextSchema.entries,
+  /** Forms Korean writing uses; added to the concept's aliases with lang "ko". */
+  aliases: v.array(withHangul),
+});
+export type KoreanEntry = v.InferOutput<typeof KoreanEntrySchema>;
+
 export const ConceptSchema = v.strictObject({
   id: conceptId,
   name: nonEmpty,
@@ -104,6 +134,7 @@ export const ConceptSchema = v.strictObject({
   related: v.array(conceptId),
   sources: v.pipe(v.array(SourceRefSchema), v.minLength(1)),
   disambiguation: v.optional(DisambiguationSchema),
+  ko: v.optional(KoreanTextSchema),
 });
 export type Concept = v.InferOutput<typeof ConceptSchema>;
 

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import {
   CategorySchema,
   ConceptSchema,
+  KoreanEntrySchema,
   SourceDocSchema,
   CATEGORY_IDS,
   PartiesSchema,
@@ -50,6 +51,39 @@ function validateList<T>(
     else problems.push(...describeIssues(kind, entry, index, result.issues));
   });
   return out;
+}
+
+/**
+ * Merges data/ko.json (keyed by concept id) into the raw concepts: the Korean
+ * name and texts become `ko`, the Korean aliases join the concept's aliases.
+ * Every concept needs an entry. Returns the problems found.
+ */
+export function mergeKorean(concepts: unknown[], raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return ['data/ko.json: must be an object keyed by concept id'];
+  const problems: string[] = [];
+  const entries = raw as Record<string, unknown>;
+  const byId = new Map(concepts.map((c) => [(c as { id?: unknown })?.id, c as Record<string, unknown>]));
+  for (const id of Object.keys(entries)) if (!byId.has(id)) problems.push(`ko "${id}": no concept has this id`);
+  for (const [id, concept] of byId) {
+    if (typeof id !== 'string') continue;
+    if (!(id in entries)) {
+      problems.push(`ko "${id}": missing (every concept needs a Korean name and definition)`);
+      continue;
+    }
+    const result = v.safeParse(KoreanEntrySchema, entries[id]);
+    if (!result.success) {
+      problems.push(...describeIssues('ko', { id }, 0, result.issues));
+      continue;
+    }
+    const { aliases, ...text } = result.output;
+    const dates = Array.isArray(concept.dates) ? concept.dates.length : 0;
+    if (text.dates && text.dates.length !== dates) problems.push(`ko "${id}", field dates: ${text.dates.length} labels for ${dates} dates`);
+    concept.ko = text;
+    const list = Array.isArray(concept.aliases) ? (concept.aliases as Record<string, unknown>[]) : [];
+    for (const alias of aliases) if (!list.some((a) => a.text === alias)) list.push({ text: alias, caseSensitive: false, lang: 'ko' });
+    concept.aliases = list;
+  }
+  return problems;
 }
 
 function validateParties(raw: unknown, problems: string[]): Parties {

@@ -80,6 +80,14 @@ function totals(scores: PageScore[]): Totals {
   return { tp, fp, fn, precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1 };
 }
 
+/** Pages whose precision or recall is below `min`, each with both figures (empty when every page reaches it). */
+export function pagesBelow(scores: PageScore[], min: number): string[] {
+  return scores.flatMap((s) => {
+    const t = totals([s]);
+    return t.precision < min || t.recall < min ? [`${s.file} precision=${t.precision.toFixed(3)} recall=${t.recall.toFixed(3)}`] : [];
+  });
+}
+
 /** Overall and per-kind precision/recall, and a printable report with one line per page. */
 export function summarise(scores: PageScore[]) {
   const overall = totals(scores);

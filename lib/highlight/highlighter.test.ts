@@ -75,7 +75,8 @@ async function highlighted(trees: Tree[], title = 'US-ROK alliance news') {
   return { doc, h, before, textBefore };
 }
 
-describe('highlighter properties', () => {
+// Dozens of random pages each: on a loaded 2-core machine a run can take longer than the default 5 s.
+describe('highlighter properties', { timeout: 60_000 }, () => {
   it('never changes text, never marks forbidden places or invalid children, and restores the DOM exactly', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(tree, { minLength: 1, maxLength: 4 }), async (trees) => {

@@ -79,6 +79,11 @@ const LETTER_OR_DIGIT_AHEAD = `(?!${LETTER_OR_DIGIT.replace('\\u3130-\\u318f', '
  */
 const SEPARATOR = '\\s+';
 const KOREAN_GAP = '\\s?';
+/**
+ * A Korean name starts a word: not inside a longer Hangul word (북한 in 남북한) nor glued to a Latin
+ * letter or digit. Nothing is required after it: particles attach directly (북한은).
+ */
+const KOREAN_BEHIND = `(?<!${HANGUL_CLASS}|[a-z0-9])`;
 const KOREAN_SEPARATOR = new RegExp(`[\\s\\-\u2010-\u2014${MIDDLE_DOTS}]`);
 
 function escapeChar(ch: string): string {
@@ -175,8 +180,9 @@ class NamePattern {
 
   source(): string {
     const parts: string[] = [];
+    // Korean names first: some open with Latin letters (CISA-국정원 양해각서) and outrun the Latin name they start with.
+    if (this.korean.children.size) parts.push(`${KOREAN_BEHIND}${trieSource(this.korean)}`);
     if (this.latin.children.size) parts.push(wordsSource(this.latin));
-    if (this.korean.children.size) parts.push(trieSource(this.korean));
     return parts.length > 1 ? `(?:${parts.join('|')})` : (parts[0] ?? '(?!)');
   }
 }

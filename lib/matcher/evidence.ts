@@ -10,7 +10,7 @@
  */
 import type { Candidate, CueHit, Matcher } from './matcher';
 import { HANGUL_CLASS, aliasKey } from './normalise';
-import { majorityOf, partyHits, qualifierOf, rolesOf, yearOf, type Owner, type Roles } from './qualifiers';
+import { majorityOf, partyHits, qualifierOf, roleOfCue, rolesOf, yearOf, type Owner, type Roles } from './qualifiers';
 
 /** One block of text (a paragraph, list item, cell, heading…) after matching. */
 export interface BlockAnalysis {
@@ -87,6 +87,8 @@ const initials = (words: string[]) =>
  */
 export function definitionAt(text: string, c: Candidate, names: string[]): 'alliance' | 'other' | undefined {
   const acronym = c.text.replace(/e?s$/, '').toLowerCase();
+  // Beside a word that is not an acronym, Korean in parentheses is a translation ("격자형 구조(latticework)"), not a definition.
+  const isAcronym = /^[A-Z][A-Z0-9&]+(?:e?s)?$/.test(c.text);
   const fullNames = names.filter((n) => n !== acronym);
   const isName = (phrase: string) => {
     const key = aliasKey(phrase);
@@ -114,7 +116,7 @@ export function definitionAt(text: string, c: Candidate, names: string[]): 'alli
     while (capitalised.length && FUNCTION_WORDS.has(capitalised[0]!.toLowerCase())) capitalised.shift();
     if (capitalised.length >= 2) return 'other';
     // A Korean name that is none of the concept's ("국경없는기자회(RSF)") defines another sense.
-    if (HANGUL.test(words.at(-1) ?? '')) return 'other';
+    if (isAcronym && HANGUL.test(words.at(-1) ?? '')) return 'other';
     return undefined;
   }
   // "ACR (Full Name)"
@@ -122,7 +124,7 @@ export function definitionAt(text: string, c: Candidate, names: string[]): 'alli
   if (inner && /\p{L}{2,}/u.test(inner) && !/^\s*\d/.test(inner)) {
     if (isName(inner) || fullNames.some((n) => aliasKey(inner).includes(n))) return 'alliance';
     const words = inner.trim().split(/\s+/);
-    if (words.length >= 2 || HANGUL.test(inner)) return 'other';
+    if (words.length >= 2 || (isAcronym && HANGUL.test(inner))) return 'other';
   }
   return undefined;
 }
@@ -252,6 +254,8 @@ export class PageEvidence {
   owner(block: BlockAnalysis, c: Candidate): Owner | undefined {
     const q = this.roles.get(c.conceptId);
     if (!q) return undefined;
+    // A name that carries its own party is the alliance's (한미상호방위조약: 한미 is part of the name).
+    if (block.cues.some((h) => h.start >= c.start && h.end <= c.end && roleOfCue(q.roles, h.cue)?.kind === 'own')) return { kind: 'own' };
     const [from, to] = sentenceBounds(block.text, c.start, c.end);
     const direct = qualifierOf(q.roles, block.text, c, block.cues, from);
     if (direct || q.reach === 'phrase') return direct;

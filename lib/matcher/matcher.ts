@@ -43,6 +43,18 @@ function cueKey(text: string, cues: Set<string>): string {
   return candidateKeys(text)[0]!.key;
 }
 
+/** A Korean name may be followed by one or two particles and then a word's end (한·미·일은, 한·미·일과의). */
+const PARTICLES_THEN_END = /^[은는이가을를의에와과도로만서께랑]{1,2}(?![\uac00-\ud7af])/;
+const LAST_SYLLABLE_AFTER_GAP = /[\s\u00a0\u00b7\u2027\u30fb\u318d]\p{Script=Hangul}$/u;
+
+/**
+ * Korean names match across free spacing, but not when that leaves one
+ * syllable glued to the next word: "한미 일정" (schedule) is not 한미일.
+ */
+function splitsAWord(text: string, end: number, written: string): boolean {
+  return LAST_SYLLABLE_AFTER_GAP.test(written) && /[\uac00-\ud7af]/.test(text[end] ?? '') && !PARTICLES_THEN_END.test(text.slice(end, end + 3));
+}
+
 export function createMatcher(compiled: CompiledMatcher): Matcher {
   // Both patterns run over the text's matchForm (same length); matches are read from the original.
   const aliasPattern = new RegExp(compiled.pattern, 'g');
@@ -70,6 +82,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
         const keys = candidateKeys(written);
         // A longer name that is something else ("Ulchi Freedom Shield") hides the alias inside it.
         if (notNames.size && keys.some(({ key }) => notNames.has(key))) continue;
+        if (splitsAWord(text, m.index + written.length, written)) continue;
         const entry = acceptedEntry(compiled, keys);
         if (!entry) continue;
         out.push({

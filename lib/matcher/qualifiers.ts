@@ -44,7 +44,7 @@ export function partyHits(roles: Roles, hits: CueHit[]): CueHit[] {
 
 /**
  * What may stand between a qualifying party and the name: a possessive ('s, the
- * Korean 의), the United States as second party ("Japan–U.S. SMA") and a few
+ * Korean 의, 판, 형), the United States as second party ("Japan–U.S. SMA") and a few
  * modifiers ("Japan's new SMA", "the ROK's own strategy").
  */
 const MODIFIER =
@@ -54,7 +54,8 @@ const MODIFIER =
 const GAP = '[\\s\\u00a0\\-\\u2010-\\u2014]';
 const US_SECOND = `(?:${GAP}+(?:U\\.S\\.|US|United States|America)(?![\\w.]))?`;
 const MODIFIERS = `(?:${GAP}+${MODIFIER}(?=${GAP}))*`;
-const BEFORE = new RegExp(`^(?:['’]s?|의)?${US_SECOND}${MODIFIERS}${GAP}*$`, 'i');
+// Korean 판/형 make a country's own version of a name (대만판 칩스법, 한국형 칩스법).
+const BEFORE = new RegExp(`^(?:['’]s?|의|판|형)?${US_SECOND}${MODIFIERS}${GAP}*$`, 'i');
 const AUTHOR_VERB = '(?:unveil|publish|releas|adopt|announc|issu|launch|draft|present|introduc|impos|enact|tighten|expand)';
 /** The party as author: "Seoul unveiled an Indo-Pacific Strategy", "한국 정부가 발표한 인도태평양 전략". */
 const AUTHORED = new RegExp(
@@ -96,6 +97,13 @@ export function yearOf(years: string[], text: string, c: Candidate): Owner | und
  * Japan", "released by the White House", "that the Kishida cabinet adopted"),
  * or, after "its"/"their", the last party named earlier in the sentence.
  */
+/**
+ * Korean puts the verb last: "일본 정부는 … 새 국가방위전략을 발표했다" — the name is the object of a verb of
+ * publishing, and the party marked as the sentence's subject or topic is its author.
+ */
+const KOREAN_PUBLISHED_OBJECT = /^[을를][\s\u00a0]*(?:발표|공개|채택|수립|내놓|마련|공표)/;
+const KOREAN_SUBJECT = /^(?:[\s\u00a0]*정부)?[은는이가](?![\uac00-\ud7af])/;
+
 export function qualifierOf(roles: Roles, text: string, c: Candidate, hits: CueHit[], sentenceStart: number): Owner | undefined {
   const parties = partyHits(roles, hits).filter((h) => h.end <= c.start || h.start >= c.end);
   const before = parties.filter((h) => h.end <= c.start).at(-1);
@@ -108,6 +116,10 @@ export function qualifierOf(roles: Roles, text: string, c: Candidate, hits: CueH
     const gap = text.slice(c.end, after.start);
     const authored = AFTER_THAT.test(gap) && THEN_AUTHORED.test(text.slice(after.end, after.end + 60));
     if (AFTER.test(gap) || AFTER_BY.test(gap) || authored) return roleOfCue(roles, after.cue);
+  }
+  if (KOREAN_PUBLISHED_OBJECT.test(text.slice(c.end))) {
+    const subject = parties.find((h) => h.start >= sentenceStart && h.end <= c.start && KOREAN_SUBJECT.test(text.slice(h.end)));
+    if (subject) return roleOfCue(roles, subject.cue);
   }
   const pronoun = PRONOUN.exec(text.slice(sentenceStart, c.start));
   if (pronoun) {

@@ -1,29 +1,30 @@
-/** Errors the reader is shown: each says what happened and that nothing was lost. */
+/** Errors the reader is shown, in the interface's language: each says what happened and that nothing was lost. */
+import { t } from '../i18n';
 
 export class StorageFullError extends Error {
   constructor() {
-    super('Storage is full: the note was not saved. Free some disk space or export and remove old notes, then try again. Your text is still in the editor.');
+    super(t('err_storageFull'));
     this.name = 'StorageFullError';
   }
 }
 
 export class NotesUnavailableError extends Error {
   constructor() {
-    super('Notes are unavailable: this browser would not open the notes database (a private window may not allow it). Nothing was saved; your text is still in the editor.');
+    super(t('err_notesUnavailable'));
     this.name = 'NotesUnavailableError';
   }
 }
 
 export class NotFoundError extends Error {
   constructor(id: string) {
-    super(`No note with id "${id}" exists (it may have been deleted in another tab).`);
+    super(t('err_notFound', id));
     this.name = 'NotFoundError';
   }
 }
 
 export class ImportError extends Error {
   constructor(reason: string) {
-    super(`This file cannot be imported: ${reason} Your existing notes were not changed.`);
+    super(t('err_import', reason));
     this.name = 'ImportError';
   }
 }

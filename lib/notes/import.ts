@@ -6,34 +6,35 @@ import * as v from 'valibot';
 import { NoteSchema, type Note } from './model';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './export';
 import { ImportError } from './errors';
+import { t } from '../i18n';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export function parseBackup(text: string): Note[] {
   const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_IMPORT_BYTES) throw new ImportError(`it is ${(bytes / 1024 / 1024).toFixed(1)} MB; backups up to 20 MB are accepted.`);
+  if (bytes > MAX_IMPORT_BYTES) throw new ImportError(t('err_importTooLarge', (bytes / 1024 / 1024).toFixed(1)));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new ImportError(`it is not valid JSON (${(e as Error).message}); it may be truncated or damaged.`);
+    throw new ImportError(t('err_importNotJson', (e as Error).message));
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('it is not an Alliance Lens backup (expected a JSON object).');
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError(t('err_importNotObject'));
   const backup = data as Record<string, unknown>;
-  if (backup.format !== BACKUP_FORMAT) throw new ImportError('it is not an Alliance Lens backup (its "format" field is missing or different).');
-  if (typeof backup.version !== 'number' || !Number.isInteger(backup.version)) throw new ImportError('its "version" field is missing.');
-  if (backup.version > BACKUP_VERSION) throw new ImportError(`it was made by a newer version of Alliance Lens (backup version ${backup.version}). Update the extension first.`);
-  if (backup.version < 1) throw new ImportError(`backup version ${backup.version} is not known.`);
-  if (!Array.isArray(backup.notes)) throw new ImportError('its "notes" field is not a list.');
+  if (backup.format !== BACKUP_FORMAT) throw new ImportError(t('err_importFormat'));
+  if (typeof backup.version !== 'number' || !Number.isInteger(backup.version)) throw new ImportError(t('err_importNoVersion'));
+  if (backup.version > BACKUP_VERSION) throw new ImportError(t('err_importNewer', backup.version));
+  if (backup.version < 1) throw new ImportError(t('err_importUnknownVersion', backup.version));
+  if (!Array.isArray(backup.notes)) throw new ImportError(t('err_importNotesNotList'));
   const ids = new Set<string>();
   return backup.notes.map((raw, index) => {
     const result = v.safeParse(NoteSchema, raw);
     if (!result.success) {
       const issue = result.issues[0];
       const id = typeof (raw as { id?: unknown })?.id === 'string' ? ` (id "${String((raw as { id: string }).id).slice(0, 64)}")` : '';
-      throw new ImportError(`note ${index + 1}${id} is invalid: ${v.getDotPath(issue) ?? 'note'}: ${issue.message}.`);
+      throw new ImportError(t('err_importInvalidNote', index + 1, id, v.getDotPath(issue) ?? 'note', issue.message));
     }
-    if (ids.has(result.output.id)) throw new ImportError(`note ${index + 1} repeats the id "${result.output.id}".`);
+    if (ids.has(result.output.id)) throw new ImportError(t('err_importDuplicateId', index + 1, result.output.id));
     ids.add(result.output.id);
     return result.output;
   });

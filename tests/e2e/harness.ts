@@ -89,20 +89,6 @@ export function mentionIds(page: Page): Promise<string[]> {
   });
 }
 
-/** Settings as the extension stores them (WXT storage item "local:settings"). */
-export async function setSettings(browser: ExtensionBrowser, patch: Record<string, unknown>) {
-  await browser.serviceWorker.evaluate(async (p: Record<string, unknown>) => {
-    const current = ((await chrome.storage.local.get('settings')).settings ?? {
-      enabled: true,
-      disabledSites: [],
-      categories: {},
-      style: 'both',
-      firstMentionOnly: false,
-    }) as Record<string, unknown>;
-    await chrome.storage.local.set({ settings: { ...current, ...p } });
-  }, patch);
-}
-
 /** The id of the tab showing `page` (brought to the front, it is the active tab). */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   await page.bringToFront();

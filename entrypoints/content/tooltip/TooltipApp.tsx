@@ -7,6 +7,8 @@ export interface TooltipView {
   pinned: boolean;
   /** Concepts visited through related chips, for the way back. */
   history: string[];
+  /** The hovered mention as written on the page. */
+  term?: string;
 }
 
 export interface TooltipAppProps {
@@ -34,6 +36,7 @@ export function TooltipApp(props: TooltipAppProps) {
       category={data.category}
       sources={data.sources}
       related={data.related}
+      term={view.history.length === 0 ? view.term : undefined}
       notes={props.notes}
       pinned={view.pinned}
       dark={props.dark}

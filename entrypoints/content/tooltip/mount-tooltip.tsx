@@ -52,6 +52,14 @@ function mentionStart(mark: HTMLElement): HTMLElement {
   return pieces.find(isOwnMark) ?? mark;
 }
 
+/** The mention's text as the page writes it, its pieces joined ("NCG", "핵협의그룹"). */
+function mentionText(start: HTMLElement): string {
+  const id = start.dataset.alMention;
+  const root = start.getRootNode() as Document | ShadowRoot;
+  const pieces = id ? [...root.querySelectorAll<HTMLElement>(`${MARK_SELECTOR}[data-al-mention="${CSS.escape(id)}"]`)] : [start];
+  return pieces.map((p) => p.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+}
+
 /** How far (px) a term may have moved when its text is wrapped again and still be taken for the same term. */
 const REWRAP_TOLERANCE = 48;
 
@@ -107,7 +115,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     mark = start;
     markRoot = start.getRootNode() as Document | ShadowRoot;
     markRect = start.getBoundingClientRect();
-    view = { conceptId, pinned: pin, history: [] };
+    view = { conceptId, pinned: pin, history: [], term: mentionText(start) };
     concept = data;
     paint();
     setDescribedBy(!pin);
