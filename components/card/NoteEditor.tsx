@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import type { Draft } from '@/lib/notes/drafts';
 
 export interface NoteEditorProps {
   initialBody?: string;
@@ -10,6 +11,8 @@ export interface NoteEditorProps {
   label: string;
   /** Told whether the body holds unsaved text, as it changes. */
   onDraftChange?(dirty: boolean): void;
+  /** Told the fields as typed, as they change (to keep the draft). */
+  onDraft?(draft: Draft): void;
 }
 
 export function parseTags(text: string): string[] {
@@ -17,7 +20,7 @@ export function parseTags(text: string): string[] {
 }
 
 /** A small note editor: the draft survives a failed save, and "Saved" appears only after the store confirms. */
-export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, label, onDraftChange }: NoteEditorProps) {
+export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, label, onDraftChange, onDraft }: NoteEditorProps) {
   const [body, setBody] = useState(initialBody);
   const [tags, setTags] = useState(initialTags.join(', '));
   const bodyField = useRef<HTMLTextAreaElement>(null);
@@ -50,6 +53,7 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
             const value = (e.target as HTMLTextAreaElement).value;
             setBody(value);
             onDraftChange?.(value.trim() !== initialBody.trim());
+            onDraft?.({ body: value, tags });
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
@@ -58,7 +62,12 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
       </label>
       <label class="field">
         <span>{t('card_tagsLabel')}</span>
-        <input type="text" value={tags} placeholder={t('card_tagsPlaceholder')} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+        <input type="text" value={tags} placeholder={t('card_tagsPlaceholder')} onInput={(e) => {
+            const value = (e.target as HTMLInputElement).value;
+            setTags(value);
+            onDraft?.({ body, tags: value });
+          }}
+        />
       </label>
       {status.kind === 'error' && (
         <p class="error" role="alert">
