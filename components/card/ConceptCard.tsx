@@ -3,7 +3,7 @@ import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
 import { useState } from 'preact/hooks';
 import { categoryLabel, displayName, language, locale, t, type Language } from '@/lib/i18n';
 import { aliasKey } from '@/lib/matcher/normalise';
-import { dateLabels } from '@/lib/corpus/concept-view';
+import { acronymOf, dateLabels } from '@/lib/corpus/concept-view';
 
 export interface ConceptCardProps {
   concept: Concept;
@@ -48,6 +48,7 @@ export function ConceptCard(props: ConceptCardProps) {
   const shown = textsIn(concept, otherLanguage ? (primary === 'ko' ? 'en' : 'ko') : primary);
   const beside = textsIn(concept, shown.lang === 'ko' ? 'en' : 'ko');
   const bilingual = !!concept.ko;
+  const acronym = acronymOf(concept);
   const term = props.term && ![shown.name, beside.name].some((n) => aliasKey(n) === aliasKey(props.term!)) ? props.term : undefined;
 
   return (
@@ -59,8 +60,10 @@ export function ConceptCard(props: ConceptCardProps) {
           </button>
         )}
         <div class="title-block">
+          {term && <p class="as-written">{t('card_asWritten', term)}</p>}
           <h2 id={props.headingId} class="name" lang={shown.lang}>
             {shown.name}
+            {acronym && !shown.name.includes(acronym) && <span class="acronym"> ({acronym})</span>}
           </h2>
           {bilingual && (
             <span class="other-name" lang={beside.lang}>
@@ -82,8 +85,7 @@ export function ConceptCard(props: ConceptCardProps) {
         )}
       </header>
 
-      {term && <p class="as-written">{t('card_asWritten', term)}</p>}
-      <p class="short" lang={shown.lang}>
+      <p class={pinned ? 'short' : 'short clamp'} lang={shown.lang}>
         {shown.short}
       </p>
       {bilingual && (
@@ -91,6 +93,13 @@ export function ConceptCard(props: ConceptCardProps) {
           {t(shown.lang === 'ko' ? 'card_inEnglish' : 'card_inKorean')}
         </button>
       )}
+
+      {props.notes}
+
+      {/* The sources at a glance, on one line; the full citations are under More. */}
+      <p class="sources-line">
+        <span class="label">{t('card_sources')}</span> {props.sources.map((doc) => doc.publisher).join(' · ')}
+      </p>
 
       <details class="detail">
         <summary>{t('card_more')}</summary>
@@ -105,38 +114,36 @@ export function ConceptCard(props: ConceptCardProps) {
             ))}
           </dl>
         )}
+        {props.related.length > 0 && (
+          <nav class="related" aria-label={t('card_related')}>
+            <span class="label">{t('card_related')}</span>
+            <ul>
+              {props.related.map((r) => (
+                <li key={r.id}>
+                  <button type="button" class="chip" onClick={() => props.onRelated(r.id)}>
+                    {displayName(r)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <section class="sources" aria-label={t('card_sources')}>
+          {props.sources.map((doc) => {
+            // One line per document, however many of its sections ground the concept.
+            const sections = concept.sources.filter((ref) => ref.sourceId === doc.id).map((ref) => `“${ref.section}”`);
+            if (!sections.length) return null;
+            return (
+              <p key={doc.id} class="citation">
+                <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)} · {t('card_section', sections.join(', '))}
+              </p>
+            );
+          })}
+          <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer">
+            {t('card_openGlossary')}
+          </a>
+        </section>
       </details>
-
-      <section class="sources" aria-label={t('card_sources')}>
-        {props.sources.map((doc) => {
-          // One line per document, however many of its sections ground the concept.
-          const sections = concept.sources.filter((ref) => ref.sourceId === doc.id).map((ref) => `“${ref.section}”`);
-          if (!sections.length) return null;
-          return (
-            <p key={doc.id} class="citation">
-              <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)} · {t('card_section', sections.join(', '))}
-            </p>
-          );
-        })}
-        <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer">
-          {t('card_openGlossary')}
-        </a>
-      </section>
-
-      {props.related.length > 0 && (
-        <nav class="related" aria-label={t('card_related')}>
-          <span class="label">{t('card_related')}</span>
-          <ul>
-            {props.related.map((r) => (
-              <li key={r.id}>
-                <button type="button" class="chip" onClick={() => props.onRelated(r.id)}>
-                  {displayName(r)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
 
       {props.notes}
     </article>
