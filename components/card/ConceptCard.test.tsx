@@ -29,7 +29,7 @@ describe('ConceptCard', () => {
   it('renders every field: name, category, definition, detail, dates, citation, related', () => {
     const p = props();
     render(<ConceptCard {...p} />);
-    expect(screen.getByRole('heading', { level: 2 }).firstChild!.textContent).toBe('Special Measures Agreement');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement');
     expect(screen.getByText('Security & defence')).toBeTruthy();
     expect(screen.getByText(p.concept.short)).toBeTruthy();
     expect(screen.getByText(p.concept.detail)).toBeTruthy();
@@ -55,10 +55,11 @@ describe('ConceptCard', () => {
     expect(p.onBack).toHaveBeenCalled();
   });
 
-  it('is compact: acronym beside the name, the notes right after the definition, sources on one line, the rest under More', () => {
+  it('is compact: acronym and Korean name under the name, the notes right after the definition, sources on one line, the rest under More', () => {
     const notes = <div data-testid="notes" />;
     render(<ConceptCard {...props({ pinned: false, notes })} />);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement (SMA)');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement');
+    expect(document.querySelector('.other-name')!.textContent).toBe('SMA · 방위비분담특별협정');
     const card = document.querySelector('.card')!;
     // Notes follow the definition (and the language switch), before everything else.
     expect(card.querySelector('.short.clamp + .language-switch + [data-testid="notes"]')).toBeTruthy();
@@ -87,10 +88,10 @@ describe('ConceptCard in two languages: the interface language first, the other 
   it('in English: the English name and definition first, the Korean name beside, Korean one click away', () => {
     const p = props();
     render(<ConceptCard {...p} />);
-    expect(screen.getByRole('heading', { level: 2 }).firstChild!.textContent).toBe('Special Measures Agreement');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement');
     expect(screen.getByText('방위비분담특별협정').getAttribute('lang')).toBe('ko');
     fireEvent.click(screen.getByRole('button', { name: 'Read in Korean' }));
-    expect(screen.getByRole('heading', { level: 2 }).firstChild!.textContent).toBe('방위비분담특별협정');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('방위비분담특별협정');
     expect(screen.getByText(p.concept.ko!.short)).toBeTruthy();
     expect(screen.getByText('Special Measures Agreement')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Read in English' }));
@@ -101,7 +102,7 @@ describe('ConceptCard in two languages: the interface language first, the other 
     setLanguage('ko');
     const p = props();
     render(<ConceptCard {...p} />);
-    expect(screen.getByRole('heading', { level: 2 }).firstChild!.textContent).toBe('방위비분담특별협정');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('방위비분담특별협정');
     expect(screen.getByText(p.concept.ko!.short)).toBeTruthy();
     expect(screen.getByText(p.concept.ko!.detail)).toBeTruthy();
     expect(screen.getByText('안보·국방')).toBeTruthy();
@@ -109,7 +110,7 @@ describe('ConceptCard in two languages: the interface language first, the other 
     expect(screen.getByText('제12차 협정 서명(2026~2030년 적용)')).toBeTruthy();
     expect(screen.getByRole('button', { name: '주한미군지위협정(SOFA)' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '영어로 보기' }));
-    expect(screen.getByRole('heading', { level: 2 }).firstChild!.textContent).toBe('Special Measures Agreement');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement');
     expect(screen.getByText(p.concept.short)).toBeTruthy();
   });
 

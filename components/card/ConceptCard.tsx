@@ -48,7 +48,9 @@ export function ConceptCard(props: ConceptCardProps) {
   const shown = textsIn(concept, otherLanguage ? (primary === 'ko' ? 'en' : 'ko') : primary);
   const beside = textsIn(concept, shown.lang === 'ko' ? 'en' : 'ko');
   const bilingual = !!concept.ko;
-  const acronym = acronymOf(concept);
+  // The acronym once: not where a name already holds it ("오커스(AUKUS)").
+  const initials = acronymOf(concept);
+  const acronym = initials && ![shown.name, beside.name].some((n) => n.includes(initials)) ? initials : undefined;
   const term = props.term && ![shown.name, beside.name].some((n) => aliasKey(n) === aliasKey(props.term!)) ? props.term : undefined;
 
   return (
@@ -63,11 +65,12 @@ export function ConceptCard(props: ConceptCardProps) {
           {term && <p class="as-written">{t('card_asWritten', term)}</p>}
           <h2 id={props.headingId} class="name" lang={shown.lang}>
             {shown.name}
-            {acronym && !shown.name.includes(acronym) && <span class="acronym"> ({acronym})</span>}
           </h2>
-          {bilingual && (
-            <span class="other-name" lang={beside.lang}>
-              {beside.name}
+          {(acronym || bilingual) && (
+            <span class="other-name">
+              {acronym && <abbr class="acronym">{acronym}</abbr>}
+              {acronym && bilingual && ' · '}
+              {bilingual && <span lang={beside.lang}>{beside.name}</span>}
             </span>
           )}
           <span class="chip category">{categoryLabel(category)}</span>
