@@ -63,6 +63,7 @@ describe('ConceptCard', () => {
     const card = document.querySelector('.card')!;
     // Notes follow the definition (and the language switch), before everything else.
     expect(card.querySelector('.short.clamp + .language-switch + [data-testid="notes"]')).toBeTruthy();
+    expect(card.querySelectorAll('[data-testid="notes"]')).toHaveLength(1);
     const line = card.querySelector('.sources-line')!;
     expect(line.compareDocumentPosition(card.querySelector('[data-testid="notes"]')!) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
     expect(line.textContent).toMatch(/^Sources .+ · .+/);

@@ -148,7 +148,6 @@ export function ConceptCard(props: ConceptCardProps) {
         </section>
       </details>
 
-      {props.notes}
     </article>
   );
 }
