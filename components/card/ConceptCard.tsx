@@ -147,7 +147,6 @@ export function ConceptCard(props: ConceptCardProps) {
           </a>
         </section>
       </details>
-
     </article>
   );
 }
