@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionsOf, scoreAgainstGold, summarise, pagesBelow, type GoldPage, type PageScore } from '../../lib/highlight/gold';
-import { KOREAN_PAGES, openCard, setSettings, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights } from './harness';
+import { KOREAN_PAGES, clickInUi, inUi, notesFrame, openCard, setSettings, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights } from './harness';
 
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(KOREAN_PAGES, 'gold.json'), 'utf8'));
 const env = useExtensionBrowser();
@@ -41,11 +41,12 @@ describe('the interface in Korean', () => {
     // The card: the Korean name first, the term as the page writes it, Korean labels; English one click away.
     await article.locator('[data-concept-id="ncg"]').first().click();
     await expect.poll(() => openCard(article)).toMatchObject({ name: '핵협의그룹' });
-    const card = article.locator('alliance-lens-ui');
-    await card.getByText('이 페이지의 표기: “NCG”').waitFor();
-    await card.locator('.other-name', { hasText: 'Nuclear Consultative Group' }).waitFor();
-    await card.getByRole('button', { name: '메모 추가' }).waitFor();
-    await card.getByRole('button', { name: '영어로 보기' }).click();
+    // The card lives in a closed shadow root (read as DevTools can); its notes in the extension's frame.
+    const cardText = () => inUi(article, (roots) => roots.map((r) => r.getElementById('alliance-lens-card')?.textContent ?? '').join(''), null);
+    await expect.poll(cardText).toContain('이 페이지의 표기: “NCG”');
+    await expect.poll(cardText).toContain('Nuclear Consultative Group');
+    await (await notesFrame(article)).getByRole('button', { name: '메모 추가' }).waitFor();
+    await clickInUi(article, 'button.language-switch', '영어로 보기');
     await expect.poll(() => openCard(article)).toMatchObject({ name: 'Nuclear Consultative Group' });
     await article.keyboard.press('Escape');
 
