@@ -52,10 +52,9 @@ function ensureCjkFont() {
  * The card as a reader meets it: hovered (tooltip-hover*.png, compact), then
  * pinned with a note just saved (tooltip*.png). Returns the article's page.
  */
-async function shootCard(browser: ExtensionBrowser, origin: string, v: (typeof VARIANTS)[Language], suffix: string, view?: { width: number; height: number; scale: number }) {
+async function shootCard(browser: ExtensionBrowser, origin: string, v: (typeof VARIANTS)[Language], suffix: string, view?: { width: number; height: number }) {
   const article = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(article);
-  if (view) await cdp.send('Emulation.setDeviceMetricsOverride', { width: view.width, height: view.height, deviceScaleFactor: view.scale, mobile: false });
+  if (view) await article.setViewportSize(view);
   await article.goto(`${origin}${v.article}`);
   await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
   const term = article.locator(`[data-concept-id="${v.conceptId}"]`).first();
@@ -80,7 +79,6 @@ async function shootCard(browser: ExtensionBrowser, origin: string, v: (typeof V
   await article.waitForTimeout(300);
   await article.screenshot({ path: join(OUT, `tooltip${suffix}.png`) });
   await clickInUi(article, 'button.icon', v.labels.close);
-  await cdp.detach();
   return article;
 }
 
@@ -89,9 +87,9 @@ async function shootAll(browser: ExtensionBrowser, origin: string, language: Lan
   await setSettings(browser, { language });
   const article = await shootCard(browser, origin, v, suffix);
   if (!suffix.includes('dark')) {
-    // Narrow and zoomed (200 %: half the CSS pixels at twice the density), light only, in English and Korean.
-    await (await shootCard(browser, origin, v, `${suffix}-360`, { width: 360, height: 740, scale: 1 })).close();
-    await (await shootCard(browser, origin, v, `${suffix}-zoom200`, { width: 600, height: 400, scale: 2 })).close();
+    // Narrow, and the CSS size of a 1280 × 800 window at 200 % zoom (taken at 100 %), light only, in English and Korean.
+    await (await shootCard(browser, origin, v, `${suffix}-360`, { width: 360, height: 740 })).close();
+    await (await shootCard(browser, origin, v, `${suffix}-zoom200`, { width: 640, height: 400 })).close();
   }
 
   const tabId = await browser.serviceWorker.evaluate(async () => {
