@@ -110,6 +110,7 @@ describe('ConceptCard in two languages: the interface language first, the other 
     expect(screen.getByText('2024년 11월 4일')).toBeTruthy();
     expect(screen.getByText('제12차 협정 서명(2026~2030년 적용)')).toBeTruthy();
     expect(screen.getByRole('button', { name: '주한미군지위협정(SOFA)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '닫기' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '영어로 보기' }));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement');
     expect(screen.getByText(p.concept.short)).toBeTruthy();

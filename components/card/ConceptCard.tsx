@@ -1,6 +1,6 @@
 import type { ComponentChild } from 'preact';
-import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
 import { useState } from 'preact/hooks';
+import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
 import { categoryLabel, displayName, language, locale, t, type Language } from '@/lib/i18n';
 import { aliasKey } from '@/lib/matcher/normalise';
 import { acronymOf, dateLabels } from '@/lib/corpus/concept-view';

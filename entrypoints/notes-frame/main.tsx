@@ -15,7 +15,7 @@ import { NewPassageNote, PassageNoteView } from '@/components/card/PassagePanels
 import { sessionDrafts } from '@/components/card/session-drafts';
 import { passageDraftKey } from '@/lib/notes/drafts';
 import { t } from '@/lib/i18n';
-import { useLanguage } from '@/components/use-language';
+import { InLanguage } from '@/components/use-language';
 import '@/components/theme.css';
 import '@/components/card/card.css';
 import './frame.css';
@@ -129,15 +129,6 @@ function FrameApp({ port }: { port: MessagePort }) {
   );
 }
 
-/** The frame speaks the reader's interface language (the setting, followed live), like the card around it. */
-function Frame({ port }: { port: MessagePort }) {
-  return useLanguage() ? (
-    <div class="layer">
-      <FrameApp port={port} />
-    </div>
-  ) : null;
-}
-
 // Only the reader drives this frame: events made by script (none but ours can reach it) are dropped.
 for (const type of ['click', 'submit', 'keydown', 'keyup', 'input', 'pointerdown', 'change'] as const) {
   addEventListener(type, (e) => {
@@ -157,7 +148,12 @@ addEventListener('message', async function onHandshake(e: MessageEvent) {
   removeEventListener('message', onHandshake);
   const port = e.ports[0]!;
   if (!(await claimed)) return port.close();
-  render(<Frame port={port} />,
+  render(
+    <div class="layer">
+      <InLanguage>
+        <FrameApp port={port} />
+      </InLanguage>
+    </div>,
     document.getElementById('app')!,
   );
   // The port starts when FrameApp sets its onmessage: messages sent before that wait in the port's queue.

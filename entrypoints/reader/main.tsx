@@ -11,7 +11,7 @@ import { compiledMatcher } from 'virtual:alliance-matcher';
 import { corpus } from 'virtual:alliance-corpus';
 import { askBackground, contentMessenger } from '@/lib/messages';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
-import { useLanguage } from '@/components/use-language';
+import { InLanguage } from '@/components/use-language';
 import { t } from '@/lib/i18n';
 import type { Note, PassageNote } from '@/lib/notes/model';
 import { PdfDocumentText } from '@/lib/pdf/document-text';
@@ -592,9 +592,9 @@ function Welcome({ status, onPick }: { status: Exclude<Status, { kind: 'ready' }
   );
 }
 
-/** The reader in the interface language, followed live (nothing is drawn before the setting is read). */
-function App() {
-  return useLanguage() ? <Reader /> : null;
-}
-
-render(<App />, document.getElementById('app')!);
+render(
+  <InLanguage>
+    <Reader />
+  </InLanguage>,
+  document.getElementById('app')!,
+);

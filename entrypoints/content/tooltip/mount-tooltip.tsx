@@ -52,18 +52,21 @@ function ownMarkOf(el: Element | null): HTMLElement | null {
 
 /** The first piece of the mention a mark belongs to (a mention split by inline tags has several). */
 function mentionStart(mark: HTMLElement): HTMLElement {
+  return mentionPieces(mark)[0] ?? mark;
+}
+
+/** Our marks of the mention a mark belongs to, in document order. */
+function mentionPieces(mark: HTMLElement): HTMLElement[] {
   const id = mark.dataset.alMention;
   const root = mark.getRootNode() as Document | ShadowRoot;
   const pieces = id ? [...root.querySelectorAll<HTMLElement>(`${MARK_SELECTOR}[data-al-mention="${CSS.escape(id)}"]`)] : [];
-  return pieces.find(isOwnMark) ?? mark;
+  return pieces.filter(isOwnMark);
 }
 
 /** The mention's text as the page writes it, its pieces joined ("NCG", "핵협의그룹"). */
 function mentionText(start: HTMLElement): string {
-  const id = start.dataset.alMention;
-  const root = start.getRootNode() as Document | ShadowRoot;
-  const pieces = id ? [...root.querySelectorAll<HTMLElement>(`${MARK_SELECTOR}[data-al-mention="${CSS.escape(id)}"]`)] : [start];
-  return pieces.map((p) => p.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+  const pieces = mentionPieces(start);
+  return (pieces.length ? pieces : [start]).map((p) => p.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
 }
 
 /** How far (px) a term may have moved when its text is wrapped again and still be taken for the same term. */

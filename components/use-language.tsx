@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { language, setLanguage, type Language } from '@/lib/i18n';
 import { settingsItem, type Settings } from '@/lib/settings';
@@ -19,4 +20,9 @@ export function useLanguage(): Language | null {
     return settingsItem.watch(apply);
   }, []);
   return current;
+}
+
+/** Renders its children in the interface language, again whenever the setting changes. */
+export function InLanguage({ children }: { children: ComponentChildren }) {
+  return useLanguage() ? <>{children}</> : null;
 }
