@@ -81,3 +81,69 @@ export function dynamicPage(corpus: Corpus, total = 1000, burst = 50, everyMs = 
   }, ${everyMs});
 </script></body></html>`;
 }
+
+/** A news feed that adds one post every `everyMs` for `seconds` (the page's own work is building each post). */
+export function feedPage(corpus: Corpus, everyMs = 300, seconds = 60): string {
+  const next = random(11);
+  const aliases = aliasesOf(corpus);
+  const posts = Array.from({ length: Math.ceil((seconds * 1000) / everyMs) }, () => `<article class="post"><h3>Update</h3>${paragraph(next, aliases)}</article>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed: US-ROK alliance</title></head><body><main id="feed"><h1>Alliance feed</h1></main>
+<template id="items">${posts.join('')}</template>
+<script>
+  const items = [...document.getElementById('items').content.children];
+  let i = 0;
+  const timer = setInterval(() => {
+    document.getElementById('feed').append(items[i++].cloneNode(true));
+    if (i >= items.length) { clearInterval(timer); document.title = 'done'; }
+  }, ${everyMs});
+</script></body></html>`;
+}
+
+/**
+ * A page whose clock ticks every 50 ms while paragraphs arrive late (one
+ * every `everyMs`), each naming a concept without ambiguity; the page records
+ * when each paragraph was added and when a highlight first appeared in it.
+ */
+export function tickerPage(count = 30, everyMs = 300): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: US-ROK alliance</title></head><body><div id="clock">0</div><main id="feed"><h1>Live updates</h1><p id="intro">Intro: the Special Measures Agreement.</p></main>
+<script>
+  let t = 0;
+  setInterval(() => { document.getElementById('clock').textContent = String(++t); }, 50);
+  const names = ['Special Measures Agreement', 'Nuclear Consultative Group', 'Regional Sustainment Framework', 'USFK'];
+  window.__late = [];
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) {
+      const p = n.nodeName === 'AL-MARK' && n.closest('p[data-i]');
+      if (p && window.__late[p.dataset.i].marked === null) window.__late[p.dataset.i].marked = performance.now();
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+  let i = 0;
+  let timer;
+  // Lateness counts from when the extension runs: paragraphs start once the intro is highlighted.
+  const started = setInterval(() => {
+    if (!document.querySelector('#intro al-mark')) return;
+    clearInterval(started);
+    timer = setInterval(add, ${everyMs});
+  }, 50);
+  const add = () => {
+    const p = document.createElement('p');
+    p.dataset.i = String(i);
+    p.textContent = 'Late news ' + i + ': officials discussed the ' + names[i % names.length] + ' again in Seoul.';
+    window.__late.push({ added: performance.now(), marked: null });
+    document.getElementById('feed').append(p);
+    if (++i >= ${count}) { clearInterval(timer); document.title = 'done'; }
+  };
+</script></body></html>`;
+}
+
+/** A page with one text node of `chars` characters (a log or transcript), made by script: the parser would split it. */
+export function hugeTextPage(chars = 10_000_000): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Transcript: US-ROK alliance hearing</title></head><body><h1>Hearing transcript</h1><div id="big"></div>
+<script>
+  const lines = ['Officials said the Special Measures Agreement talks would continue. ', 'The senator asked about USFK readiness and the Nuclear Consultative Group. ', 'Analysts in Seoul and Washington weighed the costs of the changing regional balance. '];
+  const parts = [];
+  let n = 0;
+  for (let i = 0; n < ${chars}; i++) { const l = lines[i % 3]; parts.push(l); n += l.length; }
+  document.getElementById('big').append(document.createTextNode(parts.join('')));
+</script></body></html>`;
+}

@@ -83,6 +83,10 @@ export default defineContentScript({
       settingsItem.watch((next) => applySettings(next)),
       highlighter.onChange(reportCounts),
       highlighter.onChange(() => tooltip.reanchor()),
+      // Back/forward cache: the page comes back as it was left, but may have changed while frozen (Firefox drops observers).
+      ctx.addEventListener(window, 'pageshow', (e) => {
+        if ((e as PageTransitionEvent).persisted && active) highlighter.rescan();
+      }),
       // SPA navigations replace the article without a page load.
       ctx.addEventListener(window, 'wxt:locationchange', () => {
         applySettings(settings);
@@ -93,10 +97,12 @@ export default defineContentScript({
 
     let revealIndex = -1;
     const reveal = (conceptId: string | null, direction: 1 | -1) => {
-      const mentions = highlighter.mentions().filter((m) => conceptId === null || m.dataset.conceptId === conceptId);
+      // Every mention counts, also those far from view and not wrapped yet: the one shown is wrapped now.
+      const mentions = highlighter.mentionRefs().filter((m) => conceptId === null || m.conceptId === conceptId);
       if (!mentions.length) return false;
       revealIndex = (revealIndex + direction + mentions.length) % mentions.length;
-      const mark = mentions[revealIndex]!;
+      const mark = mentions[revealIndex]!.mark();
+      if (!mark) return false;
       mark.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
       tooltip.open(mark, { pin: true });
       return true;

@@ -74,6 +74,8 @@ export interface TextRun {
   block: Element;
   /** Text of the heading of the section the run belongs to (its own text when the run is a heading). */
   heading: string;
+  /** A slice of a huge text node: matched and counted, never wrapped. */
+  readOnly?: boolean;
 }
 
 export function isBoundary(el: Element): boolean {
@@ -90,14 +92,51 @@ export function blockOf(node: Node, root: Element): Element {
 
 const HAS_LETTER = /\p{L}/u;
 
+export interface WalkOptions {
+  /** The heading in effect where `root` starts. */
+  heading?: string;
+  /** Only the runs directly in `root`: nested blocks are skipped (their runs did not change). */
+  shallow?: boolean;
+  /** Each open shadow root met (so it can be observed and styled). */
+  onShadowRoot?: (shadow: ShadowRoot) => void;
+  /** Cuts a text node longer than `maxChars` into pieces (returns them, the node first). */
+  cutLongText?: (node: Text) => Text[];
+  /** A run ends at the first whitespace after this many characters, so no run is unboundedly long. */
+  maxChars?: number;
+  /**
+   * Text nodes longer than this are read in slices but never wrapped (their runs are `readOnly`):
+   * any change inside such a node makes the browser lay all of it out again, seconds for megabytes.
+   */
+  readOnlyAbove?: number;
+}
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+const headingText = (el: Element) => (el.textContent ?? '').trim().slice(0, 200);
+
+/** The text of the last heading inside `el`, if any: the section a shallow walk continues in after skipping it. */
+function lastHeadingIn(el: Element): string | undefined {
+  const all = [...el.querySelectorAll(HEADINGS)].filter((h) => !isInsideForbidden(h));
+  return all.length ? headingText(all[all.length - 1]!) : undefined;
+}
+
+/** The text of the last heading before `el` in document order (the section `el` belongs to). */
+export function precedingHeading(el: Element): string {
+  let text = '';
+  for (const h of el.ownerDocument.body?.querySelectorAll(HEADINGS) ?? []) {
+    if (!(h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    // The walk never reads inside forbidden places, headings included.
+    if (!isInsideForbidden(h)) text = headingText(h);
+  }
+  return text;
+}
+
 /**
  * Collects the runs of text under `root`, in document order, entering open
- * shadow roots (each reported to `onShadowRoot`, so it can be observed and
- * styled). Iterative (no recursion), so a 2,000-level deep page cannot
+ * shadow roots. Iterative (no recursion), so a 2,000-level deep page cannot
  * overflow the stack.
  */
-export function collectRuns(root: Element, initialHeading = '', onShadowRoot?: (shadow: ShadowRoot) => void): TextRun[] {
-  return [...walkRuns(root, initialHeading, onShadowRoot)];
+export function collectRuns(root: Element, options: WalkOptions = {}): TextRun[] {
+  return [...walkRuns(root, options)];
 }
 
 /**
@@ -105,8 +144,9 @@ export function collectRuns(root: Element, initialHeading = '', onShadowRoot?: (
  * before the walk reaches its end. A run is yielded once all its nodes have
  * been read; wrapping it does not disturb the rest of the walk.
  */
-export function* walkRuns(root: Element, initialHeading = '', onShadowRoot?: (shadow: ShadowRoot) => void): Generator<TextRun> {
-  let heading = initialHeading;
+export function* walkRuns(root: Element, options: WalkOptions = {}): Generator<TextRun> {
+  const { shallow = false, onShadowRoot, cutLongText, maxChars = Infinity, readOnlyAbove = Infinity } = options;
+  let heading = options.heading ?? '';
   let nodes: Text[] = [];
   let text = '';
   const blocks: Element[] = [root];
@@ -147,8 +187,24 @@ export function* walkRuns(root: Element, initialHeading = '', onShadowRoot?: (sh
         yield* flush();
         continue;
       }
-      nodes.push(item as Text);
-      text += (item as Text).data;
+      const data = (item as Text).data;
+      if (data.length > readOnlyAbove) {
+        yield* flush();
+        for (let from = 0; from < data.length; ) {
+          const space = data.indexOf(' ', from + maxChars);
+          const to = space < 0 ? data.length : space + 1;
+          const slice = data.slice(from, to);
+          if (HAS_LETTER.test(slice)) yield { nodes: [item as Text], text: slice, block: blocks[blocks.length - 1]!, heading, readOnly: true };
+          from = to;
+        }
+        continue;
+      }
+      const pieces = cutLongText && data.length > maxChars ? cutLongText(item as Text) : [item as Text];
+      for (const piece of pieces) {
+        nodes.push(piece);
+        text += piece.data;
+        if (text.length >= maxChars && /\s$/.test(text)) yield* flush();
+      }
       continue;
     }
     if (item.nodeType !== 1) continue;
@@ -163,7 +219,11 @@ export function* walkRuns(root: Element, initialHeading = '', onShadowRoot?: (sh
       yield* flush();
       if (el.tagName === 'BR' || el.tagName === 'HR' || el.tagName === 'IMG') continue;
       // A heading opens its section: its own text belongs to the section it names.
-      if (HEADING.test(el.tagName)) heading = (el.textContent ?? '').trim().slice(0, 200);
+      if (HEADING.test(el.tagName)) heading = headingText(el);
+      if (shallow) {
+        heading = lastHeadingIn(el) ?? heading;
+        continue;
+      }
       blocks.push(el);
       stack.push({ leave: el });
     }

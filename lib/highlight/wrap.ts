@@ -124,6 +124,27 @@ const splitOff = new WeakSet<Node>();
 const originOf = new WeakMap<Element, Text>();
 const leftText = new WeakMap<Text, string>();
 
+/**
+ * Page watchers that drop the mutation records of our own writes. Every wrap
+ * and unwrap, the highlighter's or the passage notes', runs through them, so
+ * no write of the extension's reads as a change of the page.
+ */
+const quieters = new Set<<T>(write: () => T) => T>();
+
+export function quietOwnWrites(quietly: <T>(write: () => T) => T): () => void {
+  quieters.add(quietly);
+  return () => quieters.delete(quietly);
+}
+
+function ownWrite<T>(write: () => T): T {
+  let run = write;
+  for (const quietly of quieters) {
+    const inner = run;
+    run = () => quietly(inner);
+  }
+  return run();
+}
+
 function recordOrigins(marks: HTMLElement[]) {
   for (const mark of marks) {
     let node = mark.previousSibling;
@@ -150,7 +171,8 @@ export function wrapRanges<R extends { start: number; length: number }>(
   if (!ranges.length || nodes.some((n) => !n.isConnected)) return created;
   const { nodes: touched, ranges: shifted } = onlyTouchedNodes(nodes, ranges);
   // mark.js accepts text nodes as contexts: its offsets are then offsets into exactly their text.
-  withUnregisteredIterators(() =>
+  ownWrite(() =>
+    withUnregisteredIterators(() =>
     new Mark(touched as unknown as HTMLElement[]).markRanges(shifted, {
       element: tag,
       className,
@@ -163,6 +185,7 @@ export function wrapRanges<R extends { start: number; length: number }>(
         created.push(mark);
       },
     } as Mark.MarkRangesOptions),
+    ),
   );
   recordOrigins(created);
   return created;
@@ -184,9 +207,18 @@ export function wrapRun(run: TextRun, ranges: MentionRange[]): HTMLElement[] {
  * it was split from, unless the page has since rewritten or removed that node.
  */
 export function unwrapMarks(marks: Iterable<Element>) {
+  ownWrite(() => unwrapEach(marks));
+}
+
+function unwrapEach(marks: Iterable<Element>) {
   for (const mark of marks) {
     const parent = mark.parentNode;
     if (!parent) continue;
+    if (mark.childElementCount) {
+      // The page put elements of its own inside the mark: they stay, the mark goes.
+      mark.replaceWith(...mark.childNodes);
+      continue;
+    }
     const prev = mark.previousSibling;
     const next = mark.nextSibling;
     const tail = next && splitOff.has(next) ? (next as Text) : null;

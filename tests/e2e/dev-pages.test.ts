@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreAgainstGold, summarise, type FoundMention, type GoldPage, type PageScore } from '../../lib/highlight/gold';
-import { CONTRAST_PAGES, DEV_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser } from './harness';
+import { CONTRAST_PAGES, DEV_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser, wrapAllHighlights } from './harness';
 
 /** Each set: its gold labels and the server route its pages are served under. */
 const SETS = [
@@ -25,6 +25,7 @@ async function settledMentions(path: string, withDynamic: boolean) {
   await page.goto(`${env.server.origin}/${path}`);
   // Pages with late text add it about a second after load.
   await waitForSettledHighlights(page, { minMs: withDynamic ? 2000 : 300 });
+  await wrapAllHighlights(page);
   const found: FoundMention[] = await page.evaluate(() => {
     const byId = new Map<string, { conceptId: string; text: string }>();
     for (const el of document.querySelectorAll<HTMLElement>('[data-concept-id]')) {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
+import { clickInUi, notesFrame } from '../../scripts/extension-ui';
 
 export * from '../../scripts/browser';
 export * from '../../scripts/extension-ui';
@@ -74,6 +75,14 @@ export async function waitForHighlights(page: Page, minimum = 1) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-concept-id]').length >= n, minimum, { timeout: 20_000 });
 }
 
+/**
+ * Has every mention wrapped, also those far from the view (which are wrapped
+ * only as they approach): the extension wraps everything before printing.
+ */
+export async function wrapAllHighlights(page: Page) {
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+}
+
 /** Concept ids of highlighted mentions in document order (pieces of one mention counted once). */
 export function mentionIds(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -135,3 +144,94 @@ export function useExtensionBrowser(handlers: Handler[] = []): TestEnvironment {
   return env;
 }
 
+/**
+ * What the human-speed helpers need of a page: the common ground of
+ * playwright-core (Chromium) and puppeteer-core (Firefox) pages.
+ */
+export interface DrivenPage {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+  };
+  keyboard: { type(text: string, options?: { delay?: number }): Promise<void> };
+}
+
+/** A reader's pause between two steps: 300–500 ms (pacing, not a wait for a condition). */
+export const humanPause = () => new Promise((r) => setTimeout(r, 300 + Math.random() * 200));
+
+/** Polls `check` in the page until it returns a value (not null or false). */
+export async function pollPage<R, A>(page: DrivenPage, check: (arg: A) => R | null | false, arg: A, what: string, timeoutMs = 15_000): Promise<R> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await page.evaluate(check, arg);
+    if (value !== null && value !== false) return value as R;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The viewport point of the `offset`-th character of the first occurrence of `text` in the page (its left edge, mid-height). */
+export function pointOfText(page: DrivenPage, text: string, offset = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([t, k]) => {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const all = nodes.map((n) => n.data).join('');
+      let at = all.indexOf(t);
+      if (at < 0) throw new Error(`"${t}" not found`);
+      at += k;
+      for (const n of nodes) {
+        if (at < n.data.length) {
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + 1);
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left + 0.5, y: rect.top + rect.height / 2 };
+        }
+        at -= n.data.length;
+      }
+      throw new Error('offset out of range');
+    },
+    [text, offset] as const,
+  );
+}
+
+/** Selects by dragging the real mouse from one point to another at a reader's pace; returns the selected text. */
+export async function dragSelect(page: DrivenPage, from: { x: number; y: number }, to: { x: number; y: number }): Promise<string> {
+  await page.mouse.move(from.x, from.y, { steps: 5 });
+  await humanPause();
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 25 });
+  await humanPause();
+  await page.mouse.up();
+  return page.evaluate(() => getSelection()?.toString() ?? '', null);
+}
+
+/**
+ * Clicks "Add note" for the current selection, clicks into the note field,
+ * types `body` and clicks "Save note", with the real mouse and keyboard at a
+ * reader's pace; resolves once the note's marker is on the page.
+ */
+export async function saveSelectionNote(page: Page, body: string) {
+  await humanPause();
+  await clickInUi(page, 'button.selection-button', 'Add note');
+  const panel = await notesFrame(page, 'Add a note to this passage');
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await humanPause();
+  await box.click();
+  await page.keyboard.type(body, { delay: 30 });
+  await humanPause();
+  const markersBefore = await page.evaluate(() => document.querySelectorAll('al-note').length);
+  await panel.getByRole('button', { name: 'Save note' }).click();
+  await pollPage(page, (n) => document.querySelectorAll('al-note').length > n, markersBefore, 'the note marker');
+}
+
+/** The text of all passage-note markers on the page, joined (markers carry no note id a page could read). */
+export function noteMarkerText(page: Page): Promise<string> {
+  return page.evaluate(() => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join(''));
+}

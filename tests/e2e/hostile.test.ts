@@ -1,6 +1,6 @@
 /** Hostile pages: a strict CSP, text rewritten every 10 ms, deep and huge DOMs, editors, synthetic events. */
 import { describe, expect, it } from 'vitest';
-import { openCard, strictCspPage, styledCard, styledMarks, useExtensionBrowser, waitForHighlights } from './harness';
+import { openCard, strictCspPage, styledCard, styledMarks, useExtensionBrowser, waitForHighlights, wrapAllHighlights } from './harness';
 
 function generatedPage(kind: 'deep' | 'huge'): string {
   const text = 'The Special Measures Agreement and US Forces Korea in Seoul.';
@@ -64,6 +64,7 @@ describe('hostile pages', () => {
       const page = await env.browser.context.newPage();
       await page.goto(`${env.server.origin}/generated/${kind}.html`);
       await waitForHighlights(page, 2);
+      await wrapAllHighlights(page);
       expect(await page.locator('p [data-concept-id="sma"]').count()).toBe(1);
       await page.close();
     }

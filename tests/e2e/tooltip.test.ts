@@ -15,6 +15,11 @@ async function openArticle(path = '/demo/sample-article.html'): Promise<Page> {
 /** What the background sends when the reader presses a command shortcut. */
 async function pressCommand(page: Page, command: string) {
   const tabId = await tabIdOf(env.browser, page);
+  // Highlights can appear before the content script listens for messages: retry until it answers.
+  await expect.poll(() => sendCommand(tabId, command).then(() => true, () => false)).toBe(true);
+}
+
+async function sendCommand(tabId: number, command: string) {
   await env.browser.serviceWorker.evaluate(
     async ([id, cmd]) => {
       // @webext-core/messaging's wire format, as the background's commands listener sends it.
