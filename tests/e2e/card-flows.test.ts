@@ -114,8 +114,14 @@ describe('card and panels at human speed', () => {
     await pause(page);
     await page.keyboard.press('Escape');
     await poll(() => openCard(page)).toBeNull();
-    // The pointer never moves: the card must not come back (it did ~600 ms later).
-    await staysClosed(page, 1500);
+    // The pointer never moves: the card must not come back (it did ~600 ms later), not even when the page
+    // changes the paragraph and the term under the pointer is wrapped again (a new element).
+    await staysClosed(page, 1200);
+    const para = page.locator('p', { has: page.locator('[data-concept-id="rsf"]') }).first();
+    const old = await para.locator('[data-concept-id="rsf"]').first().elementHandle();
+    await para.evaluate((p) => p.append(' Later, USFK said more.'));
+    await poll(() => old!.evaluate((m) => m.isConnected)).toBe(false);
+    await staysClosed(page, 1200);
     await page.mouse.move(at.x, at.y - 120, { steps: 6 });
     await pause(page);
     await page.mouse.move(at.x, at.y, { steps: 6 });

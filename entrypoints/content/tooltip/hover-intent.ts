@@ -12,6 +12,8 @@ export const CLOSE_GRACE_MS = 350;
 export interface HoverIntentActions<T> {
   open(target: T): void;
   close(): void;
+  /** Whether two targets are the same term (a term the page made us wrap again is a new element); identity by default. */
+  same?(a: T, b: T): boolean;
 }
 
 export class HoverIntent<T> {
@@ -31,13 +33,18 @@ export class HoverIntent<T> {
     clearTimeout(this.closeTimer);
     if (this.current === target) return;
     clearTimeout(this.openTimer);
-    if (this.pinned || this.held || target === this.dismissed) return;
+    if (this.pinned || this.held || this.isDismissed(target)) return;
     this.openTimer = setTimeout(() => this.show(target), OPEN_DELAY_MS);
   }
 
   /** The pointer left a term: a card dismissed there may open again when it comes back. */
   leaveTerm(target: T) {
-    if (target === this.dismissed) this.dismissed = null;
+    if (this.isDismissed(target)) this.dismissed = null;
+  }
+
+  private isDismissed(target: T): boolean {
+    const d = this.dismissed;
+    return d !== null && (d === target || !!this.actions.same?.(d, target));
   }
 
   /** The pointer left the term or the card (and did not move onto the other). */

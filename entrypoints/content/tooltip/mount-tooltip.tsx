@@ -285,6 +285,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     if (!view) return;
     const previous = mark;
     const wasPinned = view.pinned;
+    if (previous) dismissedRects.set(previous, previous.getBoundingClientRect());
     intent.dismiss();
     if (wasPinned) returnFocusTo(previous);
   }
@@ -305,9 +306,16 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     }
   }
 
+  /** Where terms were when the reader dismissed their card: the page may wrap a term again (a new element) under a still pointer. */
+  const dismissedRects = new WeakMap<HTMLElement, DOMRect>();
+  const rectOf = (el: HTMLElement) => (el.isConnected ? el.getBoundingClientRect() : dismissedRects.get(el));
   const intent = new HoverIntent<HTMLElement>({
     open: (target) => void show(target, intent.pinned),
     close: () => close(false),
+    same(a, b) {
+      const [ra, rb] = [rectOf(a), rectOf(b)];
+      return a.dataset.conceptId === b.dataset.conceptId && !!ra && !!rb && Math.hypot(ra.left - rb.left, ra.top - rb.top) < REWRAP_TOLERANCE;
+    },
   });
 
   // Only the reader's own input drives the card: synthetic events from page scripts are ignored,
