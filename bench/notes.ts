@@ -6,9 +6,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Corpus } from '../lib/corpus/schema';
-import type { Note } from '../lib/notes/model';
+import { conceptIdsOf, type Note } from '../lib/notes/model';
 import { NOTES_DB_NAME } from '../lib/notes/db';
-import { NotesIndex, conceptIdsOf } from '../lib/search/notes-index';
+import { NotesIndex } from '../lib/search/notes-index';
 import { launchWithExtension } from '../scripts/browser';
 
 export const NOTE_COUNT = 10_000;
@@ -69,10 +69,10 @@ const time = (run: () => unknown) => {
 };
 
 /** The baseline: every word of the query as a substring of the same fields, note by note. */
-function linearScan(notes: Note[], names: Record<string, string>, query: string): Note[] {
+function linearScan(notes: Note[], names: ReadonlyMap<string, string>, query: string): Note[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return notes.filter((n) => {
-    const text = [n.body, n.tags.join(' '), n.kind === 'passage' ? `${n.target.quote.exact} ${n.target.title} ${n.target.url}` : '', conceptIdsOf(n).map((id) => names[id] ?? id).join(' ')]
+    const text = [n.body, n.tags.join(' '), n.kind === 'passage' ? `${n.target.quote.exact} ${n.target.title} ${n.target.url}` : '', conceptIdsOf(n).map((id) => names.get(id) ?? id).join(' ')]
       .join(' ')
       .toLowerCase();
     return words.every((w) => text.includes(w));
@@ -81,7 +81,7 @@ function linearScan(notes: Note[], names: Record<string, string>, query: string)
 
 export async function benchNotes(corpus: Corpus, runs: number): Promise<string[]> {
   const notes = generateNotes(corpus);
-  const names = Object.fromEntries(corpus.concepts.map((c) => [c.id, c.name]));
+  const names = new Map(corpus.concepts.map((c) => [c.id, c.name]));
 
   const build: number[] = [];
   let index!: NotesIndex;

@@ -1,10 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { parseBackup } from './notes/import';
+import { parseImport } from './notes/import';
 import { CATALOGS, LANGUAGES, formatMessage, language, setLanguage, t } from './i18n';
 
 afterEach(() => setLanguage('en'));
+
+const NO_RULES = { knownConcepts: new Map(), now: Date.now() };
 
 describe('i18n', () => {
   it('has every key in every locale, with the same placeholders, and no empty message', () => {
@@ -57,8 +59,8 @@ describe('i18n', () => {
 
   it('tells what went wrong in the interface language, also for a bad import file', () => {
     setLanguage('ko');
-    expect(() => parseBackup('{"format":')).toThrow(/^이 파일은 가져올 수 없습니다: 올바른 JSON이 아닙니다.*기존 메모는 바뀌지 않았습니다\.$/);
+    expect(() => parseImport('{"format":', NO_RULES)).toThrow(/^이 파일은 가져올 수 없습니다: 올바른 JSON이 아닙니다.*기존 메모는 바뀌지 않았습니다\.$/);
     setLanguage('en');
-    expect(() => parseBackup('[]')).toThrow('This file cannot be imported: it is not an Alliance Lens backup (expected a JSON object). Your existing notes were not changed.');
+    expect(() => parseImport('[]', NO_RULES)).toThrow('This file cannot be imported: it is not an Alliance Lens backup (expected a JSON object). Your existing notes were not changed.');
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Corpus } from '@/lib/corpus/schema';
-import type { Note } from '@/lib/notes/model';
+import { isWellFormed, type Note } from '@/lib/notes/model';
 import type { NotesDb } from '@/lib/notes/db';
 import { formatIsoDate } from '@/components/card/ConceptCard';
 import { NoteList } from '@/components/card/NoteList';
@@ -55,7 +55,7 @@ export function GlossaryList({ corpus }: { corpus: Corpus }) {
 export function ConceptPage({ corpus, db, conceptId }: { corpus: Corpus; db: NotesDb; conceptId: string }) {
   const concept = corpus.concepts.find((c) => c.id === conceptId);
   const notes = useLive<Note[]>(
-    () => db.notes.where('conceptId').equals(conceptId).or('conceptIds').equals(conceptId).toArray(),
+    async () => (await db.notes.where('conceptId').equals(conceptId).or('conceptIds').equals(conceptId).toArray()).filter(isWellFormed),
     [conceptId],
     [],
   );

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Corpus } from '@/lib/corpus/schema';
-import type { Note } from '@/lib/notes/model';
+import { conceptIdsOf, isWellFormed, malformedReason, recordKey, type Note } from '@/lib/notes/model';
 import type { NotesDb } from '@/lib/notes/db';
 import { askBackground, type ImportReport } from '@/lib/messages';
-import { NotesIndex, conceptIdsOf, siteOfNote } from '@/lib/search/notes-index';
+import { NotesIndex, siteOfNote } from '@/lib/search/notes-index';
 import { linkablePageUrl } from '@/lib/page-url';
 import { NoteEditor } from '@/components/card/NoteEditor';
 import { displayName, formatDateTime, language, t } from '@/lib/i18n';
@@ -20,14 +20,22 @@ function download(fileName: string, mimeType: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export async function exportNotes(format: 'json' | 'markdown' | 'jsonld') {
+const EXPORTS = [
+  ['json', 'dash_exportJson'],
+  ['markdown', 'dash_exportMarkdown'],
+  ['jsonld', 'dash_exportJsonld'],
+] as const;
+
+/** Downloads the export; returns how many damaged records it left out. */
+export async function exportNotes(format: 'json' | 'markdown' | 'jsonld'): Promise<number> {
   const file = await askBackground('notes:export', { format });
   download(file.fileName, file.mimeType, file.text);
+  return file.skipped;
 }
 
-function NoteRow({ note, names, onDeleted }: { note: Note; names: Record<string, string>; onDeleted(note: Note): void }) {
+function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<string, string>; onDeleted(note: Note): void }) {
   const [editing, setEditing] = useState(false);
-  const concepts = conceptIdsOf(note).map((id) => names[id] ?? id);
+  const concepts = conceptIdsOf(note).map((id) => names.get(id) ?? id);
   const pageHref = note.kind === 'passage' ? linkablePageUrl(note.target.url) : undefined;
   return (
     <article class="note-row" aria-label={t('dash_noteOn', concepts.join(', ') || t('dash_passage'))}>
@@ -109,14 +117,15 @@ function ImportPanel() {
   return (
     <section class="import" aria-label={t('dash_import')}>
       <label>
-        {t('dash_importLabel')} <input type="file" accept=".json,application/json" onChange={(e) => (e.target as HTMLInputElement).files?.[0] && void check((e.target as HTMLInputElement).files![0]!)} />
+        {t('dash_importLabel')} <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => (e.target as HTMLInputElement).files?.[0] && void check((e.target as HTMLInputElement).files![0]!)} />
       </label>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {report && !report.applied && text && (
+      {report && !report.applied && text && report.added + report.updated === 0 && <p role="status">{t('dash_importNothing', report.skipped)}</p>}
+      {report && !report.applied && text && report.added + report.updated > 0 && (
         <p role="status">
           {t('dash_importPlan', report.added, report.updated, report.skipped)}{' '}
           <button
@@ -139,11 +148,49 @@ function ImportPanel() {
   );
 }
 
+/**
+ * Records in the database that are not valid notes: each is named with what
+ * is wrong and can be deleted, and none of them hides the notes.
+ */
+function DamagedRecords({ records }: { records: unknown[] }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section class="damaged" aria-labelledby="damaged-title">
+      <h3 id="damaged-title">{t('dash_damaged')}</h3>
+      <p class="muted">{t('dash_damagedHint')}</p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {records.map((record, i) => {
+        const key = recordKey(record);
+        return (
+          <article key={`${String(key)}-${i}`} class="note-row damaged-row">
+            <p>{t('dash_damagedRecord', String(key ?? '?').slice(0, 100), malformedReason(record) ?? '')}</p>
+            {key !== undefined && (
+              <button
+                type="button"
+                onClick={() => askBackground('notes:deleteMalformed', { key }).then(() => setError(null), (e: Error) => setError(e.message))}
+              >
+                {t('dash_deleteDamaged')}
+              </button>
+            )}
+          </article>
+        );
+      })}
+    </section>
+  );
+}
+
 export function NotesView({ db, corpus }: { db: NotesDb; corpus: Corpus }) {
-  const notes = useLive<Note[]>(() => db.notes.toArray(), [], []);
+  const records = useLive<unknown[]>(() => db.notes.toArray(), [], []);
+  const notes = useMemo(() => records.filter(isWellFormed), [records]);
+  const damaged = useMemo(() => records.filter((r) => !isWellFormed(r)), [records]);
+  const [exportNote, setExportNote] = useState<string | null>(null);
   const lang = language();
   // Concept names in the interface language: shown on notes and searched.
-  const names = useMemo(() => Object.fromEntries(corpus.concepts.map((c) => [c.id, displayName(c)])), [corpus, lang]);
+  const names = useMemo(() => new Map(corpus.concepts.map((c) => [c.id, displayName(c)])), [corpus, lang]);
   const index = useMemo(() => new NotesIndex([], names), [names]);
   // Each live update re-indexes only the notes that changed (a rebuild of 10,000 takes ~300 ms).
   useMemo(() => index.sync(notes), [index, notes]);
@@ -204,6 +251,7 @@ export function NotesView({ db, corpus }: { db: NotesDb; corpus: Corpus }) {
           </button>
         </p>
       )}
+      {damaged.length > 0 && <DamagedRecords records={damaged} />}
       {notes.length === 0 ? (
         <p class="muted">{t('dash_noNotes')}</p>
       ) : (
@@ -212,16 +260,17 @@ export function NotesView({ db, corpus }: { db: NotesDb; corpus: Corpus }) {
       <div class="io">
         <h3>{t('dash_backup')}</h3>
         <div class="row">
-          <button type="button" onClick={() => void exportNotes('json')}>
-            {t('dash_exportJson')}
-          </button>
-          <button type="button" onClick={() => void exportNotes('markdown')}>
-            {t('dash_exportMarkdown')}
-          </button>
-          <button type="button" onClick={() => void exportNotes('jsonld')}>
-            {t('dash_exportJsonld')}
-          </button>
+          {EXPORTS.map(([format, label]) => (
+            <button
+              key={format}
+              type="button"
+              onClick={() => exportNotes(format).then((skipped) => setExportNote(skipped ? t('dash_exportSkipped', skipped) : null), (e: Error) => setExportNote(e.message))}
+            >
+              {t(label)}
+            </button>
+          ))}
         </div>
+        {exportNote && <p role="status">{exportNote}</p>}
         <ImportPanel />
       </div>
     </section>

@@ -9,6 +9,7 @@ import { corpus } from 'virtual:alliance-corpus';
 import { backgroundMessenger, contentMessenger, type ContentProtocol } from '@/lib/messages';
 import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
+import { RateLimiter } from '@/lib/background/rate-limit';
 import { FrameNonces } from '@/lib/background/frame-nonces';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
@@ -39,7 +40,7 @@ function openInReader(url: string, afterIndex?: number) {
 }
 
 export default defineBackground(() => {
-  const store = new NotesStore(openNotesDb());
+  const store = new NotesStore(openNotesDb(), new Map(corpus.concepts.map((c) => [c.id, c.name])));
   // Notes are the reader's own work: ask the browser never to evict them.
   navigator.storage?.persist?.().catch(() => undefined);
 
@@ -48,6 +49,8 @@ export default defineBackground(() => {
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     corpus,
+    // A burst of 5 note writes per tab, then one a second.
+    writeLimit: new RateLimiter<number>(5, 1_000),
     frameNonces: new FrameNonces(),
     onNotesChanged(change: { conceptIds: string[]; urls: string[] }) {
       void broadcastToTabs((tabId) => contentMessenger.sendMessage('notes:changed', change, tabId));

@@ -13,7 +13,7 @@ import { askBackground, contentMessenger } from '@/lib/messages';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
 import { InLanguage } from '@/components/use-language';
 import { t } from '@/lib/i18n';
-import type { Note, PassageNote } from '@/lib/notes/model';
+import { MAX_CONCEPT_IDS, type Note, type PassageNote } from '@/lib/notes/model';
 import { PdfDocumentText } from '@/lib/pdf/document-text';
 import { anchorPdfPassage, describePdfPassage, pdfNotesUrl, type AnchorResult, type PdfPassage } from '@/lib/pdf/anchor';
 import type { OpenFailure } from '@/lib/pdf/errors';
@@ -340,7 +340,8 @@ function Reader() {
     for (let i = 0; i < passage.pageIndex; i++) await d.viewer.readText(i);
     const target = describePdfPassage(d.text, d.fingerprint, d.title, passage);
     if (!target) throw new Error(t('reader_noteNoText'));
-    const conceptIds = [...new Set(d.text.mentions(passage.pageIndex).filter((m) => m.start < passage.end && m.end > passage.start).map((m) => m.conceptId))];
+    // The background keeps at most MAX_CONCEPT_IDS per note: a long passage names its first ones.
+    const conceptIds = [...new Set(d.text.mentions(passage.pageIndex).filter((m) => m.start < passage.end && m.end > passage.start).map((m) => m.conceptId))].slice(0, MAX_CONCEPT_IDS);
     await askBackground('notes:save', { kind: 'passage', conceptIds, target, body, tags });
     setDrafting(null);
     await loadNotes(d);

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
 import { openNotesDb } from '@/lib/notes/db';
-import type { Note } from '@/lib/notes/model';
+import { isWellFormed, type Note } from '@/lib/notes/model';
 import { NoteList } from '@/components/card/NoteList';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
@@ -14,7 +14,7 @@ import '@/components/panels/panels.css';
 const db = openNotesDb();
 
 function PageNotes({ url, notFound }: { url: string; notFound: string[] }) {
-  const notes = useLive<Note[]>(() => db.notes.where('target.url').equals(url).toArray(), [url], []);
+  const notes = useLive<Note[]>(async () => (await db.notes.where('target.url').equals(url).toArray()).filter(isWellFormed), [url], []);
   const missing = notes.filter((n) => notFound.includes(n.id));
   const anchored = notes.filter((n) => !notFound.includes(n.id));
   return (

@@ -6,9 +6,9 @@
  * Kept apart from lib/messages.ts so content scripts do not bundle the schemas.
  */
 import * as v from 'valibot';
-import { NoteDraftSchema } from '../notes/model';
+import { ConceptIdSchema, NoteDraftSchema } from '../notes/model';
 
-const conceptId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
+const conceptId = ConceptIdSchema;
 const noteId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 const url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000));
 const nonce = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/));
@@ -20,6 +20,7 @@ export const backgroundRequests = {
   'notes:anchorsForPage': { privileged: false, schema: v.strictObject({ url }) },
   'notes:save': { privileged: true, schema: NoteDraftSchema },
   'notes:delete': { privileged: true, schema: v.strictObject({ id: noteId }) },
+  'notes:deleteMalformed': { privileged: true, schema: v.strictObject({ key: v.union([v.pipe(v.string(), v.maxLength(1_000)), v.pipe(v.number(), v.finite())]) }) },
   'notes:restore': { privileged: true, schema: v.strictObject({ id: noteId }) },
   'notes:export': { privileged: true, schema: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }) },
   'notes:import': { privileged: true, schema: v.strictObject({ text: v.string(), apply: v.boolean() }) },

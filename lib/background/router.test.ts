@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { routeRequest, type RouterContext, type Sender } from './router';
-import type { NotesStore } from '../notes/store';
+import { RATE_LIMIT_ERROR, routeRequest, type RouterContext, type Sender } from './router';
+import { RateLimiter } from './rate-limit';
+import { NotesStore } from '../notes/store';
+import { openNotesDb } from '../notes/db';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { FrameNonces } from './frame-nonces';
 
@@ -11,8 +13,8 @@ const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
 const extensionPage: Sender = { id: RUNTIME_ID, url: `${ORIGIN}dashboard.html` };
 const contentScript: Sender = { id: RUNTIME_ID, url: 'https://news.example/story', tab: { id: 7 } };
-/** The notes frame: an extension page inside a web page's tab. */
-const notesFrame: Sender = { id: RUNTIME_ID, url: `${ORIGIN}notes-frame.html`, tab: { id: 7 } };
+/** An extension page framed inside a web page's tab (the card's notes frame): an extension page, yet inside a tab. */
+const notesFrame: Sender = { id: RUNTIME_ID, url: `${ORIGIN}notes-frame.html`, tab: { id: 7 }, frameId: 3 };
 
 const savedNote = {
   id: 'note-0001-abcd',
@@ -24,8 +26,21 @@ const savedNote = {
   updatedAt: 1,
 };
 
+const passageDraft = {
+  kind: 'passage' as const,
+  conceptIds: ['sma'],
+  body: 'b',
+  tags: [],
+  target: {
+    url: 'https://news.example/story',
+    title: 'Story',
+    quote: { type: 'TextQuoteSelector' as const, exact: 'the SMA', prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector' as const, start: 0, end: 7 },
+  },
+};
+
 /** A store whose every method records its calls, so a test can prove nothing was touched. */
-function recordingContext() {
+function recordingContext(clock = { now: 0 }) {
   const store = {
     forConcept: vi.fn(async () => ({ count: 0, latest: [] })),
     forPage: vi.fn(async () => [
@@ -35,6 +50,7 @@ function recordingContext() {
     all: vi.fn(async () => []),
     save: vi.fn(async () => savedNote),
     delete: vi.fn(async () => true),
+    deleteMalformed: vi.fn(async () => true),
     restore: vi.fn(async () => true),
     exportAs: vi.fn(async () => ({ fileName: 'x.json', mimeType: 'application/json', text: '{}' })),
     import: vi.fn(async () => ({ added: 0, updated: 0, skipped: 0, applied: false })),
@@ -45,6 +61,7 @@ function recordingContext() {
     runtimeId: RUNTIME_ID,
     extensionOrigin: ORIGIN,
     corpus,
+    writeLimit: new RateLimiter<number>(5, 1_000, () => clock.now),
     frameNonces: new FrameNonces(),
     onNotesChanged: vi.fn(),
     onPageReport: vi.fn(),
@@ -151,5 +168,87 @@ describe('routeRequest', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it.each([
+    ['unknown concept id', { kind: 'concept', conceptId: 'no-such-concept', body: 'x', tags: [] }, /concept "no-such-concept" is not in the Alliance Lens corpus/],
+    ['"__proto__" as the concept id', { kind: 'concept', conceptId: '__proto__', body: 'x', tags: [] }, /conceptId: is not a concept id/],
+    ['"constructor" among concept ids', { ...passageDraft, conceptIds: ['sma', 'constructor'] }, /conceptIds\.1: is not a concept id/],
+    ['5,003 planted concept ids', { ...passageDraft, conceptIds: Array.from({ length: 5_003 }, (_, i) => `planted-${i}`) }, /conceptIds: must name at most 16 concepts/],
+    ['17 distinct known concept ids', { ...passageDraft, conceptIds: corpus.concepts.slice(0, 17).map((c) => c.id) }, /at most 16/],
+    ['"toString" as a client id', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [], clientId: 'toString' }, /clientId: must not be a name JavaScript reserves/],
+  ])('refuses a note with %s, naming the problem', async (_name, draft, message) => {
+    const { ctx, store } = recordingContext();
+    const realStore = new NotesStore(openNotesDb(`router-${Math.random()}`), new Map(corpus.concepts.map((c) => [c.id, c.name])));
+    store.save.mockImplementation(realStore.save.bind(realStore) as never);
+    const reply = await routeRequest('notes:save', draft, notesFrame, ctx);
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(message);
+    expect(await realStore.all()).toEqual([]);
+  });
+
+  it('deduplicates a passage note\'s concept ids before the cap', async () => {
+    const { ctx, store } = recordingContext();
+    const ids = corpus.concepts.slice(0, 16).map((c) => c.id);
+    await routeRequest('notes:save', { ...passageDraft, conceptIds: [...ids, ...ids, ...ids] }, notesFrame, ctx);
+    expect(store.save).toHaveBeenCalledWith(expect.objectContaining({ conceptIds: ids }));
+  });
+
+  it('limits note writes from a page to a burst of 5, then one a second, per tab', async () => {
+    const clock = { now: 0 };
+    const { ctx, store } = recordingContext(clock);
+    const save = (sender: Sender) => routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, sender, ctx);
+    const replies = [];
+    for (let i = 0; i < 10; i++) replies.push(await save(notesFrame));
+    expect(replies.map((r) => r.ok)).toEqual([true, true, true, true, true, false, false, false, false, false]);
+    expect(replies[5]).toEqual({ ok: false, error: RATE_LIMIT_ERROR });
+    expect(store.save).toHaveBeenCalledTimes(5);
+    // Deletes share the bucket; another tab has its own.
+    expect(await routeRequest('notes:delete', { id: 'note-0001-abcd' }, notesFrame, ctx)).toEqual({ ok: false, error: RATE_LIMIT_ERROR });
+    expect((await save({ ...notesFrame, tab: { id: 8 } })).ok).toBe(true);
+    clock.now = 1_000;
+    expect((await save(notesFrame)).ok).toBe(true);
+    expect((await save(notesFrame)).ok).toBe(false);
+    // Over a minute of a page saving 10 times a second: about one a second gets through.
+    let accepted = 0;
+    for (let i = 0; i < 600; i++) {
+      clock.now += 100;
+      if ((await save(notesFrame)).ok) accepted++;
+    }
+    expect(accepted).toBeGreaterThanOrEqual(59);
+    expect(accepted).toBeLessThanOrEqual(61);
+  });
+
+  it('never limits the dashboard (also opened in a tab), the popup or the side panel, but does limit an extension frame inside a page', async () => {
+    const { ctx } = recordingContext();
+    const save = (sender: Sender) => routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, sender, ctx);
+    const dashboardTab: Sender = { ...extensionPage, tab: { id: 9 }, frameId: 0 };
+    for (let i = 0; i < 20; i++) {
+      expect((await save(dashboardTab)).ok).toBe(true);
+      expect((await save(extensionPage)).ok).toBe(true);
+    }
+    const framed = [];
+    for (let i = 0; i < 20; i++) framed.push((await save({ ...notesFrame, tab: { id: 10 } })).ok);
+    expect(framed.filter(Boolean)).toHaveLength(5);
+  });
+
+  it('deletes a damaged record only for extension pages', async () => {
+    const { ctx, store, touched } = recordingContext();
+    expect((await routeRequest('notes:deleteMalformed', { key: 'x' }, contentScript, ctx)).ok).toBe(false);
+    expect(touched()).toBe(false);
+    expect(await routeRequest('notes:deleteMalformed', { key: 42 }, extensionPage, ctx)).toEqual({ ok: true, value: { deleted: true } });
+    expect(store.deleteMalformed).toHaveBeenCalledWith(42);
+  });
+
+  it.each(['__proto__', 'constructor', 'toString'])('treats "%s" as no concept in any request', async (id) => {
+    const { ctx, touched } = recordingContext();
+    for (const [type, data] of [
+      ['corpus:concept', { conceptId: id }],
+      ['notes:forConcept', { conceptId: id }],
+    ] as const) {
+      const reply = await routeRequest(type, data, extensionPage, ctx);
+      expect(reply).toEqual({ ok: false, error: expect.stringContaining('is not a concept id') });
+    }
+    expect(touched()).toBe(false);
   });
 });

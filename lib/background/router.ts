@@ -10,6 +10,7 @@ import { backgroundRequests } from './requests';
 import type { NotesStore } from '../notes/store';
 import type { Corpus } from '../corpus/schema';
 import { conceptView } from '../corpus/concept-view';
+import type { RateLimiter } from './rate-limit';
 import type { FrameNonces } from './frame-nonces';
 
 export interface Sender {
@@ -18,6 +19,8 @@ export interface Sender {
   /** The sending document's URL: a web page for content scripts, our own origin for extension pages. */
   url?: string;
   tab?: { id?: number };
+  /** 0 for a tab's top document; an extension page framed inside a web page has another. */
+  frameId?: number;
 }
 
 export interface RouterContext {
@@ -26,6 +29,8 @@ export interface RouterContext {
   runtimeId: string;
   /** e.g. "chrome-extension://<id>/" */
   extensionOrigin: string;
+  /** Limits note writes per tab from senders inside web pages (see RATE_LIMITED). */
+  writeLimit: RateLimiter<number>;
   /** Called after a write, so open tabs can refresh what they show. */
   onNotesChanged(change: { conceptIds: string[]; urls: string[] }): void;
   /** Nonces of the notes frames content scripts are about to embed. */
@@ -40,6 +45,17 @@ function passageAnchors(notes: Note[]): PassageAnchor[] {
 }
 
 const fail = (error: string): Reply<never> => ({ ok: false, error });
+
+/** Writes a person makes one at a time; bulk work (import, delete all) is never limited. */
+const RATE_LIMITED: ReadonlySet<string> = new Set(['notes:save', 'notes:delete']);
+export const RATE_LIMIT_ERROR = 'Too many notes were changed from this page in a short time, so this change was not made. Wait a few seconds and try again; nothing was lost.';
+
+/**
+ * A sender inside a tab, unless it is an extension page that is the tab's
+ * own document (the dashboard opened in a tab). Popup and side panel have no tab.
+ */
+const inWebTab = (sender: Sender, fromExtensionPage: boolean) =>
+  sender.tab?.id !== undefined && !(fromExtensionPage && (sender.frameId ?? 0) === 0);
 
 function isKnownType(type: unknown): type is BackgroundRequestType {
   return typeof type === 'string' && Object.hasOwn(backgroundRequests, type);
@@ -62,6 +78,7 @@ export async function routeRequest(
     const issue = parsed.issues[0];
     return fail(`Invalid "${type}" request: ${v.getDotPath(issue) ?? 'data'}: ${issue.message}`);
   }
+  if (RATE_LIMITED.has(type) && inWebTab(sender, fromExtensionPage) && !ctx.writeLimit.take(sender.tab!.id!)) return fail(RATE_LIMIT_ERROR);
   try {
     return { ok: true, value: await handle(type, parsed.output, sender, ctx) };
   } catch (e) {
@@ -96,16 +113,18 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
       if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: [] });
       return { deleted };
     }
+    case 'notes:deleteMalformed': {
+      const deleted = await store.deleteMalformed((input as { key: string | number }).key);
+      if (deleted) ctx.onNotesChanged({ conceptIds: [], urls: [] });
+      return { deleted };
+    }
     case 'notes:restore': {
       const restored = await store.restore((input as { id: string }).id);
       if (restored) ctx.onNotesChanged({ conceptIds: [], urls: [] });
       return { restored };
     }
     case 'notes:export':
-      return store.exportAs(
-        (input as { format: 'json' | 'markdown' | 'jsonld' }).format,
-        Object.fromEntries(ctx.corpus.concepts.map((c) => [c.id, c.name])),
-      );
+      return store.exportAs((input as { format: 'json' | 'markdown' | 'jsonld' }).format);
     case 'notes:import': {
       const d = input as { text: string; apply: boolean };
       const report = await store.import(d.text, d.apply);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { NoteSchema, type Note } from './model';
 import { toBackup, toJsonLd } from './export';
-import { parseBackup } from './import';
+import { parseImport } from './import';
 
 const pdfNote: Note = {
   id: 'pdf-note-0001',
@@ -10,8 +10,8 @@ const pdfNote: Note = {
   body: 'First NCG meeting.',
   tags: [],
   conceptIds: ['ncg'],
-  createdAt: 1,
-  updatedAt: 2,
+  createdAt: Date.UTC(2026, 0, 1),
+  updatedAt: Date.UTC(2026, 0, 2),
   target: {
     url: 'urn:x-pdf:4b1b4dc8cf38b3c64b1d657da8f5ac8c',
     title: 'Alliance Costs and Deterrence',
@@ -23,13 +23,15 @@ const pdfNote: Note = {
 
 describe('notes on PDFs in exports', () => {
   it('names the page in W3C Web Annotations as a PDF fragment selector', () => {
-    const [item] = JSON.parse(toJsonLd([pdfNote], {})).items;
+    const [item] = JSON.parse(toJsonLd([pdfNote], new Map())).items;
     expect(item.target.source).toBe('urn:x-pdf:4b1b4dc8cf38b3c64b1d657da8f5ac8c');
     expect(item.target.selector).toContainEqual({ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=2' });
   });
 
-  it('keeps the fingerprint and page through a backup and back', () => {
-    expect(parseBackup(toBackup([pdfNote]))).toEqual([pdfNote]);
+  it('keeps the fingerprint and page through a backup, and through Web Annotations, and back', () => {
+    const rules = { knownConcepts: new Map([['ncg', 'Nuclear Consultative Group']]), now: Date.now() };
+    expect(parseImport(toBackup([pdfNote]), rules)).toEqual([pdfNote]);
+    expect(parseImport(toJsonLd([pdfNote], rules.knownConcepts), rules)).toEqual([pdfNote]);
   });
 
   it('accepts only a fingerprint of letters and digits and a page index from 0', () => {

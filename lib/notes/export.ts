@@ -1,11 +1,17 @@
 /**
  * Exports: a complete JSON backup, Markdown for reading, and W3C Web
- * Annotation JSON-LD for other tools. Pure functions of the notes.
+ * Annotation JSON-LD for other tools (import.ts reads it back). Pure
+ * functions of the notes; concept names come in a Map, so an id such as
+ * "constructor" is only ever an id.
  */
 import type { Note, PassageNote } from './model';
+import { conceptIdsOf } from './model';
 
 export const BACKUP_FORMAT = 'alliance-lens-notes';
 export const BACKUP_VERSION = 1;
+export const NOTE_URN = 'urn:alliance-lens:note:';
+export const CONCEPT_URN = 'urn:alliance-lens:concept:';
+export const PDF_FRAGMENT = 'http://tools.ietf.org/rfc/rfc3778';
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -19,36 +25,64 @@ export function toBackup(notes: Note[], now = new Date()): string {
   return JSON.stringify(backup, null, 2);
 }
 
-/** Escapes what Markdown (or the HTML it may contain) would interpret, so note text stays text. */
+/**
+ * Escapes only what Markdown (or the HTML it may contain) would read as
+ * syntax, so note text stays text and "1.5192 trillion (+8.3%)" stays as
+ * written: inline emphasis, code, links and HTML anywhere; block markers
+ * (headings, quotes, lists, rules, tables) only at the start of a line.
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1')
-    .replace(/\n/g, '  \n');
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/&(?=#?\w+;)/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~])/g, '\\$1')
+        // "](" would start a link's destination; other parentheses are prose.
+        .replace(/\]\(/g, ']\\(')
+        // Leading spaces would make an indented code block.
+        .replace(/^\s+/, '')
+        // Block markers count only where CommonMark reads them: "# x", "- x", "1. x", "---", "===".
+        .replace(/^(#{1,6}|[+-])(?=\s|$)/, '\\$1')
+        .replace(/^(?=[-=\s]+$)/, '\\')
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2'),
+    )
+    .join('  \n');
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const readableDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+/** e.g. "25 November 2026 at 10:31 UTC". */
+export const formatDate = (ms: number) => `${readableDate.format(ms)} UTC`;
 
 function noteLines(note: Note): string[] {
-  const lines = [`- ${escapeMarkdown(note.body || '(empty note)')}`];
-  if (note.kind === 'passage') lines.push(`  > ${escapeMarkdown(note.target.quote.exact)}`);
+  const lines = [`- ${escapeMarkdown(note.body || '(empty note)').replace(/\n/g, '\n  ')}`];
+  if (note.kind === 'passage') lines.push(`  > ${escapeMarkdown(note.target.quote.exact).replace(/\n/g, '\n  > ')}`);
   if (note.tags.length) lines.push(`  Tags: ${note.tags.map(escapeMarkdown).join(', ')}`);
-  lines.push(`  _${iso(note.updatedAt)}_`);
+  lines.push(`  _${formatDate(note.updatedAt)}_`);
   return lines;
 }
 
-export function toMarkdown(notes: Note[], conceptNames: Record<string, string>, now = new Date()): string {
-  const out = [`# Alliance Lens notes`, '', `Exported ${now.toISOString()} · ${notes.length} notes`, '', '## By concept', ''];
+/** Records that are not well-formed notes are listed by id, so the reader knows what the file leaves out. */
+export interface Skipped {
+  id: string;
+  problem: string;
+}
+
+export function toMarkdown(notes: Note[], conceptNames: ReadonlyMap<string, string>, now = new Date(), skipped: Skipped[] = []): string {
+  const out = [`# Alliance Lens notes`, '', `Exported ${formatDate(now.getTime())} · ${notes.length} notes`, ''];
+  if (skipped.length) {
+    out.push(`${skipped.length} damaged record(s) left out: ${skipped.map((s) => `${escapeMarkdown(s.id)} (${escapeMarkdown(s.problem)})`).join('; ')}`, '');
+  }
+  out.push('## By concept', '');
   const byConcept = new Map<string, Note[]>();
   for (const note of notes) {
-    for (const id of note.kind === 'concept' ? [note.conceptId] : note.conceptIds) {
-      byConcept.set(id, [...(byConcept.get(id) ?? []), note]);
-    }
+    for (const id of conceptIdsOf(note)) byConcept.set(id, [...(byConcept.get(id) ?? []), note]);
   }
-  for (const [id, list] of [...byConcept].sort((a, b) => (conceptNames[a[0]] ?? a[0]).localeCompare(conceptNames[b[0]] ?? b[0]))) {
-    out.push(`### ${escapeMarkdown(conceptNames[id] ?? id)}`, '', ...list.flatMap(noteLines), '');
+  const name = (id: string) => conceptNames.get(id) ?? id;
+  for (const [id, list] of [...byConcept].sort((a, b) => name(a[0]).localeCompare(name(b[0])))) {
+    out.push(`### ${escapeMarkdown(name(id))}`, '', ...list.flatMap(noteLines), '');
   }
   out.push('## By page', '');
   const byPage = new Map<string, PassageNote[]>();
@@ -60,15 +94,22 @@ export function toMarkdown(notes: Note[], conceptNames: Record<string, string>, 
   return out.join('\n');
 }
 
-/** W3C Web Annotation Data Model, as an AnnotationCollection. */
+const iso = (ms: number) => new Date(ms).toISOString();
+
 /** A passage in a PDF also names its page, as a W3C FragmentSelector in the PDF fragment syntax (RFC 3778, pages from 1). */
 function pdfPageSelector(pdf: PassageNote['target']['pdf']) {
-  return pdf ? [{ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: `page=${pdf.pageIndex + 1}` }] : [];
+  return pdf ? [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: `page=${pdf.pageIndex + 1}` }] : [];
 }
 
-export function toJsonLd(notes: Note[], conceptNames: Record<string, string>): string {
+/**
+ * W3C Web Annotation Data Model, as an AnnotationCollection. Everything a
+ * note holds is in it (tags as tagging bodies, a passage's concepts as
+ * classifying bodies, the page title as the target's label, a PDF's page as a
+ * fragment selector), so it imports back losslessly.
+ */
+export function toJsonLd(notes: Note[], conceptNames: ReadonlyMap<string, string>): string {
   const items = notes.map((note) => ({
-    id: `urn:alliance-lens:note:${note.id}`,
+    id: `${NOTE_URN}${note.id}`,
     type: 'Annotation',
     motivation: 'commenting',
     created: iso(note.createdAt),
@@ -76,11 +117,19 @@ export function toJsonLd(notes: Note[], conceptNames: Record<string, string>): s
     body: [
       { type: 'TextualBody', value: note.body, format: 'text/plain', purpose: 'commenting' },
       ...note.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),
+      ...(note.kind === 'passage'
+        ? note.conceptIds.map((id) => ({ type: 'SpecificResource', purpose: 'classifying', source: `${CONCEPT_URN}${id}`, label: conceptNames.get(id) ?? id }))
+        : []),
     ],
     target:
       note.kind === 'concept'
-        ? { source: `urn:alliance-lens:concept:${note.conceptId}`, type: 'Text', label: conceptNames[note.conceptId] ?? note.conceptId }
-        : { source: note.target.url, selector: [note.target.quote, note.target.position, ...pdfPageSelector(note.target.pdf)] },
+        ? { source: `${CONCEPT_URN}${note.conceptId}`, type: 'Text', label: conceptNames.get(note.conceptId) ?? note.conceptId }
+        : {
+            type: 'SpecificResource',
+            source: note.target.url,
+            label: note.target.title,
+            selector: [note.target.quote, note.target.position, ...pdfPageSelector(note.target.pdf)],
+          },
   }));
   return JSON.stringify(
     { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:alliance-lens:notes', type: 'AnnotationCollection', total: items.length, items },

@@ -9,10 +9,15 @@ import { openStubbornV1, whileDatabasesCannotOpen } from './db-faults';
 import { ImportError, NotesUnavailableError, StorageFullError, guardWrite } from './errors';
 import { MAX_IMPORT_BYTES } from './import';
 import type { Note, NoteDraft } from './model';
+import { loadCorpusFromDir } from '../../scripts/load-corpus';
+
+const CONCEPTS = new Map(loadCorpusFromDir('data').concepts.map((c) => [c.id, c.name]));
+/** 2026-01-01: test clocks count from here, since notes before 2000 are refused. */
+const T0 = Date.UTC(2026, 0, 1);
 
 let dbCounter = 0;
 function freshStore(now?: () => number) {
-  return new NotesStore(openNotesDb(`notes-test-${++dbCounter}-${Math.random()}`), now);
+  return new NotesStore(openNotesDb(`notes-test-${++dbCounter}-${Math.random()}`), CONCEPTS, now);
 }
 
 const conceptDraft = (body: string, conceptId = 'sma'): NoteDraft => ({ kind: 'concept', conceptId, body, tags: ['cost'] });
@@ -31,17 +36,17 @@ const passageDraft = (body: string, url = 'https://news.example/a'): NoteDraft =
 
 describe('NotesStore', () => {
   it('creates, reads, updates and deletes with undo', async () => {
-    let t = 1_000;
+    let t = T0 + 1_000;
     const store = freshStore(() => t);
     const a = await store.save(conceptDraft('first'));
-    t = 2_000;
+    t = T0 + 2_000;
     await store.save(conceptDraft('second'));
     expect((await store.forConcept('sma')).count).toBe(2);
     expect((await store.forConcept('sma', 1)).latest.map((n) => n.body)).toEqual(['second']);
-    t = 3_000;
+    t = T0 + 3_000;
     const edited = await store.save({ ...conceptDraft('first, edited'), id: a.id });
-    expect(edited.createdAt).toBe(1_000);
-    expect(edited.updatedAt).toBe(3_000);
+    expect(edited.createdAt).toBe(T0 + 1_000);
+    expect(edited.updatedAt).toBe(T0 + 3_000);
     expect(await store.delete(a.id)).toBe(true);
     expect((await store.forConcept('sma')).count).toBe(1);
     expect(await store.restore(a.id)).toBe(true);
@@ -90,7 +95,7 @@ describe('migration', () => {
     await v1.table('notes').bulkPut(fixture);
     v1.close();
 
-    const store = new NotesStore(openNotesDb(name));
+    const store = new NotesStore(openNotesDb(name), CONCEPTS);
     const notes = await store.all();
     expect(notes).toHaveLength(fixture.length);
     for (const original of fixture) {
@@ -126,15 +131,16 @@ describe('migration', () => {
     expect(await reopened.table('notes').get('old')).toEqual(old);
     reopened.close();
 
-    const store = new NotesStore(openNotesDb(name));
-    expect(await store.all()).toEqual(expect.arrayContaining([{ ...old, tags: [] }, current]));
+    const store = new NotesStore(openNotesDb(name), CONCEPTS);
+    // Read raw: the migration keeps every record as it was, well-formed or not.
+    expect(await store.db.notes.toArray()).toEqual(expect.arrayContaining([{ ...old, tags: [] }, current]));
     expect(store.db.verno).toBe(2);
   });
 
   it('never hangs when a newer version opens while other tabs hold the database open', async () => {
     const name = `notes-versionchange-${Math.random()}`;
-    const background = new NotesStore(openNotesDb(name));
-    const dashboard = new NotesStore(openNotesDb(name));
+    const background = new NotesStore(openNotesDb(name), CONCEPTS);
+    const dashboard = new NotesStore(openNotesDb(name), CONCEPTS);
     await background.save(conceptDraft('written before the update'));
     expect(await dashboard.all()).toHaveLength(1);
 
@@ -170,7 +176,7 @@ describe('migration', () => {
       const health: DbHealth[] = [];
       watchDbHealth(db, (h) => health.push(h));
       await expect.poll(() => health).toEqual(['unavailable']);
-      const save = new NotesStore(db).save(conceptDraft('a thought'));
+      const save = new NotesStore(db, CONCEPTS).save(conceptDraft('a thought'));
       await expect(save).rejects.toBeInstanceOf(NotesUnavailableError);
       await expect(save).rejects.toThrow(/unavailable.*still in the editor/);
     });
@@ -191,18 +197,22 @@ describe('export and import', () => {
     expect(await store.all()).toEqual(before);
   });
 
-  it('is lossless and idempotent for any set of notes (property)', async () => {
-    const noteArb = fc.record({
-      body: fc.string({ maxLength: 200 }),
-      tags: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() === s && s.length > 0), { maxLength: 4 }),
-      conceptId: fc.constantFrom('sma', 'rsf', 'ncg'),
-    });
+  it.each(['json', 'jsonld'] as const)('is lossless and idempotent for any set of notes through %s (property)', async (format) => {
+    const body = fc.string({ maxLength: 200 });
+    const tags = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() === s && s.length > 0), { maxLength: 4 });
+    const conceptArb = fc.record({ kind: fc.constant('concept' as const), body, tags, conceptId: fc.constantFrom('sma', 'rsf', 'ncg') });
+    const passageArb = fc
+      .record({ body, tags, conceptIds: fc.uniqueArray(fc.constantFrom('sma', 'rsf', 'ncg', 'usfk'), { maxLength: 3 }), exact: fc.string({ minLength: 1, maxLength: 50 }), title: fc.string({ maxLength: 30 }) })
+      .map(({ exact, title, ...d }): NoteDraft => {
+        const draft = passageDraft(d.body) as Extract<NoteDraft, { kind: 'passage' }>;
+        return { ...draft, ...d, target: { ...draft.target, title, quote: { ...draft.target.quote, exact } } };
+      });
     await fc.assert(
-      fc.asyncProperty(fc.array(noteArb, { maxLength: 8 }), async (drafts) => {
+      fc.asyncProperty(fc.array(fc.oneof(conceptArb, passageArb), { maxLength: 8 }), async (drafts) => {
         const store = freshStore();
-        for (const d of drafts) await store.save({ kind: 'concept', ...d });
+        for (const d of drafts) await store.save(d);
         const before = await store.all();
-        const { text } = await store.exportAs('json');
+        const { text } = await store.exportAs(format);
         await store.deleteAll();
         await store.import(text, true);
         await store.import(text, true);
@@ -214,23 +224,24 @@ describe('export and import', () => {
   });
 
   it('plans without writing on a dry run, and prefers the newer copy of a note', async () => {
-    let t = 1_000;
+    let t = T0 + 1_000;
     const store = freshStore(() => t);
     const note = await store.save(conceptDraft('old'));
-    const newer: Note = { ...note, body: 'newer', updatedAt: 5_000 };
+    const newer: Note = { ...note, body: 'newer', updatedAt: T0 + 5_000 };
     const backup = JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: '', notes: [newer] });
     expect(await store.import(backup, false)).toEqual({ added: 0, updated: 1, skipped: 0, applied: false });
     expect((await store.all())[0]!.body).toBe('old');
     await store.import(backup, true);
     expect((await store.all())[0]!.body).toBe('newer');
-    t = 6_000;
+    t = T0 + 6_000;
   });
 
   it('escapes Markdown and HTML in the Markdown export', async () => {
     const store = freshStore();
     await store.save(conceptDraft('[click](javascript:alert(1)) <script>x</script> **bold**'));
-    const { text } = await store.exportAs('markdown', { sma: 'Special Measures Agreement' });
-    expect(text).toContain('\\[click\\]\\(javascript:alert\\(1\\)\\)');
+    const { text } = await store.exportAs('markdown');
+    expect(text).toContain('\\[click\\]\\(javascript:alert(1))');
+    expect(text).toContain('\\*\\*bold\\*\\*');
     expect(text).toContain('&lt;script&gt;');
     expect(text).not.toContain('<script>');
     expect(text).not.toMatch(/\]\(javascript:/);
@@ -253,12 +264,17 @@ describe('bad import files change nothing', () => {
     conceptId: 'sma',
     body: 'b',
     tags: [],
-    createdAt: 1,
-    updatedAt: 2,
+    createdAt: T0,
+    updatedAt: T0 + 1,
     ...over,
   });
   const backup = (notes: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: 'x', notes, ...extra });
   const goodText = backup([valid()]);
+  const { target } = passageDraft('') as Extract<NoteDraft, { kind: 'passage' }>;
+  const passage = (over: Record<string, unknown>) => {
+    const { conceptId: _concept, ...note } = valid({ kind: 'passage', target, ...over });
+    return note;
+  };
   const BAD_FILES: [string, () => string, RegExp][] = [
     ['empty file', () => '', /not valid JSON/],
     ['truncated JSON', () => goodText.slice(0, goodText.length / 2), /not valid JSON/],
@@ -287,17 +303,144 @@ describe('bad import files change nothing', () => {
     ['passage note without target', () => backup([valid({ kind: 'passage', conceptIds: [] })]), /note 1/],
     ['second note bad after a good one', () => backup([valid(), valid({ id: 'good-note-0002', conceptId: '' })]), /note 2/],
     ['over 20 MB', () => backup([valid({ body: 'x' })]).padEnd(MAX_IMPORT_BYTES + 10, ' '), /20 MB/],
+    // Poisoned files (issue 13): each once passed, then broke the dashboard or the exports.
+    ['updatedAt 1e300 (beyond any date)', () => backup([valid({ updatedAt: 1e300 })]), /note 1 \(id "good-note-0001"\) is invalid: updatedAt: must be a valid date/],
+    ['negative updatedAt', () => backup([valid({ updatedAt: -1 })]), /note 1 \(id "good-note-0001"\) is invalid: updatedAt/],
+    ['NaN createdAt (null in JSON)', () => backup([valid({ createdAt: NaN })]), /note 1 \(id "good-note-0001"\) is invalid: createdAt/],
+    ['a date before 2000', () => backup([valid({ createdAt: Date.UTC(1999, 11, 31) })]), /note 1 .*createdAt: must be a date on or after 2000-01-01/],
+    ['a date a year ahead', () => backup([valid({ updatedAt: Date.now() + 365 * 86_400_000 })]), /note 1 .*updatedAt: is in the future/],
+    ['"__proto__" as a concept id', () => backup([valid({ conceptId: '__proto__' })]), /note 1 .*conceptId: is not a concept id/],
+    ['"constructor" among a passage\'s concept ids', () => backup([passage({ conceptIds: ['sma', 'constructor'] })]), /note 1 .*conceptIds\.1: is not a concept id/],
+    ['"toString" as a concept id', () => backup([valid({ conceptId: 'toString' })]), /note 1 .*conceptId: is not a concept id/],
+    ['a concept the corpus does not know', () => backup([valid({ conceptId: 'no-such-concept' })]), /note 1 .*concept "no-such-concept" is not in the Alliance Lens corpus/],
+    ['"__proto__" as a note id', () => backup([valid({ id: '__proto__' })]), /note 1 \(id "__proto__"\) is invalid: id: must not be a name JavaScript reserves/],
+    ['"constructor" as a note id', () => backup([valid(), valid({ id: 'constructor' })]), /note 2 \(id "constructor"\) is invalid: id/],
+    ['"toString" as a note id', () => backup([valid({ id: 'toString' })]), /note 1 \(id "toString"\) is invalid: id/],
+    ['a "__proto__" key in a note', () => backup([valid()]).replace('"kind"', '"__proto__": {"kind": "passage"}, "kind"'), /note 1 .*__proto__/],
+    ['10,000 concept ids in one note', () => backup([passage({ conceptIds: Array.from({ length: 10_000 }, (_, i) => `planted-${i}`) })]), /note 1 .*conceptIds: must name at most 16 concepts/],
+    ['5,003 concept ids in one note', () => backup([passage({ conceptIds: Array.from({ length: 5_003 }, (_, i) => (i % 2 ? 'sma' : `x${i}`)) })]), /note 1 .*conceptIds: must name at most 16 concepts/],
+    ['the same concept twice', () => backup([passage({ conceptIds: ['sma', 'sma'] })]), /note 1 .*conceptIds: must not repeat a concept/],
+    ['a Web Annotation with an unreadable date', () => JSON.stringify({ type: 'AnnotationCollection', items: [{ id: 'urn:alliance-lens:note:good-note-0001', type: 'Annotation', created: 'yesterday', body: [{ type: 'TextualBody', value: 'x', purpose: 'commenting' }], target: { source: 'urn:alliance-lens:concept:sma' } }] }), /annotation 1 \(id "good-note-0001"\) is invalid: createdAt/],
   ];
 
-  it(`has at least 25 bad files`, () => expect(BAD_FILES.length).toBeGreaterThanOrEqual(25));
+  it(`has at least 40 bad files`, () => expect(BAD_FILES.length).toBeGreaterThanOrEqual(40));
 
-  it.each(BAD_FILES)('rejects %s with a message and keeps the notes', async (_name, make, message) => {
+  it.each(BAD_FILES)('rejects %s with a message and keeps the notes byte for byte', async (_name, make, message) => {
     const store = freshStore();
     await store.save(conceptDraft('precious'));
-    const before = await store.all();
+    await store.save(passageDraft('also precious'));
+    const before = JSON.stringify(await store.db.notes.toArray());
     const attempt = store.import(make(), true);
     await expect(attempt).rejects.toBeInstanceOf(ImportError);
     await expect(store.import(make(), true)).rejects.toThrow(message);
+    await expect(store.import(make(), false)).rejects.toThrow(message);
+    expect(JSON.stringify(await store.db.notes.toArray())).toBe(before);
+  });
+});
+
+describe('a store that trusts nothing', () => {
+  it('saves a new note under the client\'s id once: the same draft again returns the stored note', async () => {
+    let t = T0;
+    const store = freshStore(() => t);
+    const draft = { ...conceptDraft('sent twice'), clientId: 'client-made-0001' };
+    const first = await store.save(draft);
+    t += 5_000;
+    const again = await store.save(draft);
+    expect(again).toEqual(first);
+    expect(first.id).toBe('client-made-0001');
+    expect(await store.all()).toHaveLength(1);
+    await expect(store.save({ ...draft, body: 'something else' })).rejects.toThrow(/already used by another note; nothing was saved/);
+    await expect(store.save({ ...draft, id: first.id })).rejects.toThrow(/either new .* or an edit/);
+    expect(await store.all()).toEqual([first]);
+  });
+
+  it('refuses concepts the corpus does not know, with nothing written', async () => {
+    const store = freshStore();
+    await expect(store.save(conceptDraft('x', 'no-such-concept'))).rejects.toThrow('The note was not saved: conceptId: concept "no-such-concept" is not in the Alliance Lens corpus.');
+    await expect(store.save(conceptDraft('x', 'constructor'))).rejects.toThrow(/conceptId/);
+    expect(await store.db.notes.count()).toBe(0);
+  });
+
+  it('lets the reader edit a note on a concept a later corpus dropped, but not add that concept anew', async () => {
+    const store = freshStore();
+    const old = { id: 'dropped-concept1', kind: 'concept', conceptId: 'retired-concept', body: 'old', tags: [], createdAt: T0, updatedAt: T0 };
+    await store.db.notes.put(old as Note);
+    const edited = await store.save({ kind: 'concept', id: old.id, conceptId: 'retired-concept', body: 'edited', tags: [] });
+    expect(edited.body).toBe('edited');
+    await expect(store.save({ kind: 'concept', conceptId: 'retired-concept', body: 'new', tags: [] })).rejects.toThrow(/not in the Alliance Lens corpus/);
+  });
+
+  const damaged: Record<string, unknown>[] = [
+    { id: 'huge-date-0001', kind: 'concept', conceptId: 'sma', body: 'from 1e300', tags: [], createdAt: T0, updatedAt: 1e300 },
+    { id: 'wrong-types-01', kind: 'concept', conceptId: 42, body: ['x'], tags: 'a', createdAt: 'yesterday', updatedAt: null },
+    { id: 'missing-fields' },
+    { id: 12345, kind: 'passage' },
+    { id: 'proto-concept1', kind: 'passage', conceptIds: ['constructor', '__proto__'], body: 'x', tags: [], createdAt: T0, updatedAt: T0, target: { url: 'https://x.example/' } },
+  ];
+
+  async function storeWithDamage() {
+    const store = freshStore(() => T0 + 60_000);
+    await store.save(conceptDraft('good one'));
+    await store.save(passageDraft('good two'));
+    // Written past the store, as an old version or a bug might have.
+    await store.db.notes.bulkPut(damaged as never);
+    return store;
+  }
+
+  it('hands out well-formed notes only; damaged records are listed with what is wrong', async () => {
+    const store = await storeWithDamage();
+    expect((await store.all()).map((n) => n.body).sort()).toEqual(['good one', 'good two']);
+    expect((await store.forConcept('sma')).latest.map((n) => n.body)).toEqual(['good one']);
+    expect((await store.forPage('https://news.example/a')).map((n) => n.body)).toEqual(['good two']);
+    const skipped = await store.malformed();
+    expect(skipped.map((s) => s.id).sort()).toEqual(['12345', 'huge-date-0001', 'missing-fields', 'proto-concept1', 'wrong-types-01']);
+    expect(skipped.find((s) => s.id === 'huge-date-0001')!.problem).toBe('updatedAt: must be a valid date');
+  });
+
+  it('exports every format without the damaged records, and says how many it left out', async () => {
+    const store = await storeWithDamage();
+    for (const format of ['json', 'markdown', 'jsonld'] as const) {
+      const file = await store.exportAs(format);
+      expect(file.skipped).toBe(5);
+      expect(file.text).toContain('good one');
+      expect(file.text).not.toContain('from 1e300');
+    }
+    expect((await store.exportAs('markdown')).text).toMatch(/5 damaged record\(s\) left out: .*huge-date-0001 \(updatedAt: must be a valid date\)/);
+  });
+
+  it('deletes a damaged record for good, and never a good note that way', async () => {
+    const store = await storeWithDamage();
+    const [good] = await store.all();
+    expect(await store.deleteMalformed(good!.id)).toBe(false);
+    expect(await store.deleteMalformed('huge-date-0001')).toBe(true);
+    expect(await store.deleteMalformed(12345)).toBe(true);
+    expect(await store.malformed()).toHaveLength(3);
+    expect(await store.all()).toHaveLength(2);
+    await expect(store.save({ ...conceptDraft('edit'), id: 'missing-fields' })).rejects.toThrow(/damaged; delete it from the dashboard/);
+  });
+
+  it('an import replaces a damaged record with the good note of the same id', async () => {
+    const store = await storeWithDamage();
+    const good = { id: 'huge-date-0001', kind: 'concept', conceptId: 'sma', body: 'repaired', tags: [], createdAt: T0, updatedAt: T0 };
+    const text = JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: '', notes: [good] });
+    expect(await store.import(text, true)).toEqual({ added: 0, updated: 1, skipped: 0, applied: true });
+    expect((await store.all()).map((n) => n.body)).toContain('repaired');
+  });
+
+  it('reads back its own Web Annotation export: export JSON-LD → wipe → import gives the same notes', async () => {
+    let t = T0;
+    const store = freshStore(() => t);
+    await store.save({ ...conceptDraft('concept <b>note</b>\nline two'), tags: ['cost', 'talks'] });
+    t += 1_000;
+    await store.save({ ...passageDraft('passage note'), conceptIds: ['sma', 'usfk'] } as NoteDraft);
+    t += 1_000;
+    await store.save({ ...conceptDraft(''), tags: [] });
+    const before = await store.all();
+    const { text } = await store.exportAs('jsonld');
+    await store.deleteAll();
+    expect(await store.import(text, false)).toEqual({ added: 3, updated: 0, skipped: 0, applied: false });
+    expect(await store.import(text, true)).toEqual({ added: 3, updated: 0, skipped: 0, applied: true });
     expect(await store.all()).toEqual(before);
+    expect(await store.import(text, false)).toEqual({ added: 0, updated: 0, skipped: 3, applied: false });
   });
 });

@@ -1,54 +1,99 @@
 /**
  * The one place that writes notes. Each write is a single Dexie transaction,
  * so a service worker stopped half-way leaves either the old state or the new.
+ * Reads hand out well-formed notes only: a damaged record is reported by
+ * `malformed()` and never reaches a card, a list or an export as a note.
  */
 import * as v from 'valibot';
 import type { ConceptNotes, ImportReport } from '../messages';
 import type { NotesDb } from './db';
-import { NoteSchema, type Note, type NoteDraft } from './model';
+import { NoteSchema, conceptIdsOf, isWellFormed, malformedReason, recordKey, untrustedReason, type Note, type NoteDraft } from './model';
 import { guardWrite, NotFoundError } from './errors';
-import { toBackup, toJsonLd, toMarkdown } from './export';
-import { parseBackup, planImport } from './import';
+import { toBackup, toJsonLd, toMarkdown, type Skipped } from './export';
+import { parseImport, planImport } from './import';
 
 export type ExportFormat = 'json' | 'markdown' | 'jsonld';
 
 const newId = () => crypto.randomUUID();
 
+/** Everything but the times, in the schema's key order: what makes a repeated save "the same note". */
+const content = (note: Note) => JSON.stringify({ ...v.parse(NoteSchema, note), createdAt: 0, updatedAt: 0 });
+
 export class NotesStore {
+  /**
+   * @param concepts the corpus's concept ids and names: notes may name these
+   *   concepts only, and exports print the names.
+   */
   constructor(
     readonly db: NotesDb,
+    private readonly concepts: ReadonlyMap<string, string>,
     private readonly now: () => number = Date.now,
   ) {}
 
   async forConcept(conceptId: string, limit = 3): Promise<ConceptNotes> {
-    const notes = await this.db.notes.where('conceptId').equals(conceptId).toArray();
+    const notes = (await this.db.notes.where('conceptId').equals(conceptId).toArray()).filter(isWellFormed);
     notes.sort((a, b) => b.updatedAt - a.updatedAt);
     return { count: notes.length, latest: notes.slice(0, limit) };
   }
 
-  forPage(url: string): Promise<Note[]> {
-    return this.db.notes.where('target.url').equals(url).toArray();
+  async forPage(url: string): Promise<Note[]> {
+    return (await this.db.notes.where('target.url').equals(url).toArray()).filter(isWellFormed);
   }
 
+  /** Well-formed notes, newest first. */
   async all(): Promise<Note[]> {
-    return (await this.db.notes.orderBy('updatedAt').reverse().toArray()) as Note[];
+    return (await this.everything()).notes;
   }
 
+  private async everything(): Promise<{ notes: Note[]; skipped: Skipped[] }> {
+    // Sorted here rather than by the updatedAt index, which would misplace (or drop) records whose time is not a number.
+    const records: unknown[] = await this.db.notes.toArray();
+    const notes: Note[] = [];
+    const skipped: Skipped[] = [];
+    for (const record of records) {
+      const problem = malformedReason(record);
+      if (problem === undefined) notes.push(record as Note);
+      else skipped.push({ id: String(recordKey(record) ?? '?').slice(0, 100), problem });
+    }
+    notes.sort((a, b) => b.updatedAt - a.updatedAt);
+    return { notes, skipped };
+  }
+
+  /**
+   * Creates a note (under `clientId` when the caller made one), or edits the
+   * note `id`. Saving a `clientId` that is already stored with the same
+   * content returns the stored note: a retried request never duplicates.
+   */
   save(draft: NoteDraft): Promise<Note> {
     return guardWrite(() =>
       this.db.transaction('rw', this.db.notes, async () => {
         const now = this.now();
-        const existing = draft.id ? await this.db.notes.get(draft.id) : undefined;
-        if (draft.id && !existing) throw new NotFoundError(draft.id);
-        if (existing && existing.kind !== draft.kind) throw new Error('A note cannot change from a concept note to a passage note.');
-        const { id: _ignored, ...fields } = draft;
-        const note = v.parse(NoteSchema, {
+        const { id, clientId, ...fields } = draft;
+        if (id && clientId) throw new Error('A note is either new (clientId) or an edit (id), not both.');
+        const key = id ?? clientId;
+        const stored: unknown = key === undefined ? undefined : await this.db.notes.get(key);
+        if (id && stored === undefined) throw new NotFoundError(id);
+        if (stored !== undefined && !isWellFormed(stored)) throw new Error(`The stored note "${key}" is damaged; delete it from the dashboard.`);
+        const existing = stored as Note | undefined;
+        if (existing && existing.kind !== fields.kind) throw new Error('A note cannot change from a concept note to a passage note.');
+        const candidate = {
           ...fields,
-          id: existing?.id ?? newId(),
+          id: existing?.id ?? clientId ?? newId(),
           createdAt: existing?.createdAt ?? now,
           // Strictly increasing, so merges by updatedAt always prefer the latest edit.
           updatedAt: existing ? Math.max(now, existing.updatedAt + 1) : now,
-        });
+        };
+        const parsed = v.safeParse(NoteSchema, candidate);
+        if (!parsed.success) throw new Error(`The note was not saved: ${malformedReason(candidate)}.`);
+        const note = parsed.output;
+        if (clientId && existing) {
+          if (content(existing) === content(note)) return existing;
+          throw new Error(`The note id "${clientId}" is already used by another note; nothing was saved.`);
+        }
+        // An edit may keep a concept a later corpus dropped; a new note may not name it.
+        const known = existing ? new Map([...this.concepts, ...conceptIdsOf(existing).map((c) => [c, c] as const)]) : this.concepts;
+        const untrusted = untrustedReason(note, known, now);
+        if (untrusted) throw new Error(`The note was not saved: ${untrusted.path}: ${untrusted.problem}.`);
         await this.db.notes.put(note);
         return note;
       }),
@@ -67,6 +112,23 @@ export class NotesStore {
     );
   }
 
+  /** Removes a damaged record for good (there is nothing in it to restore); a well-formed note is left alone. */
+  deleteMalformed(key: string | number): Promise<boolean> {
+    return guardWrite(() =>
+      this.db.transaction('rw', this.db.notes, async () => {
+        const record: unknown = await this.db.notes.get(key as string);
+        if (record === undefined || isWellFormed(record)) return false;
+        await this.db.notes.delete(key as string);
+        return true;
+      }),
+    );
+  }
+
+  /** Damaged records: their key (when they have one) and what is wrong. */
+  async malformed(): Promise<Skipped[]> {
+    return (await this.everything()).skipped;
+  }
+
   restore(id: string): Promise<boolean> {
     return guardWrite(() =>
       this.db.transaction('rw', this.db.notes, this.db.trash, async () => {
@@ -79,24 +141,28 @@ export class NotesStore {
     );
   }
 
-  async exportAs(format: ExportFormat, conceptNames: Record<string, string> = {}) {
-    const notes = await this.all();
-    const stamp = new Date(this.now()).toISOString().slice(0, 10);
+  /** The file for `format`; damaged records are left out and counted in `skipped` (and listed in the Markdown). */
+  async exportAs(format: ExportFormat) {
+    const { notes, skipped } = await this.everything();
+    const now = new Date(this.now());
+    const stamp = now.toISOString().slice(0, 10);
+    const file = (extension: string, mimeType: string, text: string) => ({ fileName: `alliance-lens-notes-${stamp}.${extension}`, mimeType, text, skipped: skipped.length });
     switch (format) {
       case 'json':
-        return { fileName: `alliance-lens-notes-${stamp}.json`, mimeType: 'application/json', text: toBackup(notes, new Date(this.now())) };
+        return file('json', 'application/json', toBackup(notes, now));
       case 'markdown':
-        return { fileName: `alliance-lens-notes-${stamp}.md`, mimeType: 'text/markdown', text: toMarkdown(notes, conceptNames, new Date(this.now())) };
+        return file('md', 'text/markdown', toMarkdown(notes, this.concepts, now, skipped));
       case 'jsonld':
-        return { fileName: `alliance-lens-notes-${stamp}.jsonld`, mimeType: 'application/ld+json', text: toJsonLd(notes, conceptNames) };
+        return file('jsonld', 'application/ld+json', toJsonLd(notes, this.concepts));
     }
   }
 
   /** Validates the whole file first (throws ImportError), then applies the merge in one transaction. */
   async import(text: string, apply: boolean): Promise<ImportReport> {
-    const incoming = parseBackup(text);
+    const incoming = parseImport(text, { knownConcepts: this.concepts, now: this.now() });
     const run = async () => {
-      const existing = new Map((await this.db.notes.bulkGet(incoming.map((n) => n.id))).flatMap((n) => (n ? [[n.id, n] as const] : [])));
+      const stored: unknown[] = await this.db.notes.bulkGet(incoming.map((n) => n.id));
+      const existing = new Map(incoming.flatMap((n, i) => (stored[i] === undefined ? [] : [[n.id, stored[i]] as const])));
       const plan = planImport(incoming, existing);
       if (apply) await this.db.notes.bulkPut([...plan.add, ...plan.update]);
       return { added: plan.add.length, updated: plan.update.length, skipped: plan.skip.length, applied: apply };

@@ -10,7 +10,7 @@ const notes: Note[] = [
     target: { url: 'https://keia.example/a', title: 'KEI', quote: { type: 'TextQuoteSelector', exact: 'distributed maintenance network', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 5 } },
   },
 ];
-const index = new NotesIndex(notes, { sma: 'Special Measures Agreement', ncg: 'Nuclear Consultative Group', rsf: 'Regional Sustainment Framework' });
+const index = new NotesIndex(notes, new Map([['sma', 'Special Measures Agreement'], ['ncg', 'Nuclear Consultative Group'], ['rsf', 'Regional Sustainment Framework']]));
 
 describe('NotesIndex', () => {
   it('finds by body, tag, quote and concept name, with prefixes', () => {
@@ -27,7 +27,7 @@ describe('NotesIndex', () => {
     expect(index.find({ query: '', since: 15 }).map((n) => n.id)).toEqual(['note-aaaa-0003', 'note-aaaa-0002']);
   });
   it('follows edits, additions and deletions without a rebuild', () => {
-    const live = new NotesIndex(notes, { sma: 'Special Measures Agreement' });
+    const live = new NotesIndex(notes, new Map([['sma', 'Special Measures Agreement']]));
     const edited = { ...notes[0]!, body: 'Shipbuilding talks instead', updatedAt: 40 } as Note;
     const added: Note = { id: 'note-aaaa-0004', kind: 'concept', conceptId: 'sma', body: 'Escalator clause', tags: ['cost'], createdAt: 4, updatedAt: 50 };
     live.sync([edited, notes[2]!, added]);

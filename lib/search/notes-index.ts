@@ -3,7 +3,7 @@
  * the concepts they are about, with prefix and fuzzy matching (MiniSearch).
  */
 import MiniSearch from 'minisearch';
-import type { Note } from '../notes/model';
+import { conceptIdsOf, type Note } from '../notes/model';
 
 export interface NoteFilters {
   query: string;
@@ -32,10 +32,6 @@ export function siteOfNote(note: Note): string | undefined {
   }
 }
 
-export function conceptIdsOf(note: Note): string[] {
-  return note.kind === 'concept' ? [note.conceptId] : note.conceptIds;
-}
-
 export class NotesIndex {
   private readonly search = new MiniSearch<IndexedNote>({
     fields: ['body', 'tags', 'quote', 'concepts', 'page'],
@@ -46,7 +42,7 @@ export class NotesIndex {
 
   constructor(
     notes: Note[],
-    private readonly conceptNames: Record<string, string>,
+    private readonly conceptNames: ReadonlyMap<string, string>,
   ) {
     this.sync(notes);
   }
@@ -75,7 +71,7 @@ export class NotesIndex {
       body: n.body,
       tags: n.tags.join(' '),
       quote: n.kind === 'passage' ? n.target.quote.exact : '',
-      concepts: conceptIdsOf(n).map((id) => this.conceptNames[id] ?? id).join(' '),
+      concepts: conceptIdsOf(n).map((id) => this.conceptNames.get(id) ?? id).join(' '),
       page: n.kind === 'passage' ? `${n.target.title} ${n.target.url}` : '',
     };
   }

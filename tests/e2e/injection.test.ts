@@ -27,15 +27,15 @@ const backup = JSON.stringify({
   version: 1,
   exportedAt: '2026-11-24T00:00:00.000Z',
   notes: [
-    { id: 'inject-concept-01', kind: 'concept', conceptId: 'sma', body: BODY, tags: [TAG], createdAt: 1, updatedAt: 1 },
+    { id: 'inject-concept-01', kind: 'concept', conceptId: 'sma', body: BODY, tags: [TAG], createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000 },
     {
       id: 'inject-passage-01',
       kind: 'passage',
       conceptIds: ['sma'],
       body: `${BODY} (passage)`,
       tags: [],
-      createdAt: 2,
-      updatedAt: 2,
+      createdAt: 1_700_000_001_000,
+      updatedAt: 1_700_000_001_000,
       target: {
         url: 'javascript:window.__pwned=1',
         title: TITLE,

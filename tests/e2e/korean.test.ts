@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionsOf, scoreAgainstGold, summarise, pagesBelow, type GoldPage, type PageScore } from '../../lib/highlight/gold';
-import { KOREAN_PAGES, clickInUi, inUi, notesFrame, openCard, setSettings, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights } from './harness';
+import { KOREAN_PAGES, clickInUi, inUi, notesFrame, openCard, setSettings, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, wrapAllHighlights } from './harness';
 
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(KOREAN_PAGES, 'gold.json'), 'utf8'));
 const env = useExtensionBrowser();
@@ -19,6 +19,7 @@ describe('Korean pages in Chromium', () => {
       const page = await env.browser.context.newPage();
       await page.goto(`${env.server.origin}/ko/${p.file}`);
       await waitForSettledHighlights(page, { minMs: 300 });
+      await wrapAllHighlights(page);
       const found = await page.evaluate(mentionsOf, await page.evaluateHandle(() => document));
       scores.push({ file: p.file, kind: p.kind, ...scoreAgainstGold(p, found, { includeDynamic: true }) });
       await page.close();
