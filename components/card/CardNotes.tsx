@@ -61,7 +61,8 @@ export function CardNotes(props: CardNotesProps) {
     <section class="my-notes" aria-label={t('card_yourNotes')}>
       {heading}
       {props.notesError && <p class="error">{props.notesError}</p>}
-      {open && draft !== undefined ? (
+      {/* The reader's own click opens the editor at once, even while a kept draft is still being read. */}
+      {open && (editing || draft !== undefined) ? (
         // The editor comes first and alone, so its title and Save stay in view.
         <NoteEditor
           label={t('card_addNoteFor', props.conceptName)}
