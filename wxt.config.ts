@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { corpusPlugin } from './scripts/corpus-plugin';
+import { manifestCommands } from './lib/commands';
 
 // Least privilege: every permission below is used by a feature.
 //  storage          – settings (WXT storage)
@@ -47,24 +48,9 @@ export default defineConfig({
       browser === 'firefox'
         ? ['notes-frame.html']
         : [{ resources: ['notes-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
-    commands: {
-      'toggle-highlights': {
-        suggested_key: { default: 'Alt+Shift+H' },
-        description: '__MSG_commandToggle__',
-      },
-      'next-highlight': {
-        suggested_key: { default: 'Alt+Shift+J' },
-        description: '__MSG_commandNext__',
-      },
-      'previous-highlight': {
-        suggested_key: { default: 'Alt+Shift+K' },
-        description: '__MSG_commandPrevious__',
-      },
-      'add-passage-note': {
-        suggested_key: { default: 'Alt+Shift+N' },
-        description: '__MSG_commandAddNote__',
-      },
-    },
+    commands: manifestCommands(),
+    // The dashboard is the options page, so the browser's extension menu offers it (it opens in a tab: it is a full page).
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -8,6 +8,7 @@ import type * as v from 'valibot';
 import type { Note, TextPositionSelector, TextQuoteSelector } from './notes/model';
 import type { Category, Concept, SourceDoc } from './corpus/schema';
 import type { backgroundRequests } from './background/requests';
+import type { PageCommand } from './commands';
 
 export type BackgroundRequestType = keyof typeof backgroundRequests;
 export type RequestData<T extends BackgroundRequestType> = v.InferOutput<(typeof backgroundRequests)[T]['schema']>;
@@ -69,6 +70,7 @@ type BackgroundReplies = {
   'notes:export': { fileName: string; mimeType: string; text: string; skipped: number };
   'notes:import': ImportReport;
   'notes:deleteAll': { deleted: number };
+  'ui:openGlossary': null;
   'frame:register': null;
   'frame:claim': boolean;
   'page:report': null;
@@ -82,7 +84,7 @@ export type BackgroundProtocol = {
 export type ContentProtocol = {
   'page:summary': () => PageSummary;
   'page:reveal': (data: { conceptId: string }) => boolean;
-  'page:command': (data: { command: 'toggle-highlights' | 'next-highlight' | 'previous-highlight' | 'add-passage-note' }) => void;
+  'page:command': (data: { command: PageCommand }) => void;
   'notes:changed': (data: { conceptIds: string[]; urls: string[] }) => void;
   'settings:changed': () => void;
 };

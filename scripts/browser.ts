@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { SHARED } from './shared';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
-export const DEV_PAGES = resolve(ROOT, '../shared/dev-pages');
+export const DEV_PAGES = join(SHARED, 'dev-pages');
 export const CONTRAST_PAGES = join(ROOT, 'tests/fixtures/contrast');
 export const KOREAN_PAGES = join(ROOT, 'tests/fixtures/ko');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -69,6 +70,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   serviceWorker: Worker;
   userDataDir: string;
+  /** The welcome tab the extension opened on its first install in this profile (closed at once), if any. */
+  welcomeUrl?: string;
   /** Opens an extension page such as "popup.html" or "dashboard.html#/notes". */
   openExtensionPage(path: string): Promise<Page>;
   close(options?: { keepProfile?: boolean }): Promise<void>;
@@ -89,8 +92,24 @@ export interface LaunchOptions {
   userDataDir?: string;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** 2 renders as at 200 % zoom (with half the viewport width in CSS pixels). */
+  deviceScaleFactor?: number;
   /** Show a window (the demo does when a display is available). */
   headed?: boolean;
+}
+
+async function closeWelcomeTab(context: BrowserContext): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const welcome = context.pages().find((p) => p.url().endsWith('/dashboard.html#/welcome'));
+    if (welcome) {
+      const url = welcome.url();
+      await welcome.close();
+      return url;
+    }
+    if (Date.now() > deadline) throw new Error('The extension did not open its welcome page on first install (runtime.onInstalled).');
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
 }
 
 /** Starts Chromium with the built extension; reuse `userDataDir` to restart with the same profile. */
@@ -103,15 +122,20 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: !options.headed,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    deviceScaleFactor: options.deviceScaleFactor,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  // A new profile is a first install, and the extension greets it with a welcome tab:
+  // close it, so callers start from the pages they open themselves.
+  const welcomeUrl = options.userDataDir ? undefined : await closeWelcomeTab(context);
   return {
     context,
     extensionId,
     serviceWorker,
     userDataDir,
+    welcomeUrl,
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);

@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { corpusFiles, loadCorpusFromDir } from './load-corpus';
-import { compileMatcher } from '../lib/matcher/compile';
+import { corpusFiles, loadCorpusFromDir } from './load-corpus.ts';
+import { compileMatcher } from '../lib/matcher/compile.ts';
 
 const CORPUS_ID = 'virtual:alliance-corpus';
 const MATCHER_ID = 'virtual:alliance-matcher';

@@ -118,10 +118,11 @@ export function openCard(page: Page): Promise<{ role: string; name: string } | n
 }
 
 /** With the card of a concept open: "Add note" in its notes frame, type `body`, save, and wait until the card lists it. */
-export async function saveNoteInCard(page: Page, body: string) {
+export async function saveNoteInCard(page: Page, body: string, tags?: string) {
   const notes = await notesFrame(page);
   await notes.getByRole('button', { name: 'Add note' }).click();
   await notes.getByRole('textbox', { name: 'Note' }).fill(body);
+  if (tags !== undefined) await notes.getByRole('textbox', { name: /Tags/ }).fill(tags);
   await notes.getByRole('button', { name: 'Save note' }).click();
   await notes.getByText(body).waitFor();
   return notes;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { validateCorpus, mergeKorean, CorpusError } from '../lib/corpus/validate';
+import { validateCorpus, mergeKorean, CorpusError } from '../lib/corpus/validate.ts';
 import type { Corpus } from '../lib/corpus/schema';
 
 function readJson(dir: string, file: string): unknown {

@@ -3,6 +3,11 @@
  * with the built extension: a page with a card open, the popup, and the
  * dashboard's notes, glossary and settings — in English and in Korean
  * (files ending "-ko"), light and dark ("-dark").
+ *
+ * In English, the popup, the side panel and every dashboard view are also
+ * taken at 1280 px, 360 px and 200 % zoom: <surface>.png is 1280 px (the
+ * popup and side panel at their own width), -360 the narrow window, -zoom200
+ * the 1280 px window at 200 % zoom (640 CSS px at 2 device pixels per px).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -65,15 +70,9 @@ async function shootCard(browser: ExtensionBrowser, origin: string, v: (typeof V
   await article.waitForTimeout(500);
   await article.screenshot({ path: join(OUT, `tooltip-hover${suffix}.png`) });
   await term.click();
-  const notes = await notesFrame(article);
   // The narrow and zoomed views show the note the first shot saved.
-  if (!view) {
-    await notes.getByRole('button', { name: v.labels.addNote }).click();
-    await notes.getByRole('textbox', { name: v.labels.note, exact: true }).fill(v.note);
-    await notes.getByRole('textbox', { name: v.labels.tags }).fill(v.tags);
-    await notes.getByRole('button', { name: v.labels.save }).click();
-  }
-  await notes.getByText(v.note).waitFor();
+  if (!view) await saveVariantNote(article, v);
+  else await (await notesFrame(article)).getByText(v.note).waitFor();
   // Show the card from its top, as a reader first sees it.
   await inUi(article, (roots) => roots.forEach((r) => r.getElementById('alliance-lens-card')?.scrollTo(0, 0)), null);
   await article.waitForTimeout(300);
@@ -105,6 +104,8 @@ async function shootAll(browser: ExtensionBrowser, origin: string, language: Lan
     await page.screenshot({ path: join(OUT, `${file}${suffix}.png`) });
     await page.close();
   };
+  // English panels are taken at every size by shootSurfaces.
+  if (language === 'en') return void (await article.close());
   await shoot(`popup.html?tab=${tabId}`, 'popup', { width: 370, height: 620 });
   await shoot('dashboard.html#/notes', 'dashboard-notes', { width: 1100, height: 700 });
   await shoot('dashboard.html#/glossary', 'dashboard-glossary', { width: 1100, height: 700 }, async (page) => {
@@ -113,6 +114,75 @@ async function shootAll(browser: ExtensionBrowser, origin: string, language: Lan
   await shoot(`dashboard.html#/glossary/${language === 'ko' ? 'ncg' : 'sma'}`, 'dashboard-concept', { width: 1100, height: 800 });
   await shoot('dashboard.html#/settings', 'dashboard-settings', { width: 1100, height: 900 });
   await article.close();
+}
+
+/** With a card open: writes the variant's note and tags in its notes frame and saves them. */
+async function saveVariantNote(article: Page, v: (typeof VARIANTS)[Language]) {
+  const notes = await notesFrame(article);
+  await notes.getByRole('button', { name: v.labels.addNote }).click();
+  await notes.getByRole('textbox', { name: v.labels.note, exact: true }).fill(v.note);
+  await notes.getByRole('textbox', { name: v.labels.tags }).fill(v.tags);
+  await notes.getByRole('button', { name: v.labels.save }).click();
+  await notes.getByText(v.note).waitFor();
+}
+
+interface Surface {
+  file: string;
+  path(tabId: number): string;
+  /** Resolves once the surface shows what it is for. */
+  ready(page: Page): Promise<unknown>;
+  /** CSS widths to take at zoom 100 %: the popup and side panel have one width of their own. */
+  widths: number[];
+  fullPage?: boolean;
+}
+
+const SURFACES: Surface[] = [
+  { file: 'popup', path: (tab) => `popup.html?tab=${tab}`, ready: (p) => p.getByRole('switch').waitFor(), widths: [340], fullPage: true },
+  { file: 'sidepanel', path: (tab) => `sidepanel.html?tab=${tab}`, ready: (p) => p.getByRole('heading', { name: 'Notes on this page' }).waitFor(), widths: [360] },
+  { file: 'dashboard-notes', path: () => 'dashboard.html#/notes', ready: (p) => p.getByText('Which yards are certified').waitFor(), widths: [1280, 360] },
+  { file: 'dashboard-glossary', path: () => 'dashboard.html#/glossary', ready: (p) => p.getByRole('link', { name: 'Special Measures Agreement' }).first().waitFor(), widths: [1280, 360] },
+  { file: 'dashboard-concept', path: () => 'dashboard.html#/glossary/sma', ready: (p) => p.getByRole('heading', { name: 'Special Measures Agreement', level: 2 }).waitFor(), widths: [1280, 360] },
+  { file: 'dashboard-sources', path: () => 'dashboard.html#/sources', ready: (p) => p.getByRole('heading', { name: 'Sources', level: 2 }).waitFor(), widths: [1280, 360] },
+  { file: 'dashboard-settings', path: () => 'dashboard.html#/settings', ready: (p) => p.locator('kbd').first().waitFor(), widths: [1280, 360] },
+  { file: 'dashboard-welcome', path: () => 'dashboard.html#/welcome', ready: (p) => p.getByRole('heading', { name: 'Welcome to Alliance Lens' }).waitFor(), widths: [1280, 360] },
+];
+
+const HEIGHT = 800;
+
+/** The English popup, side panel and dashboard views at 1280 px, 360 px and 200 % zoom, light and dark. */
+async function shootSurfaces(origin: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const zoom of [1, 2]) {
+      const browser = await launchWithExtension({ viewport: { width: 1280, height: HEIGHT }, colorScheme: scheme, deviceScaleFactor: zoom });
+      const dark = scheme === 'dark' ? '-dark' : '';
+      const v = VARIANTS.en;
+      const article = await browser.context.newPage();
+      await article.goto(`${origin}${v.article}`);
+      await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
+      await article.locator(`[data-concept-id="${v.conceptId}"]`).first().click();
+      await saveVariantNote(article, v);
+      await clickInUi(article, 'button.icon', v.labels.close);
+      await article.bringToFront();
+      const tabId = await browser.serviceWorker.evaluate(async () => {
+        const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab!.id;
+      });
+      for (const surface of SURFACES) {
+        // At 200 % zoom a 1280 px window is 640 CSS px wide; the popup and side panel keep their own width.
+        const widths = zoom === 1 ? surface.widths : [surface.widths.length > 1 ? 640 : surface.widths[0]!];
+        for (const width of widths) {
+          const page = await browser.context.newPage();
+          await page.setViewportSize({ width, height: zoom === 2 ? HEIGHT / 2 : HEIGHT });
+          await page.goto(`chrome-extension://${browser.extensionId}/${surface.path(tabId)}`);
+          await surface.ready(page);
+          const size = zoom === 2 ? '-zoom200' : width === 360 && surface.widths.length > 1 ? '-360' : '';
+          await page.screenshot({ path: join(OUT, `${surface.file}${size}${dark}.png`), fullPage: surface.fullPage });
+          await page.close();
+        }
+      }
+      await browser.close();
+    }
+  }
 }
 
 async function main() {
@@ -126,6 +196,7 @@ async function main() {
     await shootAll(browser, server.origin, 'ko', `-ko${dark}`);
     await browser.close();
   }
+  await shootSurfaces(server.origin);
   await server.close();
   console.log(`Screenshots written to ${OUT}`);
 }

@@ -1,6 +1,7 @@
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
+import { askBackground } from '@/lib/messages';
 import { categoryLabel, displayName, language, locale, t, type Language } from '@/lib/i18n';
 import { aliasKey } from '@/lib/matcher/normalise';
 import { acronymOf, dateLabels } from '@/lib/corpus/concept-view';
@@ -52,6 +53,15 @@ export function ConceptCard(props: ConceptCardProps) {
   const initials = acronymOf(concept);
   const acronym = initials && ![shown.name, beside.name].some((n) => n.includes(initials)) ? initials : undefined;
   const term = props.term && ![shown.name, beside.name].some((n) => aliasKey(n) === aliasKey(props.term!)) ? props.term : undefined;
+  const [glossaryError, setGlossaryError] = useState<string | null>(null);
+  // A page may not navigate to an extension page that is not web-accessible (Chromium:
+  // ERR_BLOCKED_BY_CLIENT; Firefox: nothing happens), so the background opens the tab. Middle clicks too.
+  const openGlossary = (e: MouseEvent) => {
+    if (e.type === 'auxclick' && e.button !== 1) return;
+    e.preventDefault();
+    setGlossaryError(null);
+    askBackground('ui:openGlossary', { conceptId: concept.id }).catch((err: unknown) => setGlossaryError(err instanceof Error ? err.message : String(err)));
+  };
 
   return (
     <article class="card" style={{ '--cat': colour }} lang={primary}>
@@ -142,9 +152,14 @@ export function ConceptCard(props: ConceptCardProps) {
               </p>
             );
           })}
-          <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer">
+          <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer" onClick={openGlossary} onAuxClick={openGlossary}>
             {t('card_openGlossary')}
           </a>
+          {glossaryError && (
+            <p class="error" role="alert">
+              {glossaryError}
+            </p>
+          )}
         </section>
       </details>
     </article>

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { Draft } from '@/lib/notes/drafts';
 
 export interface NoteEditorProps {
   initialBody?: string;
@@ -8,11 +7,11 @@ export interface NoteEditorProps {
   /** Resolves once the note is stored; rejects with a message to show. The draft is kept on failure. */
   onSave(body: string, tags: string[]): Promise<void>;
   onCancel(): void;
+  /** Called on every keystroke, so a caller can keep the draft. */
+  onChange?(body: string, tags: string[]): void;
   label: string;
   /** Told whether the body holds unsaved text, as it changes. */
   onDraftChange?(dirty: boolean): void;
-  /** Told the fields as typed, as they change (to keep the draft). */
-  onDraft?(draft: Draft): void;
 }
 
 export function parseTags(text: string): string[] {
@@ -20,7 +19,7 @@ export function parseTags(text: string): string[] {
 }
 
 /** A small note editor: the draft survives a failed save, and "Saved" appears only after the store confirms. */
-export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, label, onDraftChange, onDraft }: NoteEditorProps) {
+export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, onChange, label, onDraftChange }: NoteEditorProps) {
   const [body, setBody] = useState(initialBody);
   const [tags, setTags] = useState(initialTags.join(', '));
   const bodyField = useRef<HTMLTextAreaElement>(null);
@@ -52,8 +51,8 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
           onInput={(e) => {
             const value = (e.target as HTMLTextAreaElement).value;
             setBody(value);
+            onChange?.(value, parseTags(tags));
             onDraftChange?.(value.trim() !== initialBody.trim());
-            onDraft?.({ body: value, tags });
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
@@ -62,10 +61,14 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
       </label>
       <label class="field">
         <span>{t('card_tagsLabel')}</span>
-        <input type="text" value={tags} placeholder={t('card_tagsPlaceholder')} onInput={(e) => {
+        <input
+          type="text"
+          value={tags}
+          placeholder={t('card_tagsPlaceholder')}
+          onInput={(e) => {
             const value = (e.target as HTMLInputElement).value;
             setTags(value);
-            onDraft?.({ body, tags: value });
+            onChange?.(body, parseTags(value));
           }}
         />
       </label>

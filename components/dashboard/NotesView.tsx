@@ -6,7 +6,9 @@ import { askBackground, type ImportReport } from '@/lib/messages';
 import { NotesIndex, siteOfNote } from '@/lib/search/notes-index';
 import { linkablePageUrl } from '@/lib/page-url';
 import { NoteEditor } from '@/components/card/NoteEditor';
+import { EditDrafts } from '@/lib/notes/edit-drafts';
 import { displayName, formatDateTime, language, t } from '@/lib/i18n';
+import { useShortcutHint } from '@/components/panels/use-commands';
 import { useLive } from './use-live';
 import { VirtualList } from './VirtualList';
 
@@ -33,8 +35,57 @@ export async function exportNotes(format: 'json' | 'markdown' | 'jsonld'): Promi
   return file.skipped;
 }
 
+/** Unsaved edits survive closing the dashboard, a route change and rows scrolled out of the virtual list. */
+const drafts = new EditDrafts(localStorage);
+
+function NoteEditForm({ note, onDone }: { note: Note; onDone(): void }) {
+  const stored = { body: note.body, tags: note.tags };
+  const [draft] = useState(() => drafts.get(note.id));
+  const [changed, setChanged] = useState(draft !== null);
+  const [confirming, setConfirming] = useState(false);
+  const discard = () => {
+    drafts.clear(note.id);
+    onDone();
+  };
+  return (
+    <div class="edit-form">
+      {draft && <p class="muted">{t('dash_draftRestored')}</p>}
+      <NoteEditor
+        label={t('dash_editNote')}
+        initialBody={draft?.body ?? note.body}
+        initialTags={draft?.tags ?? note.tags}
+        onChange={(body, tags) => {
+          drafts.set(note.id, { body, tags }, stored);
+          setChanged(drafts.get(note.id) !== null);
+          setConfirming(false);
+        }}
+        onCancel={() => (changed ? setConfirming(true) : discard())}
+        onSave={async (body, tags) => {
+          const { createdAt: _c, updatedAt: _u, ...rest } = note;
+          await askBackground('notes:save', { ...rest, body, tags });
+          drafts.clear(note.id);
+          onDone();
+        }}
+      />
+      {confirming && (
+        <div class="confirm" role="alertdialog" aria-labelledby={`discard-${note.id}`}>
+          <p id={`discard-${note.id}`}>{t('dash_discardQuestion')}</p>
+          <div class="row">
+            <button type="button" class="danger" onClick={discard}>
+              {t('dash_discard')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} autofocus>
+              {t('dash_keepEditing')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
 function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<string, string>; onDeleted(note: Note): void }) {
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(() => drafts.get(note.id) !== null);
   const concepts = conceptIdsOf(note).map((id) => names.get(id) ?? id);
   const pageHref = note.kind === 'passage' ? linkablePageUrl(note.target.url) : undefined;
   return (
@@ -56,28 +107,20 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<st
         <time dateTime={new Date(note.updatedAt).toISOString()}>{formatDateTime(note.updatedAt)}</time>
       </p>
       {editing ? (
-        <NoteEditor
-          label={t('dash_edit')}
-          initialBody={note.body}
-          initialTags={note.tags}
-          onCancel={() => setEditing(false)}
-          onSave={async (body, tags) => {
-            const { createdAt: _c, updatedAt: _u, ...draft } = note;
-            await askBackground('notes:save', { ...draft, body, tags });
-            setEditing(false);
-          }}
-        />
+        <NoteEditForm note={note} onDone={() => setEditing(false)} />
       ) : (
         <>
           <p class="note-body">{note.body}</p>
           {note.kind === 'passage' && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
-          <p class="note-meta">
-            {note.tags.map((tag) => (
-              <span key={tag} class="tag">
-                #{tag}
-              </span>
-            ))}
-          </p>
+          {note.tags.length > 0 && (
+            <p class="note-meta">
+              {note.tags.map((tag) => (
+                <span key={tag} class="tag">
+                  #{tag}
+                </span>
+              ))}
+            </p>
+          )}
           <div class="row">
             <button type="button" onClick={() => setEditing(true)}>
               {t('dash_edit')}
@@ -200,6 +243,7 @@ export function NotesView({ db, corpus }: { db: NotesDb; corpus: Corpus }) {
   const [site, setSite] = useState('');
   const [since, setSince] = useState('');
   const [undo, setUndo] = useState<Note | null>(null);
+  const emptyHint = useShortcutHint('add-passage-note', 'dash_noNotesKey', 'dash_noNotes');
   const shown = index.find({ query, conceptId: conceptId || undefined, tag: tag || undefined, site: site || undefined, since: since ? Date.parse(since) : undefined });
   const tags = [...new Set(notes.flatMap((n) => n.tags))].sort();
   const sites = [...new Set(notes.flatMap((n) => siteOfNote(n) ?? []))].sort();
@@ -253,7 +297,9 @@ export function NotesView({ db, corpus }: { db: NotesDb; corpus: Corpus }) {
       )}
       {damaged.length > 0 && <DamagedRecords records={damaged} />}
       {notes.length === 0 ? (
-        <p class="muted">{t('dash_noNotes')}</p>
+        <p class="empty">{emptyHint}</p>
+      ) : shown.length === 0 ? (
+        <p class="empty">{t('dash_noMatch')}</p>
       ) : (
         <VirtualList items={shown} estimateSize={120} getKey={(n) => n.id} label={t('dash_notes')} renderItem={(n) => <NoteRow note={n} names={names} onDeleted={setUndo} />} />
       )}

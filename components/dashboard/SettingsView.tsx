@@ -1,28 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Corpus } from '@/lib/corpus/schema';
 import { HIGHLIGHT_STYLES, settingsItem, type Settings } from '@/lib/settings';
 import { categoryLabel, LANGUAGES, t, type LanguageSetting } from '@/lib/i18n';
+import { ourCommands } from '@/lib/commands';
+import { useAssignedCommands } from '@/components/panels/use-commands';
 import { exportNotes } from './NotesView';
-
-/** Command descriptions in the interface language (the browser gives them in its own). */
-const COMMAND_MESSAGES: Record<string, string> = {
-  'toggle-highlights': 'commandToggle',
-  'next-highlight': 'commandNext',
-  'previous-highlight': 'commandPrevious',
-  'add-passage-note': 'commandAddNote',
-};
 
 export function SettingsView({ corpus }: { corpus: Corpus }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [shortcuts, setShortcuts] = useState<{ name?: string; description?: string; shortcut?: string }[]>([]);
+  const commands = ourCommands(useAssignedCommands());
   useEffect(() => {
     void settingsItem.getValue().then(setSettings);
-    void browser.commands.getAll().then(setShortcuts);
     return settingsItem.watch(setSettings);
   }, []);
   if (!settings) return null;
   const save = (next: Settings) => void settingsItem.setValue(next);
+  const toggleKey = commands.find((c) => c.name === 'toggle-highlights')?.key;
   return (
     <section aria-labelledby="settings-title" class="settings">
       <h2 id="settings-title">{t('dash_settings')}</h2>
@@ -64,7 +57,7 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
       </label>
       <h3>{t('dash_disabledSites')}</h3>
       {settings.disabledSites.length === 0 ? (
-        <p class="muted">{t('dash_noDisabledSites')}</p>
+        <p class="muted">{toggleKey ? t('dash_noDisabledSitesKey', toggleKey) : t('dash_noDisabledSites')}</p>
       ) : (
         <ul>
           {settings.disabledSites.map((site) => (
@@ -80,18 +73,16 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
       <h3>{t('dash_shortcuts')}</h3>
       <table class="shortcuts">
         <tbody>
-          {shortcuts
-            .filter((s) => s.description)
-            .map((s) => (
-              <tr key={s.name}>
-                <td>{s.name && COMMAND_MESSAGES[s.name] ? t(COMMAND_MESSAGES[s.name]!) : s.description}</td>
-                <td>
-                  <kbd>{s.shortcut || t('dash_notSet')}</kbd>
-                </td>
-              </tr>
-            ))}
+          {commands.map((c) => (
+            <tr key={c.name} data-command={c.name}>
+              {/* The description in the interface language (the browser gives it in its own). */}
+              <td>{t(c.message)}</td>
+              <td>{c.key ? <kbd>{c.key}</kbd> : <span class="muted">{t('dash_notSet')}</span>}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
+      <p class="muted">{t('dash_shortcutsHint')}</p>
       <div class="warning" role="note">
         <h3>{t('dash_uninstallTitle')}</h3>
         <p>{t('dash_uninstallWarning')}</p>

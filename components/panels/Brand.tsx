@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n';
 export function Brand({ icon = 32 }: { icon?: 32 | 48 }) {
   return (
     <header class="brand">
-      <img src={`/icon/${icon}.png`} alt="" />
+      <img class="logo" src={`/icon/${icon}.png`} alt="" />
       <h1>{t('extName')}</h1>
     </header>
   );

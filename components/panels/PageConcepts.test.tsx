@@ -21,4 +21,15 @@ describe('PageConcepts', () => {
     render(<PageConcepts corpus={corpus} counts={{}} dark={false} onReveal={vi.fn()} />);
     expect(screen.getByText('No alliance concepts on this page.')).toBeTruthy();
   });
+
+  it('narrows the list to the concepts whose name or alias matches the search, Korean too', () => {
+    const counts = { sma: 3, usfk: 1, ira: 2 };
+    const { rerender } = render(<PageConcepts corpus={corpus} counts={counts} dark={false} query="  special MEASURES " onReveal={vi.fn()} />);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([expect.stringContaining('Special Measures Agreement')]);
+    const korean = corpus.concepts.find((c) => c.id === 'usfk')!.aliases.find((a) => a.lang === 'ko')!.text;
+    rerender(<PageConcepts corpus={corpus} counts={counts} dark={false} query={korean} onReveal={vi.fn()} />);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([expect.stringContaining('United States Forces Korea')]);
+    rerender(<PageConcepts corpus={corpus} counts={counts} dark={false} query="zzz" onReveal={vi.fn()} />);
+    expect(screen.getByText('No concept on this page matches “zzz”.')).toBeTruthy();
+  });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { corpus } from 'virtual:alliance-corpus';
 import { contentMessenger } from '@/lib/messages';
 import { t } from '@/lib/i18n';
@@ -9,21 +10,34 @@ const dark = matchMedia('(prefers-color-scheme: dark)').matches;
 
 /** What the extension knows about the page in a tab: shared by the popup and the side panel. */
 export function PagePanel({ page, onRevealed }: { page: ActivePage; onRevealed?(): void }) {
+  const [query, setQuery] = useState('');
   if (page.state === 'loading') return <p class="muted">{t('panel_loading')}</p>;
   if (page.state === 'unavailable') return <p class="muted">{t('panel_unavailable')}</p>;
   const { summary, tabId } = page;
   const total = Object.values(summary.counts).reduce((a, b) => a + b, 0);
+  const found = Object.keys(summary.counts).length;
   return (
-    <div>
+    <div class="page-panel">
       <SiteSwitch url={summary.url} />
       <p class="muted" aria-live="polite">
-        {summary.enabled ? t('panel_summary', Object.keys(summary.counts).length, total) : t('panel_offHere')}
+        {summary.enabled ? t('panel_summary', found, total) : t('panel_offHere')}
       </p>
+      {summary.enabled && found > 0 && (
+        <input
+          type="search"
+          class="concept-search"
+          aria-label={t('panel_search')}
+          placeholder={t('panel_searchPlaceholder')}
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
+      )}
       {summary.enabled && (
         <PageConcepts
           corpus={corpus}
           counts={summary.counts}
           dark={dark}
+          query={query}
           onReveal={async (conceptId) => {
             await contentMessenger.sendMessage('page:reveal', { conceptId }, { tabId, frameId: 0 });
             onRevealed?.();

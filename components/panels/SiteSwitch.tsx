@@ -2,7 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { isEnabledOn, settingsItem, siteOf, withSiteToggled, type Settings } from '@/lib/settings';
 import { t } from '@/lib/i18n';
 
-/** Highlighting on or off for one site; applies to open tabs at once (they watch the setting). */
+/**
+ * Highlighting on or off for one site, as a switch (a button with role
+ * "switch": Space and Enter flip it). Open tabs apply it at once: they watch the setting.
+ */
 export function SiteSwitch({ url }: { url: string }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
@@ -13,9 +16,26 @@ export function SiteSwitch({ url }: { url: string }) {
   if (!settings || !site) return null;
   const on = isEnabledOn(settings, url);
   return (
-    <label class="switch">
-      <input type="checkbox" role="switch" checked={on} disabled={!settings.enabled} onChange={() => void settingsItem.setValue(withSiteToggled(settings, url, !on))} />
-      <span>{settings.enabled ? t('panel_highlightOn', site) : t('panel_highlightingOffEverywhere')}</span>
-    </label>
+    <div class="site-switch">
+      <span id="site-switch-label" class="site-switch-label">
+        {settings.enabled ? t('panel_highlightOn', site) : t('panel_highlightingOffEverywhere')}
+      </span>
+      <button
+        type="button"
+        role="switch"
+        class="switch-control"
+        aria-checked={on}
+        aria-labelledby="site-switch-label"
+        disabled={!settings.enabled}
+        onClick={() => void settingsItem.setValue(withSiteToggled(settings, url, !on))}
+      >
+        <span class="switch-track" aria-hidden="true">
+          <span class="switch-thumb" />
+        </span>
+        <span class="switch-state" aria-hidden="true">
+          {on ? t('panel_on') : t('panel_off')}
+        </span>
+      </button>
+    </div>
   );
 }

@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { corpus } from 'virtual:alliance-corpus';
-import { backgroundMessenger, contentMessenger, type ContentProtocol } from '@/lib/messages';
+import { backgroundMessenger, contentMessenger } from '@/lib/messages';
+import { isPageCommand, type PageCommand } from '@/lib/commands';
 import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
 import { RateLimiter } from '@/lib/background/rate-limit';
@@ -17,8 +18,6 @@ import { setLanguage, t } from '@/lib/i18n';
 import { settingsItem, type Settings } from '@/lib/settings';
 import { readerUrl } from '@/lib/pdf/reader-link';
 
-type PageCommand = Parameters<ContentProtocol['page:command']>[0]['command'];
-const PAGE_COMMANDS: readonly string[] = ['toggle-highlights', 'next-highlight', 'previous-highlight', 'add-passage-note'];
 const ADD_NOTE_MENU_ID = 'alliance-lens-add-note';
 const OPEN_PDF_MENU_ID = 'alliance-lens-open-pdf';
 /** Links that look like PDFs (the menu cannot see a link's content type). */
@@ -55,6 +54,9 @@ export default defineBackground(() => {
     onNotesChanged(change: { conceptIds: string[]; urls: string[] }) {
       void broadcastToTabs((tabId) => contentMessenger.sendMessage('notes:changed', change, tabId));
     },
+    async openExtensionPage(path: string, openerTabId?: number) {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/dashboard.html'), openerTabId });
+    },
     onPageReport(tabId: number, counts: Record<string, number>) {
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       void browser.action.setBadgeText({ tabId, text: total ? String(Object.keys(counts).length) : '' });
@@ -75,17 +77,19 @@ export default defineBackground(() => {
   void settingsItem.getValue().then(applyLanguage);
   settingsItem.watch(applyLanguage);
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('menuAddNote'), contexts: ['selection'] });
     browser.contextMenus.create({ id: OPEN_PDF_MENU_ID, title: t('menu_openPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
+    // A first install only: an update or a browser update must not open tabs.
+    if (reason === 'install') void context.openExtensionPage('dashboard.html#/welcome');
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_NOTE_MENU_ID && tab?.id !== undefined) void sendCommand(tab.id, 'add-passage-note', info.frameId);
     if (info.menuItemId === OPEN_PDF_MENU_ID && info.linkUrl) void openInReader(info.linkUrl, tab?.index);
   });
   browser.commands.onCommand.addListener(async (command) => {
-    if (!PAGE_COMMANDS.includes(command)) return;
+    if (!isPageCommand(command)) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await sendCommand(tab.id, command as PageCommand);
+    if (tab?.id !== undefined) await sendCommand(tab.id, command);
   });
 });

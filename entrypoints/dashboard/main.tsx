@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import { NotesView } from '@/components/dashboard/NotesView';
 import { ConceptPage, GlossaryList, SourcesView } from '@/components/dashboard/GlossaryView';
 import { SettingsView } from '@/components/dashboard/SettingsView';
+import { WelcomeView } from '@/components/dashboard/WelcomeView';
 import { Brand } from '@/components/panels/Brand';
 import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
 import { useLanguage } from '@/components/use-language';
@@ -30,6 +31,7 @@ const SECTIONS = [
   ['glossary', 'dash_glossary'],
   ['sources', 'dash_sources'],
   ['settings', 'dash_settings'],
+  ['welcome', 'dash_welcome'],
 ] as const;
 
 function Dashboard() {
@@ -59,6 +61,7 @@ function Dashboard() {
         {section === 'glossary' && (id ? <ConceptPage corpus={corpus} db={db} conceptId={id} /> : <GlossaryList corpus={corpus} />)}
         {section === 'sources' && <SourcesView corpus={corpus} />}
         {section === 'settings' && <SettingsView corpus={corpus} />}
+        {section === 'welcome' && <WelcomeView corpus={corpus} />}
       </main>
     </div>
   );

@@ -22,19 +22,18 @@ async function openSidePanel() {
   window.close();
 }
 
+/** Opens `url` in a new tab; the popup closes after it, as after any of its actions. */
+async function openTab(url: string) {
+  await browser.tabs.create({ url });
+  if (!openedAsPage) window.close();
+}
+
 /** A PDF in the browser's viewer: open it in the reader (which fetches it, asking for the site if it must). */
 function OpenPdfRow({ url }: { url: string }) {
   return (
     <p class="open-pdf">
       <span class="muted">{t('popup_openPdfHint')}</span>{' '}
-      <button
-        type="button"
-        class="primary"
-        onClick={() => {
-          void browser.tabs.create({ url: readerUrl(url) });
-          if (!openedAsPage) window.close();
-        }}
-      >
+      <button type="button" class="primary" onClick={() => void openTab(readerUrl(url))}>
         {t('popup_openPdf')}
       </button>
     </p>
@@ -46,20 +45,20 @@ function Popup() {
   const [page] = useActivePage();
   if (!lang) return null;
   return (
-    <main style={{ width: '340px', padding: '12px 14px' }}>
+    <main class="popup">
       <Brand />
       {page.state === 'ready' && page.summary.isPdf && <OpenPdfRow url={page.summary.url} />}
       <PagePanel page={page} onRevealed={() => !openedAsPage && window.close()} />
-      <nav class="links" aria-label={t('panel_more')} style={{ marginTop: '12px' }}>
+      <nav class="actions" aria-label={t('panel_more')}>
         <button type="button" onClick={() => void openSidePanel()}>
           {t('panel_openSidePanel')}
         </button>
-        <a href="/dashboard.html#/notes" target="_blank">
+        <button type="button" onClick={() => void openTab(browser.runtime.getURL('/dashboard.html#/notes'))}>
           {t('panel_openDashboard')}
-        </a>
-        <a href="/reader.html" target="_blank">
+        </button>
+        <button type="button" onClick={() => void openTab(browser.runtime.getURL('/reader.html'))}>
           {t('popup_pdfReader')}
-        </a>
+        </button>
       </nav>
     </main>
   );

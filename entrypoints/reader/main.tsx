@@ -23,6 +23,7 @@ import { fetchPdf, readLocalFile, requestOriginAccess, type Loaded } from '@/lib
 import { openPdf } from './open-pdf';
 import { PdfViewer, type Overlay } from './viewer';
 import { ReaderCard, type CardState } from './ReaderCard';
+import type { PageCommand } from '@/lib/commands';
 import { Sidebar, type SearchHit } from './Sidebar';
 import '@/components/panels/panels.css';
 import './reader.css';
@@ -309,7 +310,7 @@ function Reader() {
   const reveal = (conceptId: string) => step(1, conceptId);
 
   /** The browser's shortcuts and the "Add note" menu reach the reader as they reach a page. */
-  function onCommand(command: 'toggle-highlights' | 'next-highlight' | 'previous-highlight' | 'add-passage-note') {
+  function onCommand(command: PageCommand) {
     if (command === 'next-highlight' || command === 'previous-highlight') void step(command === 'next-highlight' ? 1 : -1);
     else if (command === 'toggle-highlights') {
       const off = !offRef.current;

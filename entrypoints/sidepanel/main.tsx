@@ -7,6 +7,7 @@ import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
 import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
 import { useActivePage } from '@/components/panels/use-active-page';
+import { useShortcutHint } from '@/components/panels/use-commands';
 import { useLive } from '@/components/dashboard/use-live';
 import { useLanguage } from '@/components/use-language';
 import '@/components/panels/panels.css';
@@ -15,12 +16,13 @@ const db = openNotesDb();
 
 function PageNotes({ url, notFound }: { url: string; notFound: string[] }) {
   const notes = useLive<Note[]>(async () => (await db.notes.where('target.url').equals(url).toArray()).filter(isWellFormed), [url], []);
+  const emptyHint = useShortcutHint('add-passage-note', 'panel_noPageNotesKey', 'panel_noPageNotes');
   const missing = notes.filter((n) => notFound.includes(n.id));
   const anchored = notes.filter((n) => !notFound.includes(n.id));
   return (
     <section aria-label={t('panel_pageNotes')}>
       <h2>{t('panel_pageNotes')}</h2>
-      {notes.length === 0 && <p class="muted">{t('panel_noPageNotes')}</p>}
+      {notes.length === 0 && <p class="muted">{emptyHint}</p>}
       <NoteList notes={anchored} />
       {missing.length > 0 && (
         <>

@@ -25,6 +25,7 @@ export const backgroundRequests = {
   'notes:export': { privileged: true, schema: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }) },
   'notes:import': { privileged: true, schema: v.strictObject({ text: v.string(), apply: v.boolean() }) },
   'notes:deleteAll': { privileged: true, schema: v.strictObject({ confirm: v.literal(true) }) },
+  'ui:openGlossary': { privileged: false, schema: v.strictObject({ conceptId }) },
   // A content script registers its notes frame's nonce; the frame (an extension page in the same tab) claims it.
   'frame:register': { privileged: false, schema: v.strictObject({ nonce }) },
   'frame:claim': { privileged: true, schema: v.strictObject({ nonce }) },

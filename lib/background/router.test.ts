@@ -65,8 +65,11 @@ function recordingContext(clock = { now: 0 }) {
     frameNonces: new FrameNonces(),
     onNotesChanged: vi.fn(),
     onPageReport: vi.fn(),
+    openExtensionPage: vi.fn(async () => undefined),
   };
-  const touched = () => Object.values(store).some((m) => m.mock.calls.length > 0) || (ctx.onNotesChanged as ReturnType<typeof vi.fn>).mock.calls.length > 0;
+  const touched = () =>
+    Object.values(store).some((m) => m.mock.calls.length > 0) ||
+    [ctx.onNotesChanged, ctx.openExtensionPage].some((f) => (f as ReturnType<typeof vi.fn>).mock.calls.length > 0);
   return { store, ctx, touched };
 }
 
@@ -104,6 +107,16 @@ describe('routeRequest', () => {
     const reply = await routeRequest('corpus:concept', { conceptId: 'sma' }, contentScript, ctx);
     expect(reply.ok && reply.value).toMatchObject({ concept: { id: 'sma' }, category: { id: 'security' }, related: expect.arrayContaining([{ id: 'sofa', name: 'Status of Forces Agreement (1966)', ko: { name: '주한미군지위협정(SOFA)' } }]) });
     expect(await routeRequest('corpus:concept', { conceptId: 'nope' }, contentScript, ctx)).toEqual({ ok: false, error: 'Unknown concept "nope".' });
+  });
+
+  it("opens a known concept's glossary page in a tab next to the card's tab, and nothing for an unknown id", async () => {
+    const { ctx, touched } = recordingContext();
+    expect(await routeRequest('ui:openGlossary', { conceptId: 'sma' }, contentScript, ctx)).toEqual({ ok: true, value: null });
+    expect(ctx.openExtensionPage).toHaveBeenCalledWith('dashboard.html#/glossary/sma', 7);
+    const other = recordingContext();
+    expect(await routeRequest('ui:openGlossary', { conceptId: '../popup.html' }, contentScript, other.ctx)).toEqual({ ok: false, error: 'Unknown concept "../popup.html".' });
+    expect(other.touched()).toBe(false);
+    expect(touched()).toBe(true);
   });
 
   it('rejects messages from other extensions', async () => {

@@ -33,6 +33,11 @@ export interface RouterContext {
   writeLimit: RateLimiter<number>;
   /** Called after a write, so open tabs can refresh what they show. */
   onNotesChanged(change: { conceptIds: string[]; urls: string[] }): void;
+  /**
+   * Opens one of our pages (e.g. "dashboard.html#/glossary/sma") in a new tab next to `openerTabId`.
+   * A web page cannot link to an extension page that is not web-accessible, so the card asks the background.
+   */
+  openExtensionPage(path: string, openerTabId?: number): Promise<void>;
   /** Nonces of the notes frames content scripts are about to embed. */
   frameNonces: FrameNonces;
   /** Called with a tab's latest concept counts (page:report). */
@@ -135,6 +140,12 @@ async function handle(type: BackgroundRequestType, input: unknown, sender: Sende
       const deleted = await store.deleteAll();
       ctx.onNotesChanged({ conceptIds: [], urls: [] });
       return { deleted };
+    }
+    case 'ui:openGlossary': {
+      const { conceptId } = input as { conceptId: string };
+      if (!ctx.corpus.concepts.some((c) => c.id === conceptId)) throw new Error(`Unknown concept "${conceptId}".`);
+      await ctx.openExtensionPage(`dashboard.html#/glossary/${encodeURIComponent(conceptId)}`, sender.tab?.id);
+      return null;
     }
     case 'frame:register': {
       const tabId = sender.tab?.id;

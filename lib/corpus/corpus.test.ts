@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { corpusPlugin } from '../../scripts/corpus-plugin';
+import { sharedPath } from '../../scripts/shared';
 import { CorpusError } from './validate';
 
-const SHARED = join(import.meta.dirname, '../../../shared');
 const corpus = loadCorpusFromDir('data');
-const tsv = readFileSync(join(SHARED, 'concepts.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
-const seedText = Object.fromEntries(corpus.sources.map((s) => [s.id, readFileSync(join(SHARED, 'seeds', s.file), 'utf8')]));
+const tsv = readFileSync(sharedPath('concepts.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+const seedText = Object.fromEntries(corpus.sources.map((s) => [s.id, readFileSync(sharedPath('seeds', s.file), 'utf8')]));
 
 const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
 

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 
-import { CATEGORY_IDS, type CategoryId } from './categories';
+import { CATEGORY_IDS, type CategoryId } from './categories.ts';
 
 export { CATEGORY_IDS, type CategoryId };
 

@@ -12,8 +12,8 @@ import {
   PartiesSchema,
   type Corpus,
   type Parties,
-} from './schema';
-import { aliasKey, normaliseKeepCase } from '../matcher/normalise';
+} from './schema.ts';
+import { aliasKey, normaliseKeepCase } from '../matcher/normalise.ts';
 
 export class CorpusError extends Error {
   constructor(readonly problems: string[]) {

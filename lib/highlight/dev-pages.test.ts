@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
+import { sharedPath } from '../../scripts/shared';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter } from './highlighter';
 import { scoreAgainstGold, summarise, type GoldPage, type PageScore, mentionsOf } from './gold';
 
 const ROOT = join(import.meta.dirname, '../..');
-const SETS = [join(ROOT, '../shared/dev-pages'), join(ROOT, 'tests/fixtures/contrast')];
+const SETS = [sharedPath('dev-pages'), join(ROOT, 'tests/fixtures/contrast')];
 const compiled = compileMatcher(loadCorpusFromDir('data'));
 
 async function highlightFile(path: string) {

@@ -8,11 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreAgainstGold, summarise, type FoundMention, type GoldPage, type PageScore } from '../../lib/highlight/gold';
-import { CONTRAST_PAGES, DEV_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser, wrapAllHighlights } from './harness';
+import { CONTRAST_PAGES, setSettings, waitForSettledHighlights, useExtensionBrowser, wrapAllHighlights } from './harness';
+import { sharedPath } from '../../scripts/shared';
 
 /** Each set: its gold labels and the server route its pages are served under. */
 const SETS = [
-  { route: 'dev', dir: DEV_PAGES },
+  { route: 'dev', dir: sharedPath('dev-pages') },
   { route: 'contrast', dir: CONTRAST_PAGES },
 ].map((s) => ({ ...s, gold: JSON.parse(readFileSync(join(s.dir, 'gold.json'), 'utf8')) as { pages: GoldPage[] } }));
 const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), title';

@@ -4,6 +4,7 @@
  * injected styles get stripped by page policies).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { startServer, strictCspPage, styledMarks, type PageServer } from './harness';
 
@@ -71,4 +72,43 @@ describe('Firefox ESR', () => {
     expect(errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
     await page.close();
   });
+
+  it('opens the glossary page of a concept from the card link (keyboard), and greeted the install with the welcome page', async () => {
+    const welcome = await tabAt('/dashboard.html#/welcome');
+    expect(welcome.href).toMatch(/^moz-extension:\/\//);
+    // Firefox assigns every suggested key too, and the welcome page names the passage-note key it really has.
+    const commands = await welcome.tab.evaluate(() => (globalThis as unknown as { browser: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }).browser.commands.getAll());
+    expect(commands.map((c) => `${c.name}=${c.shortcut}`).sort()).toEqual(['add-passage-note=Alt+Shift+M', 'next-highlight=Alt+Shift+J', 'previous-highlight=Alt+Shift+K', 'toggle-highlights=Alt+Shift+H']);
+    expect(await welcome.tab.evaluate(() => document.body.textContent)).toContain('press Alt+Shift+M');
+    const page = await firefox.browser.newPage();
+    await page.goto(`${server.origin}/demo/sample-article.html`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-concept-id="ncg"]').length > 0, { timeout: 20_000 });
+    await page.click('[data-concept-id="ncg"]');
+    await firefoxNotesFrame(page);
+    // The card lives in a closed shadow root the test cannot look into: reach the link as a keyboard user does,
+    // from the close button a pinned card focuses, past "In Korean" (the NCG has a Korean text) and "More".
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect((await tabAt('/dashboard.html#/glossary/ncg')).href).toMatch(/^moz-extension:\/\//);
+    expect(page.url()).toBe(`${server.origin}/demo/sample-article.html`);
+    await page.close();
+  });
 });
+
+/**
+ * The address of the tab whose location ends with `suffix`, once there is one.
+ * Puppeteer reports moz-extension tabs as about:blank, so each tab is asked itself.
+ */
+async function tabAt(suffix: string): Promise<{ tab: Page; href: string }> {
+  let found: { tab: Page; href: string } | undefined;
+  await expect
+    .poll(async () => {
+      for (const tab of await firefox.browser.pages()) {
+        const href = await tab.evaluate(() => location.href).catch(() => '');
+        if (href.endsWith(suffix)) found = { tab, href };
+      }
+      return found?.href;
+    }, { timeout: 20_000 })
+    .toBeDefined();
+  return found!;
+}

@@ -1,8 +1,8 @@
 /** Helpers for end-to-end tests; the browser and server come from scripts/browser.ts. */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
-import { clickInUi, notesFrame } from '../../scripts/extension-ui';
+import { clickInUi, notesFrame, openCard, saveNoteInCard } from '../../scripts/extension-ui';
 
 export * from '../../scripts/browser';
 export * from '../../scripts/extension-ui';
@@ -105,6 +105,13 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return tab.id as number;
   });
+}
+
+/** Pins the card of the first mention of `conceptId` with a click and saves a note on it from the card, as a reader does. */
+export async function saveNoteFromCard(page: Page, conceptId: string, body: string, tags?: string) {
+  await page.locator(`[data-concept-id="${conceptId}"]`).first().click();
+  await expect.poll(() => openCard(page)).not.toBeNull();
+  return saveNoteInCard(page, body, tags);
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './harness';
+import { manifestCommands } from '../../lib/commands';
 
 const read = (target: string) => JSON.parse(readFileSync(join(ROOT, '.output', target, 'manifest.json'), 'utf8'));
 
@@ -42,8 +43,14 @@ describe.each([
     expect(script.css?.length).toBeGreaterThan(0);
   });
 
-  it('declares the keyboard shortcuts', () => {
+  it('declares the keyboard shortcuts of lib/commands.ts, none on Alt+Shift+N (reserved in Chromium)', () => {
     expect(Object.keys(manifest.commands).sort()).toEqual(['add-passage-note', 'next-highlight', 'previous-highlight', 'toggle-highlights']);
+    expect(manifest.commands).toEqual(manifestCommands());
+    expect(JSON.stringify(manifest.commands)).not.toContain('Alt+Shift+N');
+  });
+
+  it('declares the dashboard as the options page, opened in a tab', () => {
+    expect(manifest.options_ui).toEqual({ page: 'dashboard.html', open_in_tab: true });
   });
 });
 
