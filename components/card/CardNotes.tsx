@@ -69,7 +69,7 @@ export function CardNotes(props: CardNotesProps) {
           initialBody={draft?.body}
           initialTags={draft ? parseTags(draft.tags) : undefined}
           onDraftChange={props.onDraftChange}
-          onChange={(body, tags) => keep({ body, tags: tags.join(", ") })}
+          onChange={(body, tags) => keep({ body, tags: tags.join(', ') })}
           onCancel={() => {
             discard();
             props.onDraftChange?.(false);

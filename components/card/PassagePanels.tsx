@@ -27,7 +27,7 @@ export function NewPassageNote(props: {
           label={t('note_addTitle')}
           initialBody={draft?.body}
           initialTags={draft ? parseTags(draft.tags) : undefined}
-          onChange={(body, tags) => keep({ body, tags: tags.join(", ") })}
+          onChange={(body, tags) => keep({ body, tags: tags.join(', ') })}
           onCancel={() => {
             discard();
             props.onCancel();
