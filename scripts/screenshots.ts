@@ -53,22 +53,43 @@ function ensureCjkFont() {
   if (!hasFont()) throw new Error('No Korean font: install one first (Debian/Ubuntu: sudo apt-get install -y fonts-noto-cjk)');
 }
 
-async function shootAll(browser: ExtensionBrowser, origin: string, language: Language, suffix: string) {
-  const v = VARIANTS[language];
-  await setSettings(browser, { language });
+/**
+ * The card as a reader meets it: hovered (tooltip-hover*.png, compact), then
+ * pinned with a note just saved (tooltip*.png). Returns the article's page.
+ */
+async function shootCard(browser: ExtensionBrowser, origin: string, v: (typeof VARIANTS)[Language], suffix: string, view?: { width: number; height: number }) {
   const article = await browser.context.newPage();
+  if (view) await article.setViewportSize(view);
   await article.goto(`${origin}${v.article}`);
   await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
   const term = article.locator(`[data-concept-id="${v.conceptId}"]`).first();
   await term.scrollIntoViewIfNeeded();
-  await article.evaluate(() => window.scrollBy(0, 120));
+  await article.evaluate(() => window.scrollBy(0, Math.min(120, innerHeight / 6)));
+  await term.hover();
+  await notesFrame(article, v.labels.addNote);
+  await article.waitForTimeout(500);
+  await article.screenshot({ path: join(OUT, `tooltip-hover${suffix}.png`) });
   await term.click();
-  await saveVariantNote(article, v);
+  // The narrow and zoomed views show the note the first shot saved.
+  if (!view) await saveVariantNote(article, v);
+  else await (await notesFrame(article)).getByText(v.note).waitFor();
   // Show the card from its top, as a reader first sees it.
   await inUi(article, (roots) => roots.forEach((r) => r.getElementById('alliance-lens-card')?.scrollTo(0, 0)), null);
   await article.waitForTimeout(300);
   await article.screenshot({ path: join(OUT, `tooltip${suffix}.png`) });
   await clickInUi(article, 'button.icon', v.labels.close);
+  return article;
+}
+
+async function shootAll(browser: ExtensionBrowser, origin: string, language: Language, suffix: string) {
+  const v = VARIANTS[language];
+  await setSettings(browser, { language });
+  const article = await shootCard(browser, origin, v, suffix);
+  if (!suffix.includes('dark')) {
+    // Narrow, and the CSS size of a 1280 × 800 window at 200 % zoom (taken at 100 %), light only, in English and Korean.
+    await (await shootCard(browser, origin, v, `${suffix}-360`, { width: 360, height: 740 })).close();
+    await (await shootCard(browser, origin, v, `${suffix}-zoom200`, { width: 640, height: 400 })).close();
+  }
 
   const tabId = await browser.serviceWorker.evaluate(async () => {
     const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });

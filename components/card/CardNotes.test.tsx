@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { conceptDraftKey, draftStore, memoryArea } from '@/lib/notes/drafts';
 import { CardNotes, type CardNotesProps } from './CardNotes';
 
 function props(over: Partial<CardNotesProps> = {}): CardNotesProps {
@@ -10,6 +11,7 @@ function props(over: Partial<CardNotesProps> = {}): CardNotesProps {
     onPin: vi.fn(),
     onSaveNote: vi.fn(async () => undefined),
     onDraftChange: vi.fn(),
+    draftKey: conceptDraftKey('sma'),
     ...over,
   };
 }
@@ -30,12 +32,51 @@ describe('CardNotes (the notes section the notes frame shows)', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
-  it('pins a hover card before offering the editor', () => {
-    const p = props({ pinned: false });
-    render(<CardNotes {...p} />);
+  it('is a compact strip in a hover card (count, latest note, Add note) that pins the card before offering the editor', () => {
+    const p = props({ pinned: false, notes: { count: 2, latest: [{ id: 'note-0000-0001', kind: 'concept', conceptId: 'sma', body: 'Latest thought', tags: [], createdAt: 1, updatedAt: 1 }] } });
+    const { rerender } = render(<CardNotes {...p} />);
+    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Your notes 2');
+    expect(screen.getByText('Latest thought')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     expect(p.onPin).toHaveBeenCalled();
+    expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull();
+    rerender(<CardNotes {...p} pinned />);
     expect(screen.getByRole('textbox', { name: 'Note' })).toBeTruthy();
+    // The editor stands alone: the notes list does not push it (or Save) down.
+    expect(screen.queryByText('Latest thought')).toBeNull();
+  });
+
+  it('keeps an unsaved draft when the card goes, offers it again, and drops it on Cancel', async () => {
+    const drafts = draftStore(memoryArea());
+    const first = render(<CardNotes {...props({ drafts })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() => screen.getByRole('textbox', { name: 'Note' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'Half a thought' } });
+    fireEvent.input(screen.getByRole('textbox', { name: /Tags/ }), { target: { value: 'cost' } });
+    first.unmount();
+    await waitFor(async () => expect(await drafts.get(conceptDraftKey('sma'))).toEqual({ body: 'Half a thought', tags: 'cost' }));
+
+    // A hover card says a draft waits; a pinned card opens it in the editor.
+    const hover = render(<CardNotes {...props({ drafts, pinned: false })} />);
+    await waitFor(() => screen.getByRole('button', { name: 'Continue your draft' }));
+    hover.unmount();
+    render(<CardNotes {...props({ drafts })} />);
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('Half a thought'));
+    expect((screen.getByRole('textbox', { name: /Tags/ }) as HTMLInputElement).value).toBe('cost');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(async () => expect(await drafts.get(conceptDraftKey('sma'))).toBeNull());
+    expect(screen.getByRole('button', { name: 'Add note' })).toBeTruthy();
+  });
+
+  it('drops the draft once the note is saved', async () => {
+    const drafts = draftStore(memoryArea());
+    await drafts.set(conceptDraftKey('sma'), { body: 'Kept', tags: '' });
+    const p = props({ drafts });
+    render(<CardNotes {...p} />);
+    await waitFor(() => screen.getByRole('textbox', { name: 'Note' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(async () => expect(await drafts.get(conceptDraftKey('sma'))).toBeNull());
+    expect(p.onSaveNote).toHaveBeenCalledWith('Kept', []);
   });
 
   it('saves a note, reports the draft, and keeps the draft with a message when saving fails', async () => {

@@ -1,58 +1,93 @@
 import { useState } from 'preact/hooks';
 import type { ConceptNotes } from '@/lib/messages';
+import type { DraftStore } from '@/lib/notes/drafts';
 import { t } from '@/lib/i18n';
-import { NoteEditor } from './NoteEditor';
+import { NoteEditor, parseTags } from './NoteEditor';
 import { NoteList } from './NoteList';
+import { useDraft } from './use-draft';
 
 export interface CardNotesProps {
   conceptName: string;
   /** null while loading. */
   notes: ConceptNotes | null;
   notesError?: string;
-  /** A pinned card offers the editor straight away; a hover card pins itself first. */
+  /** A pinned card offers the editor straight away; a hover card is a compact strip that pins itself first. */
   pinned: boolean;
   onPin(): void;
   onSaveNote(body: string, tags: string[]): Promise<void>;
   onDraftChange?(dirty: boolean): void;
+  /** Where unsaved drafts are kept, under `draftKey`, until saved or discarded. */
+  drafts?: DraftStore;
+  draftKey: string;
 }
 
-/** The card's "Your notes" section: latest notes and the editor. Rendered inside the extension's notes frame. */
+/** The card's "Your notes" section: the count, latest notes and the editor. Rendered inside the extension's notes frame. */
 export function CardNotes(props: CardNotesProps) {
   const { notes, pinned } = props;
   const [editing, setEditing] = useState(false);
+  const { draft, keep, discard } = useDraft(props.drafts, props.draftKey);
+  // A kept draft reopens in the editor as soon as the card is pinned; a hover card only says it is there.
+  const open = pinned && (editing || !!draft);
+  const heading = (
+    <h3>
+      {t('card_yourNotes')} <span class="count">{notes ? notes.count : '…'}</span>
+    </h3>
+  );
+  const addButton = (
+    <button
+      type="button"
+      class="primary add-note"
+      onClick={() => {
+        if (!pinned) props.onPin();
+        setEditing(true);
+      }}
+    >
+      {draft ? t('card_continueDraft') : t('card_addNote')}
+    </button>
+  );
+  if (!pinned) {
+    return (
+      <section class="my-notes compact" aria-label={t('card_yourNotes')}>
+        <div class="notes-strip">
+          {heading}
+          {addButton}
+        </div>
+        {props.notesError && <p class="error">{props.notesError}</p>}
+        {notes && notes.latest[0] && <p class="latest-note">{notes.latest[0].body}</p>}
+      </section>
+    );
+  }
   return (
     <section class="my-notes" aria-label={t('card_yourNotes')}>
-      <h3>
-        {t('card_yourNotes')} <span class="count">{notes ? notes.count : '…'}</span>
-      </h3>
+      {heading}
       {props.notesError && <p class="error">{props.notesError}</p>}
-      {notes && notes.count === 0 && !editing && <p class="muted">{t('card_noNotes')}</p>}
-      {notes && <NoteList notes={notes.latest} />}
-      {editing ? (
+      {/* The reader's own click opens the editor at once, even while a kept draft is still being read. */}
+      {open && (editing || draft !== undefined) ? (
+        // The editor comes first and alone, so its title and Save stay in view.
         <NoteEditor
           label={t('card_addNoteFor', props.conceptName)}
+          initialBody={draft?.body}
+          initialTags={draft ? parseTags(draft.tags) : undefined}
           onDraftChange={props.onDraftChange}
+          onChange={(body, tags) => keep({ body, tags: tags.join(', ') })}
           onCancel={() => {
+            discard();
             props.onDraftChange?.(false);
             setEditing(false);
           }}
           onSave={async (body, tags) => {
             await props.onSaveNote(body, tags);
+            discard();
             props.onDraftChange?.(false);
             setEditing(false);
           }}
         />
       ) : (
-        <button
-          type="button"
-          class="primary add-note"
-          onClick={() => {
-            if (!pinned) props.onPin();
-            setEditing(true);
-          }}
-        >
-          {t('card_addNote')}
-        </button>
+        <>
+          {notes && notes.count === 0 && <p class="muted">{t('card_noNotes')}</p>}
+          {notes && <NoteList notes={notes.latest} />}
+          {addButton}
+        </>
       )}
     </section>
   );

@@ -55,6 +55,24 @@ describe('ConceptCard', () => {
     expect(p.onBack).toHaveBeenCalled();
   });
 
+  it('is compact: acronym and Korean name under the name, the notes right after the definition, sources on one line, the rest under More', () => {
+    const notes = <div data-testid="notes" />;
+    render(<ConceptCard {...props({ pinned: false, notes })} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement');
+    expect(document.querySelector('.other-name')!.textContent).toBe('SMA · 방위비분담특별협정');
+    const card = document.querySelector('.card')!;
+    // Notes follow the definition (and the language switch), before everything else.
+    expect(card.querySelector('.short.clamp + .language-switch + [data-testid="notes"]')).toBeTruthy();
+    expect(card.querySelectorAll('[data-testid="notes"]')).toHaveLength(1);
+    const line = card.querySelector('.sources-line')!;
+    expect(line.compareDocumentPosition(card.querySelector('[data-testid="notes"]')!) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect(line.textContent).toMatch(/^Sources .+ · .+/);
+    const more = card.querySelector<HTMLDetailsElement>('details.detail')!;
+    expect(more.open).toBe(false);
+    for (const inside of [screen.getByText(corpus.concepts.find((c) => c.id === 'sma')!.detail), screen.getByText('4 November 2024'), screen.getByRole('button', { name: 'Status of Forces Agreement (1966)' }), screen.getByRole('link', { name: /glossary/ })]) {
+      expect(more.contains(inside)).toBe(true);
+    }
+  });
 });
 
 describe('formatIsoDate', () => {

@@ -4,7 +4,7 @@ import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
 import { askBackground } from '@/lib/messages';
 import { categoryLabel, displayName, language, localeFormat, t, type Language } from '@/lib/i18n';
 import { aliasKey } from '@/lib/matcher/normalise';
-import { dateLabels } from '@/lib/corpus/concept-view';
+import { acronymOf, dateLabels } from '@/lib/corpus/concept-view';
 
 export interface ConceptCardProps {
   concept: Concept;
@@ -49,6 +49,9 @@ export function ConceptCard(props: ConceptCardProps) {
   const shown = textsIn(concept, otherLanguage ? (primary === 'ko' ? 'en' : 'ko') : primary);
   const beside = textsIn(concept, shown.lang === 'ko' ? 'en' : 'ko');
   const bilingual = !!concept.ko;
+  // The acronym once: not where a name already holds it ("오커스(AUKUS)").
+  const initials = acronymOf(concept);
+  const acronym = initials && ![shown.name, beside.name].some((n) => n.includes(initials)) ? initials : undefined;
   const term = props.term && ![shown.name, beside.name].some((n) => aliasKey(n) === aliasKey(props.term!)) ? props.term : undefined;
   const [glossaryError, setGlossaryError] = useState<string | null>(null);
   // A page may not navigate to an extension page that is not web-accessible (Chromium:
@@ -69,12 +72,15 @@ export function ConceptCard(props: ConceptCardProps) {
           </button>
         )}
         <div class="title-block">
+          {term && <p class="as-written">{t('card_asWritten', term)}</p>}
           <h2 id={props.headingId} class="name" lang={shown.lang}>
             {shown.name}
           </h2>
-          {bilingual && (
-            <span class="other-name" lang={beside.lang}>
-              {beside.name}
+          {(acronym || bilingual) && (
+            <span class="other-name">
+              {acronym && <abbr class="acronym">{acronym}</abbr>}
+              {acronym && bilingual && ' · '}
+              {bilingual && <span lang={beside.lang}>{beside.name}</span>}
             </span>
           )}
           <span class="chip category">{categoryLabel(category)}</span>
@@ -92,8 +98,7 @@ export function ConceptCard(props: ConceptCardProps) {
         )}
       </header>
 
-      {term && <p class="as-written">{t('card_asWritten', term)}</p>}
-      <p class="short" lang={shown.lang}>
+      <p class={pinned ? 'short' : 'short clamp'} lang={shown.lang}>
         {shown.short}
       </p>
       {bilingual && (
@@ -101,6 +106,13 @@ export function ConceptCard(props: ConceptCardProps) {
           {t(shown.lang === 'ko' ? 'card_inEnglish' : 'card_inKorean')}
         </button>
       )}
+
+      {props.notes}
+
+      {/* The sources at a glance, on one line; the full citations are under More. */}
+      <p class="sources-line">
+        <span class="label">{t('card_sources')}</span> {props.sources.map((doc) => doc.publisher).join(' · ')}
+      </p>
 
       <details class="detail">
         <summary>{t('card_more')}</summary>
@@ -115,45 +127,41 @@ export function ConceptCard(props: ConceptCardProps) {
             ))}
           </dl>
         )}
-      </details>
-
-      <section class="sources" aria-label={t('card_sources')}>
-        {props.sources.map((doc) => {
-          // One line per document, however many of its sections ground the concept.
-          const sections = concept.sources.filter((ref) => ref.sourceId === doc.id).map((ref) => `“${ref.section}”`);
-          if (!sections.length) return null;
-          return (
-            <p key={doc.id} class="citation">
-              <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)} · {t('card_section', sections.join(', '))}
-            </p>
-          );
-        })}
-        <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer" onClick={openGlossary} onAuxClick={openGlossary}>
-          {t('card_openGlossary')}
-        </a>
-        {glossaryError && (
-          <p class="error" role="alert">
-            {glossaryError}
-          </p>
+        {props.related.length > 0 && (
+          <nav class="related" aria-label={t('card_related')}>
+            <span class="label">{t('card_related')}</span>
+            <ul>
+              {props.related.map((r) => (
+                <li key={r.id}>
+                  <button type="button" class="chip" onClick={() => props.onRelated(r.id)}>
+                    {displayName(r)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
         )}
-      </section>
-
-      {props.related.length > 0 && (
-        <nav class="related" aria-label={t('card_related')}>
-          <span class="label">{t('card_related')}</span>
-          <ul>
-            {props.related.map((r) => (
-              <li key={r.id}>
-                <button type="button" class="chip" onClick={() => props.onRelated(r.id)}>
-                  {displayName(r)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-
-      {props.notes}
+        <section class="sources" aria-label={t('card_sources')}>
+          {props.sources.map((doc) => {
+            // One line per document, however many of its sections ground the concept.
+            const sections = concept.sources.filter((ref) => ref.sourceId === doc.id).map((ref) => `“${ref.section}”`);
+            if (!sections.length) return null;
+            return (
+              <p key={doc.id} class="citation">
+                <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)} · {t('card_section', sections.join(', '))}
+              </p>
+            );
+          })}
+          <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer" onClick={openGlossary} onAuxClick={openGlossary}>
+            {t('card_openGlossary')}
+          </a>
+          {glossaryError && (
+            <p class="error" role="alert">
+              {glossaryError}
+            </p>
+          )}
+        </section>
+      </details>
     </article>
   );
 }

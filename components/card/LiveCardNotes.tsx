@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground, type ConceptNotes } from '@/lib/messages';
 import { t } from '@/lib/i18n';
+import { conceptDraftKey } from '@/lib/notes/drafts';
+import { sessionDrafts } from './session-drafts';
 import { CardNotes } from './CardNotes';
 
 /**
@@ -24,6 +26,8 @@ export function LiveCardNotes(props: { conceptId: string; conceptName: string; p
       pinned={props.pinned}
       onPin={props.onPin}
       onDraftChange={props.onDraftChange}
+      drafts={sessionDrafts}
+      draftKey={conceptDraftKey(props.conceptId)}
       onSaveNote={async (body, tags) => {
         await askBackground('notes:save', { kind: 'concept', conceptId: props.conceptId, body, tags });
         await load();

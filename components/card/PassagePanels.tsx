@@ -1,17 +1,44 @@
 import type { Note } from '@/lib/notes/model';
 import { t } from '@/lib/i18n';
-import { NoteEditor } from './NoteEditor';
+import type { DraftStore } from '@/lib/notes/drafts';
+import { NoteEditor, parseTags } from './NoteEditor';
 import { NoteList } from './NoteList';
+import { useDraft } from './use-draft';
 
 const QUOTE_SHOWN = 280;
 
 /** "Add a note" for a passage the reader selected: the quote, then the editor. */
-export function NewPassageNote(props: { quote: string; onSave(body: string, tags: string[]): Promise<void>; onCancel(): void; onDraftChange?(dirty: boolean): void }) {
+export function NewPassageNote(props: {
+  quote: string;
+  onSave(body: string, tags: string[]): Promise<void>;
+  onCancel(): void;
+  onDraftChange?(dirty: boolean): void;
+  /** Where the unsaved note is kept, under `draftKey`, until saved or discarded. */
+  drafts?: DraftStore;
+  draftKey: string;
+}) {
+  const { draft, keep, discard } = useDraft(props.drafts, props.draftKey);
   return (
     <section class="my-notes">
       <h3>{t('note_addTitle')}</h3>
       <blockquote class="note-quote">{props.quote.length > QUOTE_SHOWN ? `${props.quote.slice(0, QUOTE_SHOWN)}…` : props.quote}</blockquote>
-      <NoteEditor label={t('note_addTitle')} onCancel={props.onCancel} onSave={props.onSave} onDraftChange={props.onDraftChange} />
+      {draft !== undefined && (
+        <NoteEditor
+          label={t('note_addTitle')}
+          initialBody={draft?.body}
+          initialTags={draft ? parseTags(draft.tags) : undefined}
+          onChange={(body, tags) => keep({ body, tags: tags.join(', ') })}
+          onCancel={() => {
+            discard();
+            props.onCancel();
+          }}
+          onSave={async (body, tags) => {
+            await props.onSave(body, tags);
+            discard();
+          }}
+          onDraftChange={props.onDraftChange}
+        />
+      )}
     </section>
   );
 }

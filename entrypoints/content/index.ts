@@ -76,7 +76,7 @@ export default defineContentScript({
     };
     applySettings(settings);
     // Passage notes wait on the background; highlighting does not wait for them.
-    const passages = await mountPassageNotes(ctx, { highlighter });
+    const passages = await mountPassageNotes(ctx, { highlighter, onPanel: (open) => tooltip.hold(open) });
     // Only a change that may touch this page's passage notes re-anchors them.
     notesListeners.add((change) => {
       if (touchesPage(change, currentPageUrl())) void passages.refresh();

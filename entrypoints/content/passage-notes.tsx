@@ -55,7 +55,10 @@ function markPassage(dt: DomText, start: number, end: number): HTMLElement[] {
   );
 }
 
-export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highlighter: Highlighter }): Promise<PassageNotes> {
+export async function mountPassageNotes(
+  ctx: ContentScriptContext,
+  deps: { highlighter: Highlighter; /** Told when a note panel opens and closes (no hover card may cover it). */ onPanel?(open: boolean): void },
+): Promise<PassageNotes> {
   let frame: NotesFrame | null = null;
   const layer = createUiLayer(ctx, cardCss, () => !!frame?.holdsDraft());
   /** Our markers and the note each marks: in this script only, never in the page's DOM. */
@@ -86,7 +89,7 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
 
   async function showPanel(anchor: { getBoundingClientRect(): DOMRect }, shown: Extract<ToFrame, { type: 'passage-new' | 'passage-show' }>) {
     // Open until the reader closes it: the click that opened it also collapses the selection.
-    panelOpen = true;
+    setPanelOpen(true);
     const root = layer.open();
     frame = createNotesFrame(t('note_dialogLabel'), (message) => {
       if (message.type === 'close') closePanel();
@@ -108,12 +111,16 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
   }
 
   function closePanel() {
-    panelOpen = false;
+    setPanelOpen(false);
     frame = null;
     layer.remove();
   }
 
   let panelOpen = false;
+  function setPanelOpen(open: boolean) {
+    if (open !== panelOpen) deps.onPanel?.(open);
+    panelOpen = open;
+  }
 
   /** The selection worth a note: text outside the extension's UI and outside editors and forms. */
   function noteableSelection(): Range | null {
@@ -124,31 +131,42 @@ export async function mountPassageNotes(ctx: ContentScriptContext, deps: { highl
     return range.toString().trim().length >= 3 ? range : null;
   }
 
-  /** A small "Add note" button next to the end of the selection. */
+  /**
+   * A small "Add note" button beside the selection that covers no text: in the
+   * margin right of the paragraph, level with the selection's last line; where
+   * there is no margin (narrow screens), above the selection's first line.
+   */
   async function offerButton() {
     const range = noteableSelection();
     if (!range || panelOpen) return;
     const rects = range.getClientRects();
-    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    const first = rects[0] ?? range.getBoundingClientRect();
+    const last = rects[rects.length - 1] ?? first;
     const root = layer.open();
     render(
-      <button
-        type="button"
-        class="primary selection-button"
-        style={{ position: 'fixed', left: `${Math.min(last.right + 6, innerWidth - 110)}px`, top: `${Math.min(last.bottom + 6, innerHeight - 40)}px` }}
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={() => addNoteForSelection()}
-      >
+      <button type="button" class="primary selection-button" style={{ position: 'fixed', left: '0px', top: '0px', visibility: 'hidden' }} onMouseDown={(e) => e.preventDefault()} onClick={() => addNoteForSelection()}>
         {t('note_addButton')}
       </button>,
       root,
     );
+    const button = root.querySelector<HTMLElement>('.selection-button');
+    if (!button) return;
+    const size = button.getBoundingClientRect();
+    const endNode = range.endContainer instanceof Element ? range.endContainer : range.endContainer.parentElement;
+    const block = endNode?.closest('p, li, blockquote, dd, td, h1, h2, h3, h4, h5, h6, article, section, div') ?? document.body;
+    const margin = block.getBoundingClientRect().right + 8;
+    const inMargin = margin + size.width <= innerWidth - 8;
+    const left = inMargin ? margin : Math.max(8, Math.min(first.left, innerWidth - size.width - 8));
+    const above = first.top - size.height - 4;
+    const top = inMargin ? last.top + (last.height - size.height) / 2 : above >= 8 ? above : last.bottom + 4;
+    button.style.setProperty('left', `${left}px`);
+    button.style.setProperty('top', `${Math.max(8, Math.min(top, innerHeight - size.height - 8))}px`);
+    button.style.removeProperty('visibility');
   }
 
   function addNoteForSelection() {
     const range = noteableSelection();
     if (!range) return;
-    panelOpen = true;
     const dt = domText(document.body);
     const start = offsetOf(dt, range.startContainer, range.startOffset);
     const end = offsetOf(dt, range.endContainer, range.endOffset);

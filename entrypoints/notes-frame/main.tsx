@@ -12,6 +12,8 @@ import type { Note } from '@/lib/notes/model';
 import { isHandshake, parseFrameMessage, ToFrameSchema, type FromFrame, type ToFrame } from '@/lib/frame-protocol';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { NewPassageNote, PassageNoteView } from '@/components/card/PassagePanels';
+import { sessionDrafts } from '@/components/card/session-drafts';
+import { passageDraftKey } from '@/lib/notes/drafts';
 import { t } from '@/lib/i18n';
 import { InLanguage } from '@/components/use-language';
 import '@/components/theme.css';
@@ -107,6 +109,8 @@ function FrameApp({ port }: { port: MessagePort }) {
     <div class="card">
       <NewPassageNote
         quote={shown.quote.exact}
+        drafts={sessionDrafts}
+        draftKey={passageDraftKey(shown.url, shown.quote.exact)}
         onDraftChange={(dirty) => send({ type: 'draft', dirty })}
         onCancel={() => send({ type: 'close' })}
         onSave={async (body, tags) => {

@@ -17,3 +17,8 @@ export function conceptView(corpus: Corpus, conceptId: string): ConceptView {
 export function dateLabels(concept: Concept, lang: 'en' | 'ko'): string[] {
   return concept.dates.map((d, i) => (lang === 'ko' && concept.ko?.dates?.[i]) || d.label);
 }
+
+/** The concept's acronym ("NCG"): its first case-sensitive, all-capital alias; undefined when it has none. */
+export function acronymOf(concept: Concept): string | undefined {
+  return concept.aliases.find((a) => a.caseSensitive && /^[A-Z][A-Z0-9&-]{1,9}$/.test(a.text) && a.text !== concept.name)?.text;
+}

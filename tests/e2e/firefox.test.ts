@@ -34,8 +34,8 @@ describe('Firefox ESR', () => {
     await notes.waitForSelector('button.add-note');
     // The card is styled (constructed stylesheet): the frame has the card's width and the fixed notes height, not an iframe's default 300 × 150.
     const size = await notes.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-    expect(size.height).toBeGreaterThan(230);
-    expect(size.height).toBeLessThanOrEqual(240);
+    expect(size.height).toBeGreaterThan(240);
+    expect(size.height).toBeLessThanOrEqual(250);
     expect(size.width).toBeGreaterThan(200);
     expect(size.width).toBeLessThan(340);
 

@@ -84,6 +84,8 @@ describe('concept card', () => {
     const page = await openArticle();
     await page.locator('[data-concept-id="sma"]').first().click();
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
+    // Related concepts are under More.
+    await clickInUi(page, 'summary', 'More');
     await clickInUi(page, 'button.chip', 'Status of Forces Agreement (1966)');
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Status of Forces Agreement (1966)' });
     // The notes frame follows the card to the related concept.

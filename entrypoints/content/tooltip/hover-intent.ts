@@ -2,6 +2,8 @@
  * When the card opens and closes (WCAG 1.4.13: hoverable, dismissible,
  * persistent): opens after a short hover, stays while the pointer is on the
  * term or the card, closes after a grace period, never while pinned.
+ * Dismissed (Escape), a card stays closed while the pointer stays on its term;
+ * held (an editor is open), no hover card opens at all.
  * Timers only: tested with fake timers.
  */
 export const OPEN_DELAY_MS = 300;
@@ -10,13 +12,19 @@ export const CLOSE_GRACE_MS = 350;
 export interface HoverIntentActions<T> {
   open(target: T): void;
   close(): void;
+  /** Whether two targets are the same term (a term the page made us wrap again is a new element); identity by default. */
+  same?(a: T, b: T): boolean;
 }
 
 export class HoverIntent<T> {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private current: T | null = null;
+  /** The term whose card the reader dismissed: no hover opens it until the pointer leaves it. */
+  private dismissed: T | null = null;
   pinned = false;
+  /** While an editor is open elsewhere (a passage note), hovering a term opens nothing. */
+  held = false;
 
   constructor(private readonly actions: HoverIntentActions<T>) {}
 
@@ -25,8 +33,18 @@ export class HoverIntent<T> {
     clearTimeout(this.closeTimer);
     if (this.current === target) return;
     clearTimeout(this.openTimer);
-    if (this.pinned) return;
+    if (this.pinned || this.held || this.isDismissed(target)) return;
     this.openTimer = setTimeout(() => this.show(target), OPEN_DELAY_MS);
+  }
+
+  /** The pointer left a term: a card dismissed there may open again when it comes back. */
+  leaveTerm(target: T) {
+    if (this.isDismissed(target)) this.dismissed = null;
+  }
+
+  private isDismissed(target: T): boolean {
+    const d = this.dismissed;
+    return d !== null && (d === target || !!this.actions.same?.(d, target));
   }
 
   /** The pointer left the term or the card (and did not move onto the other). */
@@ -49,6 +67,12 @@ export class HoverIntent<T> {
     this.current = target;
     this.pinned = pin || this.pinned;
     this.actions.open(target);
+  }
+
+  /** Escape: closes the card and keeps a hover card closed while the pointer stays on its term (WCAG 1.4.13). */
+  dismiss() {
+    if (this.current !== null && !this.pinned) this.dismissed = this.current;
+    this.hide();
   }
 
   hide() {

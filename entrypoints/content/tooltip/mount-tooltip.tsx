@@ -28,6 +28,8 @@ export interface TooltipController {
   open(mark: HTMLElement, opts?: { pin?: boolean }): void;
   /** Finds the card's term again after the highlighter re-wrapped it (call when highlights change). */
   reanchor(): void;
+  /** While the reader writes a passage note: no hover card opens (and an open one goes). */
+  hold(on: boolean): void;
   close(): void;
   destroy(): void;
 }
@@ -35,8 +37,12 @@ export interface TooltipController {
 const MARK_SELECTOR = 'al-mark[data-concept-id]';
 const CARD_ID = 'alliance-lens-card';
 const FOCUSABLE = 'button, [href], input, textarea, select, summary, iframe, [tabindex]:not([tabindex="-1"])';
-/** The notes frame's height: fixed, so nothing about the notes shows in the card's size. */
-const NOTES_HEIGHT = 240;
+/**
+ * The notes frame's height: fixed for each state of the card (a hover card's
+ * compact strip, a pinned card's list and editor), never from the notes, so
+ * nothing about them shows in the card's size.
+ */
+const NOTES_HEIGHT = { hover: 64, pinned: 250 } as const;
 
 /** The extension's own mark an element is (or is in): look-alikes a page planted never open a card. */
 function ownMarkOf(el: Element | null): HTMLElement | null {
@@ -156,7 +162,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
           view={view}
           concept={concept}
           dark={dark}
-          notes={<FrameSlot frame={frame} height={NOTES_HEIGHT} />}
+          notes={<FrameSlot frame={frame} height={pinned ? NOTES_HEIGHT.pinned : NOTES_HEIGHT.hover} />}
           glossaryUrl={deps.glossaryUrl}
           onNavigate={(id) => void navigate(id)}
           onClose={() => close(true)}
@@ -279,7 +285,8 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     if (!view) return;
     const previous = mark;
     const wasPinned = view.pinned;
-    intent.hide();
+    if (previous) dismissedRects.set(previous, previous.getBoundingClientRect());
+    intent.dismiss();
     if (wasPinned) returnFocusTo(previous);
   }
 
@@ -299,9 +306,16 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     }
   }
 
+  /** Where terms were when the reader dismissed their card: the page may wrap a term again (a new element) under a still pointer. */
+  const dismissedRects = new WeakMap<HTMLElement, DOMRect>();
+  const rectOf = (el: HTMLElement) => (el.isConnected ? el.getBoundingClientRect() : dismissedRects.get(el));
   const intent = new HoverIntent<HTMLElement>({
     open: (target) => void show(target, intent.pinned),
     close: () => close(false),
+    same(a, b) {
+      const [ra, rb] = [rectOf(a), rectOf(b)];
+      return a.dataset.conceptId === b.dataset.conceptId && !!ra && !!rb && Math.hypot(ra.left - rb.left, ra.top - rb.top) < REWRAP_TOLERANCE;
+    },
   });
 
   // Only the reader's own input drives the card: synthetic events from page scripts are ignored,
@@ -320,9 +334,12 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
     if (m) intent.enterTerm(mentionStart(m));
   });
   listen('pointerout', (e) => {
-    const from = markOfEvent(e) ?? (isInUi(e.target) ? (e.target as Element) : null);
-    if (!from) return;
+    const fromMark = markOfEvent(e);
     const to = e.relatedTarget;
+    const toMark = markOf(to);
+    if (fromMark && !(toMark && mentionStart(toMark) === mentionStart(fromMark))) intent.leaveTerm(mentionStart(fromMark));
+    const from = fromMark ?? (isInUi(e.target) ? (e.target as Element) : null);
+    if (!from) return;
     if (isInUi(to) || (markOf(to) && mentionStart(markOf(to)!) === mark)) return;
     intent.leave();
   });
@@ -370,6 +387,10 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
       intent.show(mentionStart(target), !!opts?.pin);
     },
     reanchor,
+    hold(on) {
+      intent.held = on;
+      if (on && view && !view.pinned) intent.hide();
+    },
     close() {
       intent.hide();
       close(false);
