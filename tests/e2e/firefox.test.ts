@@ -73,25 +73,14 @@ describe('Firefox ESR', () => {
     await page.close();
   });
 
-  it('opens the glossary page of a concept from the card link (keyboard), and greeted the install with the welcome page', async () => {
+  it('greets the install with the welcome page, which names the shortcut Firefox really assigned', async () => {
     const welcome = await tabAt('/dashboard.html#/welcome');
     expect(welcome.href).toMatch(/^moz-extension:\/\//);
     // Firefox assigns every suggested key too, and the welcome page names the passage-note key it really has.
     const commands = await welcome.tab.evaluate(() => (globalThis as unknown as { browser: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }).browser.commands.getAll());
     expect(commands.map((c) => `${c.name}=${c.shortcut}`).sort()).toEqual(['add-passage-note=Alt+Shift+M', 'next-highlight=Alt+Shift+J', 'previous-highlight=Alt+Shift+K', 'toggle-highlights=Alt+Shift+H']);
-    expect(await welcome.tab.evaluate(() => document.body.textContent)).toContain('press Alt+Shift+M');
-    const page = await firefox.browser.newPage();
-    await page.goto(`${server.origin}/demo/sample-article.html`);
-    await page.waitForFunction(() => document.querySelectorAll('[data-concept-id="ncg"]').length > 0, { timeout: 20_000 });
-    await page.click('[data-concept-id="ncg"]');
-    await firefoxNotesFrame(page);
-    // The card lives in a closed shadow root the test cannot look into: reach the link as a keyboard user does,
-    // from the close button a pinned card focuses, past "In Korean" (the NCG has a Korean text) and "More".
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    expect((await tabAt('/dashboard.html#/glossary/ncg')).href).toMatch(/^moz-extension:\/\//);
-    expect(page.url()).toBe(`${server.origin}/demo/sample-article.html`);
-    await page.close();
+    // The key is read from commands.getAll() after the page first renders.
+    await welcome.tab.waitForFunction(() => document.body.textContent?.includes('press Alt+Shift+M'), { timeout: 10_000 });
   });
 });
 

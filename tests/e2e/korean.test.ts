@@ -55,7 +55,7 @@ describe('the interface in Korean', () => {
     const popup = await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, article)}`);
     await popup.getByRole('button', { name: /핵협의그룹/ }).waitFor();
     await popup.getByRole('heading', { name: '안보·국방' }).waitFor();
-    await popup.getByRole('link', { name: '메모와 용어집' }).waitFor();
+    await popup.getByRole('button', { name: '메모와 용어집' }).waitFor();
     await popup.close();
 
     // The dashboard: Korean navigation; the glossary finds 핵협의그룹 by its initials.
