@@ -268,20 +268,22 @@ export async function allStoredNotes(): Promise<{ body: string; target?: { quote
 export const quotesOf = (notes: Awaited<ReturnType<typeof allStoredNotes>>) => notes.flatMap((n) => (n.target?.quote ? [n.target.quote.exact] : []));
 
 /**
- * Where the extension's closed UI covers the viewport just after the end of
- * the current selection (where "Add note" appears): the centre of the points
+ * Where the extension's closed UI covers the viewport beside the current
+ * selection (where "Add note" appears): the centre of the points
  * whose hit test lands on the UI host. For browsers whose driver cannot pierce
  * closed shadow roots (Firefox): the reader clicks by sight, so does the test.
  */
-export function ownUiPointAfterSelection(): { x: number; y: number } | null {
+export function ownUiPointNearSelection(): { x: number; y: number } | null {
   const selection = getSelection();
   if (!selection?.rangeCount) return null;
   const rects = selection.getRangeAt(0).getClientRects();
+  const first = rects[0];
   const last = rects[rects.length - 1];
-  if (!last) return null;
+  if (!first || !last) return null;
   const hits: { x: number; y: number }[] = [];
-  for (let y = Math.max(0, last.top); y < Math.min(innerHeight, last.bottom + 80); y += 4) {
-    for (let x = Math.max(0, last.left - 120); x < Math.min(innerWidth, last.right + 160); x += 4) {
+  // The button sits in the margin beside the passage, or above its first line when there is no margin.
+  for (let y = Math.max(0, first.top - 80); y < Math.min(innerHeight, last.bottom + 80); y += 4) {
+    for (let x = 0; x < innerWidth; x += 4) {
       const el = document.elementFromPoint(x, y);
       // Our host: a random custom-element-like tag whose shadow root is closed (so null from here).
       if (el && /^[A-Z]{4}-[A-Z]{8}$/.test(el.tagName) && el.shadowRoot === null) hits.push({ x, y });

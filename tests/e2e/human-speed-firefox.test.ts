@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { ARTICLE, FROM_HIGHLIGHT, PLAIN } from './human-speed-passages';
-import { allStoredNotes, dragSelectPassage, drivenPuppeteerPage, humanPause, noteMarkerText, ownUiPointAfterSelection, pointOfText, pollPage, quotesOf, startServer, type PageServer } from './harness';
+import { allStoredNotes, dragSelectPassage, drivenPuppeteerPage, humanPause, noteMarkerText, ownUiPointNearSelection, pointOfText, pollPage, quotesOf, startServer, type PageServer } from './harness';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -27,7 +27,7 @@ async function selectAndSave(page: Page, passage: { start: string; end: string }
   const driven = drivenPuppeteerPage(page);
   const selected = await dragSelectPassage(driven, passage);
   await humanPause();
-  const button = await pollPage(driven, ownUiPointAfterSelection, null, 'the "Add note" button');
+  const button = await pollPage(driven, ownUiPointNearSelection, null, 'the "Add note" button');
   await page.mouse.move(button.x, button.y, { steps: 8 });
   await page.mouse.click(button.x, button.y);
   const panel = await firefoxNotesFrame(page);

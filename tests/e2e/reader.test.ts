@@ -99,7 +99,9 @@ describe('card', () => {
     await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Regional Sustainment Framework' });
     await humanPause(page);
     const opened = env.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/dashboard.html') });
-    // The real mouse, on the link inside the card's closed shadow root.
+    // The real mouse, inside the card's closed shadow root: "More" opens the detail, where the link is.
+    await clickInUi(page, 'details.detail > summary', 'More');
+    await humanPause(page);
     await clickInUi(page, 'a.glossary-link', 'Open in the Alliance Lens glossary');
     const glossary = await opened;
     await glossary.waitForURL(/\/dashboard\.html#\/glossary\/rsf$/);
