@@ -96,8 +96,13 @@ describe('saves while the service worker is stopped', () => {
       await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Nuclear Consultative Group' });
       // The card's notes section is the extension's notes frame.
       const notes = await notesFrame(page);
-      await notes.getByRole('button', { name: 'Add note' }).click();
-      await notes.getByRole('textbox', { name: 'Note' }).fill(body);
+      // The frame may still be reading a kept draft when the first click lands: click until the editor is open.
+      const editor = notes.getByRole('textbox', { name: 'Note' });
+      for (let tries = 0; tries < 5 && !(await editor.isVisible()); tries++) {
+        await notes.getByRole('button', { name: 'Add note' }).click({ timeout: 5_000 }).catch(() => undefined);
+        await editor.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
+      await editor.fill(body);
       // The background's write waits behind the dashboard's transaction, so the stop lands mid-request.
       await holdNotesStore(dash);
       await notes.getByRole('button', { name: 'Save note' }).click();
