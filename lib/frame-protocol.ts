@@ -7,7 +7,7 @@
  * writes notes with the background itself.
  */
 import * as v from 'valibot';
-import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './notes/model';
+import { ConceptSourceSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './notes/model';
 
 export const FRAME_PAGE = '/notes-frame.html' as const;
 
@@ -34,8 +34,11 @@ const url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000));
 
 /** What the content script tells the frame to show. */
 export const ToFrameSchema = v.variant('type', [
-  /** The card's notes section for a concept; `pinned` cards offer the editor. */
-  v.strictObject({ type: v.literal('concept'), conceptId, conceptName: v.pipe(v.string(), v.maxLength(300)), pinned: v.boolean() }),
+  /**
+   * The card's notes section for a concept; `pinned` cards offer the editor. `source`: the page and the
+   * sentence around the term, recorded with a new note (none of it is a secret from the page).
+   */
+  v.strictObject({ type: v.literal('concept'), conceptId, conceptName: v.pipe(v.string(), v.maxLength(300)), pinned: v.boolean(), source: v.optional(ConceptSourceSchema) }),
   /** A new passage note for the reader's selection. */
   v.strictObject({
     type: v.literal('passage-new'),

@@ -27,7 +27,10 @@ export function CardNotes(props: CardNotesProps) {
   const [editing, setEditing] = useState(false);
   const { draft, keep, discard } = useDraft(props.drafts, props.draftKey);
   // A kept draft reopens in the editor as soon as the card is pinned; a hover card only says it is there.
-  const open = pinned && (editing || !!draft);
+  // While the kept draft is still being read (undefined), a click on Add note waits for it: an editor opened
+  // empty would not show the draft, and the first keystroke would overwrite it.
+  const reading = draft === undefined;
+  const open = pinned && !reading && (editing || !!draft);
   const heading = (
     <h3>
       {t('card_yourNotes')} <span class="count">{notes ? notes.count : '…'}</span>
@@ -37,6 +40,7 @@ export function CardNotes(props: CardNotesProps) {
     <button
       type="button"
       class="primary add-note"
+      aria-busy={editing && reading ? 'true' : undefined}
       onClick={() => {
         if (!pinned) props.onPin();
         setEditing(true);
@@ -61,8 +65,7 @@ export function CardNotes(props: CardNotesProps) {
     <section class="my-notes" aria-label={t('card_yourNotes')}>
       {heading}
       {props.notesError && <p class="error">{props.notesError}</p>}
-      {/* The reader's own click opens the editor at once, even while a kept draft is still being read. */}
-      {open && (editing || draft !== undefined) ? (
+      {open ? (
         // The editor comes first and alone, so its title and Save stay in view.
         <NoteEditor
           label={t('card_addNoteFor', props.conceptName)}

@@ -49,7 +49,11 @@ function FrameApp({ port }: { port: MessagePort }) {
     port.onmessage = (e) => {
       const message = parseFrameMessage(ToFrameSchema, e.data);
       if (!message) return;
-      if (message.type === 'notes-changed') setVersion((n) => n + 1);
+      if (message.type === 'notes-changed') {
+        // A concept's notes reload only for a change that may concern them (none named: any change may).
+        const concerned = shown?.type !== 'concept' || !message.conceptIds.length || message.conceptIds.includes(shown.conceptId);
+        if (concerned) setVersion((n) => n + 1);
+      }
       else if (message.type === 'focus') {
         const items = focusables();
         (message.at === 'first' ? items[0] : items.at(-1))?.focus();
@@ -92,6 +96,7 @@ function FrameApp({ port }: { port: MessagePort }) {
         conceptId={shown.conceptId}
         conceptName={shown.conceptName}
         pinned={shown.pinned}
+        source={shown.source}
         version={version}
         onPin={() => send({ type: 'pin' })}
         onDraftChange={(dirty) => send({ type: 'draft', dirty })}

@@ -1,0 +1,47 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConceptSource } from '@/lib/notes/model';
+
+const asked = vi.hoisted(() => [] as { type: string; data: unknown }[]);
+vi.mock('@/lib/messages', () => ({
+  askBackground: vi.fn(async (type: string, data: unknown) => {
+    asked.push({ type, data });
+    return type === 'notes:forConcept' ? { count: 0, latest: [] } : { id: 'note-0000-0001' };
+  }),
+}));
+const { LiveCardNotes } = await import('./LiveCardNotes');
+
+const source: ConceptSource = {
+  url: 'https://news.example/a',
+  title: 'A story',
+  quote: { type: 'TextQuoteSelector', exact: 'SMA', prefix: 'Seoul signed the ', suffix: ' in October.' },
+  position: { type: 'TextPositionSelector', start: 17, end: 20 },
+};
+const props = { conceptId: 'sma', conceptName: 'Special Measures Agreement', pinned: true, onPin: () => undefined };
+const fetches = () => asked.filter((a) => a.type === 'notes:forConcept').length;
+
+describe('LiveCardNotes (the card notes the notes frame and the PDF reader show)', () => {
+  beforeEach(() => void (asked.length = 0));
+
+  it('saves a new note with the page it was written on, and reloads the notes once, on the broadcast', async () => {
+    const { rerender } = render(<LiveCardNotes {...props} source={source} version={0} />);
+    await waitFor(() => expect(fetches()).toBe(1));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add note' }));
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'Signed early' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull());
+    expect(asked.find((a) => a.type === 'notes:save')?.data).toEqual({ kind: 'concept', conceptId: 'sma', body: 'Signed early', tags: [], source });
+    // The save itself fetches nothing: the background's notes:changed (a new version) is the one reload.
+    expect(fetches()).toBe(1);
+    rerender(<LiveCardNotes {...props} source={source} version={1} />);
+    await waitFor(() => expect(fetches()).toBe(2));
+  });
+
+  it('saves a note without a source where there is no page (the PDF reader)', async () => {
+    render(<LiveCardNotes {...props} version={0} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add note' }));
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'x' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(asked.find((a) => a.type === 'notes:save')?.data).toEqual({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }));
+  });
+});
