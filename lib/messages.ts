@@ -36,6 +36,15 @@ export interface PassageAnchor {
   position: TextPositionSelector;
 }
 
+/** What a tab's content script needs to bring a note's passage (or a concept note's mention) into view: never its text. */
+export interface NoteReveal {
+  noteId: string;
+  /** A concept note's concept: its mention inside the quote is revealed. Absent for a passage note. */
+  conceptId?: string;
+  quote: TextQuoteSelector;
+  position?: TextPositionSelector;
+}
+
 export interface ImportReport {
   added: number;
   updated: number;
@@ -81,6 +90,7 @@ export type BackgroundReplies = {
   'notes:import': ImportReport;
   'notes:deleteAll': { deleted: number };
   'ui:openGlossary': null;
+  'ui:openInContext': null;
   'frame:register': null;
   'frame:claim': boolean;
   'page:report': null;
@@ -94,6 +104,8 @@ export type BackgroundProtocol = {
 export type ContentProtocol = {
   'page:summary': () => PageSummary;
   'page:reveal': (data: { conceptId: string }) => boolean;
+  /** Brings a note's passage or mention into view (Open in context); false while it cannot be found yet. */
+  'page:revealNote': (data: NoteReveal) => boolean;
   'page:command': (data: { command: PageCommand }) => void;
   'notes:changed': (data: NotesChange) => void;
 };

@@ -4,8 +4,9 @@
  * so it is tested (and fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import type { BackgroundReplies, BackgroundRequestType, NotesChange, PassageAnchor, Reply, RequestData } from '../messages';
-import type { Note } from '../notes/model';
+import type { BackgroundReplies, BackgroundRequestType, NoteReveal, NotesChange, PassageAnchor, Reply, RequestData } from '../messages';
+import { pageOf, type Note } from '../notes/model';
+import { linkablePageUrl } from '../page-url';
 import { backgroundRequests } from './requests';
 import type { NotesStore } from '../notes/store';
 import type { Corpus } from '../corpus/schema';
@@ -38,6 +39,8 @@ export interface RouterContext {
    * A web page cannot link to an extension page that is not web-accessible, so the card asks the background.
    */
   openExtensionPage(path: string, openerTabId?: number): Promise<void>;
+  /** Opens a note's page in a new tab (next to `openerTabId`) and has its content script bring `reveal` into view. */
+  openInContext(url: string, reveal: NoteReveal, openerTabId?: number): Promise<void>;
   /** Nonces of the notes frames content scripts are about to embed. */
   frameNonces: FrameNonces;
   /** Called with a tab's latest concept counts (page:report). */
@@ -144,6 +147,18 @@ const handlers: Handlers = {
   async 'ui:openGlossary'({ conceptId }, sender, ctx) {
     if (!ctx.corpus.concepts.some((c) => c.id === conceptId)) throw new Error(`Unknown concept "${conceptId}".`);
     await ctx.openExtensionPage(`dashboard.html#/glossary/${encodeURIComponent(conceptId)}`, sender.tab?.id);
+    return null;
+  },
+  async 'ui:openInContext'({ noteId }, sender, ctx) {
+    const note = await ctx.store.byId(noteId);
+    if (!note) throw new Error('This note is no longer stored.');
+    const page = pageOf(note);
+    if (!page) throw new Error('This note was not written on a page, so there is no context to open.');
+    if (note.kind === 'passage' && note.target.pdf) throw new Error('Notes on a PDF show in the Alliance Lens reader: open the PDF there again to see them in place.');
+    const url = linkablePageUrl(page.url);
+    if (!url) throw new Error('This note\'s page has no web address that can be opened.');
+    const reveal: NoteReveal = { noteId, quote: page.quote, ...(page.position && { position: page.position }), ...(note.kind === 'concept' && { conceptId: note.conceptId }) };
+    await ctx.openInContext(url, reveal, sender.tab?.id);
     return null;
   },
   'frame:register'({ nonce }, sender, ctx) {

@@ -40,6 +40,12 @@ export class NotesStore {
     return (await this.db.notes.where('target.url').equals(url).toArray()).filter(isWellFormed);
   }
 
+  /** The note stored under `id`, if it is there and well-formed. */
+  async byId(id: string): Promise<Note | undefined> {
+    const record: unknown = await this.db.notes.get(id);
+    return isWellFormed(record) ? record : undefined;
+  }
+
   /** Well-formed notes, newest first. */
   async all(): Promise<Note[]> {
     return (await this.everything()).notes;
