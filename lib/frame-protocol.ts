@@ -67,6 +67,8 @@ export const FromFrameSchema = v.variant('type', [
   v.strictObject({ type: v.literal('saved') }),
   /** Tab left the frame's last (or Shift+Tab its first) control: the card's focus cycle continues. */
   v.strictObject({ type: v.literal('tab-out'), backwards: v.boolean() }),
+  /** The card's editor opened or closed: the frame's height follows this, the reader's doing, and nothing else. */
+  v.strictObject({ type: v.literal('editing'), open: v.boolean() }),
   /** Whether an editor in the frame holds unsaved text (an orphaned script keeps such a frame on screen). */
   v.strictObject({ type: v.literal('draft'), dirty: v.boolean() }),
 ]);

@@ -91,6 +91,17 @@ describe('CardNotes (the notes section the notes frame shows)', () => {
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe(''));
   });
 
+  it('tells when its editor opens and closes, and nothing about how many notes there are', () => {
+    const onEditingChange = vi.fn();
+    const note = { id: 'note-0000-0001', kind: 'concept' as const, conceptId: 'sma', body: 'One', tags: [], createdAt: 1, updatedAt: 1 };
+    const { rerender } = render(<CardNotes {...props({ onEditingChange })} />);
+    rerender(<CardNotes {...props({ onEditingChange, notes: { count: 9, latest: [note, { ...note, id: 'note-0000-0002' }] } })} />);
+    expect(onEditingChange.mock.calls).toEqual([[false]]);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onEditingChange.mock.calls).toEqual([[false], [true], [false]]);
+  });
+
   it('drops the draft once the note is saved', async () => {
     const drafts = draftStore(memoryArea());
     await drafts.set(conceptDraftKey('sma'), { body: 'Kept', tags: '' });

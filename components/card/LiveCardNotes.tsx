@@ -20,6 +20,7 @@ export function LiveCardNotes(props: {
   version: number;
   onPin(): void;
   onDraftChange?(dirty: boolean): void;
+  onEditingChange?(editing: boolean): void;
 }) {
   const [notes, setNotes] = useState<ConceptNotes | null>(null);
   const [error, setError] = useState<string | undefined>();
@@ -40,6 +41,7 @@ export function LiveCardNotes(props: {
       pinned={props.pinned}
       onPin={props.onPin}
       onDraftChange={props.onDraftChange}
+      onEditingChange={props.onEditingChange}
       drafts={sessionDrafts}
       draftKey={conceptDraftKey(props.conceptId)}
       onSaveNote={async (body, tags) => {

@@ -100,6 +100,7 @@ function FrameApp({ port }: { port: MessagePort }) {
         version={version}
         onPin={() => send({ type: 'pin' })}
         onDraftChange={(dirty) => send({ type: 'draft', dirty })}
+        onEditingChange={(open) => send({ type: 'editing', open })}
       />
     );
   }
