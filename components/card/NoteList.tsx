@@ -1,8 +1,11 @@
 import type { Note } from '@/lib/notes/model';
-import { formatDateTime } from '@/lib/i18n';
+import { formatDateTime, t } from '@/lib/i18n';
 
-/** Notes rendered as text: a body containing markup shows the markup, it never runs. */
-export function NoteList({ notes }: { notes: Note[] }) {
+/**
+ * Notes rendered as text: a body containing markup shows the markup, it never runs.
+ * `onShow`, where the notes' page is open beside the list (the side panel), offers to bring each passage into view.
+ */
+export function NoteList({ notes, onShow }: { notes: Note[]; onShow?(note: Note): void }) {
   return (
     <ul class="notes">
       {notes.map((note) => (
@@ -17,6 +20,11 @@ export function NoteList({ notes }: { notes: Note[] }) {
               </span>
             ))}
           </p>
+          {onShow && (
+            <button type="button" class="show-in-page" onClick={() => onShow(note)}>
+              {t('panel_showInPage')}
+            </button>
+          )}
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
+import { contentMessenger } from '@/lib/messages';
 import { openNotesDb } from '@/lib/notes/db';
 import { isWellFormed, type Note } from '@/lib/notes/model';
 import { NoteList } from '@/components/card/NoteList';
@@ -15,7 +16,14 @@ import '@/components/panels/panels.css';
 
 const db = openNotesDb();
 
-function PageNotes({ url, notFound }: { url: string; notFound: string[] }) {
+/** Brings a passage note of the page beside the panel into view, its note shown (the page's content script anchors it). */
+function showInPage(tabId: number, note: Note) {
+  if (note.kind !== 'passage') return;
+  const { quote, position } = note.target;
+  void contentMessenger.sendMessage('page:revealNote', { noteId: note.id, quote, position }, { tabId, frameId: 0 }).catch(() => undefined);
+}
+
+function PageNotes({ url, tabId, notFound }: { url: string; tabId: number; notFound: string[] }) {
   const notes = useLive<Note[]>(async () => (await db.notes.where('target.url').equals(url).toArray()).filter(isWellFormed), [url], []);
   const emptyHint = useShortcutHint('add-passage-note', 'panel_noPageNotesKey', 'panel_noPageNotes');
   const missing = notes.filter((n) => notFound.includes(n.id));
@@ -24,7 +32,7 @@ function PageNotes({ url, notFound }: { url: string; notFound: string[] }) {
     <section aria-label={t('panel_pageNotes')}>
       <h2>{t('panel_pageNotes')}</h2>
       {notes.length === 0 && <p class="muted">{emptyHint}</p>}
-      <NoteList notes={anchored} />
+      <NoteList notes={anchored} onShow={(note) => showInPage(tabId, note)} />
       {missing.length > 0 && (
         <>
           <h3>{t('panel_notFound')}</h3>
@@ -45,7 +53,7 @@ function SidePanel() {
       <Brand />
       <DbHealthBanner db={db} />
       <PagePanel page={page} corpus={corpus} />
-      {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} notFound={page.summary.notesNotFound} />}
+      {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} tabId={page.tabId} notFound={page.summary.notesNotFound} />}
       <p>
         <a href="/dashboard.html#/notes" target="_blank">
           {t('panel_openDashboard')}
