@@ -1,5 +1,5 @@
 /**
- * The content script: highlights concepts on the page, mounts the tooltip,
+ * The content script: highlights concepts on the page, mounts the card,
  * anchors the reader's passage notes, and answers the popup and side panel.
  * It never opens IndexedDB and never receives note text: the card's notes
  * and the passage-note panel are the extension's notes frame, which talks to
@@ -12,7 +12,7 @@ import { askBackground, contentMessenger, touchesPage, type NotesChange } from '
 import { setLanguage } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, withSiteToggled, type Settings } from '@/lib/settings';
 import { createHighlighter, type HighlightOptions } from '@/lib/highlight/highlighter';
-import { mountTooltip } from './tooltip/mount-tooltip';
+import { mountCard } from './card/mount-card';
 import { currentPageUrl, mountPassageNotes } from './passage-notes';
 import '@/lib/highlight/highlights.css';
 import highlightsCss from '@/lib/highlight/highlights.css?inline';
@@ -46,7 +46,7 @@ export default defineContentScript({
     // Concept details come from the background on demand: the corpus stays out of every page's script.
     const conceptCache = new Map<string, ReturnType<typeof fetchConcept>>();
     const fetchConcept = (conceptId: string) => askBackground('corpus:concept', { conceptId });
-    const tooltip = await mountTooltip(ctx, {
+    const card = await mountCard(ctx, {
       concept(conceptId) {
         if (!conceptCache.has(conceptId)) conceptCache.set(conceptId, fetchConcept(conceptId).catch((e) => (conceptCache.delete(conceptId), Promise.reject(e))));
         return conceptCache.get(conceptId)!;
@@ -68,7 +68,7 @@ export default defineContentScript({
       const on = isEnabledOn(settings, location.href);
       if (on && !active) highlighter.start();
       else if (!on && active) {
-        tooltip.close();
+        card.close();
         highlighter.stop();
       } else if (on) highlighter.update(highlightOptions(settings));
       active = on;
@@ -76,7 +76,7 @@ export default defineContentScript({
     };
     applySettings(settings);
     // Passage notes wait on the background; highlighting does not wait for them.
-    const passages = await mountPassageNotes(ctx, { highlighter, onPanel: (open) => tooltip.hold(open) });
+    const passages = await mountPassageNotes(ctx, { highlighter, onPanel: (open) => card.hold(open) });
     // Only a change that may touch this page's passage notes re-anchors them.
     notesListeners.add((change) => {
       if (touchesPage(change, currentPageUrl())) void passages.refresh();
@@ -85,7 +85,7 @@ export default defineContentScript({
     const stopWatching = [
       settingsItem.watch((next) => applySettings(next)),
       highlighter.onChange(reportCounts),
-      highlighter.onChange(() => tooltip.reanchor()),
+      highlighter.onChange(() => card.reanchor()),
       // Back/forward cache: the page comes back as it was left, but may have changed while frozen (Firefox drops observers).
       ctx.addEventListener(window, 'pageshow', (e) => {
         if ((e as PageTransitionEvent).persisted && active) highlighter.rescan();
@@ -107,7 +107,7 @@ export default defineContentScript({
       const mark = mentions[revealIndex]!.mark();
       if (!mark) return false;
       mark.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-      tooltip.open(mark, { pin: true });
+      card.open(mark, { pin: true });
       return true;
     };
 
@@ -152,7 +152,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       // The page first: these need no extension API, which an orphaned script can no longer call.
       passages.destroy();
-      tooltip.destroy();
+      card.destroy();
       highlighter.stop();
       for (const stop of stopWatching) {
         try {

@@ -13,18 +13,18 @@ import { isOwnMark } from '@/lib/highlight/wrap';
 import type { FromFrame } from '@/lib/frame-protocol';
 import { t } from '@/lib/i18n';
 import cardCss from '@/components/card/card.css?inline';
-import { CARD_HEADING_ID, TooltipApp, type TooltipView } from './TooltipApp';
+import { CARD_HEADING_ID, CardApp, type CardView } from './CardApp';
 import { HoverIntent } from './hover-intent';
 import { createUiLayer } from '../ui-layer';
 import { createNotesFrame, FrameSlot, type NotesFrame } from '../notes-frame';
 
-export interface TooltipDeps {
+export interface CardDeps {
   concept(conceptId: string): Promise<ConceptView>;
   onNotesChanged(listener: (conceptIds: string[]) => void): () => void;
   glossaryUrl(conceptId: string): string;
 }
 
-export interface TooltipController {
+export interface CardController {
   open(mark: HTMLElement, opts?: { pin?: boolean }): void;
   /** Finds the card's term again after the highlighter re-wrapped it (call when highlights change). */
   reanchor(): void;
@@ -96,14 +96,14 @@ function markOf(target: EventTarget | null): HTMLElement | null {
 /** The mark an event happened on, also inside a page's open shadow root (where `target` is the host). */
 const markOfEvent = (e: Event) => markOf(e.composedPath()[0] ?? e.target);
 
-export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps): Promise<TooltipController> {
+export async function mountCard(ctx: ContentScriptContext, deps: CardDeps): Promise<CardController> {
   let frame: NotesFrame | null = null;
   const layer = createUiLayer(ctx, cardCss, () => !!frame?.holdsDraft());
   let mark: HTMLElement | null = null;
   /** The document or shadow root the card's term is in, and where the term was last seen. */
   let markRoot: Document | ShadowRoot | null = null;
   let markRect: DOMRect | null = null;
-  let view: TooltipView | null = null;
+  let view: CardView | null = null;
   let concept: ConceptView | null = null;
   let stopAutoUpdate: (() => void) | null = null;
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -158,7 +158,7 @@ export async function mountTooltip(ctx: ContentScriptContext, deps: TooltipDeps)
         onPointerLeave={() => intent.leave()}
         onKeyDown={onCardKeyDown}
       >
-        <TooltipApp
+        <CardApp
           view={view}
           concept={concept}
           dark={dark}
