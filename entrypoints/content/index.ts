@@ -13,7 +13,8 @@ import { setLanguage } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, withSiteToggled, type Settings } from '@/lib/settings';
 import { createHighlighter, type HighlightOptions } from '@/lib/highlight/highlighter';
 import { mountCard } from './card/mount-card';
-import { currentPageUrl, mountPassageNotes } from './passage-notes';
+import { mountPassageNotes } from './passage-notes/mount-passage-notes';
+import { pageUrlOf } from '@/lib/page-url';
 import '@/lib/highlight/highlights.css';
 import highlightsCss from '@/lib/highlight/highlights.css?inline';
 
@@ -79,7 +80,7 @@ export default defineContentScript({
     const passages = await mountPassageNotes(ctx, { highlighter, onPanel: (open) => card.hold(open) });
     // Only a change that may touch this page's passage notes re-anchors them.
     notesListeners.add((change) => {
-      if (touchesPage(change, currentPageUrl())) void passages.refresh();
+      if (touchesPage(change, pageUrlOf(document))) void passages.refresh();
     });
 
     const stopWatching = [
@@ -116,7 +117,7 @@ export default defineContentScript({
     if (isTop) {
       contentMessenger.onMessage('page:summary', () => ({
         url: location.href,
-        notesUrl: currentPageUrl(),
+        notesUrl: pageUrlOf(document),
         title: document.title,
         enabled: active,
         counts: active ? highlighter.counts() : {},
