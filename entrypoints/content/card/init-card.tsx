@@ -7,10 +7,11 @@
  * modules beside it: mention (the term), reader-input (events → hover intent),
  * position, focus-trap and render-card.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ConceptView } from '@/lib/messages';
 import type { FromFrame } from '@/lib/frame-protocol';
 import { t } from '@/lib/i18n';
+import { onAbort } from '@/lib/abort';
+import type { Highlighter } from '@/lib/highlight/highlighter';
 import cardCss from '@/components/card/card.css?inline';
 import type { CardView } from './CardApp';
 import { HoverIntent } from './hover-intent';
@@ -21,26 +22,27 @@ import { focusTrap } from './focus-trap';
 import { CARD_ID, renderCard } from './render-card';
 import { createUiLayer } from '../ui-layer';
 import { createNotesFrame, type NotesFrame } from '../notes-frame';
+import type { OnNotesChanged } from '../notes-changes';
 
 export interface CardDeps {
   concept(conceptId: string): Promise<ConceptView>;
-  onNotesChanged(listener: (conceptIds: string[]) => void): () => void;
+  onNotesChanged: OnNotesChanged;
   glossaryUrl(conceptId: string): string;
+  /** The card follows its term when the highlighter wraps it again. */
+  highlighter: Pick<Highlighter, 'onChange'>;
 }
 
 export interface CardController {
   open(mark: HTMLElement, opts?: { pin?: boolean }): void;
-  /** Finds the card's term again after the highlighter re-wrapped it (call when highlights change). */
-  reanchor(): void;
   /** While the reader writes a passage note: no hover card opens (and an open one goes). */
   hold(on: boolean): void;
   close(): void;
-  destroy(): void;
 }
 
-export async function mountCard(ctx: ContentScriptContext, deps: CardDeps): Promise<CardController> {
+/** The card until `signal` aborts. */
+export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   let frame: NotesFrame | null = null;
-  const layer = createUiLayer(ctx, cardCss, () => !!frame?.holdsDraft());
+  const layer = createUiLayer(signal, cardCss, () => !!frame?.holdsDraft());
   /** The first piece of the card's term, the document or shadow root it is in, and where it was last seen. */
   let mark: HTMLElement | null = null;
   let markRoot: Document | ShadowRoot | null = null;
@@ -189,7 +191,7 @@ export async function mountCard(ctx: ContentScriptContext, deps: CardDeps): Prom
     close: () => close(false),
     same: (a, b) => sameTerm(a, b, rectOf),
   });
-  const input = routeReaderInput(ctx.signal, {
+  const input = routeReaderInput(signal, {
     intent,
     isInUi: (node) => layer.contains(node),
     shownTerm: () => mark,
@@ -197,28 +199,24 @@ export async function mountCard(ctx: ContentScriptContext, deps: CardDeps): Prom
     dismiss,
   });
 
-  const stopNotes = deps.onNotesChanged((conceptIds) => frame?.notesChanged(conceptIds));
+  deps.onNotesChanged(signal, (change) => frame?.notesChanged(change.conceptIds));
+  onAbort(signal, deps.highlighter.onChange(reanchor));
+  onAbort(signal, () => {
+    // An unsent draft outlives the script: the card stays, anchored where it is, until the reader closes it.
+    if (frame?.holdsDraft()) return stopFollowing?.();
+    intent.hide();
+    close(false);
+  });
 
   return {
     open(target, opts) {
       intent.show(mentionStart(target), !!opts?.pin);
     },
-    reanchor,
     hold(on) {
       intent.held = on;
       if (on && view && !view.pinned) intent.hide();
     },
     close() {
-      intent.hide();
-      close(false);
-    },
-    destroy() {
-      stopNotes();
-      // An unsent draft outlives the script: the card stays, anchored where it is, until the reader closes it.
-      if (frame?.holdsDraft()) {
-        stopFollowing?.();
-        return;
-      }
       intent.hide();
       close(false);
     },

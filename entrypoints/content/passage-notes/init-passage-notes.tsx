@@ -5,13 +5,15 @@
  * script knows where the notes are, never what they say: the panel is the
  * extension's notes frame, in a closed shadow root.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { describe } from '@/lib/anchoring/anchor';
 import { passageMarkOf } from '@/lib/anchoring/passage-marks';
 import { pageUrlOf } from '@/lib/page-url';
+import { touchesPage } from '@/lib/messages';
+import { onAbort } from '@/lib/abort';
 import type { Highlighter } from '@/lib/highlight/highlighter';
 import cardCss from '@/components/card/card.css?inline';
 import { createUiLayer } from '../ui-layer';
+import type { OnNotesChanged } from '../notes-changes';
 import { anchoredNotes } from './anchored-notes';
 import { notePanel } from './note-panel';
 import { noteableSelection, offerButton } from './selection-button';
@@ -21,17 +23,21 @@ export interface PassageNotes {
   addNoteForSelection(): void;
   /** Ids of this page's notes whose passage could not be found with confidence. */
   notFound(): string[];
-  destroy(): void;
+}
+
+export interface PassageNotesDeps {
+  highlighter: Highlighter;
+  onNotesChanged: OnNotesChanged;
+  /** Told when a note panel opens and closes (no hover card may cover it). */
+  onPanel?(open: boolean): void;
 }
 
 /** A passage note's concepts, at most (the background checks it too). */
 const MAX_CONCEPTS = 16;
 
-export async function mountPassageNotes(
-  ctx: ContentScriptContext,
-  deps: { highlighter: Highlighter; /** Told when a note panel opens and closes (no hover card may cover it). */ onPanel?(open: boolean): void },
-): Promise<PassageNotes> {
-  const layer = createUiLayer(ctx, cardCss, () => panel.holdsDraft());
+/** Passage notes until `signal` aborts; resolves once the page's notes are marked. */
+export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDeps): Promise<PassageNotes> {
+  const layer = createUiLayer(signal, cardCss, () => panel.holdsDraft());
   const panel = notePanel(layer, deps.onPanel);
   const notes = anchoredNotes(() => pageUrlOf(document));
 
@@ -57,8 +63,7 @@ export async function mountPassageNotes(
     if (noteId) void panel.show(marker, { type: 'passage-show', url: pageUrlOf(document), noteId });
   }
 
-  ctx.addEventListener(
-    document,
+  document.addEventListener(
     'click',
     (e) => {
       if (!e.isTrusted) return;
@@ -67,33 +72,37 @@ export async function mountPassageNotes(
       if (marker && !(e.target as Element).closest('al-mark')) showNoteAt(marker);
       else if (!layer.contains(e.target)) panel.close();
     },
-    { capture: true },
+    { capture: true, signal },
   );
-  ctx.addEventListener(document, 'keydown', (e) => {
+  document.addEventListener('keydown', (e) => {
     if (e.isTrusted && e.key === 'Escape') panel.close();
-  }, { capture: true });
+  }, { capture: true, signal });
   // After the reader selects text (mouse or keyboard), offer the button; a collapsed selection takes it away.
   for (const type of ['mouseup', 'keyup'] as const) {
-    ctx.addEventListener(document, type, (e) => {
+    document.addEventListener(type, (e) => {
       if (e.isTrusted && !layer.contains(e.target)) setTimeout(() => {
         const range = noteableSelection(layer);
         if (range && !panel.isOpen()) offerButton(layer, range, () => addNoteForSelection());
       }, 0);
-    });
+    }, { signal });
   }
-  ctx.addEventListener(document, 'selectionchange', () => {
+  document.addEventListener('selectionchange', () => {
     if (!panel.isOpen() && !noteableSelection(layer)) layer.remove();
+  }, { signal });
+  onAbort(signal, () => {
+    // An unsent draft outlives the script: the panel stays until the reader closes it.
+    if (!panel.holdsDraft()) panel.close();
+    notes.clear();
   });
 
   await notes.refresh();
+  // Only a change that may touch this page's notes marks them again.
+  deps.onNotesChanged(signal, (change) => {
+    if (touchesPage(change, pageUrlOf(document))) void notes.refresh();
+  });
   return {
     refresh: notes.refresh,
     addNoteForSelection,
     notFound: notes.notFound,
-    destroy() {
-      // An unsent draft outlives the script: the panel stays until the reader closes it.
-      if (!panel.holdsDraft()) panel.close();
-      notes.clear();
-    },
   };
 }
