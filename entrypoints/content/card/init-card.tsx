@@ -4,7 +4,7 @@
  * or the keyboard shortcut. Its notes section is the extension's notes frame.
  * The shadow host exists only while a card is open, so a page without an open
  * card carries no trace of it. This file holds the card's state and wires the
- * modules beside it: mention (the term), reader-input (events → hover intent),
+ * modules beside it: mention and term (the card's term), reader-input (events → hover intent),
  * position, focus-trap and render-card.
  */
 import type { ConceptView } from '@/lib/messages';
@@ -15,7 +15,8 @@ import type { Highlighter } from '@/lib/highlight/highlighter';
 import cardCss from '@/components/card/card.css?inline';
 import type { CardView } from './CardApp';
 import { HoverIntent } from './hover-intent';
-import { mentionStart, mentionText, rewrapped, sameTerm } from './mention';
+import { mentionStart, mentionText, sameTerm } from './mention';
+import { CardTerm } from './term';
 import { routeReaderInput } from './reader-input';
 import { followTerm } from './position';
 import { focusTrap } from './focus-trap';
@@ -43,10 +44,7 @@ export interface CardController {
 export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   let frame: NotesFrame | null = null;
   const layer = createUiLayer(signal, cardCss, () => !!frame?.holdsDraft());
-  /** The first piece of the card's term, the document or shadow root it is in, and where it was last seen. */
-  let mark: HTMLElement | null = null;
-  let markRoot: Document | ShadowRoot | null = null;
-  let markRect: DOMRect | null = null;
+  let term: CardTerm | null = null;
   let view: CardView | null = null;
   let concept: ConceptView | null = null;
   let stopFollowing: (() => void) | null = null;
@@ -54,25 +52,17 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   const cardElement = () => layer.byId(CARD_ID);
   const focus = focusTrap({ element: cardElement, frame: () => frame, active: () => layer.activeElement(), pinned: () => !!view?.pinned });
 
-  function setDescribedBy(on: boolean) {
-    if (!mark) return;
-    if (on) mark.setAttribute('aria-describedby', CARD_ID);
-    else mark.removeAttribute('aria-describedby');
-  }
-
   async function show(target: HTMLElement, pin: boolean) {
     const start = mentionStart(target);
     const conceptId = start.dataset.conceptId;
     if (!conceptId) return;
-    if (mark && mark !== start) setDescribedBy(false);
+    if (term && term.mark !== start) term.describedByCard(false);
     const data = await deps.concept(conceptId);
-    mark = start;
-    markRoot = start.getRootNode() as Document | ShadowRoot;
-    markRect = start.getBoundingClientRect();
+    term = new CardTerm(start, CARD_ID);
     view = { conceptId, pinned: pin, history: [], term: mentionText(start) };
     concept = data;
     paint();
-    setDescribedBy(!pin);
+    term.describedByCard(!pin);
     follow();
     if (pin) focus.focusFirst();
   }
@@ -115,11 +105,9 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   }
 
   function reanchor() {
-    if (!mark || mark.isConnected || !view) return;
-    const again = markRoot && markRect && rewrapped(mark, markRoot, markRect);
-    if (again) {
-      mark = again;
-      setDescribedBy(!view.pinned);
+    if (!term || term.mark.isConnected || !view) return;
+    if (term.refind()) {
+      term.describedByCard(!view.pinned);
       follow();
     } else if (view.pinned) {
       // The term is gone; a pinned card (perhaps holding a draft) stays where it is.
@@ -131,10 +119,11 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   function follow() {
     stopFollowing?.();
     const card = cardElement();
-    if (!mark || !card) return;
-    stopFollowing = followTerm(mark, card, {
+    if (!term || !card) return;
+    const followed = term;
+    stopFollowing = followTerm(followed.mark, card, {
       detached: reanchor,
-      measured: (rect) => (markRect = rect),
+      measured: (rect) => followed.seenAt(rect),
       // Scrolled away: a hover card goes; a pinned card waits out of sight.
       offscreen() {
         if (view && !view.pinned) close(false);
@@ -147,7 +136,7 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     if (!view) return;
     intent.pinned = true;
     view = { ...view, pinned: true };
-    setDescribedBy(false);
+    term?.describedByCard(false);
     paint();
     if (focusIt) focus.focusFirst();
   }
@@ -156,13 +145,13 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     stopFollowing?.();
     stopFollowing = null;
     const wasPinned = view?.pinned;
-    setDescribedBy(false);
+    term?.describedByCard(false);
     view = null;
     concept = null;
     frame = null;
     layer.remove();
-    const previous = mark;
-    mark = null;
+    const previous = term?.mark ?? null;
+    term = null;
     intent.pinned = false;
     if (returnFocus && wasPinned) returnFocusTo(previous);
   }
@@ -176,7 +165,7 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   /** Escape, or Close in the notes frame: the card goes and focus returns to its term. */
   function dismiss() {
     if (!view) return;
-    const previous = mark;
+    const previous = term?.mark ?? null;
     const wasPinned = view.pinned;
     if (previous) dismissedRects.set(previous, previous.getBoundingClientRect());
     intent.dismiss();
@@ -194,7 +183,7 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   const input = routeReaderInput(signal, {
     intent,
     isInUi: (node) => layer.contains(node),
-    shownTerm: () => mark,
+    shownTerm: () => term?.mark ?? null,
     shownPinned: () => !!view?.pinned,
     dismiss,
   });

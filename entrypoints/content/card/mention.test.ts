@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MARK_CLASS, MARK_TAG, wrapRun } from '@/lib/highlight/wrap';
+import { MARK_CLASS, MARK_TAG, unwrapMarks, wrapRun } from '@/lib/highlight/wrap';
 import { collectRuns } from '@/lib/highlight/blocks';
 import { markOf, mentionPieces, mentionStart, mentionText, ownMarkOf, rewrapped, sameTerm } from './mention';
+import { CardTerm } from './term';
 
 /** "Nuclear Consultative Group" split by an inline tag (two marks, one mention), and a look-alike the page planted. */
 function page() {
@@ -48,5 +49,20 @@ describe('the card term', () => {
     expect(sameTerm(first!, marks[1]!, () => at(10, 10))).toBe(true);
     const far = new Map([[first!, at(10, 10)], [marks[1]!, at(10, 100)]]);
     expect(sameTerm(first!, marks[1]!, (el) => far.get(el))).toBe(false);
+  });
+
+  it("follows the card's term to its new mark after the page had it wrapped again, and says when it is gone", () => {
+    const { marks } = page();
+    const term = new CardTerm(marks[0]!, 'card');
+    term.describedByCard(true);
+    expect(marks[0]!.getAttribute('aria-describedby')).toBe('card');
+    const again = page().marks;
+    expect(marks[0]!.isConnected).toBe(false);
+    expect(term.refind()).toBe(true);
+    expect(term.mark).toBe(again[0]);
+    term.describedByCard(false);
+    expect(again[0]!.hasAttribute('aria-describedby')).toBe(false);
+    unwrapMarks(again);
+    expect(term.refind()).toBe(false);
   });
 });
