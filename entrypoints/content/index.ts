@@ -43,7 +43,8 @@ export default defineContentScript({
     for (const type of ['pointerover', 'keydown', 'focusin'] as const) {
       ctx.addEventListener(document, type, () => void ctx.isInvalid, { capture: true, passive: true });
     }
-    // Features built on others stop first (the page first: they need no extension API).
+    // A signal per feature, aborted with ctx.signal in the reverse order of start: passage notes and
+    // the card go before the highlighter whose marks they use.
     const feature = lastInFirstOut(ctx.signal);
 
     const highlighting = await initHighlighting(feature());
