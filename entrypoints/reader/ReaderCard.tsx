@@ -1,5 +1,5 @@
 /**
- * The concept card over a PDF: the same card as on web pages (TooltipApp),
+ * The concept card over a PDF: the same card as on web pages (CardApp),
  * opened on hover (after a short delay), focus and click (pinned), placed by
  * floating-ui next to the mark. The reader is an extension page, so it asks
  * the background for the concept and its notes directly (its notes section is
@@ -12,7 +12,7 @@ import cardCss from '@/components/card/card.css?inline';
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { askBackground, type ConceptView } from '@/lib/messages';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
-import { CARD_HEADING_ID, TooltipApp, type TooltipView } from '@/entrypoints/content/tooltip/TooltipApp';
+import { CARD_HEADING_ID, CardApp, type CardView } from '@/entrypoints/content/card/CardApp';
 
 export const READER_CARD_ID = 'alliance-lens-card';
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -38,7 +38,7 @@ function cardRoot(): HTMLElement {
 }
 
 export interface CardState {
-  view: TooltipView;
+  view: CardView;
   mark: HTMLElement;
 }
 
@@ -102,7 +102,7 @@ export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, on
         }}
       >
         {concept?.concept.id === view.conceptId && (
-          <TooltipApp
+          <CardApp
             view={view}
             dark={dark}
             concept={concept}
