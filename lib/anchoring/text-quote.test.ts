@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeMention, describeQuote, matchQuote } from './text-quote';
+import { mentionQuote, describeQuote, matchQuote } from './text-quote';
 import { domText, offsetOf } from './dom-text';
 import { pointAt, rangeOf } from '@/tests/support/dom-range';
 
@@ -9,7 +9,7 @@ const ARTICLE =
 describe('a mention with its sentence', () => {
   it('takes the rest of the sentence as prefix and suffix, and finds the same mention again', () => {
     const at = ARTICLE.lastIndexOf('Special Measures Agreement');
-    const { quote, position } = describeMention(ARTICLE, at, at + 26);
+    const { quote, position } = mentionQuote(ARTICLE, at, at + 26);
     expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'Special Measures Agreement', prefix: 'Under the ', suffix: ', Seoul pays part of the cost of US forces.' });
     const edited = 'Intro. ' + ARTICLE;
     expect(matchQuote(edited, quote, { ...position, start: 0, end: 0 })).toEqual([at + 7, at + 33]);
@@ -18,10 +18,10 @@ describe('a mention with its sentence', () => {
   it('stops at a line break and at 200 characters either side', () => {
     const text = `Heading\n${'x'.repeat(300)} SMA ${'y'.repeat(300)}`;
     const at = text.indexOf('SMA');
-    const { quote } = describeMention(text, at, at + 3);
+    const { quote } = mentionQuote(text, at, at + 3);
     expect(quote.prefix).toBe(`${'x'.repeat(199)} `);
     expect(quote.suffix).toHaveLength(200);
-    const short = describeMention('Heading\nThe SMA\nnext', 12, 15).quote;
+    const short = mentionQuote('Heading\nThe SMA\nnext', 12, 15).quote;
     expect([short.prefix, short.suffix]).toEqual(['The ', '']);
   });
 });

@@ -32,7 +32,7 @@ const SENTENCE_END = /[.!?。？！](?=\s)|\n/g;
  * rest of its sentence (up to 200 characters each side): enough to find the
  * same mention again, and to show the reader where the note was written.
  */
-export function describeMention(text: string, start: number, end: number): { quote: TextQuoteSelector; position: TextPositionSelector } {
+export function mentionQuote(text: string, start: number, end: number): { quote: TextQuoteSelector; position: TextPositionSelector } {
   let from = Math.max(0, start - SENTENCE_CONTEXT);
   for (const m of text.slice(from, start).matchAll(SENTENCE_END)) from = Math.max(0, start - SENTENCE_CONTEXT) + m.index + m[0].length;
   const after = text.slice(end, end + SENTENCE_CONTEXT);
