@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allStoredNotes, notesFrame, openCard, useExtensionBrowser, waitForHighlights } from './harness';
+import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, useExtensionBrowser, waitForHighlights } from './harness';
 
 const env = useExtensionBrowser();
 const PAGE = '/fixtures/long-article.html';
@@ -79,6 +79,46 @@ describe('Open in context', () => {
     expect((await deepMention(opened))!.scrollY).toBeGreaterThan(400);
     await poll("the mention's card is pinned", () => openCard(opened)).toMatchObject({ role: 'dialog', name: expect.stringContaining('Nuclear Consultative Group') });
     await (await notesFrame(opened, NOTE)).getByText(NOTE).waitFor();
+    await opened.close();
+    await dash.close();
+  });
+
+  it("a passage note: Open in context shows the page scrolled to the passage, with the note beside it", async () => {
+    const page = await env.browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.goto(`${env.server.origin}${PAGE}`);
+    await waitForHighlights(page, 1);
+    const passage = { start: 'Section 20 of the travel', end: 'Section 20 of the travel' };
+    await page.mouse.move(600, 400);
+    for (let i = 0; i < 40 && !(await page.evaluate((t) => { const p = [...document.querySelectorAll('p')].find((e) => e.textContent!.includes(t))!; const r = p.getBoundingClientRect(); return r.top > 0 && r.bottom < innerHeight; }, passage.start)); i++) {
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(120);
+    }
+    await dragSelectPassage(page, passage);
+    const body = 'Read the bakery section again';
+    await saveSelectionNote(page, body);
+    await page.close();
+
+    const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
+    const button = dash.locator('article.note-row', { hasText: body }).getByRole('button', { name: 'Open in context' });
+    const at = (await button.boundingBox())!;
+    await dash.mouse.move(at.x + at.width / 2, at.y + at.height / 2, { steps: 6 });
+    await pause(dash);
+    const opening = env.browser.context.waitForEvent('page', { timeout: 15_000 });
+    await dash.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+    const opened = await opening;
+    await opened.waitForLoadState();
+    await poll('the passage is marked and in view', () =>
+      opened.evaluate(() => {
+        const marker = document.querySelector('al-note');
+        if (!marker) return null;
+        const r = marker.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight && scrollY > 400;
+      }),
+    ).toBe(true);
+    // The note's panel opens beside it.
+    await notesFrame(opened, body);
     await opened.close();
     await dash.close();
   });
