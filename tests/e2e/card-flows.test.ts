@@ -183,6 +183,29 @@ describe('card and panels at human speed', () => {
     await page.close();
   });
 
+  it("sizes a pinned card's notes frame by what the reader does, never by how many notes there are", async () => {
+    const page = await openArticle();
+    const at = centre(await termBox(page, 'rsf'));
+    await page.mouse.click(at.x, at.y);
+    await poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
+    const notes = await notesFrame(page, 'Your notes');
+    const frameHeight = () => uiBox(page, 'iframe.notes-frame').then((b) => b?.height);
+    await poll(frameHeight).toBe(168);
+    const heights: number[] = [];
+    for (const body of ['First thought on the RSF', 'Second thought on the RSF']) {
+      await pause(page);
+      await notes.getByRole('button', { name: 'Add note' }).click();
+      await poll(frameHeight).toBe(262);
+      await notes.getByRole('textbox', { name: 'Note' }).pressSequentially(body, { delay: 10 });
+      await notes.getByRole('button', { name: 'Save note' }).click();
+      await notes.getByText(body).waitFor();
+      heights.push((await frameHeight())!);
+    }
+    // One note or two (or none, before): the list scrolls inside the same height.
+    expect(heights).toEqual([168, 168]);
+    await page.close();
+  });
+
   it('keeps a passage note draft through Escape, for the same passage', async () => {
     const page = await openArticle();
     await page.locator('p', { hasText: 'a surprising part of the answer' }).first().scrollIntoViewIfNeeded();
