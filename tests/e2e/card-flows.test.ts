@@ -195,7 +195,7 @@ describe('card and panels at human speed', () => {
     for (const body of ['First thought on the RSF', 'Second thought on the RSF']) {
       await pause(page);
       await notes.getByRole('button', { name: 'Add note' }).click();
-      await poll(frameHeight).toBe(262);
+      await poll(frameHeight).toBe(240);
       await notes.getByRole('textbox', { name: 'Note' }).pressSequentially(body, { delay: 10 });
       await notes.getByRole('button', { name: 'Save note' }).click();
       await notes.getByText(body).waitFor();

@@ -33,7 +33,7 @@ describe('Firefox ESR', () => {
     const notes = await firefoxNotesFrame(page);
     await notes.waitForSelector('button.add-note');
     // The card is styled (constructed stylesheet): the frame has the card's width and the fixed height of a
-    // pinned card's list (168 px; the editor's is 262 px), not an iframe's default 300 × 150.
+    // pinned card's list (168 px; the editor's is 240 px), not an iframe's default 300 × 150.
     const size = await notes.evaluate(() => ({ width: innerWidth, height: innerHeight }));
     expect(size.height).toBe(168);
     expect(size.width).toBeGreaterThan(200);
@@ -42,7 +42,7 @@ describe('Firefox ESR', () => {
     await notes.click('button.add-note');
     await notes.waitForSelector('textarea');
     // Opening the editor, the reader's doing, is what makes the frame taller.
-    await notes.waitForFunction(() => innerHeight === 262, { timeout: 10_000 });
+    await notes.waitForFunction(() => innerHeight === 240, { timeout: 10_000 });
     expect(await notes.$eval('form', (f) => f.getAttribute('aria-label'))).toContain('Nuclear Consultative Group');
     await notes.type('textarea', 'Firefox note on the NCG');
     await notes.click('button[type="submit"]');
