@@ -50,8 +50,8 @@ export const ToFrameSchema = v.variant('type', [
   }),
   /** The note of a passage marker the reader clicked. */
   v.strictObject({ type: v.literal('passage-show'), url, noteId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)) }),
-  /** Notes changed somewhere: refetch when they concern what is shown (empty: anything). */
-  v.strictObject({ type: v.literal('notes-changed'), conceptIds: v.array(conceptId) }),
+  /** Notes changed somewhere: refetch when they concern what is shown (empty: anything); `noteId`: the note a save stored. */
+  v.strictObject({ type: v.literal('notes-changed'), conceptIds: v.array(conceptId), noteId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))) }),
   /** Keyboard focus enters the frame (Tab from the card), at its first or last control. */
   v.strictObject({ type: v.literal('focus'), at: v.picklist(['first', 'last']) }),
 ]);

@@ -57,6 +57,8 @@ export interface NotesChange {
   conceptIds: string[];
   /** Pages whose passage notes changed; 'all' when the change does not say (deletes, imports). */
   urls: string[] | 'all';
+  /** The note a save stored: the card that saved it has reloaded already and skips this change. */
+  noteId?: string;
 }
 
 /** Whether a note change may touch the passage notes stored under `url`. */

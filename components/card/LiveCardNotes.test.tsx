@@ -23,7 +23,7 @@ const fetches = () => asked.filter((a) => a.type === 'notes:forConcept').length;
 describe('LiveCardNotes (the card notes the notes frame and the PDF reader show)', () => {
   beforeEach(() => void (asked.length = 0));
 
-  it('saves a new note with the page it was written on, and reloads the notes once, on the broadcast', async () => {
+  it('saves a new note with the page it was written on, reloads at once, and skips the broadcast of its own save', async () => {
     const { rerender } = render(<LiveCardNotes {...props} source={source} version={0} />);
     await waitFor(() => expect(fetches()).toBe(1));
     fireEvent.click(await screen.findByRole('button', { name: 'Add note' }));
@@ -31,10 +31,14 @@ describe('LiveCardNotes (the card notes the notes frame and the PDF reader show)
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull());
     expect(asked.find((a) => a.type === 'notes:save')?.data).toEqual({ kind: 'concept', conceptId: 'sma', body: 'Signed early', tags: [], source });
-    // The save itself fetches nothing: the background's notes:changed (a new version) is the one reload.
-    expect(fetches()).toBe(1);
-    rerender(<LiveCardNotes {...props} source={source} version={1} />);
+    // Its own reload: the saved note shows whether or not the broadcast comes.
     await waitFor(() => expect(fetches()).toBe(2));
+    // The background's notes:changed for that same note fetches nothing more; another change does.
+    rerender(<LiveCardNotes {...props} source={source} version={1} changedNoteId="note-0000-0001" />);
+    rerender(<LiveCardNotes {...props} source={source} version={1} changedNoteId="note-0000-0001" />);
+    expect(fetches()).toBe(2);
+    rerender(<LiveCardNotes {...props} source={source} version={2} changedNoteId="note-0000-0002" />);
+    await waitFor(() => expect(fetches()).toBe(3));
   });
 
   it('saves a note without a source where there is no page (the PDF reader)', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { askBackground, type ConceptNotes } from '@/lib/messages';
 import { t } from '@/lib/i18n';
 import { conceptDraftKey } from '@/lib/notes/drafts';
@@ -16,15 +16,23 @@ export function LiveCardNotes(props: {
   pinned: boolean;
   /** Where the reader is writing (the page and the sentence around the term), kept with a new note. */
   source?: ConceptSource;
-  /** Bumped by the notes:changed broadcast, which also follows the card's own saves: the one reload path. */
+  /** Bumped by each notes:changed broadcast that may concern this concept. */
   version: number;
+  /** The note the latest change stored: one this card saved itself is loaded already (one reload per save). */
+  changedNoteId?: string;
   onPin(): void;
   onDraftChange?(dirty: boolean): void;
   onEditingChange?(editing: boolean): void;
 }) {
   const [notes, setNotes] = useState<ConceptNotes | null>(null);
   const [error, setError] = useState<string | undefined>();
+  const savedHere = useRef(new Set<string>());
+  const [reloads, setReloads] = useState(0);
+  const seenVersion = useRef(props.version);
   useEffect(() => {
+    const ownSave = seenVersion.current !== props.version && props.changedNoteId !== undefined && savedHere.current.has(props.changedNoteId);
+    seenVersion.current = props.version;
+    if (ownSave) return;
     let live = true;
     // A slower earlier answer never overwrites a later one.
     askBackground('notes:forConcept', { conceptId: props.conceptId, limit: 3 }).then(
@@ -32,7 +40,7 @@ export function LiveCardNotes(props: {
       () => live && setError(t('card_notesUnavailable')),
     );
     return () => void (live = false);
-  }, [props.conceptId, props.version]);
+  }, [props.conceptId, props.version, reloads]);
   return (
     <CardNotes
       conceptName={props.conceptName}
@@ -45,7 +53,10 @@ export function LiveCardNotes(props: {
       drafts={sessionDrafts}
       draftKey={conceptDraftKey(props.conceptId)}
       onSaveNote={async (body, tags) => {
-        await askBackground('notes:save', { kind: 'concept', conceptId: props.conceptId, body, tags, ...(props.source && { source: props.source }) });
+        const note = await askBackground('notes:save', { kind: 'concept', conceptId: props.conceptId, body, tags, ...(props.source && { source: props.source }) });
+        // The card's own save reloads it at once; the broadcast that follows for this note is then skipped.
+        savedHere.current.add(note.id);
+        setReloads((n) => n + 1);
       }}
     />
   );

@@ -193,14 +193,14 @@ describe('routeRequest', () => {
   it('tells open tabs which concept changed after a save', async () => {
     const { ctx } = recordingContext();
     await routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, notesFrame, ctx);
-    expect(ctx.onNotesChanged).toHaveBeenCalledWith({ conceptIds: ['sma'], urls: [] });
+    expect(ctx.onNotesChanged).toHaveBeenCalledWith({ conceptIds: ['sma'], urls: [], noteId: 'note-0001-abcd' });
   });
 
   it("names the page of a saved passage note, and 'all' pages when a delete does not say which", async () => {
     const { ctx, store } = recordingContext();
     store.save.mockResolvedValueOnce({ ...passageDraft, id: 'note-0003-abcd', createdAt: 1, updatedAt: 1 } as never);
     await routeRequest('notes:save', passageDraft, notesFrame, ctx);
-    expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: ['sma'], urls: ['https://news.example/story'] });
+    expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: ['sma'], urls: ['https://news.example/story'], noteId: 'note-0003-abcd' });
     await routeRequest('notes:delete', { id: 'note-0003-abcd' }, notesFrame, ctx);
     expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: [], urls: 'all' });
   });

@@ -113,8 +113,8 @@ const handlers: Handlers = {
     const note = await ctx.store.save(draft);
     ctx.onNotesChanged(
       note.kind === 'concept'
-        ? { conceptIds: [note.conceptId], urls: [] }
-        : { conceptIds: note.conceptIds, urls: [note.target.url] },
+        ? { conceptIds: [note.conceptId], urls: [], noteId: note.id }
+        : { conceptIds: note.conceptIds, urls: [note.target.url], noteId: note.id },
     );
     return note;
   },

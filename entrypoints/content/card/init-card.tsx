@@ -217,7 +217,7 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     dismiss,
   });
 
-  deps.onNotesChanged(signal, (change) => frame?.notesChanged(change.conceptIds));
+  deps.onNotesChanged(signal, (change) => frame?.notesChanged(change.conceptIds, change.noteId));
   onAbort(signal, deps.highlighter.onChange(reanchor));
   onAbort(signal, () => {
     // An unsent draft outlives the script: the card stays, anchored where it is, until the reader closes it.
