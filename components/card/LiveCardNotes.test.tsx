@@ -6,7 +6,11 @@ const asked = vi.hoisted(() => [] as { type: string; data: unknown }[]);
 vi.mock('@/lib/messages', () => ({
   askBackground: vi.fn(async (type: string, data: unknown) => {
     asked.push({ type, data });
-    return type === 'notes:forConcept' ? { count: 0, latest: [] } : { id: 'note-0000-0001' };
+    if (type !== 'notes:forConcept') return { id: 'note-0000-0001' };
+    // The reload after a save answers later than the broadcast of that save arrives.
+    const saved = asked.some((a) => a.type === 'notes:save');
+    if (saved) await new Promise((r) => setTimeout(r, 30));
+    return saved ? { count: 1, latest: [{ id: 'note-0000-0001', kind: 'concept', conceptId: 'sma', body: 'Seen', tags: [], createdAt: 1, updatedAt: 1 }] } : { count: 0, latest: [] };
   }),
 }));
 const { LiveCardNotes } = await import('./LiveCardNotes');
@@ -33,8 +37,9 @@ describe('LiveCardNotes (the card notes the notes frame and the PDF reader show)
     expect(asked.find((a) => a.type === 'notes:save')?.data).toEqual({ kind: 'concept', conceptId: 'sma', body: 'Signed early', tags: [], source });
     // Its own reload: the saved note shows whether or not the broadcast comes.
     await waitFor(() => expect(fetches()).toBe(2));
-    // The background's notes:changed for that same note fetches nothing more; another change does.
+    // The background's notes:changed for that same note fetches nothing more (and cancels nothing); another change does.
     rerender(<LiveCardNotes {...props} source={source} version={1} changedNoteId="note-0000-0001" />);
+    await screen.findByText('Seen');
     rerender(<LiveCardNotes {...props} source={source} version={1} changedNoteId="note-0000-0001" />);
     expect(fetches()).toBe(2);
     rerender(<LiveCardNotes {...props} source={source} version={2} changedNoteId="note-0000-0002" />);

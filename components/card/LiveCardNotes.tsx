@@ -29,17 +29,17 @@ export function LiveCardNotes(props: {
   const savedHere = useRef(new Set<string>());
   const [reloads, setReloads] = useState(0);
   const seenVersion = useRef(props.version);
+  const latest = useRef(0);
   useEffect(() => {
     const ownSave = seenVersion.current !== props.version && props.changedNoteId !== undefined && savedHere.current.has(props.changedNoteId);
     seenVersion.current = props.version;
     if (ownSave) return;
-    let live = true;
-    // A slower earlier answer never overwrites a later one.
+    // The latest request wins: a slower earlier answer never overwrites it (and a skipped change cancels nothing).
+    const request = ++latest.current;
     askBackground('notes:forConcept', { conceptId: props.conceptId, limit: 3 }).then(
-      (n) => live && (setNotes(n), setError(undefined)),
-      () => live && setError(t('card_notesUnavailable')),
+      (n) => request === latest.current && (setNotes(n), setError(undefined)),
+      () => request === latest.current && setError(t('card_notesUnavailable')),
     );
-    return () => void (live = false);
   }, [props.conceptId, props.version, reloads]);
   return (
     <CardNotes
