@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, useExtensionBrowser, waitForHighlights } from './harness';
+import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
 
 const env = useExtensionBrowser();
 const PAGE = '/fixtures/long-article.html';
@@ -119,7 +119,25 @@ describe('Open in context', () => {
     ).toBe(true);
     // The note's panel opens beside it.
     await notesFrame(opened, body);
-    await opened.close();
     await dash.close();
+
+    // The side panel beside the page: "Show in page" brings the passage back after the reader scrolled away.
+    await opened.keyboard.press('Escape');
+    await opened.evaluate(() => window.scrollTo(0, 0));
+    const panel = await env.browser.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(env.browser, opened)}`);
+    const show = panel.getByRole('listitem').filter({ hasText: body }).getByRole('button', { name: 'Show in page' });
+    const spot = (await show.boundingBox())!;
+    await panel.mouse.move(spot.x + spot.width / 2, spot.y + spot.height / 2, { steps: 6 });
+    await pause(panel);
+    await panel.mouse.click(spot.x + spot.width / 2, spot.y + spot.height / 2);
+    await poll('the side panel brought the passage into view', () =>
+      opened.evaluate(() => {
+        const r = document.querySelector('al-note')!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight && scrollY > 400;
+      }),
+    ).toBe(true);
+    await notesFrame(opened, body);
+    await panel.close();
+    await opened.close();
   });
 });
