@@ -43,6 +43,8 @@ export interface NoteReveal {
   conceptId?: string;
   quote: TextQuoteSelector;
   position?: TextPositionSelector;
+  /** A note written in the PDF reader: the reader shows it only in that document, starting from that page. */
+  pdf?: { fingerprint: string; pageIndex: number };
 }
 
 export interface ImportReport {

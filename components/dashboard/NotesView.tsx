@@ -125,9 +125,7 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<st
                 type="button"
                 onClick={() => {
                   setContextError(null);
-                  // A PDF's passages show in the reader, which this cannot open at the passage.
-                  if (note.kind === 'passage' && note.target.pdf) setContextError(t('dash_openInContextPdf'));
-                  else askBackground('ui:openInContext', { noteId: note.id }).catch((e: Error) => setContextError(e.message));
+                  askBackground('ui:openInContext', { noteId: note.id }).catch((e: Error) => setContextError(e.message));
                 }}
               >
                 {t('dash_openInContext')}

@@ -11,6 +11,7 @@ import themeCss from '@/components/theme.css?inline';
 import cardCss from '@/components/card/card.css?inline';
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { askBackground, type ConceptView } from '@/lib/messages';
+import type { ConceptSource } from '@/lib/notes/model';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { CARD_HEADING_ID, CardApp, type CardView } from '@/entrypoints/content/card/CardApp';
 
@@ -42,8 +43,10 @@ export interface CardState {
   mark: HTMLElement;
 }
 
-export function ReaderCard({ state, notesChange, onChange, onClose, onEnter, onLeave }: {
+export function ReaderCard({ state, source, notesChange, onChange, onClose, onEnter, onLeave }: {
   state: CardState;
+  /** Where a note written in this card was written: the mention it is pinned on. */
+  source: ConceptSource | undefined;
   notesChange: { version: number; noteId?: string };
   onChange(state: CardState): void;
   /** `refocus`: give focus back to the mark (Escape), without that focus reopening the card. */
@@ -113,6 +116,7 @@ export function ReaderCard({ state, notesChange, onChange, onClose, onEnter, onL
                 pinned={view.pinned}
                 version={notesChange.version}
                 changedNoteId={notesChange.noteId}
+                source={source}
                 onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
               />
             }

@@ -34,6 +34,8 @@ export interface SidebarProps {
   onGoToPage(index: number): void;
   onReveal(conceptId: string): void;
   onShowNote(note: PassageNote): void;
+  /** A note Open in context brought into view: the notes tab opens on it. */
+  shownNoteId: string | null;
 }
 
 async function destPage(pdf: PDFDocumentProxy, dest: OutlineNode['dest']): Promise<number | undefined> {
@@ -68,6 +70,12 @@ function Outline({ pdf, onGoToPage }: { pdf: PDFDocumentProxy; onGoToPage(i: num
 
 export function Sidebar(props: SidebarProps) {
   const [tab, setTab] = useState<Tab>('concepts');
+  useEffect(() => {
+    if (props.shownNoteId) setTab('notes');
+  }, [props.shownNoteId]);
+  useEffect(() => {
+    if (tab === 'notes' && props.shownNoteId) document.querySelector(`.found-notes li[data-note-id="${CSS.escape(props.shownNoteId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [tab, props.shownNoteId]);
   const [query, setQuery] = useState('');
   const found = props.notes.filter((n) => props.anchors[n.id]?.state === 'found');
   const missing = props.notes.filter((n) => props.anchors[n.id]?.state === 'not-found');
@@ -123,7 +131,7 @@ export function Sidebar(props: SidebarProps) {
               {found.map((n) => {
                 const a = props.anchors[n.id];
                 return (
-                  <li key={n.id} data-note-id={n.id}>
+                  <li key={n.id} data-note-id={n.id} class={n.id === props.shownNoteId ? 'shown' : undefined} aria-current={n.id === props.shownNoteId ? 'true' : undefined}>
                     <button type="button" class="link" onClick={() => props.onShowNote(n)}>
                       {t('reader_notePage', a?.state === 'found' ? a.passage.pageIndex + 1 : '?')}
                     </button>

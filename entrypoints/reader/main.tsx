@@ -9,13 +9,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { compiledMatcher } from 'virtual:alliance-matcher';
 import { corpus } from 'virtual:alliance-corpus';
-import { askBackground, contentMessenger, touchesPage } from '@/lib/messages';
+import { askBackground, contentMessenger, touchesPage, type NoteReveal } from '@/lib/messages';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
 import { InLanguage } from '@/components/use-language';
 import { t } from '@/lib/i18n';
 import { MAX_CONCEPT_IDS, type Note, type PassageNote } from '@/lib/notes/model';
 import { PdfDocumentText } from '@/lib/pdf/document-text';
-import { anchorPdfPassage, describePdfPassage, pdfNotesUrl, type AnchorResult, type PdfPassage } from '@/lib/pdf/anchor';
+import { anchorPdfPassage, describePdfPassage, pdfNotesUrl, type AnchorResult, type PdfOrigin, type PdfPassage } from '@/lib/pdf/anchor';
+import { describePdfMention, mentionIn } from '@/lib/pdf/note-context';
 import type { OpenFailure } from '@/lib/pdf/errors';
 import { NoteEditor } from '@/components/card/NoteEditor';
 import { Brand } from '@/components/panels/Brand';
@@ -55,6 +56,10 @@ interface OpenDoc {
   title: string;
   /** Where it came from, shown to the reader: a web address or a file name. */
   source: string;
+  /** The same, as notes written here record it. */
+  origin: PdfOrigin;
+  /** Settles once every page's text is read. */
+  read: Promise<void>;
 }
 
 function failureMessage(f: OpenFailure): string {
@@ -97,6 +102,11 @@ function Reader() {
   const [search, setSearch] = useState<{ hits: SearchHit[]; current: number } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [highlightsOff, setHighlightsOff] = useState(false);
+  /** Open in context of a note on a local file: the file's name, which the reader has to open itself. */
+  const wantedFile = useMemo(() => new URLSearchParams(location.search).get('file'), []);
+  /** A note brought into view (marked in the side bar), and what Open in context has to say. */
+  const [shownNote, setShownNote] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const offRef = useRef(false);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const settingsRef = useRef(settings);
@@ -110,7 +120,8 @@ function Reader() {
   const summaryRef = useRef({ counts, notFound: [] as string[], off: false });
 
   // ----- opening -----
-  async function open(name: string, source: string, load: () => Promise<Loaded<Uint8Array>>) {
+  async function open(name: string, origin: PdfOrigin, load: () => Promise<Loaded<Uint8Array>>) {
+    const source = 'url' in origin ? origin.url : origin.fileName;
     setStatus({ kind: 'loading', name });
     const bytes = await load();
     if (!bytes.ok) return setStatus({ kind: 'failed', failure: bytes.failure });
@@ -131,22 +142,34 @@ function Reader() {
     setCard(null);
     setStatus({ kind: 'ready' });
     const viewer = new PdfViewer(pagesRef.current!, pdf, text, markStyle);
-    const next: OpenDoc = { pdf, text, viewer, fingerprint, title, source };
+    let readDone = () => undefined as void;
+    const next: OpenDoc = { pdf, text, viewer, fingerprint, title, source, origin, read: new Promise((done) => (readDone = done)) };
     docRef.current = next;
     applySettings(next, settingsRef.current);
     setDoc(next);
+    setNotice(null);
+    setShownNote(null);
     await viewer.init(zoom);
     await loadNotes(next);
-    void readAll(next);
+    report(next);
+    void readAll(next).finally(readDone);
+  }
+
+  /**
+   * Tells the background this tab shows a document (as a page's content script
+   * does): a note's "Open in context" waiting for it is then sent (page:revealNote).
+   */
+  function report(d: OpenDoc) {
+    if (docRef.current === d) void askBackground('page:report', { counts: d.text.counts() }).catch(() => undefined);
   }
 
   function openFile(file: File) {
-    void open(file.name, file.name, () => readLocalFile(file));
+    void open(file.name, { fileName: file.name }, () => readLocalFile(file));
   }
 
   function openUrl(url: string) {
     const name = decodeURIComponent(url.split(/[?#]/)[0]!.split('/').pop() || url);
-    void open(name, url, async () => {
+    void open(name, { url }, async () => {
       const result = await fetchPdf(url);
       if (!result.ok && result.failure.kind === 'needs-permission') {
         const origin = result.failure.origin;
@@ -173,12 +196,51 @@ function Reader() {
         setPagesRead(i + 1);
         setCounts(d.text.counts());
         refreshAnchors(d);
+        report(d);
       }
     }
     setPagesRead(d.pdf.numPages);
     d.viewer.remarkAll();
     setCounts(d.text.counts());
     refreshAnchors(d);
+    report(d);
+  }
+
+  /**
+   * Open in context: brings a note of this document into view (a passage
+   * with its note in the side bar; a concept note's mention with its card
+   * pinned). False while this is not the note's document, so the background
+   * asks again when another is opened.
+   */
+  async function revealNote(r: NoteReveal): Promise<boolean> {
+    const d = docRef.current;
+    if (!d || !r.pdf) return false;
+    if (r.pdf.fingerprint !== d.fingerprint) {
+      if (wantedFile) setNotice(t('reader_otherFile', wantedFile));
+      return false;
+    }
+    let found = anchorPdfPassage(d.text, r);
+    if (found.state === 'pending') {
+      await d.read;
+      found = anchorPdfPassage(d.text, r);
+    }
+    if (docRef.current !== d) return false;
+    if (found.state !== 'found') {
+      setNotice(t('reader_contextNotFound'));
+      return true;
+    }
+    setNotice(null);
+    const mention = r.conceptId ? mentionIn(d.text, found.passage, r.conceptId) : undefined;
+    const mark = mention && (await d.viewer.markAt(found.passage.pageIndex, mention.start));
+    if (mark) {
+      mark.scrollIntoView({ block: 'center' });
+      mark.focus({ preventScroll: true });
+      showCard(mark, true);
+    } else {
+      await d.viewer.reveal(found.passage.pageIndex, found.passage.start, found.passage.end);
+      if (!r.conceptId) setShownNote(r.noteId);
+    }
+    return true;
   }
 
   async function loadNotes(d: OpenDoc) {
@@ -235,6 +297,7 @@ function Reader() {
       };
     });
     const removeReveal = contentMessenger.onMessage('page:reveal', ({ data }) => reveal(data.conceptId));
+    const removeRevealNote = contentMessenger.onMessage('page:revealNote', ({ data }) => revealNote(data));
     const removeCommand = contentMessenger.onMessage('page:command', ({ data }) => onCommand(data.command));
     // Escape closes the card wherever focus is (the card handles it itself when focus is inside).
     const onEscape = (e: KeyboardEvent) => {
@@ -249,6 +312,7 @@ function Reader() {
     return () => {
       removeSummary();
       removeReveal();
+      removeRevealNote();
       removeCommand();
       document.removeEventListener('keydown', onEscape);
       removeChanged();
@@ -341,7 +405,7 @@ function Reader() {
     const d = docRef.current!;
     // TextPosition counts the text of every page before this one.
     for (let i = 0; i < passage.pageIndex; i++) await d.viewer.readText(i);
-    const target = describePdfPassage(d.text, d.fingerprint, d.title, passage);
+    const target = describePdfPassage(d.text, d.fingerprint, d.title, passage, d.origin);
     if (!target) throw new Error(t('reader_noteNoText'));
     // The background keeps at most MAX_CONCEPT_IDS per note: a long passage names its first ones.
     const conceptIds = [...new Set(d.text.mentions(passage.pageIndex).filter((m) => m.start < passage.end && m.end > passage.start).map((m) => m.conceptId))].slice(0, MAX_CONCEPT_IDS);
@@ -376,6 +440,15 @@ function Reader() {
     setZoom(to);
     doc?.viewer.setScale(to);
   }
+
+  /** What a concept note written on the pinned card's own mention records of where it was written (as on web pages). */
+  const cardSource = useMemo(() => {
+    const d = docRef.current;
+    if (!card || !d || !card.view.pinned || card.mark.dataset.conceptId !== card.view.conceptId) return undefined;
+    const pageIndex = Number(card.mark.closest<HTMLElement>('.pdf-page')?.dataset.pageIndex);
+    const mention = d.text.mentions(pageIndex).find((m) => m.start === Number(card.mark.dataset.start));
+    return mention && describePdfMention(d.text, d.fingerprint, d.title, pageIndex, mention, d.origin);
+  }, [card]);
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const numPages = doc?.pdf.numPages ?? 0;
@@ -447,6 +520,11 @@ function Reader() {
           </>
         )}
       </header>
+      {notice && (
+        <p class="notice" role="status" data-testid="reader-notice">
+          {notice}
+        </p>
+      )}
       <div class="body">
         {doc && (
           <Sidebar
@@ -459,6 +537,7 @@ function Reader() {
             onStep={stepSearch}
             onGoToPage={(i) => doc.viewer.scrollToPage(i)}
             onReveal={(id) => void reveal(id)}
+            shownNoteId={shownNote}
             onShowNote={(n) => {
               const a = anchors[n.id];
               if (a?.state === 'found') void doc.viewer.reveal(a.passage.pageIndex, a.passage.start, a.passage.end);
@@ -507,11 +586,12 @@ function Reader() {
             }
           }}
         />
-        {status.kind !== 'ready' && <Welcome status={status} onPick={() => fileRef.current?.click()} />}
+        {status.kind !== 'ready' && <Welcome status={status} wantedFile={wantedFile} onPick={() => fileRef.current?.click()} />}
       </div>
       {card && (
         <ReaderCard
           state={card}
+          source={cardSource}
           notesChange={notesChange}
           onChange={setCard}
           onClose={closeCard}
@@ -543,11 +623,23 @@ function Reader() {
   );
 }
 
-function Welcome({ status, onPick }: { status: Exclude<Status, { kind: 'ready' }>; onPick(): void }) {
+function Welcome({ status, wantedFile, onPick }: { status: Exclude<Status, { kind: 'ready' }>; wantedFile: string | null; onPick(): void }) {
   const [password, setPassword] = useState('');
   return (
     <section class="welcome" aria-live="polite">
-      {status.kind === 'idle' && (
+      {status.kind === 'idle' && wantedFile && (
+        <>
+          <h1>{t('reader_welcomeTitle')}</h1>
+          <p role="alert" data-testid="open-to-see">
+            {t('reader_openToSee', wantedFile)}
+          </p>
+          <button type="button" class="primary" onClick={onPick}>
+            {t('reader_openFile')}
+          </button>
+          <p class="muted">{t('reader_localOnly')}</p>
+        </>
+      )}
+      {status.kind === 'idle' && !wantedFile && (
         <>
           <h1>{t('reader_welcomeTitle')}</h1>
           <p>{t('reader_welcome')}</p>

@@ -4,11 +4,14 @@
  * highlights change) it is asked to bring the note's passage or mention into
  * view. A report may come before the page's notes are anchored or its marks
  * made, so a reveal that finds nothing is asked again at the next report,
- * until it is found or REVEAL_TTL_MS have passed.
+ * until it is found or REVEAL_TTL_MS have passed. The PDF reader reports its
+ * document the same way once it has opened it.
  */
 import type { NoteReveal } from '../messages';
 
 export const REVEAL_TTL_MS = 30_000;
+/** A PDF note's reveal waits longer: the reader may first have to pick the local file in the reader. */
+export const PDF_REVEAL_TTL_MS = 10 * 60_000;
 
 export class PendingReveals {
   private readonly pending = new Map<number, { reveal: NoteReveal; at: number; asking: boolean }>();
@@ -28,7 +31,7 @@ export class PendingReveals {
   async onReport(tabId: number): Promise<void> {
     const entry = this.pending.get(tabId);
     if (!entry || entry.asking) return;
-    if (this.now() - entry.at > REVEAL_TTL_MS) return void this.pending.delete(tabId);
+    if (this.now() - entry.at > (entry.reveal.pdf ? PDF_REVEAL_TTL_MS : REVEAL_TTL_MS)) return void this.pending.delete(tabId);
     entry.asking = true;
     const done = await this.send(tabId, entry.reveal).catch(() => false);
     entry.asking = false;

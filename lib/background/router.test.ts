@@ -125,11 +125,24 @@ describe('routeRequest', () => {
     expect(page.touched()).toBe(false);
   });
 
+  it('opens a PDF note in the reader: fetched again from its address, or asked for by file name, with the page to start from', async () => {
+    const { ctx, store } = recordingContext();
+    const pdfPassage = { ...passageDraft, id: 'note-0002-abcd', createdAt: 1, updatedAt: 1 };
+    const target = { ...passageDraft.target, url: 'urn:x-pdf:abcdef0123', pdf: { fingerprint: 'abcdef0123', pageIndex: 2, url: 'https://docs.example/a b.pdf' } };
+    store.byId.mockResolvedValueOnce({ ...pdfPassage, target });
+    expect(await routeRequest('ui:openInContext', { noteId: pdfPassage.id }, extensionPage, ctx)).toEqual({ ok: true, value: null });
+    const reveal = { noteId: pdfPassage.id, quote: target.quote, position: target.position, pdf: { fingerprint: 'abcdef0123', pageIndex: 2 } };
+    expect(ctx.openInContext).toHaveBeenLastCalledWith(`${ORIGIN}reader.html?url=https%3A%2F%2Fdocs.example%2Fa%20b.pdf`, reveal, undefined);
+    const quote = { type: 'TextQuoteSelector' as const, exact: 'SMA', prefix: 'the ', suffix: '.' };
+    store.byId.mockResolvedValueOnce({ ...savedNote, source: { url: 'urn:x-pdf:abcdef0123', title: 'Report', quote, pdf: { fingerprint: 'abcdef0123', pageIndex: 0, fileName: 'report.pdf' } } });
+    await routeRequest('ui:openInContext', { noteId: savedNote.id }, extensionPage, ctx);
+    expect(ctx.openInContext).toHaveBeenLastCalledWith(`${ORIGIN}reader.html?file=report.pdf`, { noteId: savedNote.id, conceptId: 'sma', quote, pdf: { fingerprint: 'abcdef0123', pageIndex: 0 } }, undefined);
+  });
+
   it.each([
     ['a note that is gone', undefined, /no longer stored/],
     ['a concept note with no page', savedNote, /not written on a page/],
     ['a note whose page is javascript:', { ...savedNote, source: { url: 'javascript:alert(1)', title: '', quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' } } }, /no web address/],
-    ['a PDF passage', { ...passageDraft, id: 'note-0002-abcd', createdAt: 1, updatedAt: 1, target: { ...passageDraft.target, url: 'urn:x-pdf:abcdef0123', pdf: { fingerprint: 'abcdef0123', pageIndex: 0 } } }, /PDF/],
   ])('opens nothing for %s, and says why', async (_name, stored, error) => {
     const { ctx, store } = recordingContext();
     store.byId.mockResolvedValueOnce(stored);

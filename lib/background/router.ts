@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { BackgroundReplies, BackgroundRequestType, NoteReveal, NotesChange, PassageAnchor, Reply, RequestData } from '../messages';
 import { pageOf, type Note } from '../notes/model';
 import { linkablePageUrl } from '../page-url';
+import { readerPathFor } from '../pdf/note-context';
 import { backgroundRequests } from './requests';
 import type { NotesStore } from '../notes/store';
 import type { Corpus } from '../corpus/schema';
@@ -154,10 +155,16 @@ const handlers: Handlers = {
     if (!note) throw new Error('This note is no longer stored.');
     const page = pageOf(note);
     if (!page) throw new Error('This note was not written on a page, so there is no context to open.');
-    if (note.kind === 'passage' && note.target.pdf) throw new Error('Notes on a PDF show in the Alliance Lens reader: open the PDF there again to see them in place.');
-    const url = linkablePageUrl(page.url);
+    // A note written in the PDF reader opens the reader, which fetches the PDF again or asks for the local file.
+    const url = page.pdf ? ctx.extensionOrigin + readerPathFor(page.pdf, page.title) : linkablePageUrl(page.url);
     if (!url) throw new Error('This note\'s page has no web address that can be opened.');
-    const reveal: NoteReveal = { noteId, quote: page.quote, ...(page.position && { position: page.position }), ...(note.kind === 'concept' && { conceptId: note.conceptId }) };
+    const reveal: NoteReveal = {
+      noteId,
+      quote: page.quote,
+      ...(page.position && { position: page.position }),
+      ...(note.kind === 'concept' && { conceptId: note.conceptId }),
+      ...(page.pdf && { pdf: { fingerprint: page.pdf.fingerprint, pageIndex: page.pdf.pageIndex } }),
+    };
     await ctx.openInContext(url, reveal, sender.tab?.id);
     return null;
   },

@@ -47,6 +47,19 @@ export const TextPositionSelectorSchema = v.strictObject({
 });
 export type TextPositionSelector = v.InferOutput<typeof TextPositionSelectorSchema>;
 
+/**
+ * A place in a PDF: the document's PDF.js fingerprint, the page, and where the
+ * reader opened it (an http(s) address, or a local file's name), so "Open in
+ * context" can open it again. Notes written before that have neither.
+ */
+export const PdfPlaceSchema = v.strictObject({
+  fingerprint: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8,128}$/, 'must be a PDF fingerprint (8–128 letters and digits)')),
+  pageIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+  url: v.optional(v.pipe(v.string(), v.maxLength(4_000), v.regex(/^https?:\/\/\S+$/i, 'must be an http(s) address'))),
+  fileName: v.optional(v.pipe(v.string(), v.nonEmpty(), v.maxLength(1_000))),
+});
+export type PdfPlace = v.InferOutput<typeof PdfPlaceSchema>;
+
 export const PassageTargetSchema = v.strictObject({
   /** Normalised page URL (canonical link when present, tracking parameters removed). */
   url: v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000)),
@@ -54,26 +67,23 @@ export const PassageTargetSchema = v.strictObject({
   quote: TextQuoteSelectorSchema,
   position: TextPositionSelectorSchema,
   /** A passage in a PDF: the document's PDF.js fingerprint (its identity whatever the file is called) and the page. */
-  pdf: v.optional(
-    v.strictObject({
-      fingerprint: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8,128}$/, 'must be a PDF fingerprint (8–128 letters and digits)')),
-      pageIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
-    }),
-  ),
+  pdf: v.optional(PdfPlaceSchema),
 });
 export type PassageTarget = v.InferOutput<typeof PassageTargetSchema>;
 
 /**
  * Where a concept note was written (as Readwise or Memex keep it): the page,
  * as `currentPageUrl` normalises it, its title, and the mention with the
- * sentence around it as prefix and suffix. Notes written before this, in the
- * dashboard or in the PDF reader have none.
+ * sentence around it as prefix and suffix. Notes written before this or in
+ * the dashboard have none.
  */
 export const ConceptSourceSchema = v.strictObject({
   url: PassageTargetSchema.entries.url,
   title: PassageTargetSchema.entries.title,
   quote: TextQuoteSelectorSchema,
   position: v.optional(TextPositionSelectorSchema),
+  /** A mention in a PDF (written in the reader): where it is, as a passage's `pdf`. */
+  pdf: v.optional(PdfPlaceSchema),
 });
 export type ConceptSource = v.InferOutput<typeof ConceptSourceSchema>;
 
@@ -152,7 +162,7 @@ export function conceptIdsOf(note: Note): string[] {
 }
 
 /** The page a note was written on, if it has one: a passage's page, or a concept note's source. */
-export function pageOf(note: Note): { url: string; title: string; quote: TextQuoteSelector; position?: TextPositionSelector } | undefined {
+export function pageOf(note: Note): { url: string; title: string; quote: TextQuoteSelector; position?: TextPositionSelector; pdf?: PdfPlace } | undefined {
   return note.kind === 'passage' ? note.target : note.source;
 }
 

@@ -5,12 +5,25 @@
  * document). A passage not found is reported as such, never moved to other text.
  */
 import { describeQuote, matchQuote } from '../anchoring/text-quote';
-import type { PassageTarget } from '../notes/model';
+import type { PassageTarget, PdfPlace } from '../notes/model';
 import type { PdfDocumentText } from './document-text';
 
 /** The URL a PDF's notes are stored under: the document's identity, not where the file was. */
 export function pdfNotesUrl(fingerprint: string): string {
   return `urn:x-pdf:${fingerprint}`;
+}
+
+/** Where the reader got the document. */
+export type PdfOrigin = { url: string } | { fileName: string };
+
+const WEB_ADDRESS = /^https?:\/\/\S+$/i;
+
+/** A page of a document, with where it came from when the reader can open it again (an http(s) address or a file's name). */
+export function pdfPlace(fingerprint: string, pageIndex: number, origin?: PdfOrigin): PdfPlace {
+  const place: PdfPlace = { fingerprint, pageIndex };
+  if (origin && 'url' in origin && WEB_ADDRESS.test(origin.url) && origin.url.length <= 4_000) place.url = origin.url;
+  if (origin && 'fileName' in origin && origin.fileName) place.fileName = origin.fileName.slice(0, 1_000);
+  return place;
 }
 
 export interface PdfPassage {
@@ -21,7 +34,7 @@ export interface PdfPassage {
 }
 
 /** Selectors for [start, end) of a page; undefined until the pages before it are read. */
-export function describePdfPassage(doc: PdfDocumentText, fingerprint: string, title: string, passage: PdfPassage): PassageTarget | undefined {
+export function describePdfPassage(doc: PdfDocumentText, fingerprint: string, title: string, passage: PdfPassage, origin?: PdfOrigin): PassageTarget | undefined {
   const page = doc.page(passage.pageIndex);
   const pageStart = doc.pageStart(passage.pageIndex);
   if (!page || pageStart === undefined) return undefined;
@@ -31,23 +44,25 @@ export function describePdfPassage(doc: PdfDocumentText, fingerprint: string, ti
     title,
     quote,
     position: { type: 'TextPositionSelector', start: pageStart + position.start, end: pageStart + position.end },
-    pdf: { fingerprint, pageIndex: passage.pageIndex },
+    pdf: pdfPlace(fingerprint, passage.pageIndex, origin),
   };
 }
 
 export type AnchorResult = { state: 'found'; passage: PdfPassage } | { state: 'not-found' } | { state: 'pending' };
 
 /**
- * Finds a note's passage: first on its own page, then anywhere in the
+ * Finds a note's passage (or a concept note's mention): first on its own page, then anywhere in the
  * document once every page is read. Pending while neither can be decided.
  */
-export function anchorPdfPassage(doc: PdfDocumentText, target: PassageTarget): AnchorResult {
+export function anchorPdfPassage(doc: PdfDocumentText, target: Pick<PassageTarget, 'quote' | 'pdf'> & Partial<Pick<PassageTarget, 'position'>>): AnchorResult {
   const pageIndex = target.pdf?.pageIndex ?? 0;
   const page = pageIndex < doc.pageCount ? doc.page(pageIndex) : undefined;
   if (page) {
     const pageStart = doc.pageStart(pageIndex);
     const hint =
-      pageStart === undefined ? undefined : { type: 'TextPositionSelector' as const, start: target.position.start - pageStart, end: target.position.end - pageStart };
+      pageStart === undefined || !target.position
+        ? undefined
+        : { type: 'TextPositionSelector' as const, start: target.position.start - pageStart, end: target.position.end - pageStart };
     const onPage = matchQuote(page.text, target.quote, hint && hint.start >= 0 ? hint : undefined);
     if (onPage) return { state: 'found', passage: { pageIndex, start: onPage[0], end: onPage[1] } };
   }
