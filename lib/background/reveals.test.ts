@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PendingReveals, REVEAL_TTL_MS } from './reveals';
+import { PDF_REVEAL_TTL_MS, PendingReveals, REVEAL_TTL_MS } from './reveals';
 import type { NoteReveal } from '../messages';
 
 const reveal: NoteReveal = { noteId: 'note-0001-abcd', conceptId: 'sma', quote: { type: 'TextQuoteSelector', exact: 'SMA', prefix: 'the ', suffix: '.' } };
@@ -46,5 +46,19 @@ describe('PendingReveals', () => {
     await reveals.onReport(5);
     await reveals.onReport(6);
     expect(send).not.toHaveBeenCalled();
+  });
+
+  it('waits longer for a PDF note, whose reader may first have to pick the local file', async () => {
+    const clock = { now: 0 };
+    const send = vi.fn(async () => false);
+    const reveals = new PendingReveals(send, () => clock.now);
+    const pdfReveal = { ...reveal, pdf: { fingerprint: 'a1b2c3d4e5f6', pageIndex: 3 } };
+    reveals.add(5, pdfReveal);
+    clock.now = REVEAL_TTL_MS + 1;
+    await reveals.onReport(5);
+    expect(send).toHaveBeenCalledWith(5, pdfReveal);
+    clock.now = PDF_REVEAL_TTL_MS + 1;
+    await reveals.onReport(5);
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });
