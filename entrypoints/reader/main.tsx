@@ -210,12 +210,13 @@ function Reader() {
    * Open in context: brings a note of this document into view (a passage
    * with its note in the side bar; a concept note's mention with its card
    * pinned). False while this is not the note's document, so the background
-   * asks again when another is opened.
+   * asks again when another is opened. A reveal naming no document (the side
+   * panel's, for a note of this tab's document) is for the open one.
    */
   async function revealNote(r: NoteReveal): Promise<boolean> {
     const d = docRef.current;
-    if (!d || !r.pdf) return false;
-    if (r.pdf.fingerprint !== d.fingerprint) {
+    if (!d) return false;
+    if (r.pdf && r.pdf.fingerprint !== d.fingerprint) {
       if (wantedFile) setNotice(t('reader_otherFile', wantedFile));
       return false;
     }
