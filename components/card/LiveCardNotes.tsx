@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground, type ConceptNotes } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
+import type { ConceptNotes } from '@/lib/notes/queries';
 import { t } from '@/lib/i18n';
 import { conceptDraftKey } from '@/lib/notes/drafts';
 import { sessionDrafts } from './session-drafts';

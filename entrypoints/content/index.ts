@@ -8,7 +8,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compiledMatcher } from 'virtual:alliance-matcher';
 import { browser } from 'wxt/browser';
-import { askBackground, contentMessenger, touchesPage, type NotesChange } from '@/lib/messages';
+import { contentMessenger, touchesPage, type NotesChange } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
 import { setLanguage } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, withSiteToggled, type Settings } from '@/lib/settings';
 import { createHighlighter, type HighlightOptions } from '@/lib/highlight/highlighter';

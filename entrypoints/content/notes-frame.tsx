@@ -8,7 +8,7 @@
  * requests about the page (pin, close, focus) — never note text.
  */
 import { browser } from 'wxt/browser';
-import { askBackground } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
 import { FRAME_PAGE, FromFrameSchema, makeNonce, parseFrameMessage, type FromFrame, type ToFrame } from '@/lib/frame-protocol';
 
 export interface NotesFrame {

@@ -8,7 +8,8 @@
 import { render } from 'preact';
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { askBackground, type PassageAnchor } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
+import type { PassageAnchor } from '@/lib/notes/queries';
 import { domText, offsetOf, type DomText } from '@/lib/anchoring/dom-text';
 import { describeQuote, matchQuote } from '@/lib/anchoring/text-quote';
 import { normalisePageUrl } from '@/lib/page-url';

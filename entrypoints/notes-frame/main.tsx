@@ -7,7 +7,7 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
 import type { Note } from '@/lib/notes/model';
 import { isHandshake, parseFrameMessage, ToFrameSchema, type FromFrame, type ToFrame } from '@/lib/frame-protocol';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';

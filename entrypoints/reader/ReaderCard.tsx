@@ -10,7 +10,8 @@ import { createPortal } from 'preact/compat';
 import themeCss from '@/components/theme.css?inline';
 import cardCss from '@/components/card/card.css?inline';
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { askBackground, type ConceptView } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
+import type { ConceptView } from '@/lib/corpus/concept-view';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { CARD_HEADING_ID, TooltipApp, type TooltipView } from '@/entrypoints/content/tooltip/TooltipApp';
 

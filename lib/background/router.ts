@@ -4,9 +4,8 @@
  * so it is tested (and fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import type { BackgroundReplies, BackgroundRequestType, NotesChange, PassageAnchor, Reply, RequestData } from '../messages';
-import type { Note } from '../notes/model';
-import { backgroundRequests } from './requests';
+import type { BackgroundReplies, BackgroundRequestType, NotesChange, Reply } from '../messages';
+import { backgroundRequests, type CheckedRequest } from './requests';
 import type { NotesStore } from '../notes/store';
 import type { Corpus } from '../corpus/schema';
 import { conceptView } from '../corpus/concept-view';
@@ -42,11 +41,6 @@ export interface RouterContext {
   frameNonces: FrameNonces;
   /** Called with a tab's latest concept counts (page:report). */
   onPageReport(tabId: number, counts: Record<string, number>): void;
-}
-
-/** Where this page's passage notes are, and nothing of what they say. */
-function passageAnchors(notes: Note[]): PassageAnchor[] {
-  return notes.flatMap((n) => (n.kind === 'passage' ? [{ id: n.id, quote: n.target.quote, position: n.target.position }] : []));
 }
 
 const fail = (error: string): Reply<never> => ({ ok: false, error });
@@ -97,7 +91,7 @@ async function route<K extends BackgroundRequestType>(type: K, data: unknown, se
 }
 
 type Handlers = {
-  [K in BackgroundRequestType]: (input: RequestData<K>, sender: Sender, ctx: RouterContext) => BackgroundReplies[K] | Promise<BackgroundReplies[K]>;
+  [K in BackgroundRequestType]: (input: CheckedRequest<K>, sender: Sender, ctx: RouterContext) => BackgroundReplies[K] | Promise<BackgroundReplies[K]>;
 };
 
 /** One handler per request, each given the data its schema has already checked. */
@@ -105,7 +99,7 @@ const handlers: Handlers = {
   'corpus:concept': ({ conceptId }, _sender, ctx) => conceptView(ctx.corpus, conceptId),
   'notes:forConcept': ({ conceptId, limit }, _sender, { store }) => store.forConcept(conceptId, limit),
   'notes:forPage': ({ url }, _sender, { store }) => store.forPage(url),
-  'notes:anchorsForPage': async ({ url }, _sender, { store }) => passageAnchors(await store.forPage(url)),
+  'notes:anchorsForPage': ({ url }, _sender, { store }) => store.anchorsForPage(url),
   async 'notes:save'(draft, _sender, ctx) {
     const note = await ctx.store.save(draft);
     ctx.onNotesChanged(

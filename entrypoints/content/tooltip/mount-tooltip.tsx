@@ -8,7 +8,7 @@
 import { render } from 'preact';
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ConceptView } from '@/lib/messages';
+import type { ConceptView } from '@/lib/corpus/concept-view';
 import { isOwnMark } from '@/lib/highlight/wrap';
 import type { FromFrame } from '@/lib/frame-protocol';
 import { t } from '@/lib/i18n';
