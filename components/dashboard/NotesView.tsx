@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Corpus } from '@/lib/corpus/schema';
-import { conceptIdsOf, isWellFormed, malformedReason, recordKey, type Note } from '@/lib/notes/model';
-import type { NotesDb } from '@/lib/notes/db';
+import { conceptIdsOf, malformedReason, recordKey, type Note } from '@/lib/notes/model';
 import { askBackground } from '@/lib/ask-background';
 import type { ImportReport } from '@/lib/notes/import';
 import { NotesIndex, siteOfNote } from '@/lib/search/notes-index';
@@ -10,7 +9,7 @@ import { NoteEditor } from '@/components/card/NoteEditor';
 import { EditDrafts } from '@/lib/notes/edit-drafts';
 import { displayName, formatDateTime, language, t } from '@/lib/i18n';
 import { useShortcutHint } from '@/components/panels/use-commands';
-import { useLive } from './use-live';
+import { useAllNotes } from '@/components/hooks/use-notes';
 import { VirtualList } from './VirtualList';
 import { exportNotes } from './export-notes';
 
@@ -211,10 +210,8 @@ function DamagedRecords({ records }: { records: unknown[] }) {
   );
 }
 
-export function NotesView({ db, corpus }: { db: NotesDb; corpus: Corpus }) {
-  const records = useLive<unknown[]>(() => db.notes.toArray(), [], []);
-  const notes = useMemo(() => records.filter(isWellFormed), [records]);
-  const damaged = useMemo(() => records.filter((r) => !isWellFormed(r)), [records]);
+export function NotesView({ corpus }: { corpus: Corpus }) {
+  const { notes, damaged } = useAllNotes();
   const [exportNote, setExportNote] = useState<string | null>(null);
   const lang = language();
   // Concept names in the interface language: shown on notes and searched.

@@ -1,7 +1,5 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
-import { openNotesDb } from '@/lib/notes/db';
-import { isWellFormed, type Note } from '@/lib/notes/model';
 import { NoteList } from '@/components/card/NoteList';
 import { corpus } from 'virtual:alliance-corpus';
 import { PagePanel } from '@/components/panels/PagePanel';
@@ -9,14 +7,12 @@ import { Brand } from '@/components/panels/Brand';
 import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
 import { useActivePage } from '@/components/panels/use-active-page';
 import { useShortcutHint } from '@/components/panels/use-commands';
-import { useLive } from '@/components/dashboard/use-live';
+import { usePageNotes } from '@/components/hooks/use-notes';
 import { useLanguage } from '@/components/use-language';
 import '@/components/panels/panels.css';
 
-const db = openNotesDb();
-
 function PageNotes({ url, notFound }: { url: string; notFound: string[] }) {
-  const notes = useLive<Note[]>(async () => (await db.notes.where('target.url').equals(url).toArray()).filter(isWellFormed), [url], []);
+  const notes = usePageNotes(url);
   const emptyHint = useShortcutHint('add-passage-note', 'panel_noPageNotesKey', 'panel_noPageNotes');
   const missing = notes.filter((n) => notFound.includes(n.id));
   const anchored = notes.filter((n) => !notFound.includes(n.id));
@@ -43,7 +39,7 @@ function SidePanel() {
   return (
     <main style={{ padding: '12px 14px' }}>
       <Brand />
-      <DbHealthBanner db={db} />
+      <DbHealthBanner />
       <PagePanel page={page} corpus={corpus} />
       {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} notFound={page.summary.notesNotFound} />}
       <p>
