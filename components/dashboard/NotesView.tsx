@@ -8,7 +8,7 @@ import { linkablePageUrl } from '@/lib/page-url';
 import { NoteEditor } from '@/components/card/NoteEditor';
 import { EditDrafts } from '@/lib/notes/edit-drafts';
 import { displayName, formatDateTime, language, t } from '@/lib/i18n';
-import { useShortcutHint } from '@/components/panels/use-commands';
+import { useShortcutHint } from '@/components/hooks/use-browser';
 import { useAllNotes } from '@/components/hooks/use-notes';
 import { VirtualList } from './VirtualList';
 import { exportNotes } from './export-notes';

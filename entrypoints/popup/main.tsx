@@ -5,7 +5,7 @@ import { readerUrl } from '@/lib/pdf/reader-link';
 import { corpus } from 'virtual:alliance-corpus';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
-import { useActivePage } from '@/components/panels/use-active-page';
+import { useActivePage } from '@/components/hooks/use-browser';
 import { useLanguage } from '@/components/use-language';
 import '@/components/panels/panels.css';
 

@@ -1,18 +1,61 @@
+/**
+ * Everything the panels and the dashboard ask of the browser (tabs, commands,
+ * extension storage, the tab's content script), behind hooks and functions in
+ * one place, so components stay plain Preact.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { contentMessenger, type PageSummary } from '@/lib/messages';
-import { settingsItem } from '@/lib/settings';
+import { settingsItem, type Settings } from '@/lib/settings';
+import { assignedKey, type AssignedCommand, type PageCommand } from '@/lib/commands';
+import { t } from '@/lib/i18n';
+
+/** The reader's settings, followed live; null until read. */
+export function useSettings(): Settings | null {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    void settingsItem.getValue().then(setSettings);
+    return settingsItem.watch(setSettings);
+  }, []);
+  return settings;
+}
+
+/** Stores new settings; every open tab and page applies them (they watch the setting). */
+export const saveSettings = (next: Settings) => void settingsItem.setValue(next);
+
+/** The commands with the keys the browser really assigned (`commands.getAll()`); [] until it answers. */
+export function useAssignedCommands(): AssignedCommand[] {
+  const [commands, setCommands] = useState<AssignedCommand[]>([]);
+  useEffect(() => {
+    void browser.commands.getAll().then(setCommands, () => setCommands([]));
+  }, []);
+  return commands;
+}
+
+/**
+ * A hint that names the key of `command` only when one is assigned:
+ * `withKey` takes the key as $1, `withoutKey` is used when none is set.
+ */
+export function useShortcutHint(command: PageCommand, withKey: string, withoutKey: string): string {
+  const key = assignedKey(useAssignedCommands(), command);
+  return key ? t(withKey, key) : t(withoutKey);
+}
 
 export type ActivePage = { state: 'loading' } | { state: 'unavailable' } | { state: 'ready'; tabId: number; summary: PageSummary };
 
 /** Asks a tab's content script (top frame) what it found. Browser pages have none: "unavailable". */
-export async function askPage(tabId: number): Promise<ActivePage> {
+async function askPage(tabId: number): Promise<ActivePage> {
   try {
     const summary = await contentMessenger.sendMessage('page:summary', undefined, { tabId, frameId: 0 });
     return summary ? { state: 'ready', tabId, summary } : { state: 'unavailable' };
   } catch {
     return { state: 'unavailable' };
   }
+}
+
+/** Scrolls the tab to the next mention of a concept and opens its card. */
+export async function revealInPage(tabId: number, conceptId: string): Promise<void> {
+  await contentMessenger.sendMessage('page:reveal', { conceptId }, { tabId, frameId: 0 });
 }
 
 /** `?tab=<id>` shows a given tab: used when a panel is opened as a page (for example in tests). */
