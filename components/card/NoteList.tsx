@@ -1,21 +1,38 @@
 import type { Note } from '@/lib/notes/model';
 import { formatDateTime } from '@/lib/i18n';
 
-/** Notes rendered as text: a body containing markup shows the markup, it never runs. */
+/** A note's text and, for a passage note, its passage: as text, so a body containing markup shows the markup, it never runs. */
+export function NoteText({ note }: { note: Note }) {
+  return (
+    <>
+      <p class="note-body">{note.body}</p>
+      {note.kind === 'passage' && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
+    </>
+  );
+}
+
+export function NoteTags({ tags }: { tags: string[] }) {
+  return (
+    <>
+      {tags.map((tag) => (
+        <span key={tag} class="tag">
+          #{tag}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Notes as a list: each note's text, time and tags. */
 export function NoteList({ notes }: { notes: Note[] }) {
   return (
     <ul class="notes">
       {notes.map((note) => (
         <li key={note.id} class="note">
-          <p class="note-body">{note.body}</p>
-          {note.kind === 'passage' && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
+          <NoteText note={note} />
           <p class="note-meta">
             <time dateTime={new Date(note.updatedAt).toISOString()}>{formatDateTime(note.updatedAt)}</time>
-            {note.tags.map((tag) => (
-              <span key={tag} class="tag">
-                #{tag}
-              </span>
-            ))}
+            <NoteTags tags={note.tags} />
           </p>
         </li>
       ))}

@@ -6,6 +6,7 @@ import type { ImportReport } from '@/lib/notes/import';
 import { NotesIndex, siteOfNote } from '@/lib/search/notes-index';
 import { linkablePageUrl } from '@/lib/page-url';
 import { NoteEditor } from '@/components/card/NoteEditor';
+import { NoteTags, NoteText } from '@/components/card/NoteList';
 import { EditDrafts } from '@/lib/notes/edit-drafts';
 import { displayName, formatDateTime, language, t } from '@/lib/i18n';
 import { useShortcutHint } from '@/components/hooks/use-browser';
@@ -94,15 +95,10 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<st
         <NoteEditForm note={note} onDone={() => setEditing(false)} />
       ) : (
         <>
-          <p class="note-body">{note.body}</p>
-          {note.kind === 'passage' && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
+          <NoteText note={note} />
           {note.tags.length > 0 && (
             <p class="note-meta">
-              {note.tags.map((tag) => (
-                <span key={tag} class="tag">
-                  #{tag}
-                </span>
-              ))}
+              <NoteTags tags={note.tags} />
             </p>
           )}
           <div class="row">
