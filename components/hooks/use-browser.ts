@@ -58,6 +58,25 @@ export async function revealInPage(tabId: number, conceptId: string): Promise<vo
   await contentMessenger.sendMessage('page:reveal', { conceptId }, { tabId, frameId: 0 });
 }
 
+/** Opens a web address (or one of our pages) in a new tab. */
+export async function openInNewTab(url: string): Promise<void> {
+  await browser.tabs.create({ url });
+}
+
+/** The address of one of our pages, e.g. "/dashboard.html#/notes". */
+export const extensionPageUrl = (path: '/dashboard.html#/notes' | '/reader.html') => browser.runtime.getURL(path);
+
+/** Opens the side panel (Chromium) or the sidebar (Firefox) in the reader's window. */
+export async function openSidePanelOfActiveWindow(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const api = browser as unknown as {
+    sidePanel?: { open(o: { windowId: number }): Promise<void> };
+    sidebarAction?: { open(): Promise<void> };
+  };
+  if (api.sidePanel && tab?.windowId !== undefined) await api.sidePanel.open({ windowId: tab.windowId });
+  else await api.sidebarAction?.open();
+}
+
 /** `?tab=<id>` shows a given tab: used when a panel is opened as a page (for example in tests). */
 const requestedTab = Number(new URLSearchParams(location.search).get('tab')) || undefined;
 
