@@ -46,15 +46,14 @@ export interface RouterContext {
 const fail = (error: string): Reply<never> => ({ ok: false, error });
 
 /** Writes a person makes one at a time; bulk work (import, delete all) is never limited. */
-const RATE_LIMITED: ReadonlySet<string> = new Set(['notes:save', 'notes:delete']);
+const RATE_LIMITED: ReadonlySet<BackgroundRequestType> = new Set(['notes:save', 'notes:delete']);
 export const RATE_LIMIT_ERROR = 'Too many notes were changed from this page in a short time, so this change was not made. Wait a few seconds and try again; nothing was lost.';
 
 /**
- * A sender inside a tab, unless it is an extension page that is the tab's
- * own document (the dashboard opened in a tab). Popup and side panel have no tab.
+ * The tab of a sender inside a web page's tab; none for an extension page that
+ * is the tab's own document (the dashboard opened in a tab). Popup and side panel have no tab.
  */
-const inWebTab = (sender: Sender, fromExtensionPage: boolean) =>
-  sender.tab?.id !== undefined && !(fromExtensionPage && (sender.frameId ?? 0) === 0);
+const webTabOf = (sender: Sender, fromExtensionPage: boolean) => (fromExtensionPage && (sender.frameId ?? 0) === 0 ? undefined : sender.tab?.id);
 
 function isKnownType(type: unknown): type is BackgroundRequestType {
   return typeof type === 'string' && Object.hasOwn(backgroundRequests, type);
@@ -82,7 +81,8 @@ async function route<K extends BackgroundRequestType>(type: K, data: unknown, se
     const issue = parsed.issues[0];
     return fail(`Invalid "${type}" request: ${v.getDotPath(issue) ?? 'data'}: ${issue.message}`);
   }
-  if (RATE_LIMITED.has(type) && inWebTab(sender, fromExtensionPage) && !ctx.writeLimit.take(sender.tab!.id!)) return fail(RATE_LIMIT_ERROR);
+  const tabId = webTabOf(sender, fromExtensionPage);
+  if (RATE_LIMITED.has(type) && tabId !== undefined && !ctx.writeLimit.take(tabId)) return fail(RATE_LIMIT_ERROR);
   try {
     return { ok: true, value: await handlers[type](parsed.output, sender, ctx) };
   } catch (e) {
