@@ -1,7 +1,7 @@
 /**
- * The one place that writes notes (its reads are lib/notes/queries.ts). Each write is a single Dexie transaction,
- * so a service worker stopped half-way leaves either the old state or the new.
- * Reads hand out well-formed notes only: a damaged record is reported by
+ * The one place that writes notes; its reads are lib/notes/queries.ts. Each
+ * write is a single Dexie transaction, so a service worker stopped half-way
+ * leaves either the old state or the new. A damaged record is reported by
  * `malformed()` and never reaches a card, a list or an export as a note.
  */
 import type { NotesDb } from './db';
