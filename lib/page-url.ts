@@ -25,6 +25,11 @@ export function normalisePageUrl(url: string, canonicalHref?: string | null): st
   return chosen.toString();
 }
 
+/** The URL a document's passage notes are kept under. */
+export function pageUrlOf(doc: Document): string {
+  return normalisePageUrl(doc.location.href, doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href);
+}
+
 /**
  * The URL to link a note's page with, or undefined: an imported file may
  * carry any string, and a `javascript:` or `data:` link must never be clickable.

@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: builds the Chrome extension, serves the bundled sample
  * article on 127.0.0.1, opens it in Chromium with the extension loaded, opens
- * a tooltip, and writes a screenshot plus a summary of the concepts found to
+ * a card, and writes a screenshot plus a summary of the concepts found to
  * demo-output/.
  */
 import { execFileSync } from 'node:child_process';
@@ -62,7 +62,7 @@ async function main() {
 
     console.log(`\nAlliance Lens found ${mentions.length} mentions of ${Object.keys(counts).length} concepts on ${url}:`);
     for (const [id, n] of Object.entries(counts).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(3)}  ${id}`);
-    console.log(`\nScreenshot with a tooltip open: ${screenshot}\nSummary: ${join(OUT, 'summary.json')}`);
+    console.log(`\nScreenshot with a card open: ${screenshot}\nSummary: ${join(OUT, 'summary.json')}`);
     if (headed) {
       console.log('\nThe browser stays open; press Ctrl+C to quit.');
       await new Promise(() => undefined);

@@ -6,11 +6,11 @@
  * zero-sized (no layout shift), styled by a constructed stylesheet (not
  * subject to the page's CSP), and keeps key events from the page's shortcuts.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { render } from 'preact';
 import themeCss from '@/components/theme.css?inline';
 import { randomHostTag } from '@/lib/frame-protocol';
 import { registerOwnUi } from '@/lib/own-ui';
+import { onAbort } from '@/lib/abort';
 
 export interface UiLayer {
   /** The element to render into, creating the shadow host if needed. */
@@ -36,7 +36,7 @@ function dropUntrusted(e: Event) {
   e.stopImmediatePropagation();
 }
 
-export function createUiLayer(ctx: ContentScriptContext, css: string, keepOnInvalidated: () => boolean): UiLayer {
+export function createUiLayer(signal: AbortSignal, css: string, keepOnAbort: () => boolean): UiLayer {
   const tag = randomHostTag();
   let host: HTMLElement | null = null;
   let shadow: ShadowRoot | null = null;
@@ -50,7 +50,7 @@ export function createUiLayer(ctx: ContentScriptContext, css: string, keepOnInva
     host = shadow = container = null;
   }
   // An orphaned script removes its UI, unless that UI holds the reader's unsent text.
-  ctx.onInvalidated(() => keepOnInvalidated() || remove());
+  onAbort(signal, () => keepOnAbort() || remove());
 
   return {
     open() {

@@ -1,5 +1,5 @@
 /**
- * The concept card over a PDF: the same card as on web pages (TooltipApp),
+ * The concept card over a PDF: the same card as on web pages (CardApp),
  * opened on hover (after a short delay), focus and click (pinned), placed by
  * floating-ui next to the mark. The reader is an extension page, so it asks
  * the background for the concept and its notes directly (its notes section is
@@ -13,7 +13,7 @@ import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/d
 import { askBackground } from '@/lib/ask-background';
 import type { ConceptView } from '@/lib/corpus/concept-view';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
-import { CARD_HEADING_ID, TooltipApp, type TooltipView } from '@/entrypoints/content/tooltip/TooltipApp';
+import { CARD_HEADING_ID, CardApp, type CardView } from '@/entrypoints/content/card/CardApp';
 
 export const READER_CARD_ID = 'alliance-lens-card';
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -39,7 +39,7 @@ function cardRoot(): HTMLElement {
 }
 
 export interface CardState {
-  view: TooltipView;
+  view: CardView;
   mark: HTMLElement;
 }
 
@@ -103,7 +103,7 @@ export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, on
         }}
       >
         {concept?.concept.id === view.conceptId && (
-          <TooltipApp
+          <CardApp
             view={view}
             dark={dark}
             concept={concept}

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { describeQuote, matchQuote } from './text-quote';
 import { domText, offsetOf } from './dom-text';
 import { pointAt, rangeOf } from '@/tests/support/dom-range';
-import { linkablePageUrl, normalisePageUrl } from '../page-url';
 
 const ARTICLE =
   'Seoul and Washington signed the 12th Special Measures Agreement in November. Under the Special Measures Agreement, Seoul pays part of the cost of US forces. Critics say the deal came early.';
@@ -53,25 +52,5 @@ describe('DOM text', () => {
     expect(to.node.data.slice(0, to.offset)).toBe(' Agreement');
     expect(offsetOf(dt, from.node, from.offset)).toBe(start);
     expect(rangeOf(dt, start, start + 3)).not.toBeNull();
-  });
-});
-
-describe('normalisePageUrl', () => {
-  it('drops tracking parameters and the fragment and sorts the rest', () => {
-    expect(normalisePageUrl('https://news.example/a?utm_source=x&b=2&a=1&fbclid=z#top')).toBe('https://news.example/a?a=1&b=2');
-  });
-  it('prefers a same-site canonical link', () => {
-    expect(normalisePageUrl('https://news.example/a?page=1', 'https://news.example/story')).toBe('https://news.example/story');
-    expect(normalisePageUrl('https://news.example/a', 'https://evil.example/other')).toBe('https://news.example/a');
-  });
-});
-
-describe('linkablePageUrl', () => {
-  it('links web and file pages only', () => {
-    expect(linkablePageUrl('https://news.example/a')).toBe('https://news.example/a');
-    expect(linkablePageUrl('file:///home/me/a.html')).toBe('file:///home/me/a.html');
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>', 'not a url', 'chrome://settings']) {
-      expect(linkablePageUrl(bad)).toBeUndefined();
-    }
   });
 });

@@ -103,13 +103,24 @@ describe('hostile pages', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForHighlights(page, 5);
+    // The page rides on the reader's real input: when the reader's pointer reaches the NCG, it fires its own events
+    // at the SMA, after the extension heard the real one. Had the card taken any of them, the SMA's card would open
+    // (a hover on it replaces the NCG's pending one, a click pins it) and the NCG's never would.
     await page.evaluate(() => {
-      const mark = document.querySelector('[data-concept-id="sma"]')!;
-      for (const type of ['pointerover', 'mouseover', 'focusin', 'click']) mark.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
-      window.postMessage({ type: 'notes:deleteAll', data: { confirm: true } }, '*');
+      const w = window as unknown as { forged: number };
+      w.forged = 0;
+      document.addEventListener('pointerover', (e) => {
+        if (!e.isTrusted || w.forged || !(e.target as Element).closest('[data-concept-id="ncg"]')) return;
+        const mark = document.querySelector('[data-concept-id="sma"]')!;
+        for (const type of ['pointerover', 'mouseover', 'focusin', 'click']) mark.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+        window.postMessage({ type: 'notes:deleteAll', data: { confirm: true } }, '*');
+        w.forged++;
+      });
     });
-    await page.waitForTimeout(600);
-    expect(await openCard(page)).toBeNull();
+    await page.locator('[data-concept-id="ncg"]').first().hover();
+    await expect.poll(() => openCard(page), { timeout: 10_000 }).not.toBeNull();
+    expect(await openCard(page)).toEqual({ role: 'tooltip', name: 'Nuclear Consultative Group' });
+    expect(await page.evaluate(() => (window as unknown as { forged: number }).forged)).toBe(1);
     await page.close();
   });
 

@@ -4,7 +4,7 @@
  * term or the card, closes after a grace period, never while pinned.
  * Dismissed (Escape), a card stays closed while the pointer stays on its term;
  * held (an editor is open), no hover card opens at all.
- * Timers only: tested with fake timers.
+ * Timers and no DOM, so hover-intent.test.ts drives it with fake timers.
  */
 export const OPEN_DELAY_MS = 300;
 export const CLOSE_GRACE_MS = 350;

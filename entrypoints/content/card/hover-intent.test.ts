@@ -23,6 +23,20 @@ describe('HoverIntent', () => {
     expect(close).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps the card while the pointer moves from the term onto it', () => {
+    const { intent, close } = make();
+    intent.enterTerm('sma');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    intent.leave();
+    vi.advanceTimersByTime(CLOSE_GRACE_MS - 1);
+    intent.enterCard();
+    vi.advanceTimersByTime(5000);
+    expect(close).not.toHaveBeenCalled();
+    intent.leave();
+    vi.advanceTimersByTime(CLOSE_GRACE_MS);
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps a dismissed card closed while the pointer stays on its term, until it leaves and comes back', () => {
     const { intent, open } = make();
     intent.enterTerm('sma');

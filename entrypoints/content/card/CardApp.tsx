@@ -2,7 +2,7 @@ import type { ComponentChild } from 'preact';
 import type { ConceptView } from '@/lib/corpus/concept-view';
 import { ConceptCard } from '@/components/card/ConceptCard';
 
-export interface TooltipView {
+export interface CardView {
   conceptId: string;
   pinned: boolean;
   /** Concepts visited through related chips, for the way back. */
@@ -11,8 +11,8 @@ export interface TooltipView {
   term?: string;
 }
 
-export interface TooltipAppProps {
-  view: TooltipView;
+export interface CardAppProps {
+  view: CardView;
   dark: boolean;
   /** The concept shown, already loaded, so every paint is complete (and the notes frame is never re-created). */
   concept: ConceptView;
@@ -26,7 +26,7 @@ export interface TooltipAppProps {
 
 export const CARD_HEADING_ID = 'alliance-lens-card-title';
 
-export function TooltipApp(props: TooltipAppProps) {
+export function CardApp(props: CardAppProps) {
   const { view } = props;
   const data = props.concept;
   const { concept } = data;

@@ -1,0 +1,75 @@
+/**
+ * Highlighting on this page: the highlighter, switched on and off and
+ * configured by the reader's settings (per site), its counts reported to the
+ * background for the popup and badge.
+ */
+import { compiledMatcher } from 'virtual:alliance-matcher';
+import { askBackground } from '@/lib/ask-background';
+import { setLanguage } from '@/lib/i18n';
+import { listenersUntilAbort, onAbort } from '@/lib/abort';
+import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
+import { createHighlighter, type HighlightOptions, type Highlighter } from '@/lib/highlight/highlighter';
+import highlightsCss from '@/lib/highlight/highlights.css?inline';
+
+export interface Highlighting {
+  readonly highlighter: Highlighter;
+  /** Whether highlights are on for this page. */
+  active(): boolean;
+  settings(): Settings;
+  /** The page moved without a load (SPA): settings for the new URL, and its text read again. */
+  locationChanged(): void;
+  /** Called just before highlights go off, until `signal` aborts. */
+  beforeOff(signal: AbortSignal, listener: () => void): void;
+}
+
+function highlightOptions(settings: Settings): HighlightOptions {
+  return { categories: settings.categories, firstMentionOnly: settings.firstMentionOnly, style: settings.style };
+}
+
+/** Highlighting until `signal` aborts (every mark is then removed). */
+export async function initHighlighting(signal: AbortSignal): Promise<Highlighting> {
+  // The first read of extension storage takes ~60 ms while a page loads: the matcher is built meanwhile.
+  const settingsRead = settingsItem.getValue();
+  const highlighter = createHighlighter(document, compiledMatcher, highlightOptions(DEFAULT_SETTINGS), { markCss: highlightsCss });
+  let settings = await settingsRead;
+  highlighter.update(highlightOptions(settings));
+  let active = false;
+  const beforeOff = listenersUntilAbort<[]>();
+
+  const reportCounts = () => {
+    if (window === window.top) void askBackground('page:report', { counts: highlighter.counts() }).catch(() => undefined);
+  };
+  const apply = (next: Settings) => {
+    settings = next;
+    // The card speaks the interface language.
+    setLanguage(settings.language);
+    const on = isEnabledOn(settings, location.href);
+    if (on && !active) highlighter.start();
+    else if (!on && active) {
+      beforeOff.emit();
+      highlighter.stop();
+    } else if (on) highlighter.update(highlightOptions(settings));
+    active = on;
+    reportCounts();
+  };
+  apply(settings);
+
+  onAbort(signal, () => highlighter.stop());
+  onAbort(signal, settingsItem.watch((next) => apply(next)));
+  onAbort(signal, highlighter.onChange(reportCounts));
+  // Back/forward cache: the page comes back as it was left, but may have changed while frozen (Firefox drops observers).
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted && active) highlighter.rescan();
+  }, { signal });
+
+  return {
+    highlighter,
+    active: () => active,
+    settings: () => settings,
+    locationChanged() {
+      apply(settings);
+      if (active) highlighter.rescan();
+    },
+    beforeOff: beforeOff.add,
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The page's answers to the popup and side panel: what is on it
+ * (`page:summary`) and where a concept is (`page:reveal`). Only the top frame
+ * answers: a message to a tab reaches every frame.
+ */
+import { contentMessenger } from '@/lib/messages';
+import { onAbort } from '@/lib/abort';
+import { pageUrlOf } from '@/lib/page-url';
+import type { Highlighting } from './highlighting';
+import type { Reveal } from './reveal';
+
+export function initPageAnswers(signal: AbortSignal, deps: { highlighting: Highlighting; notesNotFound(): string[]; reveal: Reveal }) {
+  if (window !== window.top) return;
+  const { highlighting } = deps;
+  onAbort(signal, contentMessenger.onMessage('page:summary', () => ({
+    url: location.href,
+    notesUrl: pageUrlOf(document),
+    title: document.title,
+    enabled: highlighting.active(),
+    counts: highlighting.active() ? highlighting.highlighter.counts() : {},
+    notesNotFound: deps.notesNotFound(),
+    // Chrome's PDF viewer is a document we run in but cannot read: the popup offers the reader instead.
+    isPdf: document.contentType === 'application/pdf',
+  })));
+  onAbort(signal, contentMessenger.onMessage('page:reveal', ({ data }) => deps.reveal(data.conceptId, 1)));
+}
