@@ -29,6 +29,14 @@ describe('port messages', () => {
     expect(parseFrameMessage(FromFrameSchema, '__proto__')).toBeNull();
   });
 
+  it('carry the page and sentence a concept note is written on, checked like a stored note', () => {
+    const source = { url: 'https://x.example/', title: 'T', quote: { type: 'TextQuoteSelector', exact: 'SMA', prefix: 'The ', suffix: ' was signed.' } };
+    const concept = { type: 'concept', conceptId: 'sma', conceptName: 'SMA', pinned: true };
+    expect(parseFrameMessage(ToFrameSchema, { ...concept, source })).toEqual({ ...concept, source });
+    expect(parseFrameMessage(ToFrameSchema, { ...concept, source: { ...source, quote: { ...source.quote, exact: '' } } })).toBeNull();
+    expect(parseFrameMessage(ToFrameSchema, { ...concept, source: { ...source, body: 'x' } })).toBeNull();
+  });
+
   it('cap the concepts of a new passage note', () => {
     const quote = { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' };
     const position = { type: 'TextPositionSelector', start: 0, end: 1 };

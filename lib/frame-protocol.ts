@@ -7,7 +7,7 @@
  * writes notes with the background itself.
  */
 import * as v from 'valibot';
-import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './notes/model';
+import { ConceptSourceSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './notes/model';
 
 export const FRAME_PAGE = '/notes-frame.html' as const;
 
@@ -34,8 +34,11 @@ const url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000));
 
 /** What the content script tells the frame to show. */
 export const ToFrameSchema = v.variant('type', [
-  /** The card's notes section for a concept; `pinned` cards offer the editor. */
-  v.strictObject({ type: v.literal('concept'), conceptId, conceptName: v.pipe(v.string(), v.maxLength(300)), pinned: v.boolean() }),
+  /**
+   * The card's notes section for a concept; `pinned` cards offer the editor. `source`: the page and the
+   * sentence around the term, recorded with a new note (none of it is a secret from the page).
+   */
+  v.strictObject({ type: v.literal('concept'), conceptId, conceptName: v.pipe(v.string(), v.maxLength(300)), pinned: v.boolean(), source: v.optional(ConceptSourceSchema) }),
   /** A new passage note for the reader's selection. */
   v.strictObject({
     type: v.literal('passage-new'),
@@ -47,8 +50,8 @@ export const ToFrameSchema = v.variant('type', [
   }),
   /** The note of a passage marker the reader clicked. */
   v.strictObject({ type: v.literal('passage-show'), url, noteId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)) }),
-  /** Notes changed somewhere: refetch when they concern what is shown (empty: anything). */
-  v.strictObject({ type: v.literal('notes-changed'), conceptIds: v.array(conceptId) }),
+  /** Notes changed somewhere: refetch when they concern what is shown (empty: anything); `noteId`: the note a save stored. */
+  v.strictObject({ type: v.literal('notes-changed'), conceptIds: v.array(conceptId), noteId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))) }),
   /** Keyboard focus enters the frame (Tab from the card), at its first or last control. */
   v.strictObject({ type: v.literal('focus'), at: v.picklist(['first', 'last']) }),
 ]);
@@ -64,6 +67,8 @@ export const FromFrameSchema = v.variant('type', [
   v.strictObject({ type: v.literal('saved') }),
   /** Tab left the frame's last (or Shift+Tab its first) control: the card's focus cycle continues. */
   v.strictObject({ type: v.literal('tab-out'), backwards: v.boolean() }),
+  /** The card's editor opened or closed: the frame's height follows this, the reader's doing, and nothing else. */
+  v.strictObject({ type: v.literal('editing'), open: v.boolean() }),
   /** Whether an editor in the frame holds unsaved text (an orphaned script keeps such a frame on screen). */
   v.strictObject({ type: v.literal('draft'), dirty: v.boolean() }),
 ]);

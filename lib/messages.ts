@@ -7,7 +7,7 @@
  * each request against lib/background/requests.ts, which must satisfy these types.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Note, NoteDraft } from './notes/model';
+import type { Note, NoteDraft, TextPositionSelector, TextQuoteSelector } from './notes/model';
 import type { ConceptNotes, PassageAnchor } from './notes/queries';
 import type { ImportReport } from './notes/import';
 import type { ExportFormat } from './notes/store';
@@ -28,6 +28,7 @@ export interface BackgroundRequests {
   'notes:import': { text: string; apply: boolean };
   'notes:deleteAll': { confirm: true };
   'ui:openGlossary': { conceptId: string };
+  'ui:openInContext': { noteId: string };
   'frame:register': { nonce: string };
   'frame:claim': { nonce: string };
   'page:report': { counts: Record<string, number> };
@@ -54,9 +55,19 @@ export interface BackgroundReplies {
   'notes:import': ImportReport;
   'notes:deleteAll': { deleted: number };
   'ui:openGlossary': null;
+  'ui:openInContext': null;
   'frame:register': null;
   'frame:claim': boolean;
   'page:report': null;
+}
+
+/** What a tab's content script needs to bring a note's passage (or a concept note's mention) into view: never its text. */
+export interface NoteReveal {
+  noteId: string;
+  /** A concept note's concept: its mention inside the quote is revealed. Absent for a passage note. */
+  conceptId?: string;
+  quote: TextQuoteSelector;
+  position?: TextPositionSelector;
 }
 
 /** What a note change touched: the card reloads for `conceptIds`; a tab re-anchors passage notes only if its page is in `urls`. */
@@ -64,6 +75,8 @@ export interface NotesChange {
   conceptIds: string[];
   /** Pages whose passage notes changed; 'all' when the change does not say (deletes, imports). */
   urls: string[] | 'all';
+  /** The note a save stored: the card that saved it has reloaded already and skips this change. */
+  noteId?: string;
 }
 
 /** Whether a note change may touch the passage notes stored under `url`. */
@@ -91,6 +104,8 @@ export type BackgroundProtocol = {
 export type ContentProtocol = {
   'page:summary': () => PageSummary;
   'page:reveal': (data: { conceptId: string }) => boolean;
+  /** Brings a note's passage or mention into view (Open in context); false while it cannot be found yet. */
+  'page:revealNote': (data: NoteReveal) => boolean;
   'page:command': (data: { command: PageCommand }) => void;
   'notes:changed': (data: NotesChange) => void;
 };

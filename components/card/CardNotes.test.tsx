@@ -68,6 +68,40 @@ describe('CardNotes (the notes section the notes frame shows)', () => {
     expect(screen.getByRole('button', { name: 'Add note' })).toBeTruthy();
   });
 
+  it('a click on Add note while a kept draft is still being read waits for it, then opens the draft', async () => {
+    let answer!: (d: { body: string; tags: string } | null) => void;
+    const slow = { get: () => new Promise<{ body: string; tags: string } | null>((r) => (answer = r)), set: vi.fn(async () => undefined), discard: vi.fn(async () => undefined) };
+    render(<CardNotes {...props({ drafts: slow })} />);
+    const add = screen.getByRole('button', { name: 'Add note' });
+    fireEvent.click(add);
+    // Not lost and not an empty editor that the first keystroke would save over the draft.
+    expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull();
+    expect(add.getAttribute('aria-busy')).toBe('true');
+    answer({ body: 'Kept while reading', tags: 'cost' });
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('Kept while reading'));
+    expect(slow.set).not.toHaveBeenCalled();
+  });
+
+  it('a click on Add note while the draft store is being read opens an empty editor once it says there is none', async () => {
+    let answer!: (d: null) => void;
+    const slow = { get: () => new Promise<null>((r) => (answer = r)), set: vi.fn(async () => undefined), discard: vi.fn(async () => undefined) };
+    render(<CardNotes {...props({ drafts: slow })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    answer(null);
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe(''));
+  });
+
+  it('tells when its editor opens and closes, and nothing about how many notes there are', () => {
+    const onEditingChange = vi.fn();
+    const note = { id: 'note-0000-0001', kind: 'concept' as const, conceptId: 'sma', body: 'One', tags: [], createdAt: 1, updatedAt: 1 };
+    const { rerender } = render(<CardNotes {...props({ onEditingChange })} />);
+    rerender(<CardNotes {...props({ onEditingChange, notes: { count: 9, latest: [note, { ...note, id: 'note-0000-0002' }] } })} />);
+    expect(onEditingChange.mock.calls).toEqual([[false]]);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onEditingChange.mock.calls).toEqual([[false], [true], [false]]);
+  });
+
   it('drops the draft once the note is saved', async () => {
     const drafts = draftStore(memoryArea());
     await drafts.set(conceptDraftKey('sma'), { body: 'Kept', tags: '' });

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ConceptNotes } from '@/lib/notes/queries';
 import type { DraftStore } from '@/lib/notes/drafts';
 import { t } from '@/lib/i18n';
@@ -16,6 +16,8 @@ export interface CardNotesProps {
   onPin(): void;
   onSaveNote(body: string, tags: string[]): Promise<void>;
   onDraftChange?(dirty: boolean): void;
+  /** Told when the editor opens and closes: the card sizes the notes frame by this alone, never by the notes. */
+  onEditingChange?(editing: boolean): void;
   /** Where unsaved drafts are kept, under `draftKey`, until saved or discarded. */
   drafts?: DraftStore;
   draftKey: string;
@@ -27,7 +29,11 @@ export function CardNotes(props: CardNotesProps) {
   const [editing, setEditing] = useState(false);
   const { draft, keep, discard } = useDraft(props.drafts, props.draftKey);
   // A kept draft reopens in the editor as soon as the card is pinned; a hover card only says it is there.
-  const open = pinned && (editing || !!draft);
+  // While the kept draft is still being read (undefined), a click on Add note waits for it: an editor opened
+  // empty would not show the draft, and the first keystroke would overwrite it.
+  const reading = draft === undefined;
+  const open = pinned && !reading && (editing || !!draft);
+  useEffect(() => props.onEditingChange?.(open), [open]);
   const heading = (
     <h3>
       {t('card_yourNotes')} <span class="count">{notes ? notes.count : '…'}</span>
@@ -37,6 +43,7 @@ export function CardNotes(props: CardNotesProps) {
     <button
       type="button"
       class="primary add-note"
+      aria-busy={editing && reading ? 'true' : undefined}
       onClick={() => {
         if (!pinned) props.onPin();
         setEditing(true);
@@ -58,11 +65,15 @@ export function CardNotes(props: CardNotesProps) {
     );
   }
   return (
-    <section class="my-notes" aria-label={t('card_yourNotes')}>
-      {heading}
+    <section class={open ? 'my-notes' : 'my-notes pinned-list'} aria-label={t('card_yourNotes')}>
+      {open ? heading : (
+        <div class="notes-strip">
+          {heading}
+          {addButton}
+        </div>
+      )}
       {props.notesError && <p class="error">{props.notesError}</p>}
-      {/* The reader's own click opens the editor at once, even while a kept draft is still being read. */}
-      {open && (editing || draft !== undefined) ? (
+      {open ? (
         // The editor comes first and alone, so its title and Save stay in view.
         <NoteEditor
           label={t('card_addNoteFor', props.conceptName)}
@@ -83,11 +94,16 @@ export function CardNotes(props: CardNotesProps) {
           }}
         />
       ) : (
-        <>
-          {notes && notes.count === 0 && <p class="muted">{t('card_noNotes')}</p>}
+        // The list scrolls inside the frame's fixed height; Add note stays beside the heading.
+        <div class="notes-scroll">
+          {notes && notes.count === 0 && (
+            <div class="notes-empty">
+              <p>{t('card_noNotes')}</p>
+              <p class="muted">{t('card_noNotesHint')}</p>
+            </div>
+          )}
           {notes && <NoteList notes={notes.latest} />}
-          {addButton}
-        </>
+        </div>
       )}
     </section>
   );

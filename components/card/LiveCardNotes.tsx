@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { askBackground } from '@/lib/ask-background';
 import type { ConceptNotes } from '@/lib/notes/queries';
 import { t } from '@/lib/i18n';
 import { conceptDraftKey } from '@/lib/notes/drafts';
+import type { ConceptSource } from '@/lib/notes/model';
 import { sessionDrafts } from './session-drafts';
 import { CardNotes } from './CardNotes';
 
@@ -10,15 +11,37 @@ import { CardNotes } from './CardNotes';
  * The card's notes section, read from and saved to the background. Rendered
  * only in extension pages: the notes frame (on web pages) and the PDF reader.
  */
-export function LiveCardNotes(props: { conceptId: string; conceptName: string; pinned: boolean; version: number; onPin(): void; onDraftChange?(dirty: boolean): void }) {
+export function LiveCardNotes(props: {
+  conceptId: string;
+  conceptName: string;
+  pinned: boolean;
+  /** Where the reader is writing (the page and the sentence around the term), kept with a new note. */
+  source?: ConceptSource;
+  /** Bumped by each notes:changed broadcast that may concern this concept. */
+  version: number;
+  /** The note the latest change stored: one this card saved itself is loaded already (one reload per save). */
+  changedNoteId?: string;
+  onPin(): void;
+  onDraftChange?(dirty: boolean): void;
+  onEditingChange?(editing: boolean): void;
+}) {
   const [notes, setNotes] = useState<ConceptNotes | null>(null);
   const [error, setError] = useState<string | undefined>();
-  const load = () =>
+  const savedHere = useRef(new Set<string>());
+  const [reloads, setReloads] = useState(0);
+  const seenVersion = useRef(props.version);
+  const latest = useRef(0);
+  useEffect(() => {
+    const ownSave = seenVersion.current !== props.version && props.changedNoteId !== undefined && savedHere.current.has(props.changedNoteId);
+    seenVersion.current = props.version;
+    if (ownSave) return;
+    // The latest request wins: a slower earlier answer never overwrites it (and a skipped change cancels nothing).
+    const request = ++latest.current;
     askBackground('notes:forConcept', { conceptId: props.conceptId, limit: 3 }).then(
-      (n) => (setNotes(n), setError(undefined)),
-      () => setError(t('card_notesUnavailable')),
+      (n) => request === latest.current && (setNotes(n), setError(undefined)),
+      () => request === latest.current && setError(t('card_notesUnavailable')),
     );
-  useEffect(() => void load(), [props.conceptId, props.version]);
+  }, [props.conceptId, props.version, reloads]);
   return (
     <CardNotes
       conceptName={props.conceptName}
@@ -27,11 +50,14 @@ export function LiveCardNotes(props: { conceptId: string; conceptName: string; p
       pinned={props.pinned}
       onPin={props.onPin}
       onDraftChange={props.onDraftChange}
+      onEditingChange={props.onEditingChange}
       drafts={sessionDrafts}
       draftKey={conceptDraftKey(props.conceptId)}
       onSaveNote={async (body, tags) => {
-        await askBackground('notes:save', { kind: 'concept', conceptId: props.conceptId, body, tags });
-        await load();
+        const note = await askBackground('notes:save', { kind: 'concept', conceptId: props.conceptId, body, tags, ...(props.source && { source: props.source }) });
+        // The card's own save reloads it at once; the broadcast that follows for this note is then skipped.
+        savedHere.current.add(note.id);
+        setReloads((n) => n + 1);
       }}
     />
   );

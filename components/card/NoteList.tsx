@@ -1,5 +1,5 @@
 import type { Note } from '@/lib/notes/model';
-import { formatDateTime } from '@/lib/i18n';
+import { formatDateTime, t } from '@/lib/i18n';
 
 /** A note's text and, for a passage note, its passage: as text, so a body containing markup shows the markup, it never runs. */
 export function NoteText({ note }: { note: Note }) {
@@ -23,8 +23,11 @@ export function NoteTags({ tags }: { tags: string[] }) {
   );
 }
 
-/** Notes as a list: each note's text, time and tags. */
-export function NoteList({ notes }: { notes: Note[] }) {
+/**
+ * Notes as a list: each note's text, time and tags.
+ * `onShow`, where the notes' page is open beside the list (the side panel), offers to bring each passage into view.
+ */
+export function NoteList({ notes, onShow }: { notes: Note[]; onShow?(note: Note): void }) {
   return (
     <ul class="notes">
       {notes.map((note) => (
@@ -34,6 +37,11 @@ export function NoteList({ notes }: { notes: Note[] }) {
             <time dateTime={new Date(note.updatedAt).toISOString()}>{formatDateTime(note.updatedAt)}</time>
             <NoteTags tags={note.tags} />
           </p>
+          {onShow && (
+            <button type="button" class="show-in-page" onClick={() => onShow(note)}>
+              {t('panel_showInPage')}
+            </button>
+          )}
         </li>
       ))}
     </ul>

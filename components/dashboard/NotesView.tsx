@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Corpus } from '@/lib/corpus/schema';
-import { conceptIdsOf, malformedReason, recordKey, type Note } from '@/lib/notes/model';
+import { conceptIdsOf, malformedReason, pageOf, recordKey, type Note, type TextQuoteSelector } from '@/lib/notes/model';
 import { askBackground } from '@/lib/ask-background';
 import type { ImportReport } from '@/lib/notes/import';
 import { NotesIndex, siteOfNote } from '@/lib/search/notes-index';
@@ -69,10 +69,23 @@ function NoteEditForm({ note, onDone }: { note: Note; onDone(): void }) {
   );
 }
 
+/** The sentence a concept note was written beside, its mention marked. */
+function SourceQuote({ quote }: { quote: TextQuoteSelector }) {
+  return (
+    <blockquote class="note-quote">
+      {quote.prefix.trimStart()}
+      <mark>{quote.exact}</mark>
+      {quote.suffix.trimEnd()}
+    </blockquote>
+  );
+}
+
 function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<string, string>; onDeleted(note: Note): void }) {
   const [editing, setEditing] = useState(() => drafts.get(note.id) !== null);
   const concepts = conceptIdsOf(note).map((id) => names.get(id) ?? id);
-  const pageHref = note.kind === 'passage' ? linkablePageUrl(note.target.url) : undefined;
+  const page = pageOf(note);
+  const pageHref = page && linkablePageUrl(page.url);
+  const [contextError, setContextError] = useState<string | null>(null);
   return (
     <article class="note-row" aria-label={t('dash_noteOn', concepts.join(', ') || t('dash_passage'))}>
       <p class="note-meta">
@@ -81,13 +94,13 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<st
             {c}
           </span>
         ))}
-        {note.kind === 'passage' &&
+        {page &&
           (pageHref ? (
             <a href={pageHref} target="_blank" rel="noopener noreferrer">
-              {note.target.title || note.target.url}
+              {page.title || page.url}
             </a>
           ) : (
-            <span>{note.target.title || note.target.url}</span>
+            <span>{page.title || page.url}</span>
           ))}
         <time dateTime={new Date(note.updatedAt).toISOString()}>{formatDateTime(note.updatedAt)}</time>
       </p>
@@ -96,12 +109,26 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<st
       ) : (
         <>
           <NoteText note={note} />
+          {note.kind === 'concept' && note.source && <SourceQuote quote={note.source.quote} />}
           {note.tags.length > 0 && (
             <p class="note-meta">
               <NoteTags tags={note.tags} />
             </p>
           )}
           <div class="row">
+            {page && (
+              <button
+                type="button"
+                onClick={() => {
+                  setContextError(null);
+                  // A PDF's passages show in the reader, which this cannot open at the passage.
+                  if (note.kind === 'passage' && note.target.pdf) setContextError(t('dash_openInContextPdf'));
+                  else askBackground('ui:openInContext', { noteId: note.id }).catch((e: Error) => setContextError(e.message));
+                }}
+              >
+                {t('dash_openInContext')}
+              </button>
+            )}
             <button type="button" onClick={() => setEditing(true)}>
               {t('dash_edit')}
             </button>
@@ -115,6 +142,11 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<st
               {t('dash_delete')}
             </button>
           </div>
+          {contextError && (
+            <p class="error" role="alert">
+              {contextError}
+            </p>
+          )}
         </>
       )}
     </article>

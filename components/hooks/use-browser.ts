@@ -9,6 +9,7 @@ import { contentMessenger, type PageSummary } from '@/lib/messages';
 import { settingsItem, type Settings } from '@/lib/settings';
 import { assignedKey, type AssignedCommand, type PageCommand } from '@/lib/commands';
 import { t } from '@/lib/i18n';
+import type { Note } from '@/lib/notes/model';
 
 /** The reader's settings, followed live; null until read. */
 export function useSettings(): Settings | null {
@@ -75,6 +76,13 @@ export async function openSidePanelOfActiveWindow(): Promise<void> {
   };
   if (api.sidePanel && tab?.windowId !== undefined) await api.sidePanel.open({ windowId: tab.windowId });
   else await api.sidebarAction?.open();
+}
+
+/** Brings a passage note of the page in a tab into view, its note shown (the page's content script anchors it). */
+export function revealNoteInPage(tabId: number, note: Note): void {
+  if (note.kind !== 'passage') return;
+  const { quote, position } = note.target;
+  void contentMessenger.sendMessage('page:revealNote', { noteId: note.id, quote, position }, { tabId, frameId: 0 }).catch(() => undefined);
 }
 
 /** `?tab=<id>` shows a given tab: used when a panel is opened as a page (for example in tests). */

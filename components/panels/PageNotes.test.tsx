@@ -30,7 +30,7 @@ describe('PageNotes', () => {
     await save('on another page', 'https://news.example/b');
     render(
       <NotesDbContext.Provider value={store.db}>
-        <PageNotes url={PAGE} notFound={[lost.id]} />
+        <PageNotes url={PAGE} tabId={1} notFound={[lost.id]} />
       </NotesDbContext.Provider>,
     );
     const notFound = await screen.findByRole('heading', { name: 'Not found on this page' });

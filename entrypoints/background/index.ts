@@ -6,12 +6,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { corpus } from 'virtual:alliance-corpus';
-import { backgroundMessenger, contentMessenger, type NotesChange } from '@/lib/messages';
+import { backgroundMessenger, contentMessenger, type NoteReveal, type NotesChange } from '@/lib/messages';
 import { isPageCommand, type PageCommand } from '@/lib/commands';
 import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
 import { RateLimiter } from '@/lib/background/rate-limit';
 import { FrameNonces } from '@/lib/background/frame-nonces';
+import { PendingReveals } from '@/lib/background/reveals';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
 import { setLanguage, t } from '@/lib/i18n';
@@ -43,6 +44,10 @@ export default defineBackground(() => {
   // Notes are the reader's own work: ask the browser never to evict them.
   navigator.storage?.persist?.().catch(() => undefined);
 
+  // Open in context: the page's top frame reveals the note once it has reported its page.
+  const reveals = new PendingReveals((tabId, reveal) => contentMessenger.sendMessage('page:revealNote', reveal, { tabId, frameId: 0 }));
+  browser.tabs.onRemoved.addListener((tabId) => reveals.forget(tabId));
+
   const context = {
     store,
     runtimeId: browser.runtime.id,
@@ -57,7 +62,12 @@ export default defineBackground(() => {
     async openExtensionPage(path: string, openerTabId?: number) {
       await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/dashboard.html'), openerTabId });
     },
+    async openInContext(url: string, reveal: NoteReveal, openerTabId?: number) {
+      const tab = await browser.tabs.create({ url, openerTabId });
+      if (tab.id !== undefined) reveals.add(tab.id, reveal);
+    },
     onPageReport(tabId: number, counts: Record<string, number>) {
+      void reveals.onReport(tabId);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       void browser.action.setBadgeText({ tabId, text: total ? String(Object.keys(counts).length) : '' });
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#163460' });

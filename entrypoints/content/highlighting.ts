@@ -18,6 +18,8 @@ export interface Highlighting {
   settings(): Settings;
   /** The page moved without a load (SPA): settings for the new URL, and its text read again. */
   locationChanged(): void;
+  /** Reports the page's counts to the background (which also asks a tab it opened for a note, then, to reveal it). */
+  report(): void;
   /** Called just before highlights go off, until `signal` aborts. */
   beforeOff(signal: AbortSignal, listener: () => void): void;
 }
@@ -70,6 +72,7 @@ export async function initHighlighting(signal: AbortSignal): Promise<Highlightin
       apply(settings);
       if (active) highlighter.rescan();
     },
+    report: reportCounts,
     beforeOff: beforeOff.add,
   };
 }

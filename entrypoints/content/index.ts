@@ -15,6 +15,7 @@ import { initNotesChanges } from './notes-changes';
 import { initCard } from './card/init-card';
 import { initPassageNotes } from './passage-notes/init-passage-notes';
 import { createReveal } from './reveal';
+import { createNoteReveal } from './reveal-note';
 import { initPageAnswers } from './page-answers';
 import { initCommands } from './commands';
 import '@/lib/highlight/highlights.css';
@@ -60,7 +61,8 @@ export default defineContentScript({
     // Passage notes wait on the background; highlighting does not wait for them.
     const passages = await initPassageNotes(feature(), { highlighter: highlighting.highlighter, onNotesChanged, onPanel: (open) => card.hold(open) });
     const reveal = createReveal(highlighting.highlighter, (mark) => card.open(mark, { pin: true }));
-    initPageAnswers(feature(), { highlighting, notesNotFound: passages.notFound, reveal });
+    const revealNote = createNoteReveal({ highlighter: highlighting.highlighter, pinCard: (mark) => card.open(mark, { pin: true }), showPassageNote: passages.showNote });
+    initPageAnswers(feature(), { highlighting, notesNotFound: passages.notFound, reveal, revealNote });
     initCommands(feature(), { highlighting, reveal, addPassageNote: passages.addNoteForSelection });
     // SPA navigations replace the article without a page load.
     ctx.addEventListener(window, 'wxt:locationchange', () => {

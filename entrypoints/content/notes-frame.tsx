@@ -16,7 +16,7 @@ export interface NotesFrame {
   /** Tells the frame what to show (kept until the frame has loaded). */
   show(message: Extract<ToFrame, { type: 'concept' | 'passage-new' | 'passage-show' }>): void;
   /** Notes changed somewhere: the frame refetches what it shows if concerned. */
-  notesChanged(conceptIds: string[]): void;
+  notesChanged(conceptIds: string[], noteId?: string): void;
   /** Whether the frame holds text the reader typed and has not saved. */
   holdsDraft(): boolean;
   /** Moves keyboard focus into the frame, at its first or last control. */
@@ -71,7 +71,7 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
       shown = message;
       send(message);
     },
-    notesChanged: (conceptIds) => send({ type: 'notes-changed', conceptIds }),
+    notesChanged: (conceptIds, noteId) => send({ type: 'notes-changed', conceptIds, ...(noteId && { noteId }) }),
     holdsDraft: () => dirty,
     focus(at) {
       element.focus();

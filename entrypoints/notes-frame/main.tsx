@@ -43,13 +43,22 @@ function PassageSection({ shown, version, send }: { shown: Extract<Shown, { type
 function FrameApp({ port }: { port: MessagePort }) {
   const [shown, setShown] = useState<Shown | null>(null);
   const [version, setVersion] = useState(0);
+  /** The note the latest change stored, if it was a save. */
+  const [changedNoteId, setChangedNoteId] = useState<string | undefined>();
   const send = (message: FromFrame) => port.postMessage(message);
 
   useEffect(() => {
     port.onmessage = (e) => {
       const message = parseFrameMessage(ToFrameSchema, e.data);
       if (!message) return;
-      if (message.type === 'notes-changed') setVersion((n) => n + 1);
+      if (message.type === 'notes-changed') {
+        // A concept's notes reload only for a change that may concern them (none named: any change may).
+        const concerned = shown?.type !== 'concept' || !message.conceptIds.length || message.conceptIds.includes(shown.conceptId);
+        if (concerned) {
+          setChangedNoteId(message.noteId);
+          setVersion((n) => n + 1);
+        }
+      }
       else if (message.type === 'focus') {
         const items = focusables();
         (message.at === 'first' ? items[0] : items.at(-1))?.focus();
@@ -92,9 +101,12 @@ function FrameApp({ port }: { port: MessagePort }) {
         conceptId={shown.conceptId}
         conceptName={shown.conceptName}
         pinned={shown.pinned}
+        source={shown.source}
         version={version}
+        changedNoteId={changedNoteId}
         onPin={() => send({ type: 'pin' })}
         onDraftChange={(dirty) => send({ type: 'draft', dirty })}
+        onEditingChange={(open) => send({ type: 'editing', open })}
       />
     );
   }

@@ -43,9 +43,9 @@ export interface CardState {
   mark: HTMLElement;
 }
 
-export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, onLeave }: {
+export function ReaderCard({ state, notesChange, onChange, onClose, onEnter, onLeave }: {
   state: CardState;
-  notesVersion: number;
+  notesChange: { version: number; noteId?: string };
   onChange(state: CardState): void;
   /** `refocus`: give focus back to the mark (Escape), without that focus reopening the card. */
   onClose(refocus?: boolean): void;
@@ -112,7 +112,8 @@ export function ReaderCard({ state, notesVersion, onChange, onClose, onEnter, on
                 conceptId={view.conceptId}
                 conceptName={concept.concept.name}
                 pinned={view.pinned}
-                version={notesVersion}
+                version={notesChange.version}
+                changedNoteId={notesChange.noteId}
                 onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
               />
             }

@@ -91,7 +91,8 @@ function Reader() {
   const [zoom, setZoom] = useState(1.25);
   const [page, setPage] = useState(0);
   const [card, setCard] = useState<CardState | null>(null);
-  const [notesVersion, setNotesVersion] = useState(0);
+  /** Bumped by each notes change; `noteId`, the note a save stored (the card that saved it has reloaded already). */
+  const [notesChange, setNotesChange] = useState<{ version: number; noteId?: string }>({ version: 0 });
   const [selection, setSelection] = useState<{ passage: PdfPassage; x: number; y: number } | null>(null);
   const [drafting, setDrafting] = useState<PdfPassage | null>(null);
   const [search, setSearch] = useState<{ hits: SearchHit[]; current: number } | null>(null);
@@ -242,7 +243,7 @@ function Reader() {
     };
     document.addEventListener('keydown', onEscape);
     const removeChanged = contentMessenger.onMessage('notes:changed', ({ data }) => {
-      setNotesVersion((v) => v + 1);
+      setNotesChange((c) => ({ version: c.version + 1, noteId: data.noteId }));
       const d = docRef.current;
       if (d && touchesPage(data, pdfNotesUrl(d.fingerprint))) void loadNotes(d);
     });
@@ -512,7 +513,7 @@ function Reader() {
       {card && (
         <ReaderCard
           state={card}
-          notesVersion={notesVersion}
+          notesChange={notesChange}
           onChange={setCard}
           onClose={closeCard}
           onEnter={() => clearTimeout(hoverTimer.current)}

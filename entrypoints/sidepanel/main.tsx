@@ -18,7 +18,7 @@ function SidePanel() {
       <Brand />
       <DbHealthBanner />
       <PagePanel page={page} corpus={corpus} />
-      {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} notFound={page.summary.notesNotFound} />}
+      {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} tabId={page.tabId} notFound={page.summary.notesNotFound} />}
       <p>
         <a href="/dashboard.html#/notes" target="_blank">
           {t('panel_openDashboard')}

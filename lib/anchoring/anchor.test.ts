@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { anchor, describe } from './anchor';
+import { anchor, describe, describeMention } from './anchor';
 import { markPassage, NOTE_CLASS, NOTE_TAG, passageMarkOf, unmarkPassages } from './passage-marks';
 
 const PASSAGE = 'Special Measures Agreement sets';
@@ -85,5 +85,22 @@ group('passage marks', () => {
     expect(passageMarkOf(fake)).toBeNull();
     unmarkPassages(page.doc);
     expect(fake.isConnected).toBe(true);
+  });
+});
+
+group('describeMention', () => {
+  it("describes a mention split over marks with its sentence, which anchor finds again without a position", () => {
+    const p = document.createElement('p');
+    const [a, b] = [document.createElement('al-mark'), document.createElement('al-mark')];
+    a.textContent = 'Nuclear ';
+    b.textContent = 'Consultative Group';
+    p.append('Intro. Officials said the ', a, b, ' met in June. Next sentence.');
+    document.body.replaceChildren(p);
+    const selectors = describeMention(document.body, a, b)!;
+    expect(selectors.quote).toEqual({ type: 'TextQuoteSelector', exact: 'Nuclear Consultative Group', prefix: 'Officials said the ', suffix: ' met in June.' });
+    const found = anchor(document.body, { quote: selectors.quote })!;
+    expect(found.text.text.slice(found.start, found.end)).toBe('Nuclear Consultative Group');
+    const outside = document.createElement('al-mark');
+    expect(describeMention(p, outside, outside)).toBeNull();
   });
 });

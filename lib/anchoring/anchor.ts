@@ -5,7 +5,7 @@
  * Both read the page's text as a reader sees it (dom-text.ts).
  */
 import { domText, offsetOf, type DomText } from './dom-text';
-import { describeQuote, matchQuote } from './text-quote';
+import { describeQuote, matchQuote, mentionQuote } from './text-quote';
 import type { TextPositionSelector, TextQuoteSelector } from '../notes/model';
 
 export interface PassageSelectors {
@@ -20,7 +20,8 @@ export interface Anchored {
   end: number;
 }
 
-export function anchor(root: Element, selectors: PassageSelectors): Anchored | null {
+/** A concept note's source may carry no position (the quote and its context then decide). */
+export function anchor(root: Element, selectors: Pick<PassageSelectors, 'quote'> & Partial<Pick<PassageSelectors, 'position'>>): Anchored | null {
   const text = domText(root);
   const at = matchQuote(text.text, selectors.quote, selectors.position);
   return at && { text, start: at[0], end: at[1] };
@@ -33,4 +34,17 @@ export function describe(root: Element, range: Range): PassageSelectors | null {
   const end = offsetOf(dt, range.endContainer, range.endOffset);
   if (end <= start || !dt.text.slice(start, end).trim()) return null;
   return describeQuote(dt.text, start, end);
+}
+
+/**
+ * The selectors of a concept's mention under root (its marks, `first` to
+ * `last`), with the rest of its sentence as context; null when the mention
+ * is not in root's text (in a page's shadow root, say).
+ */
+export function describeMention(root: Element, first: Element, last: Element): PassageSelectors | null {
+  if (!root.contains(first) || !root.contains(last)) return null;
+  const dt = domText(root);
+  const start = offsetOf(dt, first, 0);
+  const end = offsetOf(dt, last, last.childNodes.length);
+  return end > start ? mentionQuote(dt.text, start, end) : null;
 }

@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { describeQuote, matchQuote } from './text-quote';
+import { mentionQuote, describeQuote, matchQuote } from './text-quote';
 import { domText, offsetOf } from './dom-text';
 import { pointAt, rangeOf } from '@/tests/support/dom-range';
 
 const ARTICLE =
   'Seoul and Washington signed the 12th Special Measures Agreement in November. Under the Special Measures Agreement, Seoul pays part of the cost of US forces. Critics say the deal came early.';
+
+describe('a mention with its sentence', () => {
+  it('takes the rest of the sentence as prefix and suffix, and finds the same mention again', () => {
+    const at = ARTICLE.lastIndexOf('Special Measures Agreement');
+    const { quote, position } = mentionQuote(ARTICLE, at, at + 26);
+    expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'Special Measures Agreement', prefix: 'Under the ', suffix: ', Seoul pays part of the cost of US forces.' });
+    const edited = 'Intro. ' + ARTICLE;
+    expect(matchQuote(edited, quote, { ...position, start: 0, end: 0 })).toEqual([at + 7, at + 33]);
+  });
+
+  it('stops at a line break and at 200 characters either side', () => {
+    const text = `Heading\n${'x'.repeat(300)} SMA ${'y'.repeat(300)}`;
+    const at = text.indexOf('SMA');
+    const { quote } = mentionQuote(text, at, at + 3);
+    expect(quote.prefix).toBe(`${'x'.repeat(199)} `);
+    expect(quote.suffix).toHaveLength(200);
+    const short = mentionQuote('Heading\nThe SMA\nnext', 12, 15).quote;
+    expect([short.prefix, short.suffix]).toEqual(['The ', '']);
+  });
+});
 
 describe('text quote anchoring', () => {
   const start = ARTICLE.indexOf('Under the Special');

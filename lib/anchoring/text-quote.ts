@@ -22,6 +22,29 @@ export function describeQuote(text: string, start: number, end: number): { quote
   };
 }
 
+/** The most a mention's sentence gives as prefix or suffix (the selector's limit). */
+const SENTENCE_CONTEXT = 200;
+/** Where a sentence ends: a full stop, question or exclamation mark followed by a space, or a line break. */
+const SENTENCE_END = /[.!?。？！](?=\s)|\n/g;
+
+/**
+ * A concept's mention as a TextQuoteSelector whose prefix and suffix are the
+ * rest of its sentence (up to 200 characters each side): enough to find the
+ * same mention again, and to show the reader where the note was written.
+ */
+export function mentionQuote(text: string, start: number, end: number): { quote: TextQuoteSelector; position: TextPositionSelector } {
+  let from = Math.max(0, start - SENTENCE_CONTEXT);
+  for (const m of text.slice(from, start).matchAll(SENTENCE_END)) from = Math.max(0, start - SENTENCE_CONTEXT) + m.index + m[0].length;
+  const after = text.slice(end, end + SENTENCE_CONTEXT);
+  SENTENCE_END.lastIndex = 0;
+  const stop = SENTENCE_END.exec(after);
+  const to = end + (stop ? stop.index + (stop[0] === '\n' ? 0 : 1) : after.length);
+  return {
+    quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(from, start).trimStart(), suffix: text.slice(end, to) },
+    position: { type: 'TextPositionSelector', start, end },
+  };
+}
+
 function contextScore(text: string, start: number, end: number, quote: TextQuoteSelector): number {
   const before = text.slice(Math.max(0, start - quote.prefix.length), start);
   const after = text.slice(end, end + quote.suffix.length);

@@ -28,6 +28,8 @@ export const backgroundRequests = {
   'notes:import': { privileged: true, schema: v.strictObject({ text: v.string(), apply: v.boolean() }) },
   'notes:deleteAll': { privileged: true, schema: v.strictObject({ confirm: v.literal(true) }) },
   'ui:openGlossary': { privileged: false, schema: v.strictObject({ conceptId }) },
+  // Opens a note's page and brings its passage into view: asked by the dashboard and the side panel.
+  'ui:openInContext': { privileged: true, schema: v.strictObject({ noteId }) },
   // A content script registers its notes frame's nonce; the frame (an extension page in the same tab) claims it.
   'frame:register': { privileged: false, schema: v.strictObject({ nonce }) },
   'frame:claim': { privileged: true, schema: v.strictObject({ nonce }) },

@@ -58,6 +58,7 @@ function recordingContext(clock = { now: 0 }) {
     exportAs: vi.fn(async () => ({ fileName: 'x.json', mimeType: 'application/json', text: '{}' })),
     import: vi.fn(async () => ({ added: 0, updated: 0, skipped: 0, applied: false })),
     deleteAll: vi.fn(async () => 0),
+    byId: vi.fn(async (): Promise<unknown> => undefined),
   };
   const ctx: RouterContext = {
     store: store as unknown as NotesStore,
@@ -69,10 +70,11 @@ function recordingContext(clock = { now: 0 }) {
     onNotesChanged: vi.fn(),
     onPageReport: vi.fn(),
     openExtensionPage: vi.fn(async () => undefined),
+    openInContext: vi.fn(async () => undefined),
   };
   const touched = () =>
     Object.values(store).some((m) => m.mock.calls.length > 0) ||
-    [ctx.onNotesChanged, ctx.openExtensionPage].some((f) => (f as ReturnType<typeof vi.fn>).mock.calls.length > 0);
+    [ctx.onNotesChanged, ctx.openExtensionPage, ctx.openInContext].some((f) => (f as ReturnType<typeof vi.fn>).mock.calls.length > 0);
   return { store, ctx, touched };
 }
 
@@ -110,6 +112,32 @@ describe('routeRequest', () => {
     const reply = await routeRequest('corpus:concept', { conceptId: 'sma' }, contentScript, ctx);
     expect(reply.ok && reply.value).toMatchObject({ concept: { id: 'sma' }, category: { id: 'security' }, related: expect.arrayContaining([{ id: 'sofa', name: 'Status of Forces Agreement (1966)', ko: { name: '주한미군지위협정(SOFA)' } }]) });
     expect(await routeRequest('corpus:concept', { conceptId: 'nope' }, contentScript, ctx)).toEqual({ ok: false, error: 'Unknown concept "nope".' });
+  });
+
+  it("opens a note's page and asks for its passage or mention, from extension pages only", async () => {
+    const { ctx, store } = recordingContext();
+    const source = { url: 'https://news.example/story', title: 'Story', quote: { type: 'TextQuoteSelector' as const, exact: 'SMA', prefix: 'the ', suffix: '.' } };
+    store.byId.mockResolvedValueOnce({ ...savedNote, source });
+    expect(await routeRequest('ui:openInContext', { noteId: savedNote.id }, extensionPage, ctx)).toEqual({ ok: true, value: null });
+    expect(ctx.openInContext).toHaveBeenCalledWith('https://news.example/story', { noteId: savedNote.id, conceptId: 'sma', quote: source.quote }, undefined);
+    store.byId.mockResolvedValueOnce({ ...passageDraft, id: 'note-0002-abcd', createdAt: 1, updatedAt: 1 });
+    await routeRequest('ui:openInContext', { noteId: 'note-0002-abcd' }, extensionPage, ctx);
+    expect(ctx.openInContext).toHaveBeenLastCalledWith('https://news.example/story', { noteId: 'note-0002-abcd', quote: passageDraft.target.quote, position: passageDraft.target.position }, undefined);
+    const page = recordingContext();
+    expect(await routeRequest('ui:openInContext', { noteId: savedNote.id }, contentScript, page.ctx)).toEqual({ ok: false, error: expect.stringMatching(/only accepted from Alliance Lens pages/) });
+    expect(page.touched()).toBe(false);
+  });
+
+  it.each([
+    ['a note that is gone', undefined, /no longer stored/],
+    ['a concept note with no page', savedNote, /not written on a page/],
+    ['a note whose page is javascript:', { ...savedNote, source: { url: 'javascript:alert(1)', title: '', quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' } } }, /no web address/],
+    ['a PDF passage', { ...passageDraft, id: 'note-0002-abcd', createdAt: 1, updatedAt: 1, target: { ...passageDraft.target, url: 'urn:x-pdf:abcdef0123', pdf: { fingerprint: 'abcdef0123', pageIndex: 0 } } }, /PDF/],
+  ])('opens nothing for %s, and says why', async (_name, stored, error) => {
+    const { ctx, store } = recordingContext();
+    store.byId.mockResolvedValueOnce(stored);
+    expect(await routeRequest('ui:openInContext', { noteId: savedNote.id }, extensionPage, ctx)).toEqual({ ok: false, error: expect.stringMatching(error) });
+    expect(ctx.openInContext).not.toHaveBeenCalled();
   });
 
   it("opens a known concept's glossary page in a tab next to the card's tab, and nothing for an unknown id", async () => {
@@ -168,14 +196,14 @@ describe('routeRequest', () => {
   it('tells open tabs which concept changed after a save', async () => {
     const { ctx } = recordingContext();
     await routeRequest('notes:save', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }, notesFrame, ctx);
-    expect(ctx.onNotesChanged).toHaveBeenCalledWith({ conceptIds: ['sma'], urls: [] });
+    expect(ctx.onNotesChanged).toHaveBeenCalledWith({ conceptIds: ['sma'], urls: [], noteId: 'note-0001-abcd' });
   });
 
   it("names the page of a saved passage note, and 'all' pages when a delete does not say which", async () => {
     const { ctx, store } = recordingContext();
     store.save.mockResolvedValueOnce({ ...passageDraft, id: 'note-0003-abcd', createdAt: 1, updatedAt: 1 } as never);
     await routeRequest('notes:save', passageDraft, notesFrame, ctx);
-    expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: ['sma'], urls: ['https://news.example/story'] });
+    expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: ['sma'], urls: ['https://news.example/story'], noteId: 'note-0003-abcd' });
     await routeRequest('notes:delete', { id: 'note-0003-abcd' }, notesFrame, ctx);
     expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: [], urls: 'all' });
   });

@@ -4,7 +4,9 @@
  * so it is tested (and fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import type { BackgroundReplies, BackgroundRequestType, NotesChange, Reply } from '../messages';
+import type { BackgroundReplies, BackgroundRequestType, NoteReveal, NotesChange, Reply } from '../messages';
+import { pageOf } from '../notes/model';
+import { linkablePageUrl } from '../page-url';
 import { backgroundRequests, type CheckedRequest } from './requests';
 import type { NotesStore } from '../notes/store';
 import type { Corpus } from '../corpus/schema';
@@ -37,6 +39,8 @@ export interface RouterContext {
    * A web page cannot link to an extension page that is not web-accessible, so the card asks the background.
    */
   openExtensionPage(path: string, openerTabId?: number): Promise<void>;
+  /** Opens a note's page in a new tab (next to `openerTabId`) and has its content script bring `reveal` into view. */
+  openInContext(url: string, reveal: NoteReveal, openerTabId?: number): Promise<void>;
   /** Nonces of the notes frames content scripts are about to embed. */
   frameNonces: FrameNonces;
   /** Called with a tab's latest concept counts (page:report). */
@@ -104,8 +108,8 @@ const handlers: Handlers = {
     const note = await ctx.store.save(draft);
     ctx.onNotesChanged(
       note.kind === 'concept'
-        ? { conceptIds: [note.conceptId], urls: [] }
-        : { conceptIds: note.conceptIds, urls: [note.target.url] },
+        ? { conceptIds: [note.conceptId], urls: [], noteId: note.id }
+        : { conceptIds: note.conceptIds, urls: [note.target.url], noteId: note.id },
     );
     return note;
   },
@@ -138,6 +142,18 @@ const handlers: Handlers = {
   async 'ui:openGlossary'({ conceptId }, sender, ctx) {
     if (!ctx.corpus.concepts.some((c) => c.id === conceptId)) throw new Error(`Unknown concept "${conceptId}".`);
     await ctx.openExtensionPage(`dashboard.html#/glossary/${encodeURIComponent(conceptId)}`, sender.tab?.id);
+    return null;
+  },
+  async 'ui:openInContext'({ noteId }, sender, ctx) {
+    const note = await ctx.store.byId(noteId);
+    if (!note) throw new Error('This note is no longer stored.');
+    const page = pageOf(note);
+    if (!page) throw new Error('This note was not written on a page, so there is no context to open.');
+    if (note.kind === 'passage' && note.target.pdf) throw new Error('Notes on a PDF show in the Alliance Lens reader: open the PDF there again to see them in place.');
+    const url = linkablePageUrl(page.url);
+    if (!url) throw new Error('This note\'s page has no web address that can be opened.');
+    const reveal: NoteReveal = { noteId, quote: page.quote, ...(page.position && { position: page.position }), ...(note.kind === 'concept' && { conceptId: note.conceptId }) };
+    await ctx.openInContext(url, reveal, sender.tab?.id);
     return null;
   },
   'frame:register'({ nonce }, sender, ctx) {

@@ -4,7 +4,7 @@
  * functions of the notes; concept names come in a Map, so an id such as
  * "constructor" is only ever an id.
  */
-import type { Note, PassageNote } from './model';
+import type { ConceptNote, Note, PassageNote } from './model';
 import { conceptIdsOf } from './model';
 
 export const BACKUP_FORMAT = 'alliance-lens-notes';
@@ -59,6 +59,11 @@ export const formatDate = (ms: number) => `${readableDate.format(ms)} UTC`;
 function noteLines(note: Note): string[] {
   const lines = [`- ${escapeMarkdown(note.body || '(empty note)').replace(/\n/g, '\n  ')}`];
   if (note.kind === 'passage') lines.push(`  > ${escapeMarkdown(note.target.quote.exact).replace(/\n/g, '\n  > ')}`);
+  if (note.kind === 'concept' && note.source) {
+    const { url, title, quote } = note.source;
+    lines.push(`  > ${escapeMarkdown(`${quote.prefix}${quote.exact}${quote.suffix}`.trim()).replace(/\n/g, '\n  > ')}`);
+    lines.push(`  From ${escapeMarkdown(title || url)} \`${url.replace(/`/g, '%60')}\``);
+  }
   if (note.tags.length) lines.push(`  Tags: ${note.tags.map(escapeMarkdown).join(', ')}`);
   lines.push(`  _${formatDate(note.updatedAt)}_`);
   return lines;
@@ -101,6 +106,14 @@ function pdfPageSelector(pdf: PassageNote['target']['pdf']) {
   return pdf ? [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: `page=${pdf.pageIndex + 1}` }] : [];
 }
 
+/** A concept note targets its concept and, when it records one, the passage of the page it was written on. */
+function conceptTargets(note: ConceptNote, conceptNames: ReadonlyMap<string, string>) {
+  const concept = { source: `${CONCEPT_URN}${note.conceptId}`, type: 'Text', label: conceptNames.get(note.conceptId) ?? note.conceptId };
+  if (!note.source) return concept;
+  const { url, title, quote, position } = note.source;
+  return [concept, { type: 'SpecificResource', source: url, label: title, selector: position ? [quote, position] : [quote] }];
+}
+
 /**
  * W3C Web Annotation Data Model, as an AnnotationCollection. Everything a
  * note holds is in it (tags as tagging bodies, a passage's concepts as
@@ -123,7 +136,7 @@ export function toJsonLd(notes: Note[], conceptNames: ReadonlyMap<string, string
     ],
     target:
       note.kind === 'concept'
-        ? { source: `${CONCEPT_URN}${note.conceptId}`, type: 'Text', label: conceptNames.get(note.conceptId) ?? note.conceptId }
+        ? conceptTargets(note, conceptNames)
         : {
             type: 'SpecificResource',
             source: note.target.url,

@@ -51,23 +51,35 @@ function noteFromAnnotation(item: unknown): unknown {
     createdAt: time(item.created),
     updatedAt: time(item.modified ?? item.created),
   };
-  const target = isObject(item.target) ? item.target : {};
-  const conceptId = withoutPrefix(target.source, CONCEPT_URN);
-  if (conceptId !== undefined) return { ...common, kind: 'concept', conceptId };
-  const url = isObject(target.source) ? target.source.id : target.source;
-  const selectors = (Array.isArray(target.selector) ? target.selector : [target.selector]).filter(isObject);
-  const pdf = pdfTarget(url, selectors);
+  // A concept note with the page it was written on has two targets: the concept, then the page's passage.
+  const targets = (Array.isArray(item.target) ? item.target : [item.target]).filter(isObject);
+  const conceptTarget = targets.find((tg) => withoutPrefix(tg.source, CONCEPT_URN) !== undefined);
+  if (conceptTarget) {
+    const page = targets.find((tg) => tg !== conceptTarget);
+    const { selectors: _selectors, ...source } = page ? pageTarget(page) : { selectors: [] };
+    return { ...common, kind: 'concept', conceptId: withoutPrefix(conceptTarget.source, CONCEPT_URN), ...(page && { source }) };
+  }
+  const target = targets[0] ?? {};
+  const { selectors, ...passage } = pageTarget(target);
+  const pdf = pdfTarget(passage.url, selectors);
   return {
     ...common,
     kind: 'passage',
     conceptIds: bodies.filter((b) => b.purpose === 'classifying').map((b) => withoutPrefix(b.source, CONCEPT_URN) ?? b.source),
-    target: {
-      url,
-      title: typeof target.label === 'string' ? target.label : '',
-      quote: selectors.find((s) => s.type === 'TextQuoteSelector'),
-      position: selectors.find((s) => s.type === 'TextPositionSelector'),
-      ...(pdf && { pdf }),
-    },
+    target: { ...passage, ...(pdf && { pdf }) },
+  };
+}
+
+/** A page target's address, title and W3C selectors (the schema judges them); `selectors` for a PDF's page. */
+function pageTarget(target: Record<string, unknown>) {
+  const selectors = (Array.isArray(target.selector) ? target.selector : [target.selector]).filter(isObject);
+  const position = selectors.find((s) => s.type === 'TextPositionSelector');
+  return {
+    url: isObject(target.source) ? target.source.id : target.source,
+    title: typeof target.label === 'string' ? target.label : '',
+    quote: selectors.find((s) => s.type === 'TextQuoteSelector'),
+    ...(position && { position }),
+    selectors,
   };
 }
 

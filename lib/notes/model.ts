@@ -63,6 +63,20 @@ export const PassageTargetSchema = v.strictObject({
 });
 export type PassageTarget = v.InferOutput<typeof PassageTargetSchema>;
 
+/**
+ * Where a concept note was written (as Readwise or Memex keep it): the page,
+ * as `currentPageUrl` normalises it, its title, and the mention with the
+ * sentence around it as prefix and suffix. Notes written before this, in the
+ * dashboard or in the PDF reader have none.
+ */
+export const ConceptSourceSchema = v.strictObject({
+  url: PassageTargetSchema.entries.url,
+  title: PassageTargetSchema.entries.title,
+  quote: TextQuoteSelectorSchema,
+  position: v.optional(TextPositionSelectorSchema),
+});
+export type ConceptSource = v.InferOutput<typeof ConceptSourceSchema>;
+
 const common = {
   id: v.pipe(
     v.string(),
@@ -79,6 +93,7 @@ export const ConceptNoteSchema = v.strictObject({
   ...common,
   kind: v.literal('concept'),
   conceptId: ConceptIdSchema,
+  source: v.optional(ConceptSourceSchema),
 });
 
 export const PassageNoteSchema = v.strictObject({
@@ -116,6 +131,7 @@ export const NoteDraftSchema = v.variant('kind', [
     id: v.optional(common.id),
     clientId: v.optional(common.id),
     conceptId: ConceptNoteSchema.entries.conceptId,
+    source: ConceptNoteSchema.entries.source,
     body: common.body,
     tags: common.tags,
   }),
@@ -136,6 +152,11 @@ export type CheckedDraft = v.InferOutput<typeof CheckedDraftSchema>;
 
 export function conceptIdsOf(note: Note): string[] {
   return note.kind === 'concept' ? [note.conceptId] : note.conceptIds;
+}
+
+/** The page a note was written on, if it has one: a passage's page, or a concept note's source. */
+export function pageOf(note: Note): { url: string; title: string; quote: TextQuoteSelector; position?: TextPositionSelector } | undefined {
+  return note.kind === 'passage' ? note.target : note.source;
 }
 
 /** A stored record that passes the schema; anything else is shown and exported as malformed, never trusted. */

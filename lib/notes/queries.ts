@@ -33,6 +33,12 @@ export async function conceptNotes(db: NotesDb, conceptId: string, limit = 3): P
   return { count: notes.length, latest: notes.slice(0, limit) };
 }
 
+/** One note by its id; undefined when it is not stored or its record is damaged. */
+export async function noteById(db: NotesDb, id: string): Promise<Note | undefined> {
+  const record: unknown = await db.notes.get(id);
+  return isWellFormed(record) ? record : undefined;
+}
+
 /** The passage notes stored under a page's canonical URL. */
 export async function notesOnPage(db: NotesDb, url: string): Promise<Note[]> {
   const records: unknown[] = await db.notes.where('target.url').equals(url).toArray();

@@ -24,6 +24,19 @@ function freshStore(now?: () => number) {
 /** What the router hands the store: a draft its schema has checked. */
 const checked = (draft: NoteDraft) => v.parse(CheckedDraftSchema, draft);
 const conceptDraft = (body: string, conceptId = 'sma'): NoteDraft => ({ kind: 'concept', conceptId, body, tags: ['cost'] });
+/** A concept note written on a page: the mention, with its sentence around it. */
+const withSource = {
+  kind: 'concept',
+  conceptId: 'sma',
+  body: 'written while reading',
+  tags: [],
+  source: {
+    url: 'https://news.example/a',
+    title: 'A story',
+    quote: { type: 'TextQuoteSelector', exact: 'SMA', prefix: 'Seoul and Washington signed the ', suffix: ' in October.' },
+    position: { type: 'TextPositionSelector', start: 120, end: 123 },
+  },
+} satisfies NoteDraft;
 const passageDraft = (body: string, url = 'https://news.example/a'): NoteDraft => ({
   kind: 'passage',
   conceptIds: ['sma'],
@@ -203,7 +216,15 @@ describe('export and import', () => {
   it.each(['json', 'jsonld'] as const)('is lossless and idempotent for any set of notes through %s (property)', async (format) => {
     const body = fc.string({ maxLength: 200 });
     const tags = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() === s && s.length > 0), { maxLength: 4 });
-    const conceptArb = fc.record({ kind: fc.constant('concept' as const), body, tags, conceptId: fc.constantFrom('sma', 'rsf', 'ncg') });
+    const sourceArb = fc.record({ title: fc.string({ maxLength: 30 }), exact: fc.string({ minLength: 1, maxLength: 50 }), prefix: fc.string({ maxLength: 40 }) }).map(({ title, exact, prefix }) => ({
+      ...withSource.source,
+      title,
+      quote: { ...withSource.source.quote, exact, prefix },
+    }));
+    const conceptArb = fc.record(
+      { kind: fc.constant('concept' as const), body, tags, conceptId: fc.constantFrom('sma', 'rsf', 'ncg'), source: sourceArb },
+      { requiredKeys: ['kind', 'body', 'tags', 'conceptId'] },
+    );
     const passageArb = fc
       .record({ body, tags, conceptIds: fc.uniqueArray(fc.constantFrom('sma', 'rsf', 'ncg', 'usfk'), { maxLength: 3 }), exact: fc.string({ minLength: 1, maxLength: 50 }), title: fc.string({ maxLength: 30 }) })
       .map(({ exact, title, ...d }): NoteDraft => {
@@ -257,6 +278,48 @@ describe('export and import', () => {
     expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(doc.items[0].target.selector.map((s: { type: string }) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
     expect(doc.items[0].body[0]).toMatchObject({ type: 'TextualBody', value: 'about the SMA' });
+  });
+});
+
+describe('a concept note records the page it was written on', () => {
+  it('keeps its source through a save, an edit, the JSON and JSON-LD exports and their imports', async () => {
+    const store = freshStore();
+    const note = await store.save(checked(withSource));
+    expect(note).toMatchObject({ kind: 'concept', source: withSource.source });
+    const { createdAt: _c, updatedAt: _u, ...edit } = note;
+    expect(await store.save(checked({ ...edit, body: 'edited' }))).toMatchObject({ body: 'edited', source: withSource.source });
+    await store.save(checked(conceptDraft('written in the dashboard')));
+    const before = await store.all();
+    for (const format of ['json', 'jsonld'] as const) {
+      const { text } = await store.exportAs(format);
+      await store.deleteAll();
+      expect(await store.import(text, true)).toMatchObject({ added: 2 });
+      expect(await store.all()).toEqual(before);
+    }
+  });
+
+  it('gives the page as a second Web Annotation target, and the sentence and page in Markdown', async () => {
+    const store = freshStore();
+    await store.save(checked(withSource));
+    const doc = JSON.parse((await store.exportAs('jsonld')).text);
+    expect(doc.items[0].target).toEqual([
+      expect.objectContaining({ source: 'urn:alliance-lens:concept:sma' }),
+      { type: 'SpecificResource', source: 'https://news.example/a', label: 'A story', selector: [withSource.source.quote, withSource.source.position] },
+    ]);
+    const md = (await store.exportAs('markdown')).text;
+    expect(md).toContain('> Seoul and Washington signed the SMA in October.');
+    expect(md).toContain('From A story `https://news.example/a`');
+  });
+
+  it('refuses a malformed source and names it, storing nothing', async () => {
+    const store = freshStore();
+    const bad = { ...withSource, source: { ...withSource.source, quote: { ...withSource.source.quote, exact: '' } } };
+    // A draft reaches the store only through its schema, which names the field.
+    const refused = v.safeParse(CheckedDraftSchema, bad);
+    expect(!refused.success && v.getDotPath(refused.issues[0])).toBe('source.quote.exact');
+    const backup = JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: '', notes: [{ ...withSource, id: 'with-bad-source', source: { url: '' }, createdAt: T0, updatedAt: T0 }] });
+    await expect(store.import(backup, true)).rejects.toThrow(/source\.url/);
+    expect(await store.all()).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import { conceptIdsOf, isWellFormed, malformedReason, recordKey, untrustedReason
 import { guardWrite, NotFoundError } from './errors';
 import { toBackup, toJsonLd, toMarkdown, type Skipped } from './export';
 import { parseImport, planImport, type ImportReport } from './import';
-import { allRecords, anchorsOnPage, conceptNotes, notesOnPage, type ConceptNotes, type PassageAnchor } from './queries';
+import { allRecords, anchorsOnPage, conceptNotes, noteById, notesOnPage, type ConceptNotes, type PassageAnchor } from './queries';
 
 export type ExportFormat = 'json' | 'markdown' | 'jsonld';
 
@@ -42,6 +42,11 @@ export class NotesStore {
 
   anchorsForPage(url: string): Promise<PassageAnchor[]> {
     return anchorsOnPage(this.db, url);
+  }
+
+  /** The note stored under `id`, if it is there and well-formed. */
+  byId(id: string): Promise<Note | undefined> {
+    return noteById(this.db, id);
   }
 
   /** Well-formed notes, newest first. */

@@ -96,12 +96,10 @@ describe('saves while the service worker is stopped', () => {
       await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Nuclear Consultative Group' });
       // The card's notes section is the extension's notes frame.
       const notes = await notesFrame(page);
-      // The frame may still be reading a kept draft when the first click lands: click until the editor is open.
+      // One click, at once: while the frame still reads kept drafts it waits for them, then opens the editor.
+      await notes.getByRole('button', { name: 'Add note' }).click({ timeout: 15_000 });
       const editor = notes.getByRole('textbox', { name: 'Note' });
-      for (let tries = 0; tries < 5 && !(await editor.isVisible()); tries++) {
-        await notes.getByRole('button', { name: 'Add note' }).click({ timeout: 5_000 }).catch(() => undefined);
-        await editor.waitFor({ timeout: 5_000 }).catch(() => undefined);
-      }
+      await editor.waitFor({ timeout: 15_000 });
       await editor.fill(body);
       // The background's write waits behind the dashboard's transaction, so the stop lands mid-request.
       await holdNotesStore(dash);

@@ -6,9 +6,9 @@
  * marker click shows its note; axe-core finds no serious or critical issue.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, inUi, notesFrame, openCard, selectText, uiRoots, useExtensionBrowser, waitForHighlights, waitForSettledHighlights } from './harness';
+import { clickInUi, inUi, notesFrame, openCard, selectText, uiRoots, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clearKeptDrafts } from './harness';
 
 const env = useExtensionBrowser();
 const ARTICLE = '/demo/sample-article.html';
@@ -23,6 +23,8 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
 
 async function openArticle(viewport = { width: 1200, height: 800 }): Promise<Page> {
   const page = await env.browser.context.newPage();
+  // A control that never comes fails the test within 15 s, naming what it waited for, rather than hanging.
+  page.setDefaultTimeout(15_000);
   await page.setViewportSize(viewport);
   await page.goto(`${env.server.origin}${ARTICLE}`);
   await waitForHighlights(page, 5);
@@ -106,6 +108,9 @@ async function seriousInUi(page: Page, what: string): Promise<string[]> {
 }
 
 describe('card and panels at human speed', () => {
+  // A retried test would otherwise type onto the draft its first attempt left.
+  beforeEach(() => clearKeptDrafts(env.browser));
+
   it('Escape keeps a hover card dismissed while the pointer stays on its term, until it leaves and comes back (WCAG 1.4.13)', async () => {
     const page = await openArticle();
     const at = centre(await termBox(page, 'rsf'));
@@ -175,6 +180,29 @@ describe('card and panels at human speed', () => {
     const after = await notesFrame(page, 'Ask how the 8.3% rise compares with inflation');
     await after.getByRole('button', { name: 'Add note' }).waitFor();
     expect(await after.getByRole('textbox', { name: 'Note' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("sizes a pinned card's notes frame by what the reader does, never by how many notes there are", async () => {
+    const page = await openArticle();
+    const at = centre(await termBox(page, 'rsf'));
+    await page.mouse.click(at.x, at.y);
+    await poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
+    const notes = await notesFrame(page, 'Your notes');
+    const frameHeight = () => uiBox(page, 'iframe.notes-frame').then((b) => b?.height);
+    await poll(frameHeight).toBe(168);
+    const heights: number[] = [];
+    for (const body of ['First thought on the RSF', 'Second thought on the RSF']) {
+      await pause(page);
+      await notes.getByRole('button', { name: 'Add note' }).click();
+      await poll(frameHeight).toBe(240);
+      await notes.getByRole('textbox', { name: 'Note' }).pressSequentially(body, { delay: 10 });
+      await notes.getByRole('button', { name: 'Save note' }).click();
+      await notes.getByText(body).waitFor();
+      heights.push((await frameHeight())!);
+    }
+    // One note or two (or none, before): the list scrolls inside the same height.
+    expect(heights).toEqual([168, 168]);
     await page.close();
   });
 

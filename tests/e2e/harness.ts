@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
+import { within } from '../../scripts/extension-ui';
 import { clickInUi, notesFrame, openCard, saveNoteInCard } from '../../scripts/extension-ui';
 
 export * from '../../scripts/browser';
@@ -106,6 +107,14 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return tab.id as number;
   });
+}
+
+/** Drops every kept note draft (the extension's session storage keeps them for the whole browser session), so a test starts clean. */
+export async function clearKeptDrafts(browser: ExtensionBrowser) {
+  await within(10_000, 'clearing kept drafts in the background', browser.serviceWorker.evaluate(async () => {
+    const all = await chrome.storage.session.get(null);
+    await chrome.storage.session.remove(Object.keys(all).filter((key) => key.startsWith('draft:')));
+  }));
 }
 
 /** Pins the card of the first mention of `conceptId` with a click and saves a note on it from the card, as a reader does. */

@@ -22,7 +22,9 @@ export function focusTrap(card: {
   active(): Element | null;
   pinned(): boolean;
 }): FocusTrap {
-  const items = () => [...(card.element()?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((el) => !(el as HTMLButtonElement).disabled);
+  // Controls under a closed More (details) cannot take focus: they are not in the cycle until it opens.
+  const reachable = (el: HTMLElement) => !(el as HTMLButtonElement).disabled && (el.localName === 'summary' || !el.closest('details:not([open])'));
+  const items = () => [...(card.element()?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter(reachable);
   return {
     focusFirst() {
       requestAnimationFrame(() => card.element()?.querySelector<HTMLElement>(FOCUSABLE)?.focus());
@@ -43,9 +45,11 @@ export function focusTrap(card: {
       }
     },
     leaveFrame(backwards) {
-      const frame = card.frame()?.element;
-      const others = items().filter((el) => el !== frame);
-      (backwards ? others.at(-1) : others[0])?.focus();
+      // The frame sits amid the card's controls: Tab goes on to the one after it, Shift+Tab to the one before.
+      const all = items();
+      const at = all.indexOf(card.frame()?.element as HTMLElement);
+      const next = backwards ? (all[at - 1] ?? all.at(-1)) : (all[at + 1] ?? all[0]);
+      if (next && at >= 0 && next !== all[at]) next.focus();
     },
   };
 }

@@ -9,13 +9,16 @@
  */
 import type { ConceptView } from '@/lib/corpus/concept-view';
 import type { FromFrame } from '@/lib/frame-protocol';
+import type { ConceptSource } from '@/lib/notes/model';
+import { describeMention } from '@/lib/anchoring/anchor';
+import { pageUrlOf } from '@/lib/page-url';
 import { t } from '@/lib/i18n';
 import { onAbort } from '@/lib/abort';
 import type { Highlighter } from '@/lib/highlight/highlighter';
 import cardCss from '@/components/card/card.css?inline';
 import type { CardView } from './CardApp';
 import { HoverIntent } from './hover-intent';
-import { mentionStart, mentionText, sameTerm } from './mention';
+import { mentionPieces, mentionStart, mentionText, sameTerm } from './mention';
 import { CardTerm } from './term';
 import { routeReaderInput } from './reader-input';
 import { followTerm } from './position';
@@ -48,6 +51,10 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   let view: CardView | null = null;
   let concept: ConceptView | null = null;
   let stopFollowing: (() => void) | null = null;
+  /** Whether the notes frame shows its editor: the frame's height follows it. */
+  let editing = false;
+  /** Where a note written on this card's term was written (worked out once the card is pinned). */
+  let source: { of: CardTerm; value: ConceptSource | undefined } | null = null;
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
   const cardElement = () => layer.byId(CARD_ID);
   const focus = focusTrap({ element: cardElement, frame: () => frame, active: () => layer.activeElement(), pinned: () => !!view?.pinned });
@@ -71,18 +78,38 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     if (message.type === 'pin') pin(false);
     else if (message.type === 'close') dismiss();
     else if (message.type === 'tab-out') focus.leaveFrame(message.backwards);
+    else if (message.type === 'editing' && message.open !== editing) {
+      editing = message.open;
+      paint();
+    }
+  }
+
+  /**
+   * The page and the sentence around the term, recorded with a note on the term's own concept
+   * (none of it is a secret from the page); read once per pinned term, as it reads the page's text.
+   */
+  function termSource(): ConceptSource | undefined {
+    if (!term || !view?.pinned || term.mark.dataset.conceptId !== view.conceptId) return undefined;
+    if (source?.of !== term) {
+      const pieces = mentionPieces(term.mark);
+      const selectors = describeMention(document.body, pieces[0] ?? term.mark, pieces.at(-1) ?? term.mark);
+      source = { of: term, value: selectors ? { url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors } : undefined };
+    }
+    return source.value;
   }
 
   function paint() {
     if (!view || !concept) return;
     const root = layer.open();
     frame ??= createNotesFrame(t('card_yourNotes'), onFrameMessage);
-    frame.show({ type: 'concept', conceptId: concept.concept.id, conceptName: concept.concept.name, pinned: view.pinned });
+    const noteSource = termSource();
+    frame.show({ type: 'concept', conceptId: concept.concept.id, conceptName: concept.concept.name, pinned: view.pinned, ...(noteSource && { source: noteSource }) });
     renderCard(root, {
       view,
       concept,
       dark,
       frame,
+      editing,
       glossaryUrl: deps.glossaryUrl,
       onPointerEnter: () => intent.enterCard(),
       onPointerLeave: () => intent.leave(),
@@ -149,6 +176,8 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     view = null;
     concept = null;
     frame = null;
+    editing = false;
+    source = null;
     layer.remove();
     const previous = term?.mark ?? null;
     term = null;
@@ -188,7 +217,7 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     dismiss,
   });
 
-  deps.onNotesChanged(signal, (change) => frame?.notesChanged(change.conceptIds));
+  deps.onNotesChanged(signal, (change) => frame?.notesChanged(change.conceptIds, change.noteId));
   onAbort(signal, deps.highlighter.onChange(reanchor));
   onAbort(signal, () => {
     // An unsent draft outlives the script: the card stays, anchored where it is, until the reader closes it.

@@ -12,16 +12,19 @@ export const CARD_ID = 'alliance-lens-card';
 
 /**
  * The notes frame's height: fixed for each state of the card (a hover card's
- * compact strip, a pinned card's list and editor), never from the notes, so
- * nothing about them shows in the card's size.
+ * compact strip, a pinned card's list, which scrolls inside, and its editor),
+ * set by what the reader did and never by the notes, so nothing about them
+ * shows in the card's size (a page can measure our host).
  */
-const NOTES_HEIGHT = { hover: 64, pinned: 250 } as const;
+export const NOTES_HEIGHT = { hover: 64, list: 168, editing: 240 } as const;
 
 export interface CardPaint {
   view: CardView;
   concept: ConceptView;
   dark: boolean;
   frame: NotesFrame;
+  /** The notes frame shows its editor (it says so when the reader opens or closes it). */
+  editing: boolean;
   glossaryUrl(conceptId: string): string;
   onPointerEnter(): void;
   onPointerLeave(): void;
@@ -48,7 +51,7 @@ export function renderCard(root: HTMLElement, p: CardPaint) {
         view={p.view}
         concept={p.concept}
         dark={p.dark}
-        notes={<FrameSlot frame={p.frame} height={pinned ? NOTES_HEIGHT.pinned : NOTES_HEIGHT.hover} />}
+        notes={<FrameSlot frame={p.frame} height={NOTES_HEIGHT[!pinned ? 'hover' : p.editing ? 'editing' : 'list']} />}
         glossaryUrl={p.glossaryUrl}
         onNavigate={p.onNavigate}
         onClose={p.onClose}

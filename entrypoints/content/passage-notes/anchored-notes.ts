@@ -12,6 +12,8 @@ export interface AnchoredNotes {
   refresh(): Promise<void>;
   /** The note a marker shows. */
   noteAt(marker: Element): string | undefined;
+  /** The first marker of a note, if its passage was found. */
+  markerOf(noteId: string): HTMLElement | undefined;
   /** Ids of this page's notes whose passage could not be found with confidence. */
   notFound(): string[];
   /** Removes every marker. */
@@ -20,11 +22,13 @@ export interface AnchoredNotes {
 
 export function anchoredNotes(pageUrl: () => string): AnchoredNotes {
   let noteOf = new WeakMap<Element, string>();
+  let firstMarker = new Map<string, HTMLElement>();
   let missing: string[] = [];
 
   function clear() {
     unmarkPassages(document);
     noteOf = new WeakMap();
+    firstMarker = new Map();
   }
 
   return {
@@ -40,11 +44,14 @@ export function anchoredNotes(pageUrl: () => string): AnchoredNotes {
       // The page's text is read again for each note: marking the last one split its text nodes.
       for (const note of anchors) {
         const found = anchor(document.body, note);
-        if (found) for (const marker of markPassage(found)) noteOf.set(marker, note.id);
-        else missing.push(note.id);
+        const markers = found ? markPassage(found) : [];
+        for (const marker of markers) noteOf.set(marker, note.id);
+        if (markers[0]) firstMarker.set(note.id, markers[0]);
+        if (!found) missing.push(note.id);
       }
     },
     noteAt: (marker) => noteOf.get(marker),
+    markerOf: (noteId) => firstMarker.get(noteId),
     notFound: () => [...missing],
     clear,
   };

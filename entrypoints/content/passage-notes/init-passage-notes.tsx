@@ -21,6 +21,8 @@ import { noteableSelection, offerButton } from './selection-button';
 export interface PassageNotes {
   refresh(): Promise<void>;
   addNoteForSelection(): void;
+  /** Brings a note's passage into view and shows the note (Open in context); false when its passage is not marked. */
+  showNote(noteId: string): boolean;
   /** Ids of this page's notes whose passage could not be found with confidence. */
   notFound(): string[];
 }
@@ -103,6 +105,13 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
   return {
     refresh: notes.refresh,
     addNoteForSelection,
+    showNote(noteId) {
+      const marker = notes.markerOf(noteId);
+      if (!marker?.isConnected) return false;
+      marker.scrollIntoView({ block: 'center', behavior: 'auto' });
+      showNoteAt(marker);
+      return true;
+    },
     notFound: notes.notFound,
   };
 }
