@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { corpusPlugin } from './scripts/corpus-plugin';
+import { contentMessagesPlugin } from './scripts/content-messages-plugin';
 import { manifestCommands } from './lib/commands';
 
 // Least privilege: every permission below is used by a feature.
@@ -28,7 +29,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
   vite: () => ({
-    plugins: [preact(), corpusPlugin()],
+    plugins: [preact(), corpusPlugin(), contentMessagesPlugin()],
   }),
   manifest: ({ browser }) => ({
     name: 'Alliance Lens',

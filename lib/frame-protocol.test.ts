@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FromFrameSchema, isHandshake, makeNonce, parseFrameMessage, randomHostTag, ToFrameSchema } from './frame-protocol';
+import { isHandshake, makeNonce, parseFromFrame, randomHostTag } from './frame-protocol';
 
 const port = () => new MessageChannel().port1;
 
@@ -19,30 +19,29 @@ describe('the notes frame handshake', () => {
   });
 });
 
-describe('port messages', () => {
-  it('are parsed strictly both ways; anything else is dropped', () => {
-    expect(parseFrameMessage(ToFrameSchema, { type: 'concept', conceptId: 'sma', conceptName: 'SMA', pinned: true })).toEqual({ type: 'concept', conceptId: 'sma', conceptName: 'SMA', pinned: true });
-    expect(parseFrameMessage(ToFrameSchema, { type: 'concept', conceptId: 'sma', conceptName: 'SMA', pinned: true, body: 'x' })).toBeNull();
-    expect(parseFrameMessage(ToFrameSchema, { type: 'passage-show', url: 'https://x.example/', noteId: '../../etc' })).toBeNull();
-    expect(parseFrameMessage(FromFrameSchema, { type: 'draft', dirty: true })).toEqual({ type: 'draft', dirty: true });
-    expect(parseFrameMessage(FromFrameSchema, { type: 'draft', dirty: true, text: 'secret' })).toBeNull();
-    expect(parseFrameMessage(FromFrameSchema, '__proto__')).toBeNull();
+describe('messages from the frame', () => {
+  it('are parsed strictly; anything else is dropped', () => {
+    expect(parseFromFrame({ type: 'draft', dirty: true })).toEqual({ type: 'draft', dirty: true });
+    expect(parseFromFrame({ type: 'tab-out', backwards: false })).toEqual({ type: 'tab-out', backwards: false });
+    expect(parseFromFrame({ type: 'pin' })).toEqual({ type: 'pin' });
+    expect(parseFromFrame({ type: 'draft', dirty: true, text: 'secret' })).toBeNull();
+    expect(parseFromFrame({ type: 'draft', dirty: 'yes' })).toBeNull();
+    expect(parseFromFrame({ type: 'draft' })).toBeNull();
+    expect(parseFromFrame({ type: 'draft', open: true })).toBeNull();
+    expect(parseFromFrame({ type: 'pin', open: true })).toBeNull();
+    expect(parseFromFrame({ type: 'navigate', url: 'https://evil.example/' })).toBeNull();
+    expect(parseFromFrame({ type: 'toString' })).toBeNull();
+    expect(parseFromFrame({ type: '__proto__' })).toBeNull();
+    expect(parseFromFrame('__proto__')).toBeNull();
+    expect(parseFromFrame(null)).toBeNull();
+    expect(parseFromFrame(['pin'])).toBeNull();
   });
 
-  it('carry the page and sentence a concept note is written on, checked like a stored note', () => {
-    const source = { url: 'https://x.example/', title: 'T', quote: { type: 'TextQuoteSelector', exact: 'SMA', prefix: 'The ', suffix: ' was signed.' } };
-    const concept = { type: 'concept', conceptId: 'sma', conceptName: 'SMA', pinned: true };
-    expect(parseFrameMessage(ToFrameSchema, { ...concept, source })).toEqual({ ...concept, source });
-    expect(parseFrameMessage(ToFrameSchema, { ...concept, source: { ...source, quote: { ...source.quote, exact: '' } } })).toBeNull();
-    expect(parseFrameMessage(ToFrameSchema, { ...concept, source: { ...source, body: 'x' } })).toBeNull();
-  });
-
-  it('cap the concepts of a new passage note', () => {
-    const quote = { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' };
-    const position = { type: 'TextPositionSelector', start: 0, end: 1 };
-    const message = (n: number) => ({ type: 'passage-new', url: 'https://x.example/', title: 'T', quote, position, conceptIds: Array.from({ length: n }, (_, i) => `c${i}`) });
-    expect(parseFrameMessage(ToFrameSchema, message(16))).not.toBeNull();
-    expect(parseFrameMessage(ToFrameSchema, message(17))).toBeNull();
+  it('come back as fresh objects, never the object posted', () => {
+    const posted = { type: 'editing', open: true };
+    const parsed = parseFromFrame(posted);
+    expect(parsed).toEqual(posted);
+    expect(parsed).not.toBe(posted);
   });
 });
 

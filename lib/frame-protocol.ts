@@ -4,10 +4,10 @@
  * carries a random nonce; the content script transfers one end of a
  * MessageChannel with the first message, and from then on the two talk over
  * that port only. Nothing here ever carries note text: the frame reads and
- * writes notes with the background itself.
+ * writes notes with the background itself. What the content script tells
+ * the frame, and the frame checks, is in to-frame.ts: the content script
+ * imports nothing of it but its type.
  */
-import * as v from 'valibot';
-import { ConceptSourceSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './notes/model';
 
 export const FRAME_PAGE = '/notes-frame.html' as const;
 
@@ -29,55 +29,46 @@ export function isHandshake(data: unknown, ports: readonly MessagePort[], nonce:
   );
 }
 
-const conceptId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
-const url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000));
-
-/** What the content script tells the frame to show. */
-export const ToFrameSchema = v.variant('type', [
-  /**
-   * The card's notes section for a concept; `pinned` cards offer the editor. `source`: the page and the
-   * sentence around the term, recorded with a new note (none of it is a secret from the page).
-   */
-  v.strictObject({ type: v.literal('concept'), conceptId, conceptName: v.pipe(v.string(), v.maxLength(300)), pinned: v.boolean(), source: v.optional(ConceptSourceSchema) }),
-  /** A new passage note for the reader's selection. */
-  v.strictObject({
-    type: v.literal('passage-new'),
-    url,
-    title: v.pipe(v.string(), v.maxLength(1_000)),
-    quote: TextQuoteSelectorSchema,
-    position: TextPositionSelectorSchema,
-    conceptIds: v.pipe(v.array(conceptId), v.maxLength(16)),
-  }),
-  /** The note of a passage marker the reader clicked. */
-  v.strictObject({ type: v.literal('passage-show'), url, noteId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)) }),
-  /** Notes changed somewhere: refetch when they concern what is shown (empty: anything); `noteId`: the note a save stored. */
-  v.strictObject({ type: v.literal('notes-changed'), conceptIds: v.array(conceptId), noteId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))) }),
-  /** Keyboard focus enters the frame (Tab from the card), at its first or last control. */
-  v.strictObject({ type: v.literal('focus'), at: v.picklist(['first', 'last']) }),
-]);
-export type ToFrame = v.InferOutput<typeof ToFrameSchema>;
-
 /** What the frame asks of the content script (which owns the page side: position, focus, closing). */
-export const FromFrameSchema = v.variant('type', [
+export type FromFrame =
   /** The reader wants to write: pin the card. */
-  v.strictObject({ type: v.literal('pin') }),
+  | { type: 'pin' }
   /** Close the card or panel (Escape, Close, Cancel); focus goes back to the page. */
-  v.strictObject({ type: v.literal('close') }),
+  | { type: 'close' }
   /** A passage note was saved. */
-  v.strictObject({ type: v.literal('saved') }),
+  | { type: 'saved' }
   /** Tab left the frame's last (or Shift+Tab its first) control: the card's focus cycle continues. */
-  v.strictObject({ type: v.literal('tab-out'), backwards: v.boolean() }),
+  | { type: 'tab-out'; backwards: boolean }
   /** The card's editor opened or closed: the frame's height follows this, the reader's doing, and nothing else. */
-  v.strictObject({ type: v.literal('editing'), open: v.boolean() }),
+  | { type: 'editing'; open: boolean }
   /** Whether an editor in the frame holds unsaved text (an orphaned script keeps such a frame on screen). */
-  v.strictObject({ type: v.literal('draft'), dirty: v.boolean() }),
-]);
-export type FromFrame = v.InferOutput<typeof FromFrameSchema>;
+  | { type: 'draft'; dirty: boolean };
 
-/** Parses one port message; anything else is dropped. */
-export function parseFrameMessage<T>(schema: v.GenericSchema<unknown, T>, data: unknown): T | null {
-  const parsed = v.safeParse(schema, data);
-  return parsed.success ? parsed.output : null;
+/** Each message the frame may send, by type, with its one boolean field if it has one. */
+const FROM_FRAME = new Map<string, string | null>([
+  ['pin', null],
+  ['close', null],
+  ['saved', null],
+  ['tab-out', 'backwards'],
+  ['editing', 'open'],
+  ['draft', 'dirty'],
+]);
+
+/**
+ * Parses one message from the frame, strictly (no other fields); anything else
+ * is dropped. Checked by hand, not with a valibot schema: the content script
+ * runs on every page and would bundle valibot for this alone.
+ */
+export function parseFromFrame(data: unknown): FromFrame | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const record = data as Record<string, unknown>;
+  const type = record.type;
+  if (typeof type !== 'string' || !FROM_FRAME.has(type)) return null;
+  const flag = FROM_FRAME.get(type);
+  const keys = Object.keys(record);
+  if (!flag) return keys.length === 1 && keys[0] === 'type' ? ({ type } as FromFrame) : null;
+  if (keys.length !== 2 || !keys.includes(flag) || typeof record[flag] !== 'boolean') return null;
+  return { type, [flag]: record[flag] } as FromFrame;
 }
 
 /** Lower-case letters only, so any two pieces joined by a hyphen make a valid custom element name. */

@@ -7,6 +7,9 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { corpusFiles, loadCorpusFromDir } from './load-corpus.ts';
 import { compileMatcher } from '../lib/matcher/compile.ts';
+import { packMatcher } from '../lib/matcher/pack.ts';
+
+const UNPACK = resolve(import.meta.dirname, '../lib/matcher/pack.ts');
 
 const CORPUS_ID = 'virtual:alliance-corpus';
 const MATCHER_ID = 'virtual:alliance-matcher';
@@ -22,7 +25,8 @@ export function corpusPlugin(dataDir = resolve(import.meta.dirname, '../data')):
       for (const f of corpusFiles(dataDir)) this.addWatchFile(resolve(dataDir, f));
       const corpus = loadCorpusFromDir(dataDir);
       if (id === '\0' + CORPUS_ID) return `export const corpus = ${JSON.stringify(corpus)};`;
-      return `export const compiledMatcher = ${JSON.stringify(compileMatcher(corpus))};`;
+      // Packed (lib/matcher/pack.ts): the content script carries it to every page.
+      return `import { unpackMatcher } from ${JSON.stringify(UNPACK)};\nexport const compiledMatcher = unpackMatcher(${JSON.stringify(packMatcher(compileMatcher(corpus)))});`;
     },
   };
 }

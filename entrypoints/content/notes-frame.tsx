@@ -9,7 +9,8 @@
  */
 import { browser } from 'wxt/browser';
 import { askBackground } from '@/lib/ask-background';
-import { FRAME_PAGE, FromFrameSchema, makeNonce, parseFrameMessage, type FromFrame, type ToFrame } from '@/lib/frame-protocol';
+import { FRAME_PAGE, makeNonce, parseFromFrame, type FromFrame } from '@/lib/frame-protocol';
+import type { ToFrame } from '@/lib/to-frame';
 
 export interface NotesFrame {
   readonly element: HTMLIFrameElement;
@@ -47,7 +48,7 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
     const channel = new MessageChannel();
     port = channel.port1;
     port.onmessage = (e) => {
-      const message = parseFrameMessage(FromFrameSchema, e.data);
+      const message = parseFromFrame(e.data);
       if (!message) return;
       if (message.type === 'draft') dirty = message.dirty;
       onMessage(message);

@@ -9,7 +9,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '@/lib/ask-background';
 import type { Note } from '@/lib/notes/model';
-import { isHandshake, parseFrameMessage, ToFrameSchema, type FromFrame, type ToFrame } from '@/lib/frame-protocol';
+import { isHandshake, type FromFrame } from '@/lib/frame-protocol';
+import { parseToFrame, type ToFrame } from '@/lib/to-frame';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { NewPassageNote, PassageNoteView } from '@/components/card/PassagePanels';
 import { sessionDrafts } from '@/components/card/session-drafts';
@@ -49,7 +50,7 @@ function FrameApp({ port }: { port: MessagePort }) {
 
   useEffect(() => {
     port.onmessage = (e) => {
-      const message = parseFrameMessage(ToFrameSchema, e.data);
+      const message = parseToFrame(e.data);
       if (!message) return;
       if (message.type === 'notes-changed') {
         // A concept's notes reload only for a change that may concern them (none named: any change may).

@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
-import type { ToFrame } from '@/lib/frame-protocol';
+import type { ToFrame } from '@/lib/to-frame';
 import { t } from '@/lib/i18n';
 import type { UiLayer } from '../ui-layer';
 import { createNotesFrame, FrameSlot, type NotesFrame } from '../notes-frame';
