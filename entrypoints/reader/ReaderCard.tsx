@@ -13,7 +13,7 @@ import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/d
 import { askBackground } from '@/lib/ask-background';
 import type { ConceptView } from '@/lib/corpus/concept-view';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
-import { CARD_HEADING_ID, CardApp, type CardView } from '@/entrypoints/content/card/CardApp';
+import { CARD_HEADING_ID, CardApp, type CardView } from '@/components/card/CardApp';
 
 export const READER_CARD_ID = 'alliance-lens-card';
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;

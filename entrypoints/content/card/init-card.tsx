@@ -16,7 +16,7 @@ import { t } from '@/lib/i18n';
 import { onAbort } from '@/lib/abort';
 import type { Highlighter } from '@/lib/highlight/highlighter';
 import cardCss from '@/components/card/card.css?inline';
-import type { CardView } from './CardApp';
+import type { CardView } from '@/components/card/CardApp';
 import { HoverIntent } from './hover-intent';
 import { mentionPieces, mentionStart, mentionText, sameTerm } from './mention';
 import { CardTerm } from './term';

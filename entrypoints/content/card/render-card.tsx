@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import type { ConceptView } from '@/lib/corpus/concept-view';
-import { CARD_HEADING_ID, CardApp, type CardView } from './CardApp';
+import { CARD_HEADING_ID, CardApp, type CardView } from '@/components/card/CardApp';
 import { FrameSlot, type NotesFrame } from '../notes-frame';
 
 /** The card's element id (the term's aria-describedby while it is a tooltip). */
