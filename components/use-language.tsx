@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { language, setLanguage, type Language } from '@/lib/i18n';
-import { settingsItem, type Settings } from '@/lib/settings';
+import { useSettings } from '@/components/hooks/use-browser';
 
 /**
  * The interface language from the reader's setting, followed live: a root
@@ -9,16 +9,14 @@ import { settingsItem, type Settings } from '@/lib/settings';
  * Null until the setting is read (render nothing rather than flash English).
  */
 export function useLanguage(): Language | null {
+  const settings = useSettings();
   const [current, setCurrent] = useState<Language | null>(null);
   useEffect(() => {
-    const apply = (s: Settings | null) => {
-      setLanguage(s?.language);
-      document.documentElement.lang = language();
-      setCurrent(language());
-    };
-    void settingsItem.getValue().then(apply);
-    return settingsItem.watch(apply);
-  }, []);
+    if (!settings) return;
+    setLanguage(settings.language);
+    document.documentElement.lang = language();
+    setCurrent(language());
+  }, [settings]);
   return current;
 }
 

@@ -10,6 +10,7 @@ import { extname, join, resolve, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { SHARED } from './shared';
+import { DEFAULT_SETTINGS } from '../lib/settings-model';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
@@ -150,16 +151,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 
 /** Settings as the extension stores them (WXT storage item "local:settings"), patched. */
 export async function setSettings(browser: ExtensionBrowser, patch: Record<string, unknown>) {
-  await browser.serviceWorker.evaluate(async (p: Record<string, unknown>) => {
+  await browser.serviceWorker.evaluate(async ({ defaults, patch: p }) => {
     // Runs in the extension's service worker, where chrome.* exists.
     const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
-    const current = ((await chrome.storage.local.get('settings')).settings ?? {
-      enabled: true,
-      disabledSites: [],
-      categories: {},
-      style: 'both',
-      firstMentionOnly: false,
-    }) as Record<string, unknown>;
-    await chrome.storage.local.set({ settings: { ...current, ...p } });
-  }, patch);
+    // A fresh profile has stored nothing yet: the patch applies to the extension's defaults.
+    const current = (await chrome.storage.local.get('settings')).settings ?? defaults;
+    await chrome.storage.local.set({ settings: { ...(current as object), ...p } });
+  }, { defaults: DEFAULT_SETTINGS, patch });
 }

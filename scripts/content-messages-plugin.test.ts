@@ -12,7 +12,9 @@ function contentModules(): Map<string, string> {
     if (seen.has(file)) return;
     const text = readFileSync(file, 'utf8');
     seen.set(file, text);
-    for (const [, spec = ''] of text.matchAll(/(?:from|import)\s+'((?:\.|@\/)[^']*)'/g)) {
+    // `import type` and `export type` are erased: they bundle nothing, so they are not followed.
+    for (const [, typeOnly, spec = ''] of text.matchAll(/^(?:import|export)\s+(type\s)?[^;]*?'((?:\.|@\/)[^']*)'/gm)) {
+      if (typeOnly) continue;
       const base = spec.startsWith('@/') ? resolve(ROOT, spec.slice(2)) : resolve(dirname(file), spec);
       const found = ['', '.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((f) => existsSync(f) && /\.tsx?$/.test(f));
       if (found) visit(found);

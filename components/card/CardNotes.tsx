@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ConceptNotes } from '@/lib/messages';
+import type { ConceptNotes } from '@/lib/notes/queries';
 import type { DraftStore } from '@/lib/notes/drafts';
 import { t } from '@/lib/i18n';
 import { NoteEditor, parseTags } from './NoteEditor';

@@ -1,7 +1,7 @@
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
-import { askBackground } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
 import { categoryLabel, displayName, language, localeFormat, t, type Language } from '@/lib/i18n';
 import { aliasKey } from '@/lib/matcher/normalise';
 import { acronymOf, dateLabels } from '@/lib/corpus/concept-view';

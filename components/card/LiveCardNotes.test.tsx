@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConceptSource } from '@/lib/notes/model';
 
 const asked = vi.hoisted(() => [] as { type: string; data: unknown }[]);
-vi.mock('@/lib/messages', () => ({
+vi.mock('@/lib/ask-background', () => ({
   askBackground: vi.fn(async (type: string, data: unknown) => {
     asked.push({ type, data });
     if (type !== 'notes:forConcept') return { id: 'note-0000-0001' };

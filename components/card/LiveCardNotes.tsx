@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { askBackground, type ConceptNotes } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
+import type { ConceptNotes } from '@/lib/notes/queries';
 import { t } from '@/lib/i18n';
 import { conceptDraftKey } from '@/lib/notes/drafts';
 import type { ConceptSource } from '@/lib/notes/model';
-import { sessionDrafts } from './session-drafts';
+import { sessionDrafts } from '@/components/hooks/session-drafts';
 import { CardNotes } from './CardNotes';
 
 /**

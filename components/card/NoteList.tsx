@@ -1,8 +1,30 @@
 import type { Note } from '@/lib/notes/model';
 import { formatDateTime, t } from '@/lib/i18n';
 
+/** A note's text and, for a passage note, its passage: as text, so a body containing markup shows the markup, it never runs. */
+export function NoteText({ note }: { note: Note }) {
+  return (
+    <>
+      <p class="note-body">{note.body}</p>
+      {note.kind === 'passage' && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
+    </>
+  );
+}
+
+export function NoteTags({ tags }: { tags: string[] }) {
+  return (
+    <>
+      {tags.map((tag) => (
+        <span key={tag} class="tag">
+          #{tag}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /**
- * Notes rendered as text: a body containing markup shows the markup, it never runs.
+ * Notes as a list: each note's text, time and tags.
  * `onShow`, where the notes' page is open beside the list (the side panel), offers to bring each passage into view.
  */
 export function NoteList({ notes, onShow }: { notes: Note[]; onShow?(note: Note): void }) {
@@ -10,15 +32,10 @@ export function NoteList({ notes, onShow }: { notes: Note[]; onShow?(note: Note)
     <ul class="notes">
       {notes.map((note) => (
         <li key={note.id} class="note">
-          <p class="note-body">{note.body}</p>
-          {note.kind === 'passage' && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
+          <NoteText note={note} />
           <p class="note-meta">
             <time dateTime={new Date(note.updatedAt).toISOString()}>{formatDateTime(note.updatedAt)}</time>
-            {note.tags.map((tag) => (
-              <span key={tag} class="tag">
-                #{tag}
-              </span>
-            ))}
+            <NoteTags tags={note.tags} />
           </p>
           {onShow && (
             <button type="button" class="show-in-page" onClick={() => onShow(note)}>

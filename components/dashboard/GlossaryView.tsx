@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Corpus } from '@/lib/corpus/schema';
-import { isWellFormed, type Note } from '@/lib/notes/model';
-import type { NotesDb } from '@/lib/notes/db';
 import { formatIsoDate } from '@/components/card/ConceptCard';
 import { NoteList } from '@/components/card/NoteList';
 import { categoryLabel, displayName, language, t } from '@/lib/i18n';
 import { searchGlossary } from '@/lib/search/glossary-search';
 import { dateLabels } from '@/lib/corpus/concept-view';
-import { useLive } from './use-live';
+import { useConceptNotes } from '@/components/hooks/use-notes';
 
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;
 
@@ -52,13 +50,9 @@ export function GlossaryList({ corpus }: { corpus: Corpus }) {
   );
 }
 
-export function ConceptPage({ corpus, db, conceptId }: { corpus: Corpus; db: NotesDb; conceptId: string }) {
+export function ConceptPage({ corpus, conceptId }: { corpus: Corpus; conceptId: string }) {
   const concept = corpus.concepts.find((c) => c.id === conceptId);
-  const notes = useLive<Note[]>(
-    async () => (await db.notes.where('conceptId').equals(conceptId).or('conceptIds').equals(conceptId).toArray()).filter(isWellFormed),
-    [conceptId],
-    [],
-  );
+  const notes = useConceptNotes(conceptId);
   if (!concept) return <p class="error">{t('dash_unknownConcept')}</p>;
   const category = corpus.categories.find((c) => c.id === concept.category)!;
   // Both languages on the glossary page: the interface language first.

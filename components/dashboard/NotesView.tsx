@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Corpus } from '@/lib/corpus/schema';
-import { conceptIdsOf, isWellFormed, malformedReason, pageOf, recordKey, type Note, type TextQuoteSelector } from '@/lib/notes/model';
-import type { NotesDb } from '@/lib/notes/db';
-import { askBackground, type ImportReport } from '@/lib/messages';
+import { conceptIdsOf, malformedReason, pageOf, recordKey, type Note, type TextQuoteSelector } from '@/lib/notes/model';
+import { askBackground } from '@/lib/ask-background';
+import type { ImportReport } from '@/lib/notes/import';
 import { NotesIndex, siteOfNote } from '@/lib/search/notes-index';
 import { linkablePageUrl } from '@/lib/page-url';
 import { NoteEditor } from '@/components/card/NoteEditor';
+import { NoteTags, NoteText } from '@/components/card/NoteList';
 import { EditDrafts } from '@/lib/notes/edit-drafts';
 import { displayName, formatDateTime, language, t } from '@/lib/i18n';
-import { useShortcutHint } from '@/components/panels/use-commands';
-import { useLive } from './use-live';
+import { useShortcutHint } from '@/components/hooks/use-browser';
+import { useAllNotes } from '@/components/hooks/use-notes';
 import { VirtualList } from './VirtualList';
 import { exportNotes } from './export-notes';
 
@@ -107,16 +108,11 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<st
         <NoteEditForm note={note} onDone={() => setEditing(false)} />
       ) : (
         <>
-          <p class="note-body">{note.body}</p>
-          {note.kind === 'passage' && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
+          <NoteText note={note} />
           {note.kind === 'concept' && note.source && <SourceQuote quote={note.source.quote} />}
           {note.tags.length > 0 && (
             <p class="note-meta">
-              {note.tags.map((tag) => (
-                <span key={tag} class="tag">
-                  #{tag}
-                </span>
-              ))}
+              <NoteTags tags={note.tags} />
             </p>
           )}
           <div class="row">
@@ -240,10 +236,8 @@ function DamagedRecords({ records }: { records: unknown[] }) {
   );
 }
 
-export function NotesView({ db, corpus }: { db: NotesDb; corpus: Corpus }) {
-  const records = useLive<unknown[]>(() => db.notes.toArray(), [], []);
-  const notes = useMemo(() => records.filter(isWellFormed), [records]);
-  const damaged = useMemo(() => records.filter((r) => !isWellFormed(r)), [records]);
+export function NotesView({ corpus }: { corpus: Corpus }) {
+  const { notes, damaged } = useAllNotes();
   const [exportNote, setExportNote] = useState<string | null>(null);
   const lang = language();
   // Concept names in the interface language: shown on notes and searched.

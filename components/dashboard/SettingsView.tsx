@@ -1,20 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { Corpus } from '@/lib/corpus/schema';
-import { HIGHLIGHT_STYLES, settingsItem, type Settings } from '@/lib/settings';
+import { HIGHLIGHT_STYLES } from '@/lib/settings';
 import { categoryLabel, LANGUAGES, t, type LanguageSetting } from '@/lib/i18n';
 import { ourCommands } from '@/lib/commands';
-import { useAssignedCommands } from '@/components/panels/use-commands';
+import { saveSettings as save, useAssignedCommands, useSettings } from '@/components/hooks/use-browser';
 import { exportNotes } from './export-notes';
 
 export function SettingsView({ corpus }: { corpus: Corpus }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const settings = useSettings();
   const commands = ourCommands(useAssignedCommands());
-  useEffect(() => {
-    void settingsItem.getValue().then(setSettings);
-    return settingsItem.watch(setSettings);
-  }, []);
   if (!settings) return null;
-  const save = (next: Settings) => void settingsItem.setValue(next);
   const toggleKey = commands.find((c) => c.name === 'toggle-highlights')?.key;
   return (
     <section aria-labelledby="settings-title" class="settings">

@@ -1,6 +1,6 @@
 import type { Corpus } from '@/lib/corpus/schema';
 import { t } from '@/lib/i18n';
-import { useShortcutHint } from '@/components/panels/use-commands';
+import { useShortcutHint } from '@/components/hooks/use-browser';
 
 /** The first-install page: what is highlighted, how to hover, pin, note and export, and the privacy promise. */
 export function WelcomeView({ corpus }: { corpus: Corpus }) {

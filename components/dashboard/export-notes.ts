@@ -1,4 +1,4 @@
-import { askBackground } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
 
 function download(fileName: string, mimeType: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: mimeType }));

@@ -2,19 +2,27 @@ import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { openNotesDb } from '@/lib/notes/db';
 import { openStubbornV1, whileDatabasesCannotOpen } from '@/tests/support/db-faults';
+import { NotesDbContext } from '@/components/hooks/use-notes';
+import type { NotesDb } from '@/lib/notes/db';
 import { DbHealthBanner } from './DbHealthBanner';
+
+const bannerOn = (db: NotesDb) => (
+  <NotesDbContext.Provider value={db}>
+    <DbHealthBanner />
+  </NotesDbContext.Provider>
+);
 
 describe('DbHealthBanner', () => {
   it('shows nothing when the database opens', async () => {
     const db = openNotesDb(`banner-ok-${Math.random()}`);
-    const { container } = render(<DbHealthBanner db={db} />);
+    const { container } = render(bannerOn(db));
     await db.open();
     expect(container.textContent).toBe('');
   });
 
   it('says notes are unavailable when the database cannot be opened', async () => {
     await whileDatabasesCannotOpen(async () => {
-      render(<DbHealthBanner db={openNotesDb(`banner-private-${Math.random()}`)} />);
+      render(bannerOn(openNotesDb(`banner-private-${Math.random()}`)));
       expect((await screen.findByRole('alert')).textContent).toMatch(/Notes are unavailable/);
     });
   });
@@ -22,7 +30,7 @@ describe('DbHealthBanner', () => {
   it('asks the reader to close other tabs while an upgrade is blocked', async () => {
     const name = `banner-blocked-${Math.random()}`;
     const old = await openStubbornV1(name);
-    render(<DbHealthBanner db={openNotesDb(name)} />);
+    render(bannerOn(openNotesDb(name)));
     expect((await screen.findByRole('alert')).textContent).toMatch(/close other Alliance Lens tabs/);
     old.close();
   });

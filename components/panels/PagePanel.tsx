@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Corpus } from '@/lib/corpus/schema';
-import { contentMessenger } from '@/lib/messages';
 import { t } from '@/lib/i18n';
-import type { ActivePage } from './use-active-page';
+import { revealInPage, type ActivePage } from '@/components/hooks/use-browser';
 import { PageConcepts } from './PageConcepts';
 import { SiteSwitch } from './SiteSwitch';
 
@@ -39,7 +38,7 @@ export function PagePanel({ page, corpus, onRevealed }: { page: ActivePage; corp
           dark={dark}
           query={query}
           onReveal={async (conceptId) => {
-            await contentMessenger.sendMessage('page:reveal', { conceptId }, { tabId, frameId: 0 });
+            await revealInPage(tabId, conceptId);
             onRevealed?.();
           }}
         />

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { isEnabledOn, settingsItem, siteOf, withSiteToggled, type Settings } from '@/lib/settings';
+import { isEnabledOn, siteOf, withSiteToggled } from '@/lib/settings';
+import { saveSettings, useSettings } from '@/components/hooks/use-browser';
 import { t } from '@/lib/i18n';
 
 /**
@@ -7,11 +7,7 @@ import { t } from '@/lib/i18n';
  * "switch": Space and Enter flip it). Open tabs apply it at once: they watch the setting.
  */
 export function SiteSwitch({ url }: { url: string }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => {
-    void settingsItem.getValue().then(setSettings);
-    return settingsItem.watch((s) => setSettings(s));
-  }, []);
+  const settings = useSettings();
   const site = siteOf(url);
   if (!settings || !site) return null;
   const on = isEnabledOn(settings, url);
@@ -27,7 +23,7 @@ export function SiteSwitch({ url }: { url: string }) {
         aria-checked={on}
         aria-labelledby="site-switch-label"
         disabled={!settings.enabled}
-        onClick={() => void settingsItem.setValue(withSiteToggled(settings, url, !on))}
+        onClick={() => saveSettings(withSiteToggled(settings, url, !on))}
       >
         <span class="switch-track" aria-hidden="true">
           <span class="switch-thumb" />

@@ -4,7 +4,7 @@
  * background for the popup and badge.
  */
 import { compiledMatcher } from 'virtual:alliance-matcher';
-import { askBackground } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
 import { setLanguage } from '@/lib/i18n';
 import { listenersUntilAbort, onAbort } from '@/lib/abort';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';

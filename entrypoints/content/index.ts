@@ -8,7 +8,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { askBackground } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
 import { lastInFirstOut } from '@/lib/abort';
 import { initHighlighting } from './highlighting';
 import { initNotesChanges } from './notes-changes';

@@ -8,7 +8,7 @@
  * requests about the page (pin, close, focus) — never note text.
  */
 import { browser } from 'wxt/browser';
-import { askBackground } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
 import { FRAME_PAGE, makeNonce, parseFromFrame, type FromFrame } from '@/lib/frame-protocol';
 import type { ToFrame } from '@/lib/to-frame';
 

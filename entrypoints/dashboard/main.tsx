@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { corpus } from 'virtual:alliance-corpus';
-import { openNotesDb } from '@/lib/notes/db';
 import { t } from '@/lib/i18n';
 import { NotesView } from '@/components/dashboard/NotesView';
 import { ConceptPage, GlossaryList, SourcesView } from '@/components/dashboard/GlossaryView';
@@ -12,8 +11,6 @@ import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
 import { useLanguage } from '@/components/use-language';
 import '@/components/panels/panels.css';
 import './dashboard.css';
-
-const db = openNotesDb();
 
 function useHashRoute(): string[] {
   const read = () => location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -56,9 +53,9 @@ function Dashboard() {
         </ul>
       </nav>
       <main class="content">
-        <DbHealthBanner db={db} />
-        {section === 'notes' && <NotesView db={db} corpus={corpus} />}
-        {section === 'glossary' && (id ? <ConceptPage corpus={corpus} db={db} conceptId={id} /> : <GlossaryList corpus={corpus} />)}
+        <DbHealthBanner />
+        {section === 'notes' && <NotesView corpus={corpus} />}
+        {section === 'glossary' && (id ? <ConceptPage corpus={corpus} conceptId={id} /> : <GlossaryList corpus={corpus} />)}
         {section === 'sources' && <SourcesView corpus={corpus} />}
         {section === 'settings' && <SettingsView corpus={corpus} />}
         {section === 'welcome' && <WelcomeView corpus={corpus} />}

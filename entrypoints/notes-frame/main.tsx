@@ -7,13 +7,13 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
 import type { Note } from '@/lib/notes/model';
 import { isHandshake, type FromFrame } from '@/lib/frame-protocol';
 import { parseToFrame, type ToFrame } from '@/lib/to-frame';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { NewPassageNote, PassageNoteView } from '@/components/card/PassagePanels';
-import { sessionDrafts } from '@/components/card/session-drafts';
+import { sessionDrafts } from '@/components/hooks/session-drafts';
 import { passageDraftKey } from '@/lib/notes/drafts';
 import { t } from '@/lib/i18n';
 import { InLanguage } from '@/components/use-language';

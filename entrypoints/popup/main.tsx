@@ -1,11 +1,10 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { readerUrl } from '@/lib/pdf/reader-link';
 import { corpus } from 'virtual:alliance-corpus';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
-import { useActivePage } from '@/components/panels/use-active-page';
+import { extensionPageUrl, openInNewTab, openSidePanelOfActiveWindow, useActivePage } from '@/components/hooks/use-browser';
 import { useLanguage } from '@/components/use-language';
 import '@/components/panels/panels.css';
 
@@ -13,19 +12,13 @@ import '@/components/panels/panels.css';
 const openedAsPage = new URLSearchParams(location.search).has('tab');
 
 async function openSidePanel() {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  const api = browser as unknown as {
-    sidePanel?: { open(o: { windowId: number }): Promise<void> };
-    sidebarAction?: { open(): Promise<void> };
-  };
-  if (api.sidePanel && tab?.windowId !== undefined) await api.sidePanel.open({ windowId: tab.windowId });
-  else await api.sidebarAction?.open();
+  await openSidePanelOfActiveWindow();
   window.close();
 }
 
 /** Opens `url` in a new tab; the popup closes after it, as after any of its actions. */
 async function openTab(url: string) {
-  await browser.tabs.create({ url });
+  await openInNewTab(url);
   if (!openedAsPage) window.close();
 }
 
@@ -54,10 +47,10 @@ function Popup() {
         <button type="button" onClick={() => void openSidePanel()}>
           {t('panel_openSidePanel')}
         </button>
-        <button type="button" onClick={() => void openTab(browser.runtime.getURL('/dashboard.html#/notes'))}>
+        <button type="button" onClick={() => void openTab(extensionPageUrl('/dashboard.html#/notes'))}>
           {t('panel_openDashboard')}
         </button>
-        <button type="button" onClick={() => void openTab(browser.runtime.getURL('/reader.html'))}>
+        <button type="button" onClick={() => void openTab(extensionPageUrl('/reader.html'))}>
           {t('popup_pdfReader')}
         </button>
       </nav>

@@ -10,10 +10,11 @@ import { createPortal } from 'preact/compat';
 import themeCss from '@/components/theme.css?inline';
 import cardCss from '@/components/card/card.css?inline';
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { askBackground, type ConceptView } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
+import type { ConceptView } from '@/lib/corpus/concept-view';
 import type { ConceptSource } from '@/lib/notes/model';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
-import { CARD_HEADING_ID, CardApp, type CardView } from '@/entrypoints/content/card/CardApp';
+import { CARD_HEADING_ID, CardApp, type CardView } from '@/components/card/CardApp';
 
 export const READER_CARD_ID = 'alliance-lens-card';
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;

@@ -1,48 +1,13 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
-import { contentMessenger } from '@/lib/messages';
-import { openNotesDb } from '@/lib/notes/db';
-import { isWellFormed, type Note } from '@/lib/notes/model';
-import { NoteList } from '@/components/card/NoteList';
 import { corpus } from 'virtual:alliance-corpus';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
 import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
-import { useActivePage } from '@/components/panels/use-active-page';
-import { useShortcutHint } from '@/components/panels/use-commands';
-import { useLive } from '@/components/dashboard/use-live';
+import { PageNotes } from '@/components/panels/PageNotes';
+import { useActivePage } from '@/components/hooks/use-browser';
 import { useLanguage } from '@/components/use-language';
 import '@/components/panels/panels.css';
-
-const db = openNotesDb();
-
-/** Brings a passage note of the page beside the panel into view, its note shown (the page's content script anchors it). */
-function showInPage(tabId: number, note: Note) {
-  if (note.kind !== 'passage') return;
-  const { quote, position } = note.target;
-  void contentMessenger.sendMessage('page:revealNote', { noteId: note.id, quote, position }, { tabId, frameId: 0 }).catch(() => undefined);
-}
-
-function PageNotes({ url, tabId, notFound }: { url: string; tabId: number; notFound: string[] }) {
-  const notes = useLive<Note[]>(async () => (await db.notes.where('target.url').equals(url).toArray()).filter(isWellFormed), [url], []);
-  const emptyHint = useShortcutHint('add-passage-note', 'panel_noPageNotesKey', 'panel_noPageNotes');
-  const missing = notes.filter((n) => notFound.includes(n.id));
-  const anchored = notes.filter((n) => !notFound.includes(n.id));
-  return (
-    <section aria-label={t('panel_pageNotes')}>
-      <h2>{t('panel_pageNotes')}</h2>
-      {notes.length === 0 && <p class="muted">{emptyHint}</p>}
-      <NoteList notes={anchored} onShow={(note) => showInPage(tabId, note)} />
-      {missing.length > 0 && (
-        <>
-          <h3>{t('panel_notFound')}</h3>
-          <p class="muted">{t('panel_notFoundHint')}</p>
-          <NoteList notes={missing} />
-        </>
-      )}
-    </section>
-  );
-}
 
 function SidePanel() {
   const lang = useLanguage();
@@ -51,7 +16,7 @@ function SidePanel() {
   return (
     <main style={{ padding: '12px 14px' }}>
       <Brand />
-      <DbHealthBanner db={db} />
+      <DbHealthBanner />
       <PagePanel page={page} corpus={corpus} />
       {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} tabId={page.tabId} notFound={page.summary.notesNotFound} />}
       <p>

@@ -3,10 +3,12 @@
  * must match. `privileged` ones are accepted from extension pages only (the
  * notes frame in a page is one): note text never goes to a content script,
  * which gets passage anchors (no bodies, no tags) to mark passages.
- * Kept apart from lib/messages.ts so content scripts do not bundle the schemas.
+ * Kept apart from lib/messages.ts so content scripts do not bundle the schemas;
+ * each schema accepts what the protocol declares for its request (checked by tsc).
  */
 import * as v from 'valibot';
-import { ConceptIdSchema, NoteDraftSchema } from '../notes/model';
+import type { BackgroundRequests, BackgroundRequestType } from '../messages';
+import { CheckedDraftSchema, ConceptIdSchema } from '../notes/model';
 
 const conceptId = ConceptIdSchema;
 const noteId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
@@ -18,7 +20,7 @@ export const backgroundRequests = {
   'notes:forConcept': { privileged: true, schema: v.strictObject({ conceptId, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }) },
   'notes:forPage': { privileged: true, schema: v.strictObject({ url }) },
   'notes:anchorsForPage': { privileged: false, schema: v.strictObject({ url }) },
-  'notes:save': { privileged: true, schema: NoteDraftSchema },
+  'notes:save': { privileged: true, schema: CheckedDraftSchema },
   'notes:delete': { privileged: true, schema: v.strictObject({ id: noteId }) },
   'notes:deleteMalformed': { privileged: true, schema: v.strictObject({ key: v.union([v.pipe(v.string(), v.maxLength(1_000)), v.pipe(v.number(), v.finite())]) }) },
   'notes:restore': { privileged: true, schema: v.strictObject({ id: noteId }) },
@@ -32,4 +34,7 @@ export const backgroundRequests = {
   'frame:register': { privileged: false, schema: v.strictObject({ nonce }) },
   'frame:claim': { privileged: true, schema: v.strictObject({ nonce }) },
   'page:report': { privileged: false, schema: v.strictObject({ counts: v.record(conceptId, v.pipe(v.number(), v.integer(), v.minValue(0))) }) },
-} as const;
+} as const satisfies { [K in BackgroundRequestType]: { privileged: boolean; schema: v.GenericSchema<BackgroundRequests[K], unknown> } };
+
+/** A request's data once its schema has checked it (and trimmed, deduplicated or branded it). */
+export type CheckedRequest<K extends BackgroundRequestType> = v.InferOutput<(typeof backgroundRequests)[K]['schema']>;

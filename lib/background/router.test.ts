@@ -6,6 +6,8 @@ import { NotesStore } from '../notes/store';
 import { openNotesDb } from '../notes/db';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { FrameNonces } from './frame-nonces';
+import * as v from 'valibot';
+import { CheckedDraftSchema } from '../notes/model';
 
 const corpus = loadCorpusFromDir('data');
 
@@ -47,6 +49,7 @@ function recordingContext(clock = { now: 0 }) {
       savedNote,
       { id: 'note-0002-abcd', kind: 'passage' as const, conceptIds: [], body: 'secret', tags: ['t'], createdAt: 1, updatedAt: 1, target: { url: 'https://news.example/story', title: 'T', quote: { type: 'TextQuoteSelector' as const, exact: 'q', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: 1 } } },
     ]),
+    anchorsForPage: vi.fn(async () => []),
     all: vi.fn(async () => []),
     save: vi.fn(async () => savedNote),
     delete: vi.fn(async () => true),
@@ -95,12 +98,12 @@ describe('routeRequest', () => {
   });
 
   it("gives a content script its page's passage anchors, without bodies or tags", async () => {
-    const { ctx } = recordingContext();
+    const { ctx, store } = recordingContext();
+    const realStore = new NotesStore(openNotesDb(`router-${Math.random()}`), new Map(corpus.concepts.map((c) => [c.id, c.name])));
+    const note = await realStore.save(v.parse(CheckedDraftSchema, { ...passageDraft, body: 'secret', tags: ['secret-tag'] }));
+    store.anchorsForPage.mockImplementation(realStore.anchorsForPage.bind(realStore) as never);
     const reply = await routeRequest('notes:anchorsForPage', { url: 'https://news.example/story' }, contentScript, ctx);
-    expect(reply).toEqual({
-      ok: true,
-      value: [{ id: 'note-0002-abcd', quote: { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } }],
-    });
+    expect(reply).toEqual({ ok: true, value: [{ id: note.id, quote: passageDraft.target.quote, position: passageDraft.target.position }] });
     expect(JSON.stringify(reply)).not.toContain('secret');
   });
 

@@ -4,11 +4,11 @@
  * so it is tested (and fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import type { BackgroundReplies, BackgroundRequestType, NoteReveal, NotesChange, PassageAnchor, Reply, RequestData } from '../messages';
-import { pageOf, type Note } from '../notes/model';
+import type { BackgroundReplies, BackgroundRequestType, NoteReveal, NotesChange, Reply } from '../messages';
+import { pageOf } from '../notes/model';
 import { linkablePageUrl } from '../page-url';
 import { readerPathFor } from '../pdf/note-context';
-import { backgroundRequests } from './requests';
+import { backgroundRequests, type CheckedRequest } from './requests';
 import type { NotesStore } from '../notes/store';
 import type { Corpus } from '../corpus/schema';
 import { conceptView } from '../corpus/concept-view';
@@ -48,23 +48,17 @@ export interface RouterContext {
   onPageReport(tabId: number, counts: Record<string, number>): void;
 }
 
-/** Where this page's passage notes are, and nothing of what they say. */
-function passageAnchors(notes: Note[]): PassageAnchor[] {
-  return notes.flatMap((n) => (n.kind === 'passage' ? [{ id: n.id, quote: n.target.quote, position: n.target.position }] : []));
-}
-
 const fail = (error: string): Reply<never> => ({ ok: false, error });
 
 /** Writes a person makes one at a time; bulk work (import, delete all) is never limited. */
-const RATE_LIMITED: ReadonlySet<string> = new Set(['notes:save', 'notes:delete']);
+const RATE_LIMITED: ReadonlySet<BackgroundRequestType> = new Set(['notes:save', 'notes:delete']);
 export const RATE_LIMIT_ERROR = 'Too many notes were changed from this page in a short time, so this change was not made. Wait a few seconds and try again; nothing was lost.';
 
 /**
- * A sender inside a tab, unless it is an extension page that is the tab's
- * own document (the dashboard opened in a tab). Popup and side panel have no tab.
+ * The tab of a sender inside a web page's tab; none for an extension page that
+ * is the tab's own document (the dashboard opened in a tab). Popup and side panel have no tab.
  */
-const inWebTab = (sender: Sender, fromExtensionPage: boolean) =>
-  sender.tab?.id !== undefined && !(fromExtensionPage && (sender.frameId ?? 0) === 0);
+const webTabOf = (sender: Sender, fromExtensionPage: boolean) => (fromExtensionPage && (sender.frameId ?? 0) === 0 ? undefined : sender.tab?.id);
 
 function isKnownType(type: unknown): type is BackgroundRequestType {
   return typeof type === 'string' && Object.hasOwn(backgroundRequests, type);
@@ -92,7 +86,8 @@ async function route<K extends BackgroundRequestType>(type: K, data: unknown, se
     const issue = parsed.issues[0];
     return fail(`Invalid "${type}" request: ${v.getDotPath(issue) ?? 'data'}: ${issue.message}`);
   }
-  if (RATE_LIMITED.has(type) && inWebTab(sender, fromExtensionPage) && !ctx.writeLimit.take(sender.tab!.id!)) return fail(RATE_LIMIT_ERROR);
+  const tabId = webTabOf(sender, fromExtensionPage);
+  if (RATE_LIMITED.has(type) && tabId !== undefined && !ctx.writeLimit.take(tabId)) return fail(RATE_LIMIT_ERROR);
   try {
     return { ok: true, value: await handlers[type](parsed.output, sender, ctx) };
   } catch (e) {
@@ -101,7 +96,7 @@ async function route<K extends BackgroundRequestType>(type: K, data: unknown, se
 }
 
 type Handlers = {
-  [K in BackgroundRequestType]: (input: RequestData<K>, sender: Sender, ctx: RouterContext) => BackgroundReplies[K] | Promise<BackgroundReplies[K]>;
+  [K in BackgroundRequestType]: (input: CheckedRequest<K>, sender: Sender, ctx: RouterContext) => BackgroundReplies[K] | Promise<BackgroundReplies[K]>;
 };
 
 /** One handler per request, each given the data its schema has already checked. */
@@ -109,7 +104,7 @@ const handlers: Handlers = {
   'corpus:concept': ({ conceptId }, _sender, ctx) => conceptView(ctx.corpus, conceptId),
   'notes:forConcept': ({ conceptId, limit }, _sender, { store }) => store.forConcept(conceptId, limit),
   'notes:forPage': ({ url }, _sender, { store }) => store.forPage(url),
-  'notes:anchorsForPage': async ({ url }, _sender, { store }) => passageAnchors(await store.forPage(url)),
+  'notes:anchorsForPage': ({ url }, _sender, { store }) => store.anchorsForPage(url),
   async 'notes:save'(draft, _sender, ctx) {
     const note = await ctx.store.save(draft);
     ctx.onNotesChanged(

@@ -1,5 +1,12 @@
-import type { Concept, Corpus } from './schema';
-import type { ConceptView } from '../messages';
+import type { Category, Concept, Corpus, SourceDoc } from './schema';
+
+/** Everything the card shows about one concept, read from the corpus by the background. */
+export interface ConceptView {
+  concept: Concept;
+  category: Category;
+  sources: SourceDoc[];
+  related: { id: string; name: string; ko?: { name: string } }[];
+}
 
 /** The card's view of a concept: the entry, its category, the sources it cites and its related concepts' names. */
 export function conceptView(corpus: Corpus, conceptId: string): ConceptView {

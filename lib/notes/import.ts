@@ -126,6 +126,14 @@ export function parseImport(text: string, rules: ImportRules): Note[] {
   });
 }
 
+/** What an import did (or, when not `applied`, would do): notes added, updated, and skipped as not newer. */
+export interface ImportReport {
+  added: number;
+  updated: number;
+  skipped: number;
+  applied: boolean;
+}
+
 export interface ImportPlan {
   add: Note[];
   update: Note[];

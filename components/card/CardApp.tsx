@@ -1,5 +1,5 @@
 import type { ComponentChild } from 'preact';
-import type { ConceptView } from '@/lib/messages';
+import type { ConceptView } from '@/lib/corpus/concept-view';
 import { ConceptCard } from '@/components/card/ConceptCard';
 
 export interface CardView {
