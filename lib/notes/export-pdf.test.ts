@@ -34,6 +34,24 @@ describe('notes on PDFs in exports', () => {
     expect(parseImport(toJsonLd([pdfNote], rules.knownConcepts), rules)).toEqual([pdfNote]);
   });
 
+  it('keeps a concept note written in the PDF reader on its page through Web Annotations; its address or file name through a backup', () => {
+    const rules = { knownConcepts: new Map([['ncg', 'Nuclear Consultative Group']]), now: Date.now() };
+    const source = {
+      url: pdfNote.target.url,
+      title: pdfNote.target.title,
+      quote: { type: 'TextQuoteSelector' as const, exact: 'NCG', prefix: 'The ', suffix: ' met for the first time.' },
+      position: { type: 'TextPositionSelector' as const, start: 404, end: 407 },
+      pdf: { fingerprint: '4b1b4dc8cf38b3c64b1d657da8f5ac8c', pageIndex: 1 },
+    };
+    const conceptNote: Note = { id: 'pdf-note-0002', kind: 'concept', conceptId: 'ncg', body: 'NCG.', tags: [], createdAt: pdfNote.createdAt, updatedAt: pdfNote.updatedAt, source };
+    const [item] = JSON.parse(toJsonLd([conceptNote], rules.knownConcepts)).items;
+    expect(item.target[1].selector).toContainEqual({ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=2' });
+    expect(parseImport(toJsonLd([conceptNote], rules.knownConcepts), rules)).toEqual([conceptNote]);
+    const fromWeb = { ...conceptNote, source: { ...source, pdf: { ...source.pdf, url: 'https://docs.example/report.pdf' } } };
+    const fromFile = { ...conceptNote, id: 'pdf-note-0003', source: { ...source, pdf: { ...source.pdf, fileName: 'report.pdf' } } };
+    expect(parseImport(toBackup([fromWeb, fromFile]), rules)).toEqual([fromWeb, fromFile]);
+  });
+
   it('accepts only a fingerprint of letters and digits and a page index from 0', () => {
     const withPdf = (pdf: unknown) => v.safeParse(NoteSchema, { ...pdfNote, target: { ...pdfNote.target, pdf } }).success;
     expect(withPdf({ fingerprint: 'a1b2c3d4', pageIndex: 0 })).toBe(true);

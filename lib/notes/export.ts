@@ -101,7 +101,7 @@ export function toMarkdown(notes: Note[], conceptNames: ReadonlyMap<string, stri
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A passage in a PDF also names its page, as a W3C FragmentSelector in the PDF fragment syntax (RFC 3778, pages from 1). */
+/** A passage (or a concept note's mention) in a PDF also names its page, as a W3C FragmentSelector in the PDF fragment syntax (RFC 3778, pages from 1). */
 function pdfPageSelector(pdf: PassageNote['target']['pdf']) {
   return pdf ? [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: `page=${pdf.pageIndex + 1}` }] : [];
 }
@@ -110,8 +110,8 @@ function pdfPageSelector(pdf: PassageNote['target']['pdf']) {
 function conceptTargets(note: ConceptNote, conceptNames: ReadonlyMap<string, string>) {
   const concept = { source: `${CONCEPT_URN}${note.conceptId}`, type: 'Text', label: conceptNames.get(note.conceptId) ?? note.conceptId };
   if (!note.source) return concept;
-  const { url, title, quote, position } = note.source;
-  return [concept, { type: 'SpecificResource', source: url, label: title, selector: position ? [quote, position] : [quote] }];
+  const { url, title, quote, position, pdf } = note.source;
+  return [concept, { type: 'SpecificResource', source: url, label: title, selector: [quote, ...(position ? [position] : []), ...pdfPageSelector(pdf)] }];
 }
 
 /**

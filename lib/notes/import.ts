@@ -56,8 +56,9 @@ function noteFromAnnotation(item: unknown): unknown {
   const conceptTarget = targets.find((tg) => withoutPrefix(tg.source, CONCEPT_URN) !== undefined);
   if (conceptTarget) {
     const page = targets.find((tg) => tg !== conceptTarget);
-    const { selectors: _selectors, ...source } = page ? pageTarget(page) : { selectors: [] };
-    return { ...common, kind: 'concept', conceptId: withoutPrefix(conceptTarget.source, CONCEPT_URN), ...(page && { source }) };
+    const { selectors, ...source } = page ? pageTarget(page) : { selectors: [] };
+    const pdf = 'url' in source ? pdfTarget(source.url, selectors) : undefined;
+    return { ...common, kind: 'concept', conceptId: withoutPrefix(conceptTarget.source, CONCEPT_URN), ...(page && { source: { ...source, ...(pdf && { pdf }) } }) };
   }
   const target = targets[0] ?? {};
   const { selectors, ...passage } = pageTarget(target);
