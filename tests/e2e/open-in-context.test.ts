@@ -6,13 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
+import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights, humanPause } from './harness';
 
 const env = useExtensionBrowser();
 const PAGE = '/fixtures/long-article.html';
 const NOTE = 'Planning guidelines: ask what the exercises rehearse';
 
-const pause = (page: Page) => page.waitForTimeout(300 + Math.round(Math.random() * 200));
 /** Polls as a reader waits, and says what it waited for. */
 const poll = <T>(what: string, fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, message: what });
 
@@ -42,14 +41,14 @@ describe('Open in context', () => {
     await poll('the deep mention is highlighted and in view', () => deepMention(page).then((m) => m?.inView)).toBe(true);
     const box = (await page.locator('#deep al-mark[data-concept-id="ncg"]').first().boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
-    await pause(page);
+    await humanPause();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await poll('the card is pinned', () => openCard(page)).toMatchObject({ role: 'dialog', name: expect.stringContaining('Nuclear Consultative Group') });
     const notes = await notesFrame(page, 'Your notes');
-    await pause(page);
+    await humanPause();
     await notes.getByRole('button', { name: 'Add note' }).click();
     await notes.getByRole('textbox', { name: 'Note' }).pressSequentially(NOTE, { delay: 15 });
-    await pause(page);
+    await humanPause();
     await notes.getByRole('button', { name: 'Save note' }).click();
     await notes.getByText(NOTE).waitFor();
 
@@ -69,7 +68,7 @@ describe('Open in context', () => {
     const button = row.getByRole('button', { name: 'Open in context' });
     const at = (await button.boundingBox())!;
     await dash.mouse.move(at.x + at.width / 2, at.y + at.height / 2, { steps: 6 });
-    await pause(dash);
+    await humanPause();
     const opening = env.browser.context.waitForEvent('page', { timeout: 15_000 });
     await dash.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
     const opened = await opening;
@@ -104,7 +103,7 @@ describe('Open in context', () => {
     const button = dash.locator('article.note-row', { hasText: body }).getByRole('button', { name: 'Open in context' });
     const at = (await button.boundingBox())!;
     await dash.mouse.move(at.x + at.width / 2, at.y + at.height / 2, { steps: 6 });
-    await pause(dash);
+    await humanPause();
     const opening = env.browser.context.waitForEvent('page', { timeout: 15_000 });
     await dash.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
     const opened = await opening;
@@ -128,7 +127,7 @@ describe('Open in context', () => {
     const show = panel.getByRole('listitem').filter({ hasText: body }).getByRole('button', { name: 'Show in page' });
     const spot = (await show.boundingBox())!;
     await panel.mouse.move(spot.x + spot.width / 2, spot.y + spot.height / 2, { steps: 6 });
-    await pause(panel);
+    await humanPause();
     await panel.mouse.click(spot.x + spot.width / 2, spot.y + spot.height / 2);
     await poll('the side panel brought the passage into view', () =>
       opened.evaluate(() => {
