@@ -8,7 +8,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, inUi, notesFrame, openCard, selectText, uiRoots, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clearKeptDrafts } from './harness';
+import { clickInUi, inUi, notesFrame, openCard, selectText, uiRoots, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clearKeptDrafts, humanPause } from './harness';
 
 const env = useExtensionBrowser();
 const ARTICLE = '/demo/sample-article.html';
@@ -17,7 +17,6 @@ type Box = { x: number; y: number; width: number; height: number };
 
 /** Polls as a reader waits: long enough for a busy machine. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
-const pause = (page: Page) => page.waitForTimeout(300 + Math.round(Math.random() * 200));
 const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -116,7 +115,7 @@ describe('card and panels at human speed', () => {
     const at = centre(await termBox(page, 'rsf'));
     await page.mouse.move(at.x, at.y, { steps: 6 });
     await poll(() => openCard(page)).toMatchObject({ role: 'tooltip', name: 'Regional Sustainment Framework' });
-    await pause(page);
+    await humanPause();
     await page.keyboard.press('Escape');
     await poll(() => openCard(page)).toBeNull();
     // The pointer never moves: the card must not come back (it did ~600 ms later), not even when the page
@@ -128,7 +127,7 @@ describe('card and panels at human speed', () => {
     await poll(() => old!.evaluate((m) => m.isConnected)).toBe(false);
     await staysClosed(page, 1200);
     await page.mouse.move(at.x, at.y - 120, { steps: 6 });
-    await pause(page);
+    await humanPause();
     await page.mouse.move(at.x, at.y, { steps: 6 });
     await poll(() => openCard(page)).toMatchObject({ role: 'tooltip' });
     await page.close();
@@ -140,25 +139,25 @@ describe('card and panels at human speed', () => {
     await page.mouse.click(at.x, at.y);
     await poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
     const notes = await notesFrame(page, 'Your notes');
-    await pause(page);
+    await humanPause();
     await notes.getByRole('button', { name: 'Add note' }).click();
     await notes.getByRole('textbox', { name: 'Note' }).pressSequentially('Ask how the 8.3% rise', { delay: 20 });
     await notes.getByRole('textbox', { name: /Tags/ }).pressSequentially('cost', { delay: 20 });
-    await pause(page);
+    await humanPause();
     await page.keyboard.press('Escape');
     await poll(() => openCard(page)).toBeNull();
-    await pause(page);
+    await humanPause();
 
     // Reopened: the draft is back in the editor.
     await page.mouse.click(at.x, at.y);
     const again = await notesFrame(page, 'Your notes');
     await poll(() => again.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Ask how the 8.3% rise');
     await poll(() => again.getByRole('textbox', { name: /Tags/ }).inputValue()).toBe('cost');
-    await pause(page);
+    await humanPause();
     // A click elsewhere on the page closes the card; the draft still survives.
     await page.mouse.click(8, 400);
     await poll(() => openCard(page)).toBeNull();
-    await pause(page);
+    await humanPause();
     // A hover card says the draft waits.
     await page.mouse.move(at.x, at.y, { steps: 6 });
     await poll(() => openCard(page)).toMatchObject({ role: 'tooltip' });
@@ -168,10 +167,10 @@ describe('card and panels at human speed', () => {
     const third = await notesFrame(page, 'Your notes');
     await poll(() => third.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Ask how the 8.3% rise');
     await third.getByRole('textbox', { name: 'Note' }).pressSequentially(' compares with inflation', { delay: 20 });
-    await pause(page);
+    await humanPause();
     await third.getByRole('button', { name: 'Save note' }).click();
     await third.getByText('Ask how the 8.3% rise compares with inflation').waitFor();
-    await pause(page);
+    await humanPause();
     await page.keyboard.press('Escape');
     await poll(() => openCard(page)).toBeNull();
 
@@ -190,10 +189,10 @@ describe('card and panels at human speed', () => {
     await poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
     const notes = await notesFrame(page, 'Your notes');
     const frameHeight = () => uiBox(page, 'iframe.notes-frame').then((b) => b?.height);
-    await poll(frameHeight).toBe(168);
+    await poll(frameHeight).toBe(132);
     const heights: number[] = [];
     for (const body of ['First thought on the RSF', 'Second thought on the RSF']) {
-      await pause(page);
+      await humanPause();
       await notes.getByRole('button', { name: 'Add note' }).click();
       await poll(frameHeight).toBe(240);
       await notes.getByRole('textbox', { name: 'Note' }).pressSequentially(body, { delay: 10 });
@@ -202,7 +201,7 @@ describe('card and panels at human speed', () => {
       heights.push((await frameHeight())!);
     }
     // One note or two (or none, before): the list scrolls inside the same height.
-    expect(heights).toEqual([168, 168]);
+    expect(heights).toEqual([132, 132]);
     await page.close();
   });
 
@@ -211,14 +210,14 @@ describe('card and panels at human speed', () => {
     await page.locator('p', { hasText: 'a surprising part of the answer' }).first().scrollIntoViewIfNeeded();
     await selectText(page, 'a surprising part of the answer');
     await page.keyboard.press('Shift');
-    await pause(page);
+    await humanPause();
     await clickInUi(page, 'button.selection-button', 'Add note');
     const panel = await notesFrame(page, 'Add a note to this passage');
     await panel.getByRole('textbox', { name: 'Note' }).pressSequentially('Which yards', { delay: 20 });
-    await pause(page);
+    await humanPause();
     await page.keyboard.press('Escape');
     await poll(() => page.frames().some((f) => f.url().includes('/notes-frame.html'))).toBe(false);
-    await pause(page);
+    await humanPause();
     await selectText(page, 'a surprising part of the answer');
     await page.keyboard.press('Shift');
     await clickInUi(page, 'button.selection-button', 'Add note');
@@ -239,7 +238,7 @@ describe('card and panels at human speed', () => {
       const lines = await selectionLines(page);
       expect(lines.next.length).toBeGreaterThan(0);
       for (const line of [...lines.selected, ...lines.next]) expect(overlaps(button, line), `button ${JSON.stringify(button)} covers ${JSON.stringify(line)}`).toBe(false);
-      await pause(page);
+      await humanPause();
       await page.mouse.click(...(Object.values(centre(button)) as [number, number]));
       await notesFrame(page, 'Add a note to this passage');
       const panel = (await uiBox(page, '.floating.panel'))!;
@@ -265,13 +264,13 @@ describe('card and panels at human speed', () => {
     await page.locator('p', { hasText: 'South Korean yards such as Hanwha Ocean' }).first().scrollIntoViewIfNeeded();
     await selectText(page, 'South Korean yards such as Hanwha Ocean');
     await page.keyboard.press('Shift');
-    await pause(page);
+    await humanPause();
     await clickInUi(page, 'button.selection-button', 'Add note');
     const panel = await notesFrame(page, 'Add a note to this passage');
     await panel.getByRole('textbox', { name: 'Note' }).pressSequentially('Hanwha bought Philly Shipyard', { delay: 15 });
     await panel.getByRole('button', { name: 'Save note' }).click();
     await page.waitForFunction(() => document.querySelectorAll('al-note').length > 0);
-    await pause(page);
+    await humanPause();
     const marker = (await page.locator('al-note').first().boundingBox())!;
     // Off the concept highlights inside the passage (a click there pins the concept's card instead).
     const spot = await page.evaluate(() => {
@@ -281,10 +280,10 @@ describe('card and panels at human speed', () => {
     });
     expect(marker.width).toBeGreaterThan(0);
     await page.mouse.move(spot.x, spot.y, { steps: 5 });
-    await pause(page);
+    await humanPause();
     await page.mouse.click(spot.x, spot.y);
     const shown = await notesFrame(page, 'Hanwha bought Philly Shipyard');
-    await pause(page);
+    await humanPause();
     // Still there after the click's own selection change.
     expect(await shown.getByText('Hanwha bought Philly Shipyard').isVisible()).toBe(true);
     await page.close();

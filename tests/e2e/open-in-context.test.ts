@@ -5,14 +5,13 @@
  * opens the page in a new tab, scrolled to that mention, with its card pinned.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights, humanPause } from './harness';
 
 const env = useExtensionBrowser();
 const PAGE = '/fixtures/long-article.html';
 const NOTE = 'Planning guidelines: ask what the exercises rehearse';
 
-const pause = (page: Page) => page.waitForTimeout(300 + Math.round(Math.random() * 200));
 /** Polls as a reader waits, and says what it waited for. */
 const poll = <T>(what: string, fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, message: what });
 
@@ -26,6 +25,27 @@ function deepMention(page: Page) {
   });
 }
 
+/** A reader scrolls down with the wheel, a notch at a time, until `arrived` (at most 40 notches). */
+async function scrollWithWheelUntil(page: Page, arrived: () => Promise<boolean>) {
+  await page.mouse.move(600, 400);
+  for (let i = 0; i < 40 && !(await arrived()); i++) {
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(120);
+  }
+}
+
+/** Clicks a dashboard row's "Open in context" with the mouse; resolves with the tab it opened, loaded. */
+async function openInContext(dash: Page, row: Locator): Promise<Page> {
+  const at = (await row.getByRole('button', { name: 'Open in context' }).boundingBox())!;
+  await dash.mouse.move(at.x + at.width / 2, at.y + at.height / 2, { steps: 6 });
+  await humanPause();
+  const opening = env.browser.context.waitForEvent('page', { timeout: 15_000 });
+  await dash.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+  const opened = await opening;
+  await opened.waitForLoadState();
+  return opened;
+}
+
 describe('Open in context', () => {
   it("writes a concept note on a mention far down a page; the dashboard's Open in context shows that page scrolled to the mention", async () => {
     const page = await env.browser.context.newPage();
@@ -34,22 +54,18 @@ describe('Open in context', () => {
     await page.goto(`${env.server.origin}${PAGE}`);
     await waitForHighlights(page, 1);
     // The reader scrolls down with the wheel until the paragraph is on screen.
-    await page.mouse.move(600, 400);
-    for (let i = 0; i < 40 && !(await deepMention(page))?.inView; i++) {
-      await page.mouse.wheel(0, 300);
-      await page.waitForTimeout(120);
-    }
+    await scrollWithWheelUntil(page, async () => Boolean((await deepMention(page))?.inView));
     await poll('the deep mention is highlighted and in view', () => deepMention(page).then((m) => m?.inView)).toBe(true);
     const box = (await page.locator('#deep al-mark[data-concept-id="ncg"]').first().boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
-    await pause(page);
+    await humanPause();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await poll('the card is pinned', () => openCard(page)).toMatchObject({ role: 'dialog', name: expect.stringContaining('Nuclear Consultative Group') });
     const notes = await notesFrame(page, 'Your notes');
-    await pause(page);
+    await humanPause();
     await notes.getByRole('button', { name: 'Add note' }).click();
     await notes.getByRole('textbox', { name: 'Note' }).pressSequentially(NOTE, { delay: 15 });
-    await pause(page);
+    await humanPause();
     await notes.getByRole('button', { name: 'Save note' }).click();
     await notes.getByText(NOTE).waitFor();
 
@@ -66,14 +82,7 @@ describe('Open in context', () => {
     await row.waitFor();
     // The row shows where the note was written.
     expect(await row.locator('blockquote').textContent()).toBe('At its fourth meeting the Nuclear Consultative Group agreed on guidelines for joint nuclear planning and exercises.');
-    const button = row.getByRole('button', { name: 'Open in context' });
-    const at = (await button.boundingBox())!;
-    await dash.mouse.move(at.x + at.width / 2, at.y + at.height / 2, { steps: 6 });
-    await pause(dash);
-    const opening = env.browser.context.waitForEvent('page', { timeout: 15_000 });
-    await dash.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
-    const opened = await opening;
-    await opened.waitForLoadState();
+    const opened = await openInContext(dash, row);
     expect(opened.url()).toBe(`${env.server.origin}${PAGE}`);
     await poll('the new tab is scrolled to the mention', () => deepMention(opened)).toMatchObject({ inView: true, scrollY: expect.any(Number) });
     expect((await deepMention(opened))!.scrollY).toBeGreaterThan(400);
@@ -90,25 +99,19 @@ describe('Open in context', () => {
     await page.goto(`${env.server.origin}${PAGE}`);
     await waitForHighlights(page, 1);
     const passage = { start: 'Section 20 of the travel', end: 'Section 20 of the travel' };
-    await page.mouse.move(600, 400);
-    for (let i = 0; i < 40 && !(await page.evaluate((t) => { const p = [...document.querySelectorAll('p')].find((e) => e.textContent!.includes(t))!; const r = p.getBoundingClientRect(); return r.top > 0 && r.bottom < innerHeight; }, passage.start)); i++) {
-      await page.mouse.wheel(0, 300);
-      await page.waitForTimeout(120);
-    }
+    await scrollWithWheelUntil(page, () =>
+      page.evaluate((t) => {
+        const r = [...document.querySelectorAll('p')].find((e) => e.textContent!.includes(t))!.getBoundingClientRect();
+        return r.top > 0 && r.bottom < innerHeight;
+      }, passage.start),
+    );
     await dragSelectPassage(page, passage);
     const body = 'Read the bakery section again';
     await saveSelectionNote(page, body);
     await page.close();
 
     const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
-    const button = dash.locator('article.note-row', { hasText: body }).getByRole('button', { name: 'Open in context' });
-    const at = (await button.boundingBox())!;
-    await dash.mouse.move(at.x + at.width / 2, at.y + at.height / 2, { steps: 6 });
-    await pause(dash);
-    const opening = env.browser.context.waitForEvent('page', { timeout: 15_000 });
-    await dash.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
-    const opened = await opening;
-    await opened.waitForLoadState();
+    const opened = await openInContext(dash, dash.locator('article.note-row', { hasText: body }));
     await poll('the passage is marked and in view', () =>
       opened.evaluate(() => {
         const marker = document.querySelector('al-note');
@@ -128,7 +131,7 @@ describe('Open in context', () => {
     const show = panel.getByRole('listitem').filter({ hasText: body }).getByRole('button', { name: 'Show in page' });
     const spot = (await show.boundingBox())!;
     await panel.mouse.move(spot.x + spot.width / 2, spot.y + spot.height / 2, { steps: 6 });
-    await pause(panel);
+    await humanPause();
     await panel.mouse.click(spot.x + spot.width / 2, spot.y + spot.height / 2);
     await poll('the side panel brought the passage into view', () =>
       opened.evaluate(() => {

@@ -112,6 +112,8 @@ async function notesTab(reader: Page) {
 describe('PDF reader', () => {
   it('opens a PDF dropped on the page', async () => {
     const reader = await env.browser.openExtensionPage('reader.html');
+    // The reader renders once it has read the interface language: drop onto it only then.
+    await reader.locator('.reader').waitFor();
     await reader.evaluate((base64) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const data = new DataTransfer();

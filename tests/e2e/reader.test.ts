@@ -5,14 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, openCard, saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser } from './harness';
+import { clickInUi, openCard, saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser, humanPause } from './harness';
 
 const env = useExtensionBrowser();
 
 /** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const humanPause = (page: Page) => page.waitForTimeout(300 + Math.round(Math.random() * 200));
 
 async function openArticle(): Promise<Page> {
   const page = await env.browser.context.newPage();
@@ -29,7 +28,7 @@ async function clickWithMouse(page: Page, locator: ReturnType<Page['locator']>) 
     return { x: r.x + Math.min(r.width / 2, 20), y: r.y + r.height / 2 };
   });
   await page.mouse.move(box.x, box.y, { steps: 6 });
-  await humanPause(page);
+  await humanPause();
   await page.mouse.click(box.x, box.y);
 }
 
@@ -97,11 +96,11 @@ describe('card', () => {
     const page = await openArticle();
     await clickWithMouse(page, page.locator('[data-concept-id="rsf"]').first());
     await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Regional Sustainment Framework' });
-    await humanPause(page);
+    await humanPause();
     const opened = env.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/dashboard.html') });
     // The real mouse, inside the card's closed shadow root: "More" opens the detail, where the link is.
     await clickInUi(page, 'details.detail > summary', 'More');
-    await humanPause(page);
+    await humanPause();
     await clickInUi(page, 'a.glossary-link', 'Open in the Alliance Lens glossary');
     const glossary = await opened;
     await glossary.waitForURL(/\/dashboard\.html#\/glossary\/rsf$/);
@@ -121,7 +120,7 @@ describe('popup', () => {
     await clickWithMouse(popup, toggle);
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
     await expect.poll(() => article.locator('[data-concept-id]').count()).toBe(0);
-    await humanPause(popup);
+    await humanPause();
     await toggle.focus();
     await popup.keyboard.press('Space');
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
@@ -164,7 +163,7 @@ describe('dashboard edit form', () => {
     await body.click();
     await dash.keyboard.press('End');
     await dash.keyboard.type(': deterrence by consultation', { delay: 30 });
-    await humanPause(dash);
+    await humanPause();
     await dash.close();
 
     dash = await env.browser.openExtensionPage('dashboard.html#/notes');

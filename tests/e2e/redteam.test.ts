@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
-import { clickInUi, notesFrame, openCard, useExtensionBrowser, waitForHighlights, waitForSettledHighlights } from './harness';
+import { clickInUi, notesFrame, openCard, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, humanPause } from './harness';
 import {
   ARTICLE,
   SECRET,
@@ -85,14 +85,13 @@ async function hostilePage(...initScripts: (() => void)[]): Promise<Page> {
   return page;
 }
 
-const pause = (page: Page) => page.waitForTimeout(300 + Math.floor(Math.random() * 200));
 
 /** The reader moves the real mouse onto a point and clicks, at human speed. */
 async function readerClickAt(page: Page, x: number, y: number) {
   await page.mouse.move(x, y, { steps: 12 });
-  await pause(page);
+  await humanPause();
   await page.mouse.click(x, y);
-  await pause(page);
+  await humanPause();
 }
 
 /** The middle of the first element matching `selector` in the article, scrolled into view (read in one step: marks may be re-wrapped). */
@@ -143,7 +142,7 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
   it('focus(), click() and synthetic events on the real marks and markers open nothing', async () => {
     const page = await hostilePage();
     await page.evaluate(driveRealMarks);
-    await pause(page);
+    await humanPause();
     expect(await openCard(page)).toBeNull();
     await expectNothingObtained(page);
     await readerOpensCard(page, 'sma');
@@ -263,11 +262,11 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
       throw new Error('passage not in one text node');
     }, passage);
     await page.mouse.move(ends.from.x, ends.from.y, { steps: 8 });
-    await pause(page);
+    await humanPause();
     await page.mouse.down();
     await page.mouse.move(ends.to.x, ends.to.y, { steps: 20 });
     await page.mouse.up();
-    await pause(page);
+    await humanPause();
     await clickInUi(page, 'button.selection-button', 'Add note');
     const panel = await notesFrame(page, 'Add a note to this passage');
     await panel.getByRole('textbox', { name: 'Note' }).pressSequentially(`${TYPED_SECRET} (planted marks)`, { delay: 15 });

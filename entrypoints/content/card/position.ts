@@ -4,6 +4,9 @@
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 
+/** Tall enough for a pinned card with its notes and More closed; taller cards scroll inside. */
+const MAX_CARD_HEIGHT = 600;
+
 export interface FollowEvents {
   /** The term left the page (the highlighter wrapped it again, a new element): find it again. */
   detached(): void;
@@ -29,7 +32,7 @@ export function followTerm(term: HTMLElement, card: HTMLElement, on: FollowEvent
         size({
           padding: 8,
           apply({ availableHeight, elements }) {
-            elements.floating.style.setProperty('max-height', `${Math.max(160, Math.min(480, availableHeight))}px`);
+            elements.floating.style.setProperty('max-height', `${Math.max(160, Math.min(MAX_CARD_HEIGHT, availableHeight))}px`);
           },
         }),
       ],

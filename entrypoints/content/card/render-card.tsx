@@ -16,7 +16,7 @@ export const CARD_ID = 'alliance-lens-card';
  * set by what the reader did and never by the notes, so nothing about them
  * shows in the card's size (a page can measure our host).
  */
-export const NOTES_HEIGHT = { hover: 64, list: 168, editing: 240 } as const;
+export const NOTES_HEIGHT = { hover: 64, list: 132, editing: 240 } as const;
 
 export interface CardPaint {
   view: CardView;
