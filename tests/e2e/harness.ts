@@ -1,6 +1,6 @@
 /** Helpers for end-to-end tests; the browser and server come from scripts/browser.ts. */
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
 import { within } from '../../scripts/extension-ui';
@@ -183,6 +183,25 @@ export function drivenPuppeteerPage(page: PuppeteerPage): DrivenPage {
 
 /** A reader's pause between two steps: 300–500 ms (pacing, not a wait for a condition). */
 export const humanPause = () => new Promise((r) => setTimeout(r, 300 + Math.random() * 200));
+
+/** Moves the real mouse onto an element and clicks it, after a reader's pause. */
+export async function clickWithMouse(page: Page, target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 6 });
+  await humanPause();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Clicks a dashboard note row's "Open in context" with the mouse; resolves with the tab it opened, loaded. */
+export async function openInContext(browser: ExtensionBrowser, dash: Page, row: Locator): Promise<Page> {
+  await row.waitFor();
+  const opening = browser.context.waitForEvent('page', { timeout: 15_000 });
+  await clickWithMouse(dash, row.getByRole('button', { name: 'Open in context' }));
+  const opened = await opening;
+  await opened.waitForLoadState();
+  return opened;
+}
 
 /** Polls `check` in the page until it returns a value (not null or false). */
 export async function pollPage<R, A>(page: DrivenPage, check: (arg: A) => R | null | false, arg: A, what: string, timeoutMs = 15_000): Promise<R> {

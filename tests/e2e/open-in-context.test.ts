@@ -5,8 +5,8 @@
  * opens the page in a new tab, scrolled to that mention, with its card pinned.
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights, humanPause } from './harness';
+import type { Page } from 'playwright-core';
+import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights, humanPause, openInContext } from './harness';
 
 const env = useExtensionBrowser();
 const PAGE = '/fixtures/long-article.html';
@@ -32,18 +32,6 @@ async function scrollWithWheelUntil(page: Page, arrived: () => Promise<boolean>)
     await page.mouse.wheel(0, 300);
     await page.waitForTimeout(120);
   }
-}
-
-/** Clicks a dashboard row's "Open in context" with the mouse; resolves with the tab it opened, loaded. */
-async function openInContext(dash: Page, row: Locator): Promise<Page> {
-  const at = (await row.getByRole('button', { name: 'Open in context' }).boundingBox())!;
-  await dash.mouse.move(at.x + at.width / 2, at.y + at.height / 2, { steps: 6 });
-  await humanPause();
-  const opening = env.browser.context.waitForEvent('page', { timeout: 15_000 });
-  await dash.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
-  const opened = await opening;
-  await opened.waitForLoadState();
-  return opened;
 }
 
 describe('Open in context', () => {
@@ -82,7 +70,7 @@ describe('Open in context', () => {
     await row.waitFor();
     // The row shows where the note was written.
     expect(await row.locator('blockquote').textContent()).toBe('At its fourth meeting the Nuclear Consultative Group agreed on guidelines for joint nuclear planning and exercises.');
-    const opened = await openInContext(dash, row);
+    const opened = await openInContext(env.browser, dash, row);
     expect(opened.url()).toBe(`${env.server.origin}${PAGE}`);
     await poll('the new tab is scrolled to the mention', () => deepMention(opened)).toMatchObject({ inView: true, scrollY: expect.any(Number) });
     expect((await deepMention(opened))!.scrollY).toBeGreaterThan(400);
@@ -111,7 +99,7 @@ describe('Open in context', () => {
     await page.close();
 
     const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
-    const opened = await openInContext(dash, dash.locator('article.note-row', { hasText: body }));
+    const opened = await openInContext(env.browser, dash, dash.locator('article.note-row', { hasText: body }));
     await poll('the passage is marked and in view', () =>
       opened.evaluate(() => {
         const marker = document.querySelector('al-note');

@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allStoredNotes, dragSelectPassage, humanPause, useExtensionBrowser, type Handler } from './harness';
+import { allStoredNotes, clickWithMouse, dragSelectPassage, humanPause, openInContext, useExtensionBrowser, type Handler } from './harness';
 import { makePdf, REPORT_PAGES, CONTRAST_PAGES } from './pdf-fixtures';
 
 const files: Record<string, Buffer> = {};
@@ -38,26 +38,17 @@ async function waitForRead(reader: Page) {
   await reader.waitForFunction(() => /in this document/.test(document.querySelector('.read-status')?.textContent ?? ''), null, { timeout: 30_000 });
 }
 
-/** Moves the real mouse onto an element and clicks it, after a reader's pause. */
-async function clickLike(page: Page, locator: ReturnType<Page['locator']>) {
-  await locator.scrollIntoViewIfNeeded();
-  const box = (await locator.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 6 });
-  await humanPause();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
-
 /** Selects a passage on a page with the mouse, presses Add note, types the note and saves it. */
 async function writePassageNote(reader: Page, pageIndex: number, passage: { start: string; end: string }, body: string) {
   // Pages render as they come into view.
   await reader.locator(`.pdf-page[data-page-index="${pageIndex}"]`).scrollIntoViewIfNeeded();
   await reader.locator(`.pdf-page[data-page-index="${pageIndex}"] .textLayer span`).first().waitFor();
   await dragSelectPassage(reader, passage);
-  await clickLike(reader, reader.getByRole('button', { name: 'Add note' }));
+  await clickWithMouse(reader, reader.getByRole('button', { name: 'Add note' }));
   const dialog = reader.getByRole('dialog', { name: 'Note on the selected passage' });
   await dialog.getByRole('textbox', { name: 'Note' }).pressSequentially(body, { delay: 10 });
   await humanPause();
-  await clickLike(reader, dialog.getByRole('button', { name: 'Save note' }));
+  await clickWithMouse(reader, dialog.getByRole('button', { name: 'Save note' }));
   await poll('the note dialog closes', () => dialog.count()).toBe(0);
 }
 
@@ -73,14 +64,9 @@ function pageInView(reader: Page, index: number) {
 }
 
 /** Presses a note's "Open in context" in the dashboard; resolves with the tab it opens. */
-async function openInContext(body: string): Promise<{ dash: Page; opened: Page }> {
+async function openNoteInContext(body: string): Promise<{ dash: Page; opened: Page }> {
   const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
-  const row = dash.locator('article.note-row', { hasText: body });
-  await row.waitFor();
-  const opening = env.browser.context.waitForEvent('page', { timeout: 15_000 });
-  await clickLike(dash, row.getByRole('button', { name: 'Open in context' }));
-  const opened = await opening;
-  await opened.waitForLoadState();
+  const opened = await openInContext(env.browser, dash, dash.locator('article.note-row', { hasText: body }));
   return { dash, opened };
 }
 
@@ -97,13 +83,13 @@ describe('Open in context for PDF notes', () => {
     const CONCEPT_NOTE = 'Hanwha did the first overhaul under the RSF';
     const mark = reader.locator('.pdf-page[data-page-index="2"] mark.al-pdf-mark[data-concept-id="hanwha-ocean"][tabindex]').first();
     await reader.locator('.pdf-page[data-page-index="2"]').scrollIntoViewIfNeeded();
-    await clickLike(reader, mark);
+    await clickWithMouse(reader, mark);
     const card = reader.locator('#alliance-lens-card[role="dialog"]');
     await poll('the card is pinned', () => card.locator('h2').textContent()).toBe('Hanwha Ocean');
-    await clickLike(reader, card.getByRole('button', { name: 'Add note' }));
+    await clickWithMouse(reader, card.getByRole('button', { name: 'Add note' }));
     await card.getByRole('textbox', { name: 'Note' }).pressSequentially(CONCEPT_NOTE, { delay: 10 });
     await humanPause();
-    await clickLike(reader, card.getByRole('button', { name: 'Save note' }));
+    await clickWithMouse(reader, card.getByRole('button', { name: 'Save note' }));
     await card.getByText(CONCEPT_NOTE).waitFor();
 
     // Both record the PDF's address and page; the concept note its mention's sentence.
@@ -119,7 +105,7 @@ describe('Open in context for PDF notes', () => {
     await reader.close();
 
     // The passage note: the reader tab fetches the PDF again and shows page 2 with the note.
-    const first = await openInContext(PASSAGE_NOTE);
+    const first = await openNoteInContext(PASSAGE_NOTE);
     expect(new URL(first.opened.url()).searchParams.get('url')).toBe(url);
     await poll("the passage's page is in view", () => pageInView(first.opened, 1)).toBe(true);
     expect(await pageInView(first.opened, 0)).toBe(false);
@@ -127,7 +113,7 @@ describe('Open in context for PDF notes', () => {
     expect(await first.opened.locator('.pdf-page[data-page-index="1"] .overlay-note').count()).toBeGreaterThan(0);
 
     // The concept note: its mention in view, its card pinned.
-    const second = await openInContext(CONCEPT_NOTE);
+    const second = await openNoteInContext(CONCEPT_NOTE);
     await poll("the mention's card is pinned", () => second.opened.locator('#alliance-lens-card[role="dialog"] h2').textContent()).toBe('Hanwha Ocean');
     expect(await pageInView(second.opened, 2)).toBe(true);
     await Promise.all([first.dash.close(), first.opened.close(), second.dash.close(), second.opened.close()]);
@@ -142,7 +128,7 @@ describe('Open in context for PDF notes', () => {
     await writePassageNote(reader, 3, { start: 'IPEF talks', end: 'fourteen partners' }, NOTE);
     await reader.close();
 
-    const { dash, opened } = await openInContext(NOTE);
+    const { dash, opened } = await openNoteInContext(NOTE);
     expect(new URL(opened.url()).searchParams.get('file')).toBe('local-report.pdf');
     await poll('the reader names the file to open', () => opened.getByTestId('open-to-see').innerText()).toBe(
       'Open local-report.pdf to see this note. The reader cannot open a file from your computer by itself.',
