@@ -24,14 +24,25 @@ export function rolesOf(q: CompiledQualifiers): Roles {
 
 /** A cue's role; a cue listed with its possessive ("Japan's", a sense cue elsewhere) counts as the party. */
 export function roleOfCue(roles: Roles, cue: string): Owner | undefined {
-  return roles.get(cue) ?? roles.get(cue.replace(/'s?$/, ''));
+  // Called for every cue near every qualified mention: a plain lookup first, the possessive stripped only when there is one.
+  const role = roles.get(cue);
+  if (role || !cue.endsWith("'") && !cue.endsWith("'s")) return role;
+  return roles.get(cue.slice(0, cue.endsWith("'s") ? -2 : -1));
 }
+
+/** Cue hits (a block's, never changed once found) → concept roles → the party words among them. */
+const partyHitsOf = new WeakMap<CueHit[], WeakMap<Roles, CueHit[]>>();
 
 /**
  * The party words among cue hits. The longest cue at a place decides: "U.S.–Japan"
  * is one party word, not also "Japan"; "North Korea" is no party word, not "Korea".
  */
 export function partyHits(roles: Roles, hits: CueHit[]): CueHit[] {
+  // A block's cue hits are read once per qualified mention in it: found once per block and concept roles.
+  let byRoles = partyHitsOf.get(hits);
+  if (!byRoles) partyHitsOf.set(hits, (byRoles = new WeakMap()));
+  const known = byRoles.get(roles);
+  if (known) return known;
   const out: CueHit[] = [];
   let lastStart = -1;
   for (const h of hits) {
@@ -39,6 +50,7 @@ export function partyHits(roles: Roles, hits: CueHit[]): CueHit[] {
     lastStart = h.start;
     if (roleOfCue(roles, h.cue)) out.push(h);
   }
+  byRoles.set(roles, out);
   return out;
 }
 
