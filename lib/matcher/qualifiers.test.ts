@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledQualifiers } from './compile';
 import type { Candidate, CueHit } from './matcher';
-import { majorityOf, qualifierOf, rolesOf, yearOf } from './qualifiers';
+import { majorityOf, partyHits, qualifierOf, roleOfCue, rolesOf, yearOf } from './qualifiers';
 
 const q: CompiledQualifiers = {
   reach: 'page',
@@ -65,6 +65,30 @@ describe('majorityOf', () => {
     expect(majorityOf(roles, [['canada', 3]])).toBeUndefined();
     // A sense cue written with a possessive counts as its party.
     expect(majorityOf(roles, [["japan's", 1]])?.kind).toBe('other');
+  });
+});
+
+describe('roleOfCue and partyHits', () => {
+  it("reads a cue with or without its possessive, and nothing else", () => {
+    expect(roleOfCue(roles, 'japan')?.kind).toBe('other');
+    expect(roleOfCue(roles, "japan's")?.kind).toBe('other');
+    expect(roleOfCue(roles, "korea'")?.kind).toBe('own');
+    expect(roleOfCue(roles, 'japanese')).toBeUndefined();
+    expect(roleOfCue(roles, "'s")).toBeUndefined();
+  });
+
+  it('keeps the longest party word at a place, and gives the same answer for the same hits and roles', () => {
+    const hits: CueHit[] = [
+      { cue: 'us-japan', start: 0, end: 8 },
+      { cue: 'japan', start: 3, end: 8 },
+      { cue: 'alliance', start: 9, end: 17 },
+      { cue: "seoul's", start: 20, end: 27 },
+    ];
+    const parties = partyHits(roles, hits);
+    expect(parties.map((h) => h.cue)).toEqual(['us-japan', 'japan', "seoul's"]);
+    expect(partyHits(roles, hits)).toBe(parties);
+    // Other roles over the same hits are their own answer.
+    expect(partyHits(rolesOf({ ...q, own: [], other: [] }), hits).map((h) => h.cue)).toEqual([]);
   });
 });
 
