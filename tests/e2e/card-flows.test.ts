@@ -20,6 +20,9 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 
 const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** Attempts of the concept-draft test so far (see there). */
+let conceptDraftAttempt = 0;
+
 async function openArticle(viewport = { width: 1200, height: 800 }): Promise<Page> {
   const page = await env.browser.context.newPage();
   // A control that never comes fails the test within 15 s, naming what it waited for, rather than hanging.
@@ -134,6 +137,9 @@ describe('card and panels at human speed', () => {
   });
 
   it('keeps a concept note draft through Escape and a click elsewhere, until it is saved or discarded', async () => {
+    // A retry (the suite allows one) starts from its own words: the note an interrupted attempt saved stays stored.
+    const DRAFT = `Ask how the 8.3% rise${++conceptDraftAttempt > 1 ? ` (attempt ${conceptDraftAttempt})` : ''}`;
+    const SAVED = `${DRAFT} compares with inflation`;
     const page = await openArticle();
     const at = centre(await termBox(page, 'sma'));
     await page.mouse.click(at.x, at.y);
@@ -141,7 +147,7 @@ describe('card and panels at human speed', () => {
     const notes = await notesFrame(page, 'Your notes');
     await humanPause();
     await notes.getByRole('button', { name: 'Add note' }).click();
-    await notes.getByRole('textbox', { name: 'Note' }).pressSequentially('Ask how the 8.3% rise', { delay: 20 });
+    await notes.getByRole('textbox', { name: 'Note' }).pressSequentially(DRAFT, { delay: 20 });
     await notes.getByRole('textbox', { name: /Tags/ }).pressSequentially('cost', { delay: 20 });
     await humanPause();
     await page.keyboard.press('Escape');
@@ -151,7 +157,7 @@ describe('card and panels at human speed', () => {
     // Reopened: the draft is back in the editor.
     await page.mouse.click(at.x, at.y);
     const again = await notesFrame(page, 'Your notes');
-    await poll(() => again.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Ask how the 8.3% rise');
+    await poll(() => again.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(DRAFT);
     await poll(() => again.getByRole('textbox', { name: /Tags/ }).inputValue()).toBe('cost');
     await humanPause();
     // A click elsewhere on the page closes the card; the draft still survives.
@@ -165,18 +171,18 @@ describe('card and panels at human speed', () => {
     await poll(() => strip.evaluate(() => document.body.textContent)).toContain('Continue your draft');
     await strip.getByRole('button', { name: 'Continue your draft' }).click();
     const third = await notesFrame(page, 'Your notes');
-    await poll(() => third.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Ask how the 8.3% rise');
+    await poll(() => third.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(DRAFT);
     await third.getByRole('textbox', { name: 'Note' }).pressSequentially(' compares with inflation', { delay: 20 });
     await humanPause();
     await third.getByRole('button', { name: 'Save note' }).click();
-    await third.getByText('Ask how the 8.3% rise compares with inflation').waitFor();
+    await third.getByText(SAVED).waitFor();
     await humanPause();
     await page.keyboard.press('Escape');
     await poll(() => openCard(page)).toBeNull();
 
     // Saved: no draft is offered any more.
     await page.mouse.click(at.x, at.y);
-    const after = await notesFrame(page, 'Ask how the 8.3% rise compares with inflation');
+    const after = await notesFrame(page, SAVED);
     await after.getByRole('button', { name: 'Add note' }).waitFor();
     expect(await after.getByRole('textbox', { name: 'Note' }).count()).toBe(0);
     await page.close();
