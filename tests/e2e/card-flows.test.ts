@@ -60,6 +60,16 @@ function uiBox(page: Page, selector: string): Promise<Box | null> {
   }, selector);
 }
 
+/** Selects `text` in its paragraph as a reader does and opens the passage-note panel from the Add note button. */
+async function addNoteToPassage(page: Page, text: string) {
+  await page.locator('p', { hasText: text }).first().scrollIntoViewIfNeeded();
+  await selectText(page, text);
+  await page.keyboard.press('Shift');
+  await humanPause();
+  await clickInUi(page, 'button.selection-button', 'Add note');
+  return notesFrame(page, 'Add a note to this passage');
+}
+
 /** The boxes of the current selection's lines, and of the line of text just below it in its paragraph. */
 function selectionLines(page: Page): Promise<{ selected: Box[]; next: Box[] }> {
   return page.evaluate(() => {
@@ -213,21 +223,13 @@ describe('card and panels at human speed', () => {
 
   it('keeps a passage note draft through Escape, for the same passage', async () => {
     const page = await openArticle();
-    await page.locator('p', { hasText: 'a surprising part of the answer' }).first().scrollIntoViewIfNeeded();
-    await selectText(page, 'a surprising part of the answer');
-    await page.keyboard.press('Shift');
-    await humanPause();
-    await clickInUi(page, 'button.selection-button', 'Add note');
-    const panel = await notesFrame(page, 'Add a note to this passage');
+    const panel = await addNoteToPassage(page, 'a surprising part of the answer');
     await panel.getByRole('textbox', { name: 'Note' }).pressSequentially('Which yards', { delay: 20 });
     await humanPause();
     await page.keyboard.press('Escape');
     await poll(() => page.frames().some((f) => f.url().includes('/notes-frame.html'))).toBe(false);
     await humanPause();
-    await selectText(page, 'a surprising part of the answer');
-    await page.keyboard.press('Shift');
-    await clickInUi(page, 'button.selection-button', 'Add note');
-    const again = await notesFrame(page, 'Add a note to this passage');
+    const again = await addNoteToPassage(page, 'a surprising part of the answer');
     await poll(() => again.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Which yards');
     await page.close();
   });
@@ -267,12 +269,7 @@ describe('card and panels at human speed', () => {
 
   it('shows a passage note when its marker is clicked with the mouse', async () => {
     const page = await openArticle();
-    await page.locator('p', { hasText: 'South Korean yards such as Hanwha Ocean' }).first().scrollIntoViewIfNeeded();
-    await selectText(page, 'South Korean yards such as Hanwha Ocean');
-    await page.keyboard.press('Shift');
-    await humanPause();
-    await clickInUi(page, 'button.selection-button', 'Add note');
-    const panel = await notesFrame(page, 'Add a note to this passage');
+    const panel = await addNoteToPassage(page, 'South Korean yards such as Hanwha Ocean');
     await panel.getByRole('textbox', { name: 'Note' }).pressSequentially('Hanwha bought Philly Shipyard', { delay: 15 });
     await panel.getByRole('button', { name: 'Save note' }).click();
     await page.waitForFunction(() => document.querySelectorAll('al-note').length > 0);
@@ -308,10 +305,7 @@ describe('card and panels at human speed', () => {
     serious.push(...(await seriousInUi(page, 'pinned card')));
     await page.keyboard.press('Escape');
     await poll(() => openCard(page)).toBeNull();
-    await selectText(page, 'a surprising part of the answer');
-    await page.keyboard.press('Shift');
-    await clickInUi(page, 'button.selection-button', 'Add note');
-    await notesFrame(page, 'Add a note to this passage');
+    await addNoteToPassage(page, 'a surprising part of the answer');
     serious.push(...(await seriousInUi(page, 'passage-note panel')));
     expect(serious).toEqual([]);
     await page.close();
