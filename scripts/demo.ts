@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, ROOT, launchWithExtension, startServer } from './browser';
-import { openCard } from './extension-ui';
+import { openCard, paintedMentions, termBox, waitForPainted } from './extension-ui';
 
 const OUT = join(ROOT, 'demo-output');
 
@@ -27,28 +27,21 @@ async function main() {
     const page = await browser.context.newPage();
     const url = `${server.origin}/demo/sample-article.html`;
     await page.goto(url);
-    await page.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 0, null, { timeout: 20_000 });
-    // Let the highlighter finish its slices before counting.
-    await page.waitForTimeout(500);
-
-    const mentions = await page.$$eval('[data-concept-id]', (els) => {
-      const seen = new Set<string>();
-      return els.flatMap((el) => {
-        const e = el as HTMLElement;
-        const key = e.dataset.alMention ?? e.textContent ?? '';
-        if (seen.has(key)) return [];
-        seen.add(key);
-        return [{ conceptId: e.dataset.conceptId!, text: e.textContent ?? '' }];
-      });
-    });
+    await waitForPainted(page);
+    // The highlighter paints what is near the view first: the count is read once it has settled.
+    let mentions = await paintedMentions(page);
+    for (let settled = 0; settled < 3; ) {
+      await page.waitForTimeout(200);
+      const again = await paintedMentions(page);
+      settled = again.length === mentions.length ? settled + 1 : 0;
+      mentions = again;
+    }
     const counts: Record<string, number> = {};
     for (const m of mentions) counts[m.conceptId] = (counts[m.conceptId] ?? 0) + 1;
 
-    // Open the card for the SMA mention, as a reader hovering it would.
-    const target = page.locator('[data-concept-id="sma"]').first();
-    await target.scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, -200));
-    await target.hover();
+    // Open the card for the SMA mention, as a reader hovering it with the mouse would.
+    const term = await termBox(page, 'sma');
+    await page.mouse.move(term.x + term.width / 2, term.y + term.height / 2, { steps: 8 });
     for (const deadline = Date.now() + 10_000; !(await openCard(page)); await page.waitForTimeout(100)) {
       if (Date.now() > deadline) throw new Error('The card did not open');
     }

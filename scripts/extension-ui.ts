@@ -155,3 +155,66 @@ export function uiFocus(page: Page): Promise<{ tag: string; label: string } | nu
     return el ? { tag: el.tagName, label: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() } : null;
   }, null);
 }
+
+/** What reading the page needs of a page: playwright-core's (Chromium) and puppeteer-core's (Firefox) pages both have it. */
+export interface EvaluatingPage {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
+/**
+ * The highlighted mentions on the page, in document order, read as a page
+ * script could: the ranges in `CSS.highlights` under `alliance-lens--<conceptId>`.
+ */
+export function paintedMentions(page: EvaluatingPage): Promise<{ conceptId: string; text: string }[]> {
+  return page.evaluate(() => {
+    const all: { conceptId: string; range: Range }[] = [];
+    for (const [name, ranges] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+      if (!name.startsWith('alliance-lens--')) continue;
+      for (const r of ranges) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        all.push({ conceptId: name.slice('alliance-lens--'.length), range });
+      }
+    }
+    all.sort((a, b) => (a.range.startContainer.getRootNode() === b.range.startContainer.getRootNode() ? a.range.compareBoundaryPoints(Range.START_TO_START, b.range) : 0));
+    return all.map(({ conceptId, range }) => ({ conceptId, text: range.toString().replace(/\s+/g, ' ').trim() }));
+  }, null);
+}
+
+/**
+ * The first line box of the `nth` highlighted mention of `conceptId` in the
+ * viewport, after scrolling it to the middle of the view (read through
+ * `CSS.highlights`, as a page could).
+ */
+export function termBox(page: EvaluatingPage, conceptId: string, nth = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+  return page.evaluate(
+    ([id, k]) => {
+      const painted = (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(`alliance-lens--${id}`) ?? [];
+      const ranges = [...painted].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range;
+      });
+      ranges.sort((a, b) => (a.startContainer.getRootNode() === b.startContainer.getRootNode() ? a.compareBoundaryPoints(Range.START_TO_START, b) : 0));
+      const range = ranges[k];
+      if (!range) throw new Error(`no highlighted mention ${k} of ${id}`);
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    },
+    [conceptId, nth] as const,
+  );
+}
+
+/** Waits until at least `minimum` mentions are highlighted (the content script finished its first slices). */
+export async function waitForPainted(page: EvaluatingPage, minimum = 1, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const n = await page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].filter(([name]) => name.startsWith('alliance-lens--')).reduce((sum, [, h]) => sum + h.size, 0), null);
+    if (n >= minimum) return n;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${minimum} highlighted mentions (saw ${n})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -22,10 +22,10 @@ export function initCommands(signal: AbortSignal, deps: { highlighting: Highligh
         await settingsItem.setValue(withSiteToggled(deps.highlighting.settings(), location.href, !deps.highlighting.active()));
         return;
       case 'next-highlight':
-        deps.reveal(null, 1);
+        deps.reveal(null, 1, 'keyboard');
         return;
       case 'previous-highlight':
-        deps.reveal(null, -1);
+        deps.reveal(null, -1, 'keyboard');
         return;
     }
   }));

@@ -9,7 +9,6 @@ import { setLanguage } from '@/lib/i18n';
 import { listenersUntilAbort, onAbort } from '@/lib/abort';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
 import { createHighlighter, type HighlightOptions, type Highlighter } from '@/lib/highlight/highlighter';
-import highlightsCss from '@/lib/highlight/highlights.css?inline';
 
 export interface Highlighting {
   readonly highlighter: Highlighter;
@@ -28,11 +27,11 @@ function highlightOptions(settings: Settings): HighlightOptions {
   return { categories: settings.categories, firstMentionOnly: settings.firstMentionOnly, style: settings.style };
 }
 
-/** Highlighting until `signal` aborts (every mark is then removed). */
+/** Highlighting until `signal` aborts (every highlight is then cleared). */
 export async function initHighlighting(signal: AbortSignal): Promise<Highlighting> {
   // The first read of extension storage takes ~60 ms while a page loads: the matcher is built meanwhile.
   const settingsRead = settingsItem.getValue();
-  const highlighter = createHighlighter(document, compiledMatcher, highlightOptions(DEFAULT_SETTINGS), { markCss: highlightsCss });
+  const highlighter = createHighlighter(document, compiledMatcher, highlightOptions(DEFAULT_SETTINGS));
   let settings = await settingsRead;
   highlighter.update(highlightOptions(settings));
   let active = false;

@@ -1,7 +1,8 @@
 /**
  * The content script: wires its features, each an `init(signal)` that stops
- * when the script's signal aborts — highlighting, the card, passage notes,
- * the page's answers to the popup and side panel, and commands. It never
+ * when the script's signal aborts — the extension's one element on the page
+ * (its UI layer), highlighting, the card, passage notes, the page's answers
+ * to the popup and side panel, and commands. It never
  * opens IndexedDB and never receives note text: the card's notes and the
  * passage-note panel are the extension's notes frame, which talks to the
  * background itself; this script only learns where passage notes are.
@@ -18,7 +19,8 @@ import { createReveal } from './reveal';
 import { createNoteReveal } from './reveal-note';
 import { initPageAnswers } from './page-answers';
 import { initCommands } from './commands';
-import '@/lib/highlight/highlights.css';
+import { createUiLayer } from './ui-layer';
+import cardCss from '@/components/card/card.css?inline';
 
 /** Concept details come from the background on demand (the corpus stays out of every page's script), each once. */
 function conceptsOnDemand() {
@@ -34,7 +36,8 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   allFrames: true,
-  cssInjectionMode: 'manifest',
+  // Nothing of ours is styled in the page's own stylesheets: highlights are painted, the rest lives in a closed root.
+  cssInjectionMode: 'ui',
   // WXT would otherwise announce each start on the page's window, extension id included: pages learn
   // nothing from us, and cannot replay the announcement to stop this script.
   noScriptStartedPostMessage: true,
@@ -45,13 +48,15 @@ export default defineContentScript({
       ctx.addEventListener(document, type, () => void ctx.isInvalid, { capture: true, passive: true });
     }
     // A signal per feature, aborted with ctx.signal in the reverse order of start: passage notes and
-    // the card go before the highlighter whose marks they use.
+    // the card go before the highlighter whose mentions they use, and the layer they draw in goes last.
     const feature = lastInFirstOut(ctx.signal);
 
+    const layer = createUiLayer(feature(), cardCss);
     const highlighting = await initHighlighting(feature());
     const onNotesChanged = initNotesChanges(feature());
     const cardSignal = feature();
     const card = initCard(cardSignal, {
+      layer,
       concept: conceptsOnDemand(),
       onNotesChanged,
       glossaryUrl: (conceptId) => `${browser.runtime.getURL('/dashboard.html')}#/glossary/${encodeURIComponent(conceptId)}`,
@@ -59,9 +64,9 @@ export default defineContentScript({
     });
     highlighting.beforeOff(cardSignal, () => card.close());
     // Passage notes wait on the background; highlighting does not wait for them.
-    const passages = await initPassageNotes(feature(), { highlighter: highlighting.highlighter, onNotesChanged, onPanel: (open) => card.hold(open) });
-    const reveal = createReveal(highlighting.highlighter, (mark) => card.open(mark, { pin: true }));
-    const revealNote = createNoteReveal({ highlighter: highlighting.highlighter, pinCard: (mark) => card.open(mark, { pin: true }), showPassageNote: passages.showNote });
+    const passages = await initPassageNotes(feature(), { layer, highlighter: highlighting.highlighter, onNotesChanged, onPanel: (open) => card.hold(open) });
+    const reveal = createReveal(highlighting.highlighter, (mention, how) => card.open(mention, how === 'pin' ? { pin: true } : { keyboard: true }));
+    const revealNote = createNoteReveal({ highlighter: highlighting.highlighter, pinCard: (mention) => card.open(mention, { pin: true }), showPassageNote: passages.showNote });
     initPageAnswers(feature(), { highlighting, notesNotFound: passages.notFound, reveal, revealNote });
     initCommands(feature(), { highlighting, reveal, addPassageNote: passages.addNoteForSelection });
     // SPA navigations replace the article without a page load.

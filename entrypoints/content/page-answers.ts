@@ -23,7 +23,7 @@ export function initPageAnswers(signal: AbortSignal, deps: { highlighting: Highl
     // Chrome's PDF viewer is a document we run in but cannot read: the popup offers the reader instead.
     isPdf: document.contentType === 'application/pdf',
   })));
-  onAbort(signal, contentMessenger.onMessage('page:reveal', ({ data }) => deps.reveal(data.conceptId, 1)));
+  onAbort(signal, contentMessenger.onMessage('page:reveal', ({ data }) => deps.reveal(data.conceptId, 1, 'pin')));
   onAbort(signal, contentMessenger.onMessage('page:revealNote', ({ data }) => deps.revealNote(data)));
   // The page answers now: a tab opened for Open in context is asked to reveal its note at this report.
   highlighting.report();

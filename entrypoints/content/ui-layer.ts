@@ -1,10 +1,18 @@
 /**
- * An isolated layer for the extension's in-page UI. The host's tag is random
- * per script instance (a page cannot register it first), its shadow root is
- * closed and referenced only from this closure, so page scripts cannot reach
- * into it. The host exists only while something is shown, is fixed and
- * zero-sized (no layout shift), styled by a constructed stylesheet (not
- * subject to the page's CSP), and keeps key events from the page's shortcuts.
+ * The extension's one element on a page: a host whose tag is random per
+ * script instance (a page cannot register it first), with a closed shadow
+ * root referenced only from this closure, so page scripts cannot reach into
+ * it. Every in-page surface (the card, the focus ring, passage notes, the
+ * note button and panel) renders into a slot of this one root.
+ *
+ * The host is added once, when something first needs showing, with every
+ * attribute and style set before it enters the page: a page's
+ * MutationObserver sees one added element and nothing else, ever. It is a
+ * manual popover in the top layer (above any z-index, raised again at each
+ * opening), zero-sized and fixed (no layout shift), styled by a constructed
+ * stylesheet (not subject to the page's CSP), and keeps key events from the
+ * page's shortcuts. A page that removes or hides it gets a new one the next
+ * time the reader needs it.
  */
 import { render } from 'preact';
 import themeCss from '@/components/theme.css?inline';
@@ -12,17 +20,25 @@ import { randomHostTag } from '@/lib/frame-protocol';
 import { registerOwnUi } from '@/lib/own-ui';
 import { onAbort } from '@/lib/abort';
 
+/** The slots, bottom to top: passage boxes and the focus ring under the card, the note button and panel above it. */
+export type SlotName = 'passages' | 'ring' | 'card' | 'selection';
+const SLOTS: SlotName[] = ['passages', 'ring', 'card', 'selection'];
+
 export interface UiLayer {
-  /** The element to render into, creating the shadow host if needed. */
-  open(): HTMLElement;
-  /** Removes the shadow host from the page. */
-  remove(): void;
+  /** The container of one surface, creating the host if needed. */
+  slot(name: SlotName): HTMLElement;
+  /** Empties one surface (creating nothing when there is no host). */
+  clear(name: SlotName): void;
+  /** Puts the host above everything in the top layer again (a page may have shown a popover since). */
+  raise(): void;
   /** Whether an event target or node belongs to this layer. */
   contains(node: EventTarget | null): boolean;
   /** The focused element inside the layer, if any. */
   activeElement(): Element | null;
   /** The element with this id inside the layer. */
   byId(id: string): HTMLElement | null;
+  /** While `holds()` says so, the layer outlives the script (a surface holds the reader's unsent text). */
+  keepWhile(holds: () => boolean): void;
 }
 
 /** Keys typed in our UI stay there: the page's shortcut listeners never learn them. */
@@ -30,48 +46,104 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput']
 /** Events that drive controls: only the reader's own (trusted) ones reach a handler in the layer. */
 const GUARDED_EVENTS = ['click', 'submit', 'keydown', 'input', 'change', 'pointerdown', 'pointerenter', 'pointerleave'] as const;
 
+/** The host's own box: nothing of the page's styles (nor a popover's defaults) applies to it. */
+const HOST_STYLE: [string, string][] = [
+  ['all', 'initial'],
+  ['position', 'fixed'],
+  ['inset', '0 auto auto 0'],
+  ['width', '0'],
+  ['height', '0'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['overflow', 'visible'],
+  ['background', 'transparent'],
+  ['display', 'block'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['z-index', '2147483647'],
+  // The surfaces take the pointer (pointer-events: auto in their styles); the host itself never does.
+  ['pointer-events', 'none'],
+];
+
 function dropUntrusted(e: Event) {
   if (e.isTrusted) return;
   e.preventDefault();
   e.stopImmediatePropagation();
 }
 
-export function createUiLayer(signal: AbortSignal, css: string, keepOnAbort: () => boolean): UiLayer {
+const isShown = (host: HTMLElement) => {
+  if (!host.isConnected) return false;
+  const style = getComputedStyle(host);
+  return style.display !== 'none' && style.visibility !== 'hidden' && (!('popover' in host) || host.matches(':popover-open'));
+};
+
+export function createUiLayer(signal: AbortSignal, css: string): UiLayer {
   const tag = randomHostTag();
   let host: HTMLElement | null = null;
   let shadow: ShadowRoot | null = null;
-  let container: HTMLElement | null = null;
+  const slots = new Map<SlotName, HTMLElement>();
+  const holders: (() => boolean)[] = [];
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(themeCss + css);
 
-  function remove() {
-    if (container) render(null, container);
-    host?.remove();
-    host = shadow = container = null;
+  function showOnTop(el: HTMLElement) {
+    if (!('showPopover' in el)) return;
+    if (el.matches(':popover-open')) el.hidePopover();
+    el.showPopover();
   }
+
+  function create() {
+    const el = document.createElement(tag);
+    registerOwnUi(el);
+    if ('popover' in el) el.popover = 'manual';
+    for (const [prop, value] of HOST_STYLE) el.style.setProperty(prop, value, 'important');
+    const root = el.attachShadow({ mode: 'closed' });
+    root.adoptedStyleSheets = [sheet];
+    for (const type of ISOLATED_EVENTS) el.addEventListener(type, (e) => e.stopPropagation());
+    for (const type of GUARDED_EVENTS) root.addEventListener(type, dropUntrusted, { capture: true });
+    const container = document.createElement('div');
+    container.className = 'layer';
+    slots.clear();
+    for (const name of SLOTS) {
+      const slot = document.createElement('div');
+      slot.className = `slot-${name}`;
+      container.append(slot);
+      slots.set(name, slot);
+    }
+    root.append(container);
+    (document.body ?? document.documentElement).append(el);
+    showOnTop(el);
+    host = el;
+    shadow = root;
+  }
+
+  function ensure() {
+    if (host && isShown(host)) return;
+    // The page removed or hid our host: what was in it is gone with it, and a new one takes its place.
+    create();
+  }
+
   // An orphaned script removes its UI, unless that UI holds the reader's unsent text.
-  onAbort(signal, () => keepOnAbort() || remove());
+  onAbort(signal, () => {
+    if (holders.some((holds) => holds())) return;
+    host?.remove();
+    host = shadow = null;
+  });
 
   return {
-    open() {
-      if (container && host?.isConnected) return container;
-      remove();
-      host = document.createElement(tag);
-      registerOwnUi(host);
-      shadow = host.attachShadow({ mode: 'closed' });
-      shadow.adoptedStyleSheets = [sheet];
-      for (const [prop, value] of [['all', 'initial'], ['position', 'fixed'], ['inset', '0 auto auto 0'], ['width', '0'], ['height', '0'], ['z-index', '2147483647'], ['display', 'block']] as const) {
-        host.style.setProperty(prop, value, 'important');
-      }
-      for (const type of ISOLATED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
-      for (const type of GUARDED_EVENTS) shadow.addEventListener(type, dropUntrusted, { capture: true });
-      container = document.createElement('div');
-      container.className = 'layer';
-      shadow.append(container);
-      (document.body ?? document.documentElement).append(host);
-      return container;
+    slot(name) {
+      ensure();
+      return slots.get(name)!;
     },
-    remove,
+    clear(name) {
+      const slot = slots.get(name);
+      if (slot) render(null, slot);
+    },
+    raise() {
+      ensure();
+      showOnTop(host!);
+    },
     contains(node) {
       return node instanceof Node && !!host && (node === host || host.contains(node) || node.getRootNode() === shadow);
     },
@@ -80,6 +152,9 @@ export function createUiLayer(signal: AbortSignal, css: string, keepOnAbort: () 
     },
     byId(id) {
       return shadow?.getElementById(id) ?? null;
+    },
+    keepWhile(holds) {
+      holders.push(holds);
     },
   };
 }

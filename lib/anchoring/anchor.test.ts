@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { anchor, describe, describeMention } from './anchor';
-import { markPassage, NOTE_CLASS, NOTE_TAG, passageMarkOf, unmarkPassages } from './passage-marks';
+import { passageRanges } from './passage-ranges';
 
 const PASSAGE = 'Special Measures Agreement sets';
 
@@ -55,52 +55,43 @@ group('describe and anchor', () => {
   });
 });
 
-group('passage marks', () => {
-  it('mark the anchored passage across inline tags, and unmarking restores the DOM exactly', () => {
+group('passage ranges', () => {
+  it('cover the anchored passage across inline tags, one range per text node, and leave the DOM as it is', () => {
     const page = article();
     const before = page.doc.body.outerHTML;
-    const textNodes = [...page.p.childNodes].map((n) => (n.nodeType === 3 ? n : n.firstChild));
     const found = anchor(page.doc.body, describe(page.doc.body, selection(page))!)!;
-    const marks = markPassage(found);
-    expect(marks.map((m) => m.textContent).join('')).toBe(PASSAGE);
-    expect(marks.every((m) => m.localName === NOTE_TAG && m.classList.contains(NOTE_CLASS))).toBe(true);
-    // Markers say nothing about the note: mark.js's flag and our class only.
-    expect(new Set(marks.flatMap((m) => m.getAttributeNames()))).toEqual(new Set(['class', 'data-markjs']));
-    expect(passageMarkOf(marks[0]!.firstChild!.parentElement)).toBe(marks[0]);
-    unmarkPassages(page.doc);
+    const ranges = passageRanges(found);
+    expect(ranges.map((r) => r.toString())).toEqual(['Special Measures', ' Agreement sets']);
+    expect(ranges[0]!.startContainer).toBe(page.em.firstChild);
     expect(page.doc.body.outerHTML).toBe(before);
-    expect([...page.p.childNodes].map((n) => (n.nodeType === 3 ? n : n.firstChild))).toEqual(textNodes);
   });
 
-  it('never mark inside code, and a look-alike the page planted is no marker', () => {
+  it('never cover text inside code', () => {
     const page = article();
     const code = page.doc.querySelector('code')!;
     const text = anchor(page.doc.body, describe(page.doc.body, selection(page))!)!.text;
     const inCode = text.text.lastIndexOf('sets');
-    expect(markPassage({ text, start: inCode, end: inCode + 4 })).toEqual([]);
-    expect(code.childNodes).toHaveLength(1);
-    const fake = page.doc.createElement(NOTE_TAG);
-    fake.className = NOTE_CLASS;
-    page.p.append(fake);
-    expect(passageMarkOf(fake)).toBeNull();
-    unmarkPassages(page.doc);
-    expect(fake.isConnected).toBe(true);
+    expect(passageRanges({ text, start: inCode, end: inCode + 4 })).toEqual([]);
+    expect(code.textContent).toBe('sets');
   });
 });
 
 group('describeMention', () => {
-  it("describes a mention split over marks with its sentence, which anchor finds again without a position", () => {
+  it("describes a mention split over inline tags with its sentence, which anchor finds again without a position", () => {
     const p = document.createElement('p');
-    const [a, b] = [document.createElement('al-mark'), document.createElement('al-mark')];
-    a.textContent = 'Nuclear ';
-    b.textContent = 'Consultative Group';
-    p.append('Intro. Officials said the ', a, b, ' met in June. Next sentence.');
+    const b = document.createElement('b');
+    b.textContent = 'Nuclear ';
+    p.append('Intro. Officials said the ', b, 'Consultative Group met in June. Next sentence.');
     document.body.replaceChildren(p);
-    const selectors = describeMention(document.body, a, b)!;
+    const mention = document.createRange();
+    mention.setStart(b.firstChild!, 0);
+    mention.setEnd(p.lastChild!, 'Consultative Group'.length);
+    const selectors = describeMention(document.body, mention)!;
     expect(selectors.quote).toEqual({ type: 'TextQuoteSelector', exact: 'Nuclear Consultative Group', prefix: 'Officials said the ', suffix: ' met in June.' });
     const found = anchor(document.body, { quote: selectors.quote })!;
     expect(found.text.text.slice(found.start, found.end)).toBe('Nuclear Consultative Group');
-    const outside = document.createElement('al-mark');
-    expect(describeMention(p, outside, outside)).toBeNull();
+    const outside = document.createRange();
+    outside.selectNodeContents(document.createElement('span'));
+    expect(describeMention(p, outside)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
  * Anchoring in the DOM (the shape of Hypothesis's client): `describe` turns a
  * range the reader selected into W3C selectors, `anchor` finds those selectors
  * in a page again, or returns null rather than attach a note to the wrong text.
- * Both read the page's text as a reader sees it (dom-text.ts).
+ * Both read the page's text as a reader sees it (dom-text.ts) and never write to the page.
  */
 import { domText, offsetOf, type DomText } from './dom-text';
 import { describeQuote, matchQuote, mentionQuote } from './text-quote';
@@ -37,14 +37,14 @@ export function describe(root: Element, range: Range): PassageSelectors | null {
 }
 
 /**
- * The selectors of a concept's mention under root (its marks, `first` to
- * `last`), with the rest of its sentence as context; null when the mention
- * is not in root's text (in a page's shadow root, say).
+ * The selectors of a concept's mention under root (a range over its text),
+ * with the rest of its sentence as context; null when the mention is not in
+ * root's text (in a page's shadow root, say).
  */
-export function describeMention(root: Element, first: Element, last: Element): PassageSelectors | null {
-  if (!root.contains(first) || !root.contains(last)) return null;
+export function describeMention(root: Element, mention: Range): PassageSelectors | null {
+  if (!root.contains(mention.startContainer) || !root.contains(mention.endContainer)) return null;
   const dt = domText(root);
-  const start = offsetOf(dt, first, 0);
-  const end = offsetOf(dt, last, last.childNodes.length);
+  const start = offsetOf(dt, mention.startContainer, mention.startOffset);
+  const end = offsetOf(dt, mention.endContainer, mention.endOffset);
   return end > start ? mentionQuote(dt.text, start, end) : null;
 }

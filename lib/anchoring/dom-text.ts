@@ -1,7 +1,6 @@
 /**
  * The text of a page as a reader sees it, with a map back to text nodes, so
  * offsets (TextPositionSelector) and DOM ranges convert both ways.
- * Highlight marks are plain wrappers: their text counts like any other.
  */
 import { isOwnUi } from '../own-ui';
 

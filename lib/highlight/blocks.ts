@@ -34,17 +34,6 @@ function composedParent(node: Node): Element | null {
   return parent.nodeType === 1 ? (parent as Element) : null;
 }
 
-/** Node.contains, also looking into the shadow trees of `ancestor`'s descendants. */
-export function composedContains(ancestor: Node, node: Node): boolean {
-  if (ancestor.contains(node)) return true;
-  for (let root = node.getRootNode(); root.nodeType === 11 && (root as ShadowRoot).host; ) {
-    const host = (root as ShadowRoot).host;
-    if (ancestor.contains(host)) return true;
-    root = host.getRootNode();
-  }
-  return false;
-}
-
 /** The open shadow root of an element, if it has one (closed ones are the page's private business). */
 function openShadowRoot(el: Element): ShadowRoot | null {
   return el.shadowRoot?.mode === 'open' ? el.shadowRoot : null;
@@ -68,14 +57,16 @@ export function isInsideForbidden(node: Node): boolean {
 export interface TextRun {
   /** The text nodes of the run, in document order. */
   nodes: Text[];
-  /** Their concatenated data: offsets into it are offsets for mark.js markRanges. */
+  /** Their concatenated data from `from` on: offsets into it locate mentions in the nodes. */
   text: string;
+  /** Where the text starts in the first node: above 0 only for a slice of a very long node. */
+  from: number;
+  /** A slice of a very long text node (its only node), which holds more text than the run. */
+  slice?: true;
   /** The nearest block element containing the run (the unit rescanned when the page changes). */
   block: Element;
   /** Text of the heading of the section the run belongs to (its own text when the run is a heading). */
   heading: string;
-  /** A slice of a huge text node: matched and counted, never wrapped. */
-  readOnly?: boolean;
 }
 
 export function isBoundary(el: Element): boolean {
@@ -99,15 +90,11 @@ export interface WalkOptions {
   shallow?: boolean;
   /** Each open shadow root met (so it can be observed and styled). */
   onShadowRoot?: (shadow: ShadowRoot) => void;
-  /** Cuts a text node longer than `maxChars` into pieces (returns them, the node first). */
-  cutLongText?: (node: Text) => Text[];
-  /** A run ends at the first whitespace after this many characters, so no run is unboundedly long. */
-  maxChars?: number;
   /**
-   * Text nodes longer than this are read in slices but never wrapped (their runs are `readOnly`):
-   * any change inside such a node makes the browser lay all of it out again, seconds for megabytes.
+   * A run ends at the first whitespace after this many characters, and a longer text node is read as runs of
+   * slices of it (a 10 MB transcript in one node is matched in bounded pieces, in short tasks).
    */
-  readOnlyAbove?: number;
+  maxChars?: number;
 }
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
@@ -145,14 +132,14 @@ export function collectRuns(root: Element, options: WalkOptions = {}): TextRun[]
  * been read; wrapping it does not disturb the rest of the walk.
  */
 export function* walkRuns(root: Element, options: WalkOptions = {}): Generator<TextRun> {
-  const { shallow = false, onShadowRoot, cutLongText, maxChars = Infinity, readOnlyAbove = Infinity } = options;
+  const { shallow = false, onShadowRoot, maxChars = Infinity } = options;
   let heading = options.heading ?? '';
   let nodes: Text[] = [];
   let text = '';
   const blocks: Element[] = [root];
   /** Ends the current run: the run, if it holds any letter (for `yield*`). */
   const flush = (): TextRun[] => {
-    const runs = nodes.length && HAS_LETTER.test(text) ? [{ nodes, text, block: blocks[blocks.length - 1]!, heading }] : [];
+    const runs = nodes.length && HAS_LETTER.test(text) ? [{ nodes, text, from: 0, block: blocks[blocks.length - 1]!, heading }] : [];
     nodes = [];
     text = '';
     return runs;
@@ -188,23 +175,20 @@ export function* walkRuns(root: Element, options: WalkOptions = {}): Generator<T
         continue;
       }
       const data = (item as Text).data;
-      if (data.length > readOnlyAbove) {
+      if (data.length > maxChars) {
         yield* flush();
         for (let from = 0; from < data.length; ) {
           const space = data.indexOf(' ', from + maxChars);
           const to = space < 0 ? data.length : space + 1;
           const slice = data.slice(from, to);
-          if (HAS_LETTER.test(slice)) yield { nodes: [item as Text], text: slice, block: blocks[blocks.length - 1]!, heading, readOnly: true };
+          if (HAS_LETTER.test(slice)) yield { nodes: [item as Text], text: slice, from, slice: true, block: blocks[blocks.length - 1]!, heading };
           from = to;
         }
         continue;
       }
-      const pieces = cutLongText && data.length > maxChars ? cutLongText(item as Text) : [item as Text];
-      for (const piece of pieces) {
-        nodes.push(piece);
-        text += piece.data;
-        if (text.length >= maxChars && /\s$/.test(text)) yield* flush();
-      }
+      nodes.push(item as Text);
+      text += data;
+      if (text.length >= maxChars && /\s$/.test(text)) yield* flush();
       continue;
     }
     if (item.nodeType !== 1) continue;

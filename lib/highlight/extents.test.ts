@@ -1,7 +1,8 @@
 /**
  * Names in their real extents on a page: a longer name wins over a shorter
  * alias inside it, also across inline tags and links, and a link is never
- * split between a mention and plain text.
+ * split between a mention and plain text. Mentions are read as a page could,
+ * from `CSS.highlights`.
  */
 import { describe, expect, it } from 'vitest';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
@@ -26,9 +27,9 @@ describe('mention extents', () => {
     expect(mentions).toEqual(['yoon-suk-yeol:President Yoon Suk Yeol']);
     const link = doc.querySelector('a')!;
     expect(link.textContent).toBe('Yoon Suk Yeol');
-    // Every character of the link is inside the mention: no plain "Suk Yeol" left beside a marked "Yoon".
-    const marked = [...link.querySelectorAll('[data-concept-id]')].map((m) => m.textContent).join('');
-    expect(marked).toBe('Yoon Suk Yeol');
+    // Every character of the link is inside the mention: no plain "Suk Yeol" left beside a highlighted "Yoon".
+    const [range] = [...CSS.highlights.get('alliance-lens--yoon-suk-yeol')!] as AbstractRange[];
+    expect([range!.endContainer, range!.endOffset]).toEqual([link.firstChild, 'Yoon Suk Yeol'.length]);
     stop();
   });
 

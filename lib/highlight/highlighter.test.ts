@@ -1,6 +1,8 @@
 /**
  * The highlighter as a guest on the page: property-based tests over random
- * DOM trees built from corpus aliases, regex metacharacters and Unicode.
+ * DOM trees built from corpus aliases, regex metacharacters and Unicode, and
+ * behaviour on pages that change. Mentions are read as a page script could,
+ * from `CSS.highlights`; the page's DOM must never change at all.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,12 +10,16 @@ import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter, type HighlightOptions } from './highlighter';
-import { wrapRanges } from './wrap';
+import { highlightRules } from './paint';
+import { mentionsOf } from '@/tests/support/gold';
+import { paintedRanges } from '@/tests/support/painted';
 
 const corpus = loadCorpusFromDir('data');
 const compiled = compileMatcher(corpus);
 const options: HighlightOptions = { ...DEFAULT_SETTINGS };
 const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, [contenteditable="true"]';
+
+const texts = (doc: Document) => mentionsOf(doc).map((m) => `${m.conceptId}:${m.text}`).sort();
 
 const aliasTexts = corpus.concepts.flatMap((c) => c.aliases.map((a) => a.text));
 const word = fc.oneof(
@@ -77,16 +83,21 @@ async function highlighted(trees: Tree[], title = 'US-ROK alliance news') {
 
 // Dozens of random pages each: on a loaded 2-core machine a run can take longer than the default 5 s.
 describe('highlighter properties', { timeout: 60_000 }, () => {
-  it('never changes text, never marks forbidden places or invalid children, and restores the DOM exactly', async () => {
+  it('never writes to the page, never paints forbidden places or invalid children, and clears every highlight on stop', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(tree, { minLength: 1, maxLength: 4 }), async (trees) => {
         const { doc, h, before, textBefore } = await highlighted(trees);
+        expect(doc.body.outerHTML).toBe(before);
         expect(doc.body.textContent).toBe(textBefore);
-        expect(doc.querySelectorAll(`:is(${FORBIDDEN}) [data-concept-id]`).length).toBe(0);
-        for (const mark of doc.querySelectorAll('[data-concept-id]')) {
-          expect(['UL', 'OL', 'TABLE', 'TBODY', 'TR']).not.toContain(mark.parentElement!.tagName);
+        for (const { range } of paintedRanges()) {
+          for (const node of [range.startContainer, range.endContainer]) {
+            expect(node.nodeType).toBe(3);
+            expect(node.parentElement!.closest(FORBIDDEN)).toBeNull();
+            expect(['UL', 'OL', 'TABLE', 'TBODY', 'TR']).not.toContain(node.parentElement!.tagName);
+          }
         }
         h.stop();
+        expect(paintedRanges()).toEqual([]);
         expect(doc.body.outerHTML).toBe(before);
       }),
       { numRuns: 60 },
@@ -97,10 +108,10 @@ describe('highlighter properties', { timeout: 60_000 }, () => {
     await fc.assert(
       fc.asyncProperty(fc.array(tree, { minLength: 1, maxLength: 3 }), async (trees) => {
         const { doc, h } = await highlighted(trees);
-        const once = doc.body.outerHTML.replace(/data-al-mention="\d+"/g, '');
+        const once = texts(doc);
         h.rescan();
         await h.whenIdle();
-        expect(doc.body.outerHTML.replace(/data-al-mention="\d+"/g, '')).toBe(once);
+        expect(texts(doc)).toEqual(once);
         h.stop();
       }),
       { numRuns: 30 },
@@ -114,16 +125,18 @@ describe('highlighter behaviour', () => {
     return doc;
   };
 
-  it('wraps a name split across inline tags as one mention with several pieces', async () => {
+  it('paints a name split across inline tags as one mention, one range over both', async () => {
     const doc = page('<p>Seoul signed the <em>Special Measures</em> Agreement with Washington.</p>');
     const h = createHighlighter(doc, compiled, options);
     h.start();
     await h.whenIdle();
-    const pieces = [...doc.querySelectorAll<HTMLElement>('[data-concept-id="sma"]')];
-    expect(pieces.map((p) => p.textContent)).toEqual(['Special Measures', ' Agreement']);
-    expect(new Set(pieces.map((p) => p.dataset.alMention)).size).toBe(1);
+    const painted = paintedRanges();
+    expect(painted).toHaveLength(1);
+    expect(painted[0]!.range.startContainer).toBe(doc.querySelector('em')!.firstChild);
+    expect(texts(doc)).toEqual(['sma:Special Measures Agreement']);
     expect(h.counts()).toEqual({ sma: 1 });
     expect(h.mentions()).toHaveLength(1);
+    h.stop();
   });
 
   it('highlights only the first mention per concept when asked, and applies option changes live', async () => {
@@ -134,13 +147,22 @@ describe('highlighter behaviour', () => {
     expect(h.counts()).toEqual({ sma: 1, usfk: 1 });
     h.update({ ...options, firstMentionOnly: false });
     expect(h.counts()).toEqual({ sma: 3, usfk: 1 });
+    await h.whenIdle();
+    expect(texts(doc)).toEqual(['sma:SMA', 'sma:SMA', 'sma:SMA', 'usfk:USFK']);
     h.update({ ...options, categories: { security: false } });
     expect(h.counts()).toEqual({});
-    h.update({ ...options, style: 'underline' });
-    expect(doc.querySelector('[data-concept-id]')!.className).toContain('al-style-underline');
+    h.stop();
   });
 
-  it('follows page changes: new text is highlighted, removed text forgotten, its own marks ignored', async () => {
+  it('styles each concept by its category, the reader\'s style and the page\'s look', () => {
+    const concepts = { sma: compiled.concepts.sma! };
+    expect(highlightRules(concepts, 'underline', false)).toMatch(/::highlight\(alliance-lens--sma\) \{ text-decoration-line: underline;.*#1d4ed8/);
+    expect(highlightRules(concepts, 'underline', false)).not.toContain('background-color');
+    expect(highlightRules(concepts, 'background', false)).not.toContain('text-decoration');
+    expect(highlightRules(concepts, 'both', true)).toContain(compiled.concepts.sma!.colourDark);
+  });
+
+  it('follows page changes: new text is highlighted, removed text forgotten', async () => {
     const doc = page('<div id="feed"><p>USFK and the Korean Peninsula.</p></div>');
     const h = createHighlighter(doc, compiled, options);
     h.start();
@@ -153,22 +175,28 @@ describe('highlighter behaviour', () => {
     p.remove();
     await h.whenIdle();
     expect(h.counts()).toEqual({ usfk: 1 });
+    expect(texts(doc)).toEqual(['usfk:USFK']);
     h.stop();
   });
 
-  it('never touches editable regions', async () => {
-    const doc = page('<div contenteditable="true"><p>SMA draft on the Korean Peninsula</p></div><p contenteditable="false">USFK</p>');
+  it('never touches editable regions, also when a region becomes editable later', async () => {
+    const doc = page('<div contenteditable="true"><p>SMA draft on the Korean Peninsula</p></div><p contenteditable="false">USFK</p><div id="later"><p>NCG</p></div>');
     const h = createHighlighter(doc, compiled, options);
     h.start();
     await h.whenIdle();
+    expect(h.counts()).toEqual({ usfk: 1, ncg: 1 });
+    doc.getElementById('later')!.setAttribute('contenteditable', 'true');
+    await h.whenIdle();
     expect(h.counts()).toEqual({ usfk: 1 });
+    expect(texts(doc)).toEqual(['usfk:USFK']);
+    h.stop();
   });
 });
 
 /**
  * Frameworks such as React keep references to the text nodes they rendered
- * and later rewrite or remove exactly those nodes. The node mark.js split
- * stays in place as the text before the first mark, so such writes reach it.
+ * and later rewrite, move or remove exactly those nodes: they must find them
+ * as they made them, and the highlights must follow.
  */
 describe('pages that rewrite the text nodes they own', () => {
   const setup = async (html: string) => {
@@ -178,44 +206,38 @@ describe('pages that rewrite the text nodes they own', () => {
     const h = createHighlighter(doc, compiled, options);
     h.start();
     await h.whenIdle();
-    expect(doc.querySelectorAll('[data-concept-id]').length).toBeGreaterThan(0);
+    expect(paintedRanges().length).toBeGreaterThan(0);
     return { doc, p, owned, h };
   };
 
-  it('shows exactly the new text when the page rewrites a node that holds highlights', async () => {
-    const { p, owned, h } = await setup('<p>The SMA and USFK costs rose.</p>');
+  it('highlights exactly the new text when the page rewrites a node that holds highlights', async () => {
+    const { doc, p, owned, h } = await setup('<p>The SMA and USFK costs rose.</p>');
     owned.data = 'Round 3: the SMA and USFK costs fell.';
-    expect(p.textContent).not.toBe(owned.data); // stale pieces still follow until the highlighter runs
     await h.whenIdle();
-    expect(p.textContent).toBe('Round 3: the SMA and USFK costs fell.');
+    expect(p.childNodes).toHaveLength(1);
+    expect(p.firstChild).toBe(owned);
     expect(h.counts()).toEqual({ sma: 1, usfk: 1 });
+    expect(texts(doc)).toEqual(['sma:SMA', 'usfk:USFK']);
     h.stop();
-    expect(p.innerHTML).toBe('Round 3: the SMA and USFK costs fell.');
   });
 
-  it('drops the pieces of a node the page removed, and keeps the text the page added', async () => {
-    const { p, owned, h } = await setup('<p>SMA talks resumed</p>');
+  it('forgets the highlights of a node the page removed, and highlights the text the page added', async () => {
+    const { doc, p, owned, h } = await setup('<p>SMA talks resumed</p>');
     p.removeChild(owned);
     p.append('New text about USFK.');
     await h.whenIdle();
-    expect(p.textContent).toBe('New text about USFK.');
     expect(h.counts()).toEqual({ usfk: 1 });
+    expect(texts(doc)).toEqual(['usfk:USFK']);
+    h.stop();
   });
 
-  it('keeps every character when another wrapper (passage notes) splits a node that holds highlights', async () => {
-    const { p, owned, h } = await setup('<p>The SMA talks and USFK costs.</p>');
-    wrapRanges([owned], [{ start: 0, length: 3 }], 'al-note', 'alliance-lens-note', () => {});
+  it('follows a node the page moved into another paragraph', async () => {
+    const { doc, owned, h } = await setup('<p>SMA talks resumed</p><p id="to">Later: </p>');
+    doc.getElementById('to')!.append(owned);
+    await h.whenIdle();
+    expect(h.counts()).toEqual({ sma: 1 });
+    expect(paintedRanges()[0]!.range.startContainer).toBe(owned);
     h.stop();
-    expect(p.textContent).toBe('The SMA talks and USFK costs.');
-    expect(p.querySelectorAll('al-mark')).toHaveLength(0);
-  });
-
-  it('merges back normally when the page changed nothing', async () => {
-    const { p, owned, h } = await setup('<p>SMA, USFK and the SMA again</p>');
-    h.stop();
-    expect(p.childNodes.length).toBe(1);
-    expect(p.firstChild).toBe(owned);
-    expect(p.outerHTML).toBe('<p>SMA, USFK and the SMA again</p>');
   });
 });
 
@@ -226,22 +248,23 @@ describe('open shadow roots', () => {
     const shadow = doc.querySelector('news-card')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<h3>The Nuclear Consultative Group</h3><p>It met in Seoul with <slot name="by"></slot>.</p>';
     const before = { light: doc.body.innerHTML, shadow: shadow.innerHTML };
-    const h = createHighlighter(doc, compiled, options, { markCss: 'al-mark { color: inherit }' });
+    const h = createHighlighter(doc, compiled, options);
     h.start();
     await h.whenIdle();
     return { doc, shadow, h, before };
   };
 
-  it('highlights inside them, styles their marks, and leaves both trees exactly as they were on stop', async () => {
+  it('highlights inside them, styles them, and leaves both trees exactly as they were', async () => {
     const { doc, shadow, h, before } = await withShadow();
     expect(h.counts()).toEqual({ usfk: 1, sma: 1, ncg: 1 });
-    expect(shadow.querySelectorAll('[data-concept-id="ncg"]').length).toBe(1);
+    expect(paintedRanges().filter(({ range }) => range.startContainer.getRootNode() === shadow).map((p) => p.conceptId)).toEqual(['ncg']);
     expect(shadow.adoptedStyleSheets).toHaveLength(1);
-    expect(h.mentions().map((m) => m.dataset.conceptId).sort()).toEqual(['ncg', 'sma', 'usfk']);
-    h.stop();
+    expect(h.mentions().map((m) => m.conceptId).sort()).toEqual(['ncg', 'sma', 'usfk']);
     expect(doc.body.innerHTML).toBe(before.light);
     expect(shadow.innerHTML).toBe(before.shadow);
+    h.stop();
     expect(shadow.adoptedStyleSheets).toHaveLength(0);
+    expect(paintedRanges()).toEqual([]);
   });
 
   it('follows changes inside a shadow root', async () => {

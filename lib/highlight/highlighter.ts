@@ -1,53 +1,47 @@
 /**
- * Finds alliance concepts on a live page and highlights them. This file wires
- * the parts, each with one job, and owns their start and stop:
- * - page-watch.ts watches the page and drops the extension's own writes;
+ * Finds alliance concepts on a live page and highlights them without writing
+ * to the page: nothing is wrapped, split or marked, so no framework, editor or
+ * script that owns the page's nodes ever meets a node it did not make. This
+ * file wires the parts, each with one job, and owns their start and stop:
+ * - page-watch.ts watches the page (and only the page's own changes);
  * - scopes.ts turns page changes into the text to read again;
  * - scheduler.ts gathers changes (with a maximum wait) and slices long work;
  * - page-reader.ts reads runs of text (blocks.ts), keeping unchanged ones;
  * - run-index.ts matches each run once (matcher and page evidence);
- * - mark-keeper.ts decides mentions and wraps them (wrap.ts), near the view
- *   first (lazy-wrap.ts), never under the reader's selection (selection-guard.ts).
- * stop() removes every trace.
+ * - mention-keeper.ts decides mentions, counts them and has them painted near
+ *   the view first (nearness.ts); it also answers which mention is under a
+ *   point (hit-test.ts);
+ * - paint.ts paints and clears: CSS Custom Highlights named
+ *   `alliance-lens--<conceptId>` and their `::highlight()` rules.
+ * stop() clears every highlight and rule; there is nothing to restore.
  */
 import type { CompiledMatcher } from '../matcher/compile';
 import { createMatcher } from '../matcher/matcher';
 import { PageEvidence } from '../matcher/evidence';
-import { MarkKeeper, type HighlightOptions, type MentionRef } from './mark-keeper';
+import { MentionKeeper, type HighlightOptions, type Mention } from './mention-keeper';
 import { PageReader } from './page-reader';
 import { createPageWatch, type PageChange } from './page-watch';
 import { isDarkPage } from './page-look';
+import { Painter } from './paint';
 import { RunIndex } from './run-index';
 import { Debouncer, inSlices, SerialQueue } from './scheduler';
 import { scopesOf, type Scope } from './scopes';
-import { keepMarksSelectable } from './selectable-marks';
-import { ShadowStyles } from './shadow-styles';
-import { isOwnMark, MARK_CLASS, MARK_TAG, marksIn, unwrapMarks } from './wrap';
 
-export type { HighlightOptions, MentionRef };
-
-export interface HighlighterEnv {
-  /** The marks' stylesheet, adopted by open shadow roots (the page-level copy does not reach into them). */
-  markCss?: string;
-  /** Wrap every mention at once instead of only those near the view (documents without layout do anyway). */
-  eager?: boolean;
-}
+export type { HighlightOptions, Mention };
 
 export interface Highlighter {
   start(): void;
   stop(): void;
   update(options: HighlightOptions): void;
-  /** Reads the whole page again, keeping the marks of text that did not change. */
+  /** Reads the whole page again, keeping the highlights of text that did not change. */
   rescan(): void;
   counts(): Record<string, number>;
-  /** The mentions wrapped so far, in document order (one element per mention). */
-  mentions(): HTMLElement[];
-  /** Every mention on the page in document order, wrapped or not (for next/previous and jumps). */
-  mentionRefs(): MentionRef[];
-  /** Wraps every mention now (before printing). */
-  wrapAll(): void;
+  /** Every decided mention on the page in document order, painted or not (next/previous, jumps, notes). */
+  mentions(): Mention[];
+  /** The highlighted mention under a point of the viewport, if the point is on its text. */
+  mentionAt(x: number, y: number): Mention | null;
   onChange(listener: () => void): () => void;
-  /** Resolves when the current scan, queued page changes and wraps near the view are handled. */
+  /** Resolves when the current scan, queued page changes and paints near the view are handled. */
   whenIdle(): Promise<void>;
   /** What the page's changes cost so far: runs matched and scopes read. */
   stats(): { runsMatched: number; scopesRead: number };
@@ -58,7 +52,7 @@ const MUTATION_DEBOUNCE_MS = 100;
 const MUTATION_MAX_WAIT_MS = 400;
 const NOTIFY_INTERVAL_MS = 250;
 
-export function createHighlighter(doc: Document, compiled: CompiledMatcher, initialOptions: HighlightOptions, env: HighlighterEnv = {}): Highlighter {
+export function createHighlighter(doc: Document, compiled: CompiledMatcher, initialOptions: HighlightOptions): Highlighter {
   const matcher = createMatcher(compiled);
   let options = initialOptions;
   let evidence = new PageEvidence(matcher, doc.title);
@@ -66,9 +60,10 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
   let running = false;
   let generation = 0;
   let life = new AbortController();
+  let dark = false;
   const listeners = new Set<() => void>();
   const queue = new SerialQueue();
-  const styles = new ShadowStyles(env.markCss);
+  const painter = new Painter(doc, compiled.concepts);
 
   let lastNotified = 0;
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -90,27 +85,27 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     debouncer.poke();
   };
   const watch = createPageWatch(doc, changed);
-  const keeper = new MarkKeeper({
+  const keeper = new MentionKeeper({
     doc,
     compiled,
+    painter,
     options: () => options,
     evidence: () => evidence,
     index: () => index,
     queue,
     generation: () => generation,
-    quietly: watch.quietly,
     notify,
     reread: (node) => changed([{ kind: 'text', node }]),
-    eager: env.eager,
   });
-  const reader = new PageReader({ doc, index: () => index, keeper, styles, quietly: watch.quietly, observe: watch.observe });
+  const reader = new PageReader({ doc, index: () => index, keeper, painter, observe: watch.observe });
 
   async function fullScan(gen: number) {
     const body = doc.body;
     if (!body) return;
-    keeper.dark = isDarkPage(doc);
+    dark = isDarkPage(doc);
+    painter.style(options.style, dark);
     const seen = options.firstMentionOnly ? new Set<string>() : null;
-    // What comes near the view during the scan is wrapped between its slices, not after the whole page is read.
+    // What comes near the view during the scan is painted between its slices, not after the whole page is read.
     const afterSlice = () => {
       keeper.place(true);
       notify();
@@ -142,24 +137,12 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     await readScopes(whole ? [{ root: body, deep: true }] : scopes, gen);
   }
 
-  /** Reads the scopes put off for the reader's selection, once it is gone. */
-  function resume() {
-    if (!running || !reader.deferred.length) return;
-    const scopes = reader.deferred;
-    reader.deferred = [];
-    const gen = generation;
-    void queue.run(() => readScopes(scopes, gen));
-  }
-
-  /** Every mark of ours on the page, shadow roots included, in document order. */
-  const allMarks = () => [doc.body, ...styles.all()].flatMap((root) => (root ? marksIn(root) : [])).filter((m) => isOwnMark(m));
-
   function begin() {
     if (!doc.body) return;
     life = new AbortController();
-    keeper.begin(life.signal, resume);
-    doc.defaultView?.addEventListener('beforeprint', () => keeper.wrapAll(), { signal: life.signal });
-    if (doc.defaultView) keepMarksSelectable(doc.defaultView, life.signal);
+    keeper.begin();
+    // Everything is painted before printing: what is far from the view is otherwise painted only as it approaches.
+    doc.defaultView?.addEventListener('beforeprint', () => keeper.paintAll(), { signal: life.signal });
     watch.observe(doc);
     const gen = ++generation;
     void queue.run(() => fullScan(gen));
@@ -172,9 +155,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     pending = [];
     watch.disconnect();
     keeper.end();
-    unwrapMarks(allMarks());
-    reader.joinCut();
-    styles.release();
+    painter.clear();
     evidence = new PageEvidence(matcher, doc.title);
     index = new RunIndex(evidence);
   }
@@ -199,18 +180,11 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     },
     update(next) {
       const restyle = next.style !== options.style;
-      const rewrap = next.firstMentionOnly !== options.firstMentionOnly || JSON.stringify(next.categories) !== JSON.stringify(options.categories);
+      const redecide = next.firstMentionOnly !== options.firstMentionOnly || JSON.stringify(next.categories) !== JSON.stringify(options.categories);
       options = next;
       if (!running) return;
-      if (restyle) {
-        watch.quietly(() => {
-          for (const mark of allMarks()) {
-            mark.classList.remove('al-style-underline', 'al-style-background', 'al-style-both');
-            mark.classList.add(`al-style-${next.style}`);
-          }
-        });
-      }
-      if (rewrap) {
+      if (restyle) painter.style(next.style, dark);
+      if (redecide) {
         keeper.reconcile(true);
         notify(true);
       }
@@ -222,17 +196,8 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     counts() {
       return Object.fromEntries([...keeper.counts].filter(([, n]) => n > 0));
     },
-    mentions() {
-      const seen = new Set<string>();
-      return allMarks().filter((m) => {
-        const id = m.dataset.alMention!;
-        if (seen.has(id)) return false;
-        seen.add(id);
-        return true;
-      });
-    },
-    mentionRefs: () => keeper.refs(),
-    wrapAll: () => keeper.wrapAll(),
+    mentions: () => keeper.mentions(),
+    mentionAt: (x, y) => (running ? keeper.mentionAt(x, y) : null),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -248,5 +213,3 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     stats: () => ({ runsMatched: index.analysed, scopesRead: reader.scopesRead }),
   };
 }
-
-export { MARK_CLASS, MARK_TAG };

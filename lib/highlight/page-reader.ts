@@ -1,40 +1,28 @@
 /**
  * Reads the page's text into runs: the whole page as a stream of runs (for
  * the first scan), or one scope after a change, where runs that did not
- * change keep their marks and only changed ones are unwrapped and matched anew.
+ * change keep their highlights and only changed ones are matched anew.
  */
 import { collectRuns, isInsideForbidden, precedingHeading, walkRuns, type TextRun, type WalkOptions } from './blocks';
-import { cutLargeText, joinPieces, PIECE_CHARS, READ_ONLY_CHARS } from './large-text';
-import type { MarkKeeper } from './mark-keeper';
+import type { MentionKeeper } from './mention-keeper';
+import type { Painter } from './paint';
 import type { RunIndex, RunState } from './run-index';
 import type { Scope } from './scopes';
-import type { ShadowStyles } from './shadow-styles';
-import { isOwnMark, MARK_TAG, unwrapMarks } from './wrap';
+
+/** Runs end at whitespace after this many characters; longer text nodes are read in slices of about this size. */
+export const PIECE_CHARS = 32_768;
 
 export interface ReaderContext {
   doc: Document;
   index(): RunIndex;
-  keeper: MarkKeeper;
-  styles: ShadowStyles;
-  quietly<T>(write: () => T): T;
+  keeper: MentionKeeper;
+  painter: Painter;
   observe(root: Node): void;
-}
-
-/** Turns elements that merely look like our marks (a page's clones of them) into plain text, so marks never nest. */
-function removeClones(root: ParentNode) {
-  for (const el of root.querySelectorAll(MARK_TAG)) {
-    if (isOwnMark(el)) continue;
-    el.replaceWith(...el.childNodes);
-  }
 }
 
 export class PageReader {
   /** Scopes read after page changes (what the changes cost). */
   scopesRead = 0;
-  /** Scopes put off because the reader was selecting in them. */
-  deferred: Scope[] = [];
-  /** Original nodes cut into pieces: joined back on stop. */
-  private readonly cut = new Set<Text>();
 
   constructor(private readonly ctx: ReaderContext) {}
 
@@ -43,83 +31,44 @@ export class PageReader {
       heading,
       shallow,
       maxChars: PIECE_CHARS,
-      readOnlyAbove: READ_ONLY_CHARS,
-      onShadowRoot: (shadow) => this.ctx.styles.adopt(shadow) && this.ctx.observe(shadow),
-      cutLongText: (node) => {
-        const pieces = this.ctx.quietly(() => cutLargeText(node));
-        if (pieces.length > 1) this.cut.add(node);
-        return pieces;
-      },
+      onShadowRoot: (shadow) => this.ctx.painter.adopt(shadow) && this.ctx.observe(shadow),
     };
   }
 
   /** The runs of the whole page in document order, one at a time. */
   walkAll(body: Element): Iterator<TextRun> {
-    this.ctx.quietly(() => removeClones(body));
     return walkRuns(body, this.options(''));
   }
 
   /** Reads one scope again (see the file comment). */
   read(scope: Scope) {
     const { root, deep } = scope;
-    const { doc, keeper, quietly } = this.ctx;
+    const { doc, keeper } = this.ctx;
     const index = this.ctx.index();
     const body = doc.body;
     if (!body || !root.isConnected) return;
+    const old = new Set(deep ? index.inside(root) : index.directIn(root));
     if (root !== body && isInsideForbidden(root)) {
-      for (const s of deep ? index.inside(root) : index.directIn(root)) keeper.forget(s);
-      return;
-    }
-    if (keeper.protects(root)) {
-      this.deferred.push(scope);
+      for (const s of old) keeper.forget(s);
       return;
     }
     this.scopesRead++;
-    const opts = this.options(root === body ? '' : precedingHeading(root), !deep);
-    quietly(() => removeClones(root));
-    const read = () => {
-      const kept = new Set<RunState>();
-      const fresh: TextRun[] = [];
-      for (const run of collectRuns(root, opts)) {
-        const same = index.unchanged(run);
-        if (same) kept.add(same);
-        else fresh.push(run);
-      }
-      return { kept, fresh };
-    };
-    let { kept, fresh } = read();
-    const old = new Set(deep ? index.inside(root) : index.directIn(root));
-    // The page put this text inside one of our marks: that mark goes first, or marks would nest.
-    for (let el: Element | null = root; el && el !== body; el = el.parentElement) {
-      const owner = isOwnMark(el) ? index.ownerOfMark(el) : undefined;
-      if (owner) old.add(owner);
+    const kept = new Set<RunState>();
+    const fresh: TextRun[] = [];
+    for (const run of collectRuns(root, this.options(root === body ? '' : precedingHeading(root), !deep))) {
+      const same = index.unchanged(run);
+      if (same) kept.add(same);
+      else fresh.push(run);
     }
-    for (const run of fresh) {
-      for (const n of run.nodes) {
-        const owner = index.owner(n);
-        if (owner) old.add(owner);
-      }
-    }
+    // A node of a fresh run may still belong to a run elsewhere (the page moved it): that run changed too.
+    for (const run of fresh) for (const n of run.nodes) for (const s of index.runsOf(n)) old.add(s);
     const dropped = [...old].filter((s) => !kept.has(s));
-    const hadMarks = dropped.some((s) => s.marks.some((m) => m.isConnected));
-    quietly(() => {
-      for (const s of dropped) unwrapMarks(s.marks.filter((m) => m.isConnected));
-    });
     for (const s of dropped) keeper.forget(s);
-    // Unwrapping merged text nodes back: read the changed runs from the DOM as it now is.
-    if (hadMarks) ({ kept, fresh } = read());
     // Runs found whole inside an added subtree were moved there: their place in document order changed.
     if (deep) for (const s of kept) index.reposition(s);
     for (const run of fresh) index.add(run);
-    // Runs dropped outside this scope (a mark the page put text into) are read again in their own block.
+    // Runs dropped outside this scope (their text joined this scope's) are read again in their own block.
     const covers = (block: Element) => (deep ? root.contains(block) : root === block);
-    for (const block of new Set(dropped.map((s) => s.run.block))) if (!covers(block)) this.read({ root: block, deep: false });
-  }
-
-  /** Joins text cut into pieces back into its original nodes (after every mark was unwrapped). */
-  joinCut() {
-    for (const node of this.cut) joinPieces(node);
-    this.cut.clear();
-    this.deferred = [];
+    for (const block of new Set(dropped.map((s) => s.run.block))) if (!covers(block) && block.isConnected) this.read({ root: block, deep: false });
   }
 }

@@ -2,12 +2,13 @@
  * Watches the page for changes to its text with one MutationObserver (plus one
  * observation per open shadow root, which records do not cross into), and
  * reports them as page changes. What is not the page's own doing is dropped
- * here: the extension's writes (done inside `quietly`), its UI hosts, and
- * changes in places never highlighted (head, inputs, editors, code).
+ * here: the extension's UI host, and changes in places never highlighted
+ * (head, inputs, editors, code). The highlighter itself never writes to the
+ * page. An element made editable (or hidden) after load reads as added again,
+ * so its text stops being highlighted.
  */
 import { isOwnUi } from '../own-ui';
 import { isInsideForbidden } from './blocks';
-import { quietOwnWrites } from './wrap';
 
 export type PageChange =
   /** The document's body or root element was replaced (document.open/write): everything starts again. */
@@ -17,16 +18,16 @@ export type PageChange =
 
 export interface PageWatch {
   observe(root: Node): void;
-  /** Runs a DOM write of the extension's own: the records it causes are dropped, the page's kept. */
-  quietly<T>(write: () => T): T;
   /** Delivers the changes recorded so far now, instead of at the observer's next callback. */
   flush(): void;
   disconnect(): void;
 }
 
-const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** Attributes that make text forbidden or allowed (an editor switched on, a region hidden). */
+const FORBIDDING = ['contenteditable', 'hidden'];
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: FORBIDDING };
 
-/** The extension's UI hosts (the card, the note button and panel); its marks are written quietly (wrap.ts). */
+/** The extension's UI host (the card, the passage notes, the note button and panel). */
 const isOwnHost = (node: Node) => node.nodeType === 1 && isOwnUi(node as Element);
 
 /** Turns mutation records into the page's changes (empty when none of them is the page's). */
@@ -36,6 +37,11 @@ export function pageChanges(records: MutationRecord[], doc: Document): PageChang
     const target = r.target;
     if (target === doc || target === doc.documentElement) {
       if ([...r.addedNodes].some((n) => n.nodeName === 'BODY' || n.nodeName === 'HTML')) changes.push({ kind: 'document' });
+      continue;
+    }
+    if (r.type === 'attributes') {
+      const el = target as Element;
+      if (el.parentNode && !isOwnHost(el)) changes.push({ kind: 'nodes', parent: el.parentNode, added: [el], removed: [], before: null, after: null });
       continue;
     }
     if (isInsideForbidden(target)) continue;
@@ -58,27 +64,12 @@ export function createPageWatch(doc: Document, onChanges: (changes: PageChange[]
     if (changes.length) onChanges(changes);
   };
   const observer = new MutationObserver(deliver);
-  const quietly = <T>(write: () => T): T => {
-    deliver(observer.takeRecords());
-    try {
-      return write();
-    } finally {
-      observer.takeRecords();
-    }
-  };
-  let unquiet: (() => void) | undefined;
   return {
-    observe(root) {
-      observer.observe(root, OBSERVED);
-      unquiet ??= quietOwnWrites(quietly);
-    },
-    quietly,
+    observe: (root) => observer.observe(root, OBSERVED),
     flush: () => deliver(observer.takeRecords()),
     disconnect() {
       observer.takeRecords();
       observer.disconnect();
-      unquiet?.();
-      unquiet = undefined;
     },
   };
 }

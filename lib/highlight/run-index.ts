@@ -1,8 +1,9 @@
 /**
  * The runs of text the highlighter knows, each matched once: their analysis
- * (candidates and evidence), the mentions decided and wrapped, and the text
- * nodes they are made of now. Lets a rescan recognise runs that did not change
- * (same nodes, same text, same section), so they keep their marks untouched.
+ * (candidates and evidence), the mentions decided and painted, and which runs
+ * a text node belongs to. Lets a rescan recognise runs that did not change
+ * (same nodes, same text, same section), so they keep their highlights, and
+ * lets a point on the page (a caret position) find its run.
  */
 import type { Candidate } from '../matcher/matcher';
 import type { BlockAnalysis, PageEvidence } from '../matcher/evidence';
@@ -13,24 +14,30 @@ export interface RunState {
   analysis: BlockAnalysis;
   /** The mentions the page's evidence and the reader's options call for. */
   desired: Candidate[];
-  /** The mentions wrapped now, and their elements. */
-  applied: Candidate[];
-  marks: HTMLElement[];
-  /** The text nodes the run is made of now: its own, and those our wrapping split off or put in marks. */
-  nodes: Set<Text>;
-  /** Came near the reader's view (or was needed): wrapped from now on. */
+  /** The mentions painted now, and their ranges (one per mention, in the same order). */
+  painted: Candidate[];
+  ranges: StaticRange[];
+  /** Came near the reader's view (or was needed): painted from now on. */
   near: boolean;
   alive: boolean;
 }
 
-const before = (a: RunState, b: RunState) => !!(a.run.nodes[0]!.compareDocumentPosition(b.run.nodes[0]!) & Node.DOCUMENT_POSITION_FOLLOWING);
+const before = (a: RunState, b: RunState) => {
+  const pa = a.run.nodes[0]!;
+  const pb = b.run.nodes[0]!;
+  // Slices of one long node follow each other in the node.
+  if (pa === pb) return a.run.from < b.run.from;
+  return !!(pa.compareDocumentPosition(pb) & Node.DOCUMENT_POSITION_FOLLOWING);
+};
+
+const sameNodes = (a: Text[], b: Text[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
 export class RunIndex {
   /** Live runs in document order. */
   ordered: RunState[] = [];
   private readonly byBlock = new Map<Element, Set<RunState>>();
-  private readonly ownerOf = new WeakMap<Text, RunState>();
-  private readonly markOwner = new WeakMap<Element, RunState>();
+  /** Text node → the runs made of it (one, or several slices of a very long node). */
+  private readonly ofNode = new WeakMap<Text, RunState[]>();
   private dead = 0;
   /** Runs with an ambiguous mention: their decision follows the page's evidence, which any change may move. */
   readonly ambiguous = new Set<RunState>();
@@ -44,8 +51,12 @@ export class RunIndex {
   /** Matches a run and records it; `append` when runs arrive in document order (a full walk). */
   add(run: TextRun, append = false): RunState {
     this.analysed++;
-    const state: RunState = { run, analysis: this.evidence.analyse(run.text, run.heading), desired: [], applied: [], marks: [], nodes: new Set(), near: false, alive: true };
-    this.setNodes(state, run.nodes);
+    const state: RunState = { run, analysis: this.evidence.analyse(run.text, run.heading), desired: [], painted: [], ranges: [], near: false, alive: true };
+    for (const n of run.nodes) {
+      const list = (this.ofNode.get(n) ?? []).filter((s) => s.alive);
+      list.push(state);
+      this.ofNode.set(n, list);
+    }
     this.fresh.add(state);
     if (state.analysis.candidates.some((c) => c.ambiguous)) this.ambiguous.add(state);
     const list = this.byBlock.get(run.block) ?? new Set();
@@ -74,7 +85,7 @@ export class RunIndex {
     this.insertInOrder(state);
   }
 
-  /** Forgets a run that left the page or changed (its marks are the caller's to remove). */
+  /** Forgets a run that left the page or changed (its highlights are the caller's to clear). */
   drop(state: RunState) {
     if (!state.alive) return;
     state.alive = false;
@@ -94,34 +105,16 @@ export class RunIndex {
     this.dead = 0;
   }
 
-  setNodes(state: RunState, nodes: Iterable<Text>) {
-    state.nodes = new Set(nodes);
-    for (const n of state.nodes) this.ownerOf.set(n, state);
-  }
-
-  /** Records a run's marks and the text nodes it is made of after wrapping them. */
-  setMarks(state: RunState, marks: HTMLElement[], nodes: Iterable<Text>) {
-    state.marks = marks;
-    for (const m of marks) this.markOwner.set(m, state);
-    this.setNodes(state, nodes);
-  }
-
-  /** The run whose mark `el` is. */
-  ownerOfMark(el: Element): RunState | undefined {
-    return this.markOwner.get(el);
-  }
-
-  /** The run (live or dropped) a text node last belonged to. */
-  owner(node: Text): RunState | undefined {
-    return this.ownerOf.get(node);
+  /** The live runs a text node belongs to. */
+  runsOf(node: Text): RunState[] {
+    return (this.ofNode.get(node) ?? []).filter((s) => s.alive);
   }
 
   /** The live run that `run` is, unchanged, if any. */
   unchanged(run: TextRun): RunState | undefined {
-    const state = this.ownerOf.get(run.nodes[0]!);
-    if (!state?.alive || state.run.text !== run.text || state.run.heading !== run.heading || state.run.block !== run.block) return undefined;
-    if (state.nodes.size !== run.nodes.length || !run.nodes.every((n) => state.nodes.has(n))) return undefined;
-    return state;
+    return this.runsOf(run.nodes[0]!).find(
+      (s) => s.run.from === run.from && s.run.text === run.text && s.run.heading === run.heading && s.run.block === run.block && sameNodes(s.run.nodes, run.nodes),
+    );
   }
 
   /** Live runs directly in `block`. */

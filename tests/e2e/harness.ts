@@ -245,45 +245,6 @@ export function pointOfText(page: DrivenPage, text: string, offset = 0): Promise
   );
 }
 
-/**
- * The first line box of the `nth` highlighted mention of `conceptId` in the viewport, after scrolling it to the
- * middle of the view. Reads the mentions as a page could, through `CSS.highlights` under `alliance-lens--<id>`
- * (until the highlighter paints, through its marks).
- */
-export function termBox(page: DrivenPage, conceptId: string, nth = 0): Promise<{ x: number; y: number; width: number; height: number }> {
-  return page.evaluate(
-    ([id, k]) => {
-      const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
-      const painted = registry?.get(`alliance-lens--${id}`);
-      let range: Range | null = null;
-      if (painted) {
-        const live = [...painted].map((r) => {
-          const x = document.createRange();
-          x.setStart(r.startContainer, r.startOffset);
-          x.setEnd(r.endContainer, r.endOffset);
-          return x;
-        });
-        live.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-        range = live[k] ?? null;
-      } else {
-        const seen = new Set<string>();
-        const firsts = [...document.querySelectorAll<HTMLElement>(`[data-concept-id="${id}"]`)].filter((m) => !seen.has(m.dataset.alMention!) && seen.add(m.dataset.alMention!));
-        const mark = firsts[k];
-        if (mark) {
-          range = document.createRange();
-          range.selectNodeContents(mark);
-        }
-      }
-      if (!range) throw new Error(`no mention ${k} of ${id}`);
-      const block = range.startContainer.parentElement!;
-      block.scrollIntoView({ block: 'center' });
-      const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    },
-    [conceptId, nth] as const,
-  );
-}
-
 /** Selects by dragging the real mouse from one point to another at a reader's pace; returns the selected text. */
 export async function dragSelect(page: DrivenPage, from: { x: number; y: number }, to: { x: number; y: number }): Promise<string> {
   await page.mouse.move(from.x, from.y, { steps: 5 });

@@ -19,16 +19,30 @@ export interface FoundMention {
   text: string;
 }
 
-/** The mentions highlighted in a document: pieces of one mention joined, whitespace collapsed. */
+/**
+ * The mentions highlighted in a document, read as a page script could: the
+ * ranges registered in `CSS.highlights` under `alliance-lens--<conceptId>`
+ * that lie in this document, whitespace collapsed.
+ */
 export function mentionsOf(doc: Document): FoundMention[] {
-  const byId = new Map<string, FoundMention>();
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-concept-id]')) {
-    const id = el.dataset.alMention ?? String(byId.size);
-    const found = byId.get(id);
-    if (found) found.text += el.textContent ?? '';
-    else byId.set(id, { conceptId: el.dataset.conceptId!, text: el.textContent ?? '' });
+  const registry = ((doc.defaultView ?? globalThis).CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  const found: FoundMention[] = [];
+  for (const [name, ranges] of registry) {
+    if (!name.startsWith('alliance-lens--')) continue;
+    for (const r of ranges) {
+      if (r.startContainer.ownerDocument !== doc) continue;
+      // The text between the boundary points, text node by text node (happy-dom's Range.toString is not reliable).
+      let text = '';
+      const walker = doc.createTreeWalker(r.startContainer.getRootNode(), NodeFilter.SHOW_TEXT);
+      walker.currentNode = r.startContainer;
+      for (let n: Node | null = r.startContainer; n; n = n === r.endContainer ? null : walker.nextNode()) {
+        const data = (n as Text).data;
+        text += data.slice(n === r.startContainer ? r.startOffset : 0, n === r.endContainer ? r.endOffset : data.length);
+      }
+      found.push({ conceptId: name.slice('alliance-lens--'.length), text: text.replace(/\s+/g, ' ').trim() });
+    }
   }
-  return [...byId.values()].map((m) => ({ ...m, text: m.text.replace(/\s+/g, ' ').trim() }));
+  return found;
 }
 
 export function scoreAgainstGold(page: GoldPage, found: FoundMention[], { includeDynamic }: { includeDynamic: boolean }) {

@@ -1,12 +1,13 @@
 /**
- * The in-page card: one Preact UI in a closed shadow root, opened from the
- * extension's own highlighted terms by the reader's hover, Tab focus, click
- * or the keyboard shortcut. Its notes section is the extension's notes frame.
- * The shadow host exists only while a card is open, so a page without an open
- * card carries no trace of it. This file holds the card's state and wires the
- * modules beside it: mention and term (the card's term), reader-input (events → hover intent),
+ * The in-page card: one Preact UI in the extension's layer, opened on the
+ * highlighter's mentions by the reader's hover, click or the keyboard
+ * shortcut, with a focus ring drawn round its term (the term itself is the
+ * page's text, untouched). Its notes section is the extension's notes frame.
+ * This file holds the card's state and wires the modules beside it: mention
+ * and term (the card's term), reader-input (events → hover intent),
  * position, focus-trap and render-card.
  */
+import { render } from 'preact';
 import type { ConceptView } from '@/lib/corpus/concept-view';
 import type { FromFrame } from '@/lib/frame-protocol';
 import type { ConceptSource } from '@/lib/notes/model';
@@ -14,64 +15,86 @@ import { describeMention } from '@/lib/anchoring/anchor';
 import { pageUrlOf } from '@/lib/page-url';
 import { t } from '@/lib/i18n';
 import { onAbort } from '@/lib/abort';
-import type { Highlighter } from '@/lib/highlight/highlighter';
-import cardCss from '@/components/card/card.css?inline';
+import type { Highlighter, Mention } from '@/lib/highlight/highlighter';
 import type { CardView } from '@/components/card/CardApp';
 import { HoverIntent } from './hover-intent';
-import { mentionPieces, mentionStart, mentionText, sameTerm } from './mention';
+import { mentionRect, mentionText, sameTerm } from './mention';
 import { CardTerm } from './term';
 import { routeReaderInput } from './reader-input';
 import { followTerm } from './position';
 import { focusTrap } from './focus-trap';
 import { CARD_ID, renderCard } from './render-card';
-import { createUiLayer } from '../ui-layer';
+import type { UiLayer } from '../ui-layer';
 import { createNotesFrame, type NotesFrame } from '../notes-frame';
 import type { OnNotesChanged } from '../notes-changes';
 
 export interface CardDeps {
+  layer: UiLayer;
   concept(conceptId: string): Promise<ConceptView>;
   onNotesChanged: OnNotesChanged;
   glossaryUrl(conceptId: string): string;
-  /** The card follows its term when the highlighter wraps it again. */
-  highlighter: Pick<Highlighter, 'onChange'>;
+  /** The card finds its term under the pointer, and again after the page re-renders it. */
+  highlighter: Pick<Highlighter, 'onChange' | 'mentions' | 'mentionAt'>;
 }
 
 export interface CardController {
-  open(mark: HTMLElement, opts?: { pin?: boolean }): void;
+  /** Opens the card of a mention: pinned (a dialog, focused), or from the keyboard shortcut (Enter then pins it). */
+  open(mention: Mention, opts?: { pin?: boolean; keyboard?: boolean }): void;
   /** While the reader writes a passage note: no hover card opens (and an open one goes). */
   hold(on: boolean): void;
   close(): void;
+  /** Whether the card's notes frame holds text the reader has not saved. */
+  holdsDraft(): boolean;
 }
 
 /** The card until `signal` aborts. */
 export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
+  const { layer } = deps;
   let frame: NotesFrame | null = null;
-  const layer = createUiLayer(signal, cardCss, () => !!frame?.holdsDraft());
   let term: CardTerm | null = null;
   let view: CardView | null = null;
   let concept: ConceptView | null = null;
   let stopFollowing: (() => void) | null = null;
+  /** Opened by the next/previous shortcut and not pinned yet: Enter pins it. */
+  let fromKeyboard = false;
+  /** The page's element that had focus when the card took it: focus goes back there on Escape. */
+  let returnTo: Element | null = null;
   /** Whether the notes frame shows its editor: the frame's height follows it. */
   let editing = false;
   /** Where a note written on this card's term was written (worked out once the card is pinned). */
-  let source: { of: CardTerm; value: ConceptSource | undefined } | null = null;
+  let source: { of: Mention; value: ConceptSource | undefined } | null = null;
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
   const cardElement = () => layer.byId(CARD_ID);
   const focus = focusTrap({ element: cardElement, frame: () => frame, active: () => layer.activeElement(), pinned: () => !!view?.pinned });
+  layer.keepWhile(() => !!frame?.holdsDraft());
 
-  async function show(target: HTMLElement, pin: boolean) {
-    const start = mentionStart(target);
-    const conceptId = start.dataset.conceptId;
-    if (!conceptId) return;
-    if (term && term.mark !== start) term.describedByCard(false);
-    const data = await deps.concept(conceptId);
-    term = new CardTerm(start, CARD_ID);
-    view = { conceptId, pinned: pin, history: [], term: mentionText(start) };
+  /** The focus ring round the term: boxes in the layer, never anything in the page. */
+  function drawRing(rects: DOMRect[]) {
+    if (!rects.length) return layer.clear('ring');
+    render(
+      <>
+        {rects.map((r, i) => (
+          <div key={i} class="term-ring" style={{ left: `${r.left - 2}px`, top: `${r.top - 1}px`, width: `${r.width + 4}px`, height: `${r.height + 2}px` }} />
+        ))}
+      </>,
+      layer.slot('ring'),
+    );
+  }
+
+  function takeFocus() {
+    if (!layer.contains(document.activeElement)) returnTo = document.activeElement;
+    focus.focusFirst();
+  }
+
+  async function show(target: Mention, pin: boolean) {
+    const data = await deps.concept(target.conceptId);
+    term = new CardTerm(target);
+    view = { conceptId: target.conceptId, pinned: pin, history: [], term: mentionText(target) };
     concept = data;
+    layer.raise();
     paint();
-    term.describedByCard(!pin);
     follow();
-    if (pin) focus.focusFirst();
+    if (pin) takeFocus();
   }
 
   function onFrameMessage(message: FromFrame) {
@@ -89,22 +112,21 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
    * (none of it is a secret from the page); read once per pinned term, as it reads the page's text.
    */
   function termSource(): ConceptSource | undefined {
-    if (!term || !view?.pinned || term.mark.dataset.conceptId !== view.conceptId) return undefined;
-    if (source?.of !== term) {
-      const pieces = mentionPieces(term.mark);
-      const selectors = describeMention(document.body, pieces[0] ?? term.mark, pieces.at(-1) ?? term.mark);
-      source = { of: term, value: selectors ? { url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors } : undefined };
+    if (!term || !view?.pinned || term.mention.conceptId !== view.conceptId) return undefined;
+    if (source?.of !== term.mention) {
+      const range = term.mention.range();
+      const selectors = range && describeMention(document.body, range);
+      source = { of: term.mention, value: selectors ? { url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors } : undefined };
     }
     return source.value;
   }
 
   function paint() {
     if (!view || !concept) return;
-    const root = layer.open();
     frame ??= createNotesFrame(t('card_yourNotes'), onFrameMessage);
     const noteSource = termSource();
     frame.show({ type: 'concept', conceptId: concept.concept.id, conceptName: concept.concept.name, pinned: view.pinned, ...(noteSource && { source: noteSource }) });
-    renderCard(root, {
+    renderCard(layer.slot('card'), {
       view,
       concept,
       dark,
@@ -131,15 +153,16 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     paint();
   }
 
+  /** The page changed: the card stays with its term, found again where the page now shows it. */
   function reanchor() {
-    if (!term || term.mark.isConnected || !view) return;
-    if (term.refind()) {
-      term.describedByCard(!view.pinned);
+    if (!term || !view || term.present()) return;
+    if (term.refind(deps.highlighter.mentions())) {
       follow();
     } else if (view.pinned) {
       // The term is gone; a pinned card (perhaps holding a draft) stays where it is.
       stopFollowing?.();
       stopFollowing = null;
+      drawRing([]);
     } else close(false);
   }
 
@@ -148,9 +171,14 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     const card = cardElement();
     if (!term || !card) return;
     const followed = term;
-    stopFollowing = followTerm(followed.mark, card, {
+    const reference = followed.reference();
+    stopFollowing = followTerm(reference, card, {
+      present: () => followed.present(),
       detached: reanchor,
-      measured: (rect) => followed.seenAt(rect),
+      measured(rect) {
+        followed.seenAt(rect);
+        drawRing(reference.getClientRects());
+      },
       // Scrolled away: a hover card goes; a pinned card waits out of sight.
       offscreen() {
         if (view && !view.pinned) close(false);
@@ -162,59 +190,65 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   function pin(focusIt: boolean) {
     if (!view) return;
     intent.pinned = true;
+    fromKeyboard = false;
     view = { ...view, pinned: true };
-    term?.describedByCard(false);
     paint();
-    if (focusIt) focus.focusFirst();
+    if (focusIt) takeFocus();
   }
 
   function close(returnFocus: boolean) {
     stopFollowing?.();
     stopFollowing = null;
     const wasPinned = view?.pinned;
-    term?.describedByCard(false);
     view = null;
     concept = null;
     frame = null;
     editing = false;
     source = null;
-    layer.remove();
-    const previous = term?.mark ?? null;
+    fromKeyboard = false;
+    layer.clear('card');
+    drawRing([]);
     term = null;
     intent.pinned = false;
-    if (returnFocus && wasPinned) returnFocusTo(previous);
+    if (returnFocus && wasPinned) giveFocusBack();
   }
 
-  /** Gives focus back to the term (focus from script never opens a card). */
-  function returnFocusTo(target: HTMLElement | null) {
-    input.forgetTab();
-    if (target?.isConnected) target.focus({ preventScroll: true });
+  /** Focus goes back to where the reader was before the card took it. */
+  function giveFocusBack() {
+    const back = returnTo;
+    returnTo = null;
+    if (back instanceof HTMLElement && back.isConnected && !layer.contains(back)) back.focus({ preventScroll: true });
+    else if (layer.contains(document.activeElement)) (document.activeElement as HTMLElement | null)?.blur();
   }
 
-  /** Escape, or Close in the notes frame: the card goes and focus returns to its term. */
+  /** Escape, or Close in the notes frame: the card goes and focus returns to the page. */
   function dismiss() {
     if (!view) return;
-    const previous = term?.mark ?? null;
     const wasPinned = view.pinned;
-    if (previous) dismissedRects.set(previous, previous.getBoundingClientRect());
+    if (term) dismissedRects.set(term.mention, term.lastRect());
     intent.dismiss();
-    if (wasPinned) returnFocusTo(previous);
+    if (wasPinned) giveFocusBack();
   }
 
-  /** Where terms were when the reader dismissed their card: the page may wrap a term again (a new element) under a still pointer. */
-  const dismissedRects = new WeakMap<HTMLElement, DOMRect>();
-  const rectOf = (el: HTMLElement) => (el.isConnected ? el.getBoundingClientRect() : dismissedRects.get(el));
-  const intent = new HoverIntent<HTMLElement>({
+  /** Where terms were when the reader dismissed their card: the page may render a term anew under a still pointer. */
+  const dismissedRects = new WeakMap<Mention, DOMRect>();
+  const rectOf = (m: Mention) => mentionRect(m) ?? dismissedRects.get(m);
+  const intent = new HoverIntent<Mention>({
     open: (target) => void show(target, intent.pinned),
     close: () => close(false),
     same: (a, b) => sameTerm(a, b, rectOf),
   });
-  const input = routeReaderInput(signal, {
+  routeReaderInput(signal, {
     intent,
+    mentionAt: deps.highlighter.mentionAt,
     isInUi: (node) => layer.contains(node),
-    shownTerm: () => term?.mark ?? null,
     shownPinned: () => !!view?.pinned,
     dismiss,
+    pinFromKeyboard() {
+      if (!fromKeyboard || !view || view.pinned) return false;
+      pin(true);
+      return true;
+    },
   });
 
   deps.onNotesChanged(signal, (change) => frame?.notesChanged(change.conceptIds, change.noteId));
@@ -228,7 +262,8 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
 
   return {
     open(target, opts) {
-      intent.show(mentionStart(target), !!opts?.pin);
+      intent.show(target, !!opts?.pin);
+      fromKeyboard = !!opts?.keyboard && !opts.pin;
     },
     hold(on) {
       intent.held = on;
@@ -238,5 +273,6 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
       intent.hide();
       close(false);
     },
+    holdsDraft: () => !!frame?.holdsDraft(),
   };
 }

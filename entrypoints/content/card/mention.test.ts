@@ -1,68 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { MARK_CLASS, MARK_TAG, unwrapMarks, wrapRun } from '@/lib/highlight/wrap';
-import { collectRuns } from '@/lib/highlight/blocks';
-import { markOf, mentionPieces, mentionStart, mentionText, ownMarkOf, rewrapped, sameTerm } from './mention';
+import type { Mention } from '@/lib/highlight/highlighter';
+import { mentionText, refound, sameTerm } from './mention';
 import { CardTerm } from './term';
 
-/** "Nuclear Consultative Group" split by an inline tag (two marks, one mention), and a look-alike the page planted. */
-function page() {
+/** A mention over "Nuclear Consultative  Group", split by an inline tag, placed at `rect`. */
+function mention(rect: { left: number; top: number }, conceptId = 'ncg'): Mention & { gone: boolean } {
   const p = document.createElement('p');
   const b = document.createElement('b');
   b.textContent = 'Nuclear';
-  p.append('The ', b, ' Consultative  Group met. ');
-  const fake = document.createElement(MARK_TAG);
-  fake.className = MARK_CLASS;
-  fake.dataset.conceptId = 'ncg';
-  fake.dataset.alMention = '1';
-  fake.textContent = 'NCG';
-  p.append(fake);
-  document.body.replaceChildren(p);
-  const [run] = collectRuns(document.body);
-  const start = run!.text.indexOf('Nuclear');
-  const marks = wrapRun(run!, [{ start, length: 'Nuclear Consultative  Group'.length, conceptId: 'ncg', mentionId: 1, decorate() {} }]);
-  return { marks, fake };
+  p.append('The ', b, ' Consultative  Group met.');
+  document.body.append(p);
+  const m = {
+    conceptId,
+    gone: false,
+    alive: () => !m.gone,
+    range() {
+      if (m.gone) return null;
+      const r = document.createRange();
+      r.setStart(b.firstChild!, 0);
+      r.setEnd(p.lastChild!, ' Consultative  Group'.length);
+      r.getBoundingClientRect = () => ({ ...rect, x: rect.left, y: rect.top, width: 10, height: 10, right: rect.left + 10, bottom: rect.top + 10 }) as DOMRect;
+      return r;
+    },
+  };
+  return m;
 }
 
 describe('the card term', () => {
-  it('is one of our marks, never a look-alike the page planted', () => {
-    const { marks, fake } = page();
-    expect(marks).toHaveLength(2);
-    expect(ownMarkOf(marks[1]!.firstChild!.parentElement)).toBe(marks[1]);
-    expect(ownMarkOf(fake)).toBeNull();
-    expect(markOf(fake)).toBeNull();
-    expect(markOf(document)).toBeNull();
+  it('is the mention as the page writes it, whitespace collapsed', () => {
+    document.body.replaceChildren();
+    expect(mentionText(mention({ left: 0, top: 0 }))).toBe('Nuclear Consultative Group');
   });
 
-  it('is the whole mention: its pieces in order, the first as reference, the text as written', () => {
-    const { marks } = page();
-    expect(mentionPieces(marks[1]!)).toEqual(marks);
-    expect(mentionStart(marks[1]!)).toBe(marks[0]);
-    expect(mentionText(marks[0]!)).toBe('Nuclear Consultative Group');
-  });
-
-  it('is found again after it was wrapped anew, near where it was, and is the same term there', () => {
-    const { marks } = page();
-    const [first] = marks;
+  it('is the same term as a new mention of its concept where it was, and not one far away or of another concept', () => {
     const at = (left: number, top: number) => ({ left, top }) as DOMRect;
-    expect(rewrapped(first!, document, first!.getBoundingClientRect())).toBe(first);
-    expect(rewrapped(first!, document, at(500, 500))).toBeNull();
-    expect(sameTerm(first!, marks[1]!, () => at(10, 10))).toBe(true);
-    const far = new Map([[first!, at(10, 10)], [marks[1]!, at(10, 100)]]);
-    expect(sameTerm(first!, marks[1]!, (el) => far.get(el))).toBe(false);
+    const [a, b] = [mention(at(10, 10)), mention(at(12, 10))];
+    expect(sameTerm(a, b, (m) => m.range()?.getBoundingClientRect())).toBe(true);
+    expect(sameTerm(a, mention(at(10, 200)), (m) => m.range()?.getBoundingClientRect())).toBe(false);
+    expect(sameTerm(a, mention(at(10, 10), 'sma'), (m) => m.range()?.getBoundingClientRect())).toBe(false);
+    expect(refound([mention(at(300, 300)), b], 'ncg', at(10, 10))).toBe(b);
+    expect(refound([mention(at(300, 300))], 'ncg', at(10, 10))).toBeNull();
   });
 
-  it("follows the card's term to its new mark after the page had it wrapped again, and says when it is gone", () => {
-    const { marks } = page();
-    const term = new CardTerm(marks[0]!, 'card');
-    term.describedByCard(true);
-    expect(marks[0]!.getAttribute('aria-describedby')).toBe('card');
-    const again = page().marks;
-    expect(marks[0]!.isConnected).toBe(false);
-    expect(term.refind()).toBe(true);
-    expect(term.mark).toBe(again[0]);
-    term.describedByCard(false);
-    expect(again[0]!.hasAttribute('aria-describedby')).toBe(false);
-    unwrapMarks(again);
-    expect(term.refind()).toBe(false);
+  it("follows the card's term to the mention that shows it after the page re-rendered it, and says when it is gone", () => {
+    const first = mention({ left: 40, top: 40 });
+    const term = new CardTerm(first);
+    expect(term.present()).toBe(true);
+    first.gone = true;
+    expect(term.present()).toBe(false);
+    const again = mention({ left: 42, top: 40 });
+    expect(term.refind([mention({ left: 400, top: 40 }), again])).toBe(true);
+    expect(term.mention).toBe(again);
+    again.gone = true;
+    expect(term.refind([again])).toBe(false);
   });
 });

@@ -2,13 +2,15 @@
  * Keeps the card beside its term (floating-ui) while the page scrolls, resizes
  * or moves the term; hides it while the term is out of view.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 
 /** Tall enough for a pinned card with its notes and More closed; taller cards scroll inside. */
 const MAX_CARD_HEIGHT = 600;
 
 export interface FollowEvents {
-  /** The term left the page (the highlighter wrapped it again, a new element): find it again. */
+  /** Whether the term's text is still on the page (else it is looked for again). */
+  present(): boolean;
+  /** The term's text changed (the page rendered it anew): find it again. */
   detached(): void;
   /** Where the term was measured last. */
   measured(rect: DOMRect): void;
@@ -17,11 +19,11 @@ export interface FollowEvents {
 }
 
 /** Follows `term` with `card` until the returned function is called. */
-export function followTerm(term: HTMLElement, card: HTMLElement, on: FollowEvents): () => void {
+export function followTerm(term: VirtualElement, card: HTMLElement, on: FollowEvents): () => void {
   return autoUpdate(term, card, () => {
-    // A detached term sits at 0, 0: follow the new one rather than that.
-    if (!term.isConnected) return on.detached();
-    on.measured(term.getBoundingClientRect());
+    // A term whose text is gone has no place: follow the new one rather than that.
+    if (!on.present()) return on.detached();
+    on.measured(DOMRect.fromRect(term.getBoundingClientRect()));
     void computePosition(term, card, {
       strategy: 'fixed',
       placement: 'bottom-start',

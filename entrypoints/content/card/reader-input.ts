@@ -1,90 +1,85 @@
 /**
- * The reader's input on the page (pointer, focus, keys), turned into the
- * card's hover intent. Only the reader's own input drives the card: synthetic
- * events from page scripts are ignored, and focus opens a card only right after
- * the reader pressed Tab (focus() from a script does not).
+ * The reader's input on the page (pointer and keys), turned into the card's
+ * hover intent. There are no elements of ours in the page to receive events:
+ * the term under the pointer is found by hit-testing the highlighter's
+ * mentions (once per frame while the pointer moves). Only the reader's own
+ * input drives the card: synthetic events from page scripts are ignored.
  */
+import type { Mention } from '@/lib/highlight/highlighter';
 import type { HoverIntent } from './hover-intent';
-import { markOf, markOfEvent, mentionStart } from './mention';
-
-/** Focus moved by a Tab press follows it within a frame or two. */
-const TAB_FOCUS_MS = 250;
 
 export interface CardInputs {
-  intent: HoverIntent<HTMLElement>;
-  /** Whether a node belongs to the card's layer. */
+  intent: HoverIntent<Mention>;
+  /** The highlighted mention under a viewport point, if any. */
+  mentionAt(x: number, y: number): Mention | null;
+  /** Whether a node belongs to the extension's layer. */
   isInUi(node: EventTarget | null): boolean;
-  /** The first piece of the term whose card is open, if any. */
-  shownTerm(): HTMLElement | null;
   /** Whether an open card is pinned. */
   shownPinned(): boolean;
   /** Escape: the card goes, and stays closed while the pointer stays on its term. */
   dismiss(): void;
+  /** Enter: pins a card the shortcut opened (the reader reads it, then takes it in hand); whether it did. */
+  pinFromKeyboard(): boolean;
 }
 
-/** Listens until `signal` aborts. `forgetTab` makes the next focus not the reader's (focus given back by script). */
-export function routeReaderInput(signal: AbortSignal, card: CardInputs): { forgetTab(): void } {
+type Place = { kind: 'none' } | { kind: 'card' } | { kind: 'term'; mention: Mention };
+
+/** A click on a term inside a link follows the link: the card is for terms in running text. */
+const inLink = (mention: Mention) => !!mention.range()?.startContainer.parentElement?.closest('a[href]');
+
+/** Listens until `signal` aborts. */
+export function routeReaderInput(signal: AbortSignal, card: CardInputs): void {
   const { intent, isInUi } = card;
-  /** When the reader last pressed Tab here. */
-  let tabbedAt = -Infinity;
   const listen = <K extends keyof DocumentEventMap>(type: K, handler: (e: DocumentEventMap[K]) => void) =>
     document.addEventListener(type, (e) => {
       if (e.isTrusted) handler(e);
-    }, { capture: true, signal });
+    }, { capture: true, passive: type !== 'keydown', signal });
 
-  listen('pointerover', (e) => {
-    if (isInUi(e.target)) return intent.enterCard();
-    const m = markOfEvent(e);
-    if (m) intent.enterTerm(mentionStart(m));
+  let place: Place = { kind: 'none' };
+  let pointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  let frame = 0;
+
+  function moveTo(next: Place) {
+    const was = place;
+    place = next;
+    if (was.kind === 'term' && !(next.kind === 'term' && next.mention === was.mention)) intent.leaveTerm(was.mention);
+    if (next.kind === 'term') {
+      if (was.kind !== 'term' || was.mention !== next.mention) intent.enterTerm(next.mention);
+    } else if (next.kind === 'card') intent.enterCard();
+    else if (was.kind !== 'none') intent.leave();
+  }
+
+  /** Where the pointer is, read once per frame: hit-testing asks the browser for layout. */
+  function locate() {
+    frame = 0;
+    if (!pointer) return moveTo({ kind: 'none' });
+    if (isInUi(pointer.target)) return moveTo({ kind: 'card' });
+    const mention = card.mentionAt(pointer.x, pointer.y);
+    moveTo(mention ? { kind: 'term', mention } : { kind: 'none' });
+  }
+
+  listen('pointermove', (e) => {
+    pointer = { x: e.clientX, y: e.clientY, target: e.composedPath()[0] ?? e.target };
+    frame ||= requestAnimationFrame(locate);
   });
   listen('pointerout', (e) => {
-    const fromMark = markOfEvent(e);
-    const to = e.relatedTarget;
-    const toMark = markOf(to);
-    if (fromMark && !(toMark && mentionStart(toMark) === mentionStart(fromMark))) intent.leaveTerm(mentionStart(fromMark));
-    const from = fromMark ?? (isInUi(e.target) ? (e.target as Element) : null);
-    if (!from) return;
-    if (isInUi(to) || (toMark && mentionStart(toMark) === card.shownTerm())) return;
-    intent.leave();
+    // The pointer left the window.
+    if (e.relatedTarget) return;
+    pointer = null;
+    frame ||= requestAnimationFrame(locate);
   });
-  listen('focusin', (e) => {
-    // One Tab press moves focus once: a later focus (maybe from script) is not the reader's.
-    const viaTab = performance.now() - tabbedAt < TAB_FOCUS_MS;
-    tabbedAt = -Infinity;
-    const m = markOfEvent(e);
-    if (m && viaTab && !intent.pinned) intent.show(mentionStart(m));
-  });
-  listen('pointerdown', () => {
-    tabbedAt = -Infinity;
-  });
-  listen('focusout', (e) => {
-    // Tab into the card or its notes frame: the keys that follow are the frame's, not the page's.
-    if (isInUi(e.relatedTarget)) tabbedAt = -Infinity;
-    if (!markOfEvent(e) || intent.pinned || isInUi(e.relatedTarget)) return;
-    intent.hide();
-  });
+  signal.addEventListener('abort', () => cancelAnimationFrame(frame));
   listen('click', (e) => {
-    const m = markOfEvent(e);
-    if (m && !m.closest('a[href]')) {
-      intent.show(mentionStart(m), true);
+    if (isInUi(e.target)) return;
+    const mention = card.mentionAt(e.clientX, e.clientY);
+    if (mention && !inLink(mention)) {
+      intent.show(mention, true);
       return;
     }
-    if (card.shownPinned() && !isInUi(e.target)) intent.hide();
+    if (card.shownPinned()) intent.hide();
   });
   listen('keydown', (e) => {
-    tabbedAt = e.key === 'Tab' ? performance.now() : -Infinity;
     if (e.key === 'Escape') card.dismiss();
-    // Enter (or Space) on a highlight the reader tabbed to pins its card, as a click does.
-    const m = (e.key === 'Enter' || e.key === ' ') && markOfEvent(e);
-    if (m && !m.closest('a[href]')) {
-      e.preventDefault();
-      intent.show(mentionStart(m), true);
-    }
+    else if (e.key === 'Enter' && !isInUi(e.target) && card.pinFromKeyboard()) e.preventDefault();
   });
-
-  return {
-    forgetTab() {
-      tabbedAt = -Infinity;
-    },
-  };
 }

@@ -1,20 +1,17 @@
 /**
- * The term a card belongs to: the first mark of its mention, and the root and
- * place it was last seen in, to find it again after the highlighter wraps it
- * anew. While the card is a tooltip, the term is described by it.
+ * The term a card belongs to: a mention, and the place it was last seen, to
+ * find it again when the page renders its text anew (the highlighter then
+ * decides a new mention in its place). Also the floating-ui reference the
+ * card is placed against: the term's own line boxes.
  */
-import { rewrapped } from './mention';
+import type { Mention } from '@/lib/highlight/highlighter';
+import { mentionRect, refound } from './mention';
 
 export class CardTerm {
-  private readonly root: Document | ShadowRoot;
   private rect: DOMRect;
 
-  constructor(
-    public mark: HTMLElement,
-    private readonly cardId: string,
-  ) {
-    this.root = mark.getRootNode() as Document | ShadowRoot;
-    this.rect = mark.getBoundingClientRect();
+  constructor(public mention: Mention) {
+    this.rect = mentionRect(mention) ?? new DOMRect();
   }
 
   /** Where the term is now (measured while the card follows it). */
@@ -22,15 +19,28 @@ export class CardTerm {
     this.rect = rect;
   }
 
-  describedByCard(on: boolean) {
-    if (on) this.mark.setAttribute('aria-describedby', this.cardId);
-    else this.mark.removeAttribute('aria-describedby');
+  lastRect(): DOMRect {
+    return this.rect;
   }
 
-  /** After the term's mark left the page: moves to the mark that shows the term now; false when there is none. */
-  refind(): boolean {
-    const again = rewrapped(this.mark, this.root, this.rect);
-    if (again) this.mark = again;
+  /** Whether the term's text is still on the page as it was. */
+  present(): boolean {
+    return this.mention.alive() && !!this.mention.range();
+  }
+
+  /** After the term's text changed: moves to the mention that shows the term now; false when there is none. */
+  refind(mentions: Mention[]): boolean {
+    const again = refound(mentions, this.mention.conceptId, this.rect);
+    if (again) this.mention = again;
     return !!again;
+  }
+
+  /** The term as a floating-ui virtual element: its line boxes, measured anew at each call. */
+  reference() {
+    return {
+      getBoundingClientRect: () => this.mention.range()?.getBoundingClientRect() ?? this.rect,
+      getClientRects: () => [...(this.mention.range()?.getClientRects() ?? [this.rect])],
+      contextElement: this.mention.range()?.startContainer.parentElement ?? undefined,
+    };
   }
 }

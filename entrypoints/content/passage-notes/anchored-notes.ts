@@ -1,58 +1,57 @@
 /**
  * The reader's passage notes on this page: asks the background where they are
- * (never what they say), marks each passage it finds, and remembers which
- * marker shows which note, in this script only, never in the page's DOM.
+ * (never what they say), finds each passage in the page's text and has it
+ * drawn (passage-boxes.tsx). Which box shows which note stays in this script:
+ * nothing of it is in the page.
  */
 import { askBackground } from '@/lib/ask-background';
 import { anchor } from '@/lib/anchoring/anchor';
-import { markPassage, unmarkPassages } from '@/lib/anchoring/passage-marks';
+import { passageRanges } from '@/lib/anchoring/passage-ranges';
+import type { PassageAnchor } from '@/lib/notes/queries';
+import type { PassageBoxes } from './passage-boxes';
 
 export interface AnchoredNotes {
-  /** Marks the page's notes again (a failed question to the background leaves the marks as they are). */
+  /** Asks for the page's notes and draws them again (a failed question to the background leaves them as they are). */
   refresh(): Promise<void>;
-  /** The note a marker shows. */
-  noteAt(marker: Element): string | undefined;
-  /** The first marker of a note, if its passage was found. */
-  markerOf(noteId: string): HTMLElement | undefined;
+  /** Finds the passages again when the page re-rendered their text (no question to the background). */
+  recheck(): void;
   /** Ids of this page's notes whose passage could not be found with confidence. */
   notFound(): string[];
-  /** Removes every marker. */
+  /** Draws nothing. */
   clear(): void;
 }
 
-export function anchoredNotes(pageUrl: () => string): AnchoredNotes {
-  let noteOf = new WeakMap<Element, string>();
-  let firstMarker = new Map<string, HTMLElement>();
+export function anchoredNotes(pageUrl: () => string, boxes: PassageBoxes): AnchoredNotes {
+  let anchors: PassageAnchor[] = [];
   let missing: string[] = [];
 
-  function clear() {
-    unmarkPassages(document);
-    noteOf = new WeakMap();
-    firstMarker = new Map();
+  function draw() {
+    missing = [];
+    const passages = anchors.map((note) => {
+      const found = anchor(document.body, note);
+      if (!found) missing.push(note.id);
+      return { noteId: note.id, ranges: found ? passageRanges(found) : [] };
+    });
+    boxes.set(passages);
   }
 
   return {
     async refresh() {
-      let anchors;
       try {
         anchors = await askBackground('notes:anchorsForPage', { url: pageUrl() });
       } catch {
         return;
       }
-      clear();
-      missing = [];
-      // The page's text is read again for each note: marking the last one split its text nodes.
-      for (const note of anchors) {
-        const found = anchor(document.body, note);
-        const markers = found ? markPassage(found) : [];
-        for (const marker of markers) noteOf.set(marker, note.id);
-        if (markers[0]) firstMarker.set(note.id, markers[0]);
-        if (!found) missing.push(note.id);
-      }
+      draw();
     },
-    noteAt: (marker) => noteOf.get(marker),
-    markerOf: (noteId) => firstMarker.get(noteId),
+    recheck() {
+      if (anchors.length && !boxes.intact()) draw();
+    },
     notFound: () => [...missing],
-    clear,
+    clear() {
+      anchors = [];
+      missing = [];
+      boxes.set([]);
+    },
   };
 }

@@ -1,22 +1,23 @@
 /**
- * Passage notes on the page: marks the passages of the reader's notes for this
- * URL (anchored-notes.ts) and offers "Add note" for a text selection
- * (selection-button.tsx), which opens the note panel (note-panel.tsx). This
- * script knows where the notes are, never what they say: the panel is the
- * extension's notes frame, in a closed shadow root.
+ * Passage notes on the page: draws the passages of the reader's notes for this
+ * URL (anchored-notes.ts, passage-boxes.tsx) and offers "Add note" for a text
+ * selection (selection-button.tsx), which opens the note panel
+ * (note-panel.tsx). This script knows where the notes are, never what they
+ * say: the panel is the extension's notes frame. Nothing of a passage enters
+ * the page: its boxes are in the extension's closed layer, and a click on one
+ * is found by hit-testing.
  */
 import { describe } from '@/lib/anchoring/anchor';
-import { passageMarkOf } from '@/lib/anchoring/passage-marks';
 import { pageUrlOf } from '@/lib/page-url';
 import { touchesPage } from '@/lib/messages';
 import { onAbort } from '@/lib/abort';
 import type { Highlighter } from '@/lib/highlight/highlighter';
-import cardCss from '@/components/card/card.css?inline';
-import { createUiLayer } from '../ui-layer';
+import type { UiLayer } from '../ui-layer';
 import type { OnNotesChanged } from '../notes-changes';
 import { anchoredNotes } from './anchored-notes';
+import { passageBoxes } from './passage-boxes';
 import { notePanel } from './note-panel';
-import { noteableSelection, offerButton } from './selection-button';
+import { noteableSelection, offerButton, withdrawButton } from './selection-button';
 
 export interface PassageNotes {
   refresh(): Promise<void>;
@@ -28,7 +29,8 @@ export interface PassageNotes {
 }
 
 export interface PassageNotesDeps {
-  highlighter: Highlighter;
+  layer: UiLayer;
+  highlighter: Pick<Highlighter, 'mentions' | 'mentionAt' | 'onChange'>;
   onNotesChanged: OnNotesChanged;
   /** Told when a note panel opens and closes (no hover card may cover it). */
   onPanel?(open: boolean): void;
@@ -37,42 +39,49 @@ export interface PassageNotesDeps {
 /** A passage note's concepts, at most (the background checks it too). */
 const MAX_CONCEPTS = 16;
 
+/** Whether two ranges share text (ranges in different trees, a shadow root's and the page's, share none). */
+function overlaps(a: Range, b: Range | null): boolean {
+  if (!b || a.startContainer.getRootNode() !== b.startContainer.getRootNode()) return false;
+  return a.compareBoundaryPoints(Range.END_TO_START, b) < 0 && a.compareBoundaryPoints(Range.START_TO_END, b) > 0;
+}
+
 /** Passage notes until `signal` aborts; resolves once the page's notes are marked. */
 export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDeps): Promise<PassageNotes> {
-  const layer = createUiLayer(signal, cardCss, () => panel.holdsDraft());
+  const { layer } = deps;
   const panel = notePanel(layer, deps.onPanel);
-  const notes = anchoredNotes(() => pageUrlOf(document));
+  layer.keepWhile(() => panel.holdsDraft());
+  const boxes = passageBoxes(layer, signal);
+  const notes = anchoredNotes(() => pageUrlOf(document), boxes);
 
   function addNoteForSelection() {
     const range = noteableSelection(layer);
     const selectors = range && describe(document.body, range);
     if (!range || !selectors) return;
     const rect = range.getBoundingClientRect();
-    // Our own marks only (mentions() never lists look-alikes a page planted), each concept once.
+    // The concepts the highlighter decided in the passage, each once.
     const conceptIds = [
       ...new Set(
         deps.highlighter
           .mentions()
-          .filter((m) => range.intersectsNode(m))
-          .map((m) => m.dataset.conceptId!),
+          .filter((m) => overlaps(range, m.range()))
+          .map((m) => m.conceptId),
       ),
     ].slice(0, MAX_CONCEPTS);
     void panel.show({ getBoundingClientRect: () => rect }, { type: 'passage-new', url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors, conceptIds });
   }
 
-  function showNoteAt(marker: HTMLElement) {
-    const noteId = notes.noteAt(marker);
-    if (noteId) void panel.show(marker, { type: 'passage-show', url: pageUrlOf(document), noteId });
+  function showNote(noteId: string, beside: DOMRect) {
+    void panel.show({ getBoundingClientRect: () => beside }, { type: 'passage-show', url: pageUrlOf(document), noteId });
   }
 
   document.addEventListener(
     'click',
     (e) => {
-      if (!e.isTrusted) return;
-      const marker = passageMarkOf(e.target);
-      // A click on a highlight inside a passage is the card's.
-      if (marker && !(e.target as Element).closest('al-mark')) showNoteAt(marker);
-      else if (!layer.contains(e.target)) panel.close();
+      if (!e.isTrusted || layer.contains(e.target)) return;
+      // A click on a highlighted term inside a passage is the card's.
+      const noteId = deps.highlighter.mentionAt(e.clientX, e.clientY) ? undefined : boxes.noteAt(e.clientX, e.clientY);
+      if (noteId) showNote(noteId, new DOMRect(e.clientX, e.clientY, 0, 0));
+      else panel.close();
     },
     { capture: true, signal },
   );
@@ -89,16 +98,18 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
     }, { signal });
   }
   document.addEventListener('selectionchange', () => {
-    if (!panel.isOpen() && !noteableSelection(layer)) layer.remove();
+    if (!panel.isOpen() && !noteableSelection(layer)) withdrawButton(layer);
   }, { signal });
   onAbort(signal, () => {
     // An unsent draft outlives the script: the panel stays until the reader closes it.
     if (!panel.holdsDraft()) panel.close();
     notes.clear();
   });
+  // The page re-rendered text: passages it moved are found again.
+  onAbort(signal, deps.highlighter.onChange(() => notes.recheck()));
 
   await notes.refresh();
-  // Only a change that may touch this page's notes marks them again.
+  // Only a change that may touch this page's notes draws them again.
   deps.onNotesChanged(signal, (change) => {
     if (touchesPage(change, pageUrlOf(document))) void notes.refresh();
   });
@@ -106,10 +117,11 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
     refresh: notes.refresh,
     addNoteForSelection,
     showNote(noteId) {
-      const marker = notes.markerOf(noteId);
-      if (!marker?.isConnected) return false;
-      marker.scrollIntoView({ block: 'center', behavior: 'auto' });
-      showNoteAt(marker);
+      const passage = boxes.passage(noteId);
+      const first = passage?.ranges[0];
+      if (!first) return false;
+      first.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'auto' });
+      showNote(noteId, first.getBoundingClientRect());
       return true;
     },
     notFound: notes.notFound,

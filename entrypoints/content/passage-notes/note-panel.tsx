@@ -17,7 +17,7 @@ export type PanelContent = Extract<ToFrame, { type: 'passage-new' | 'passage-sho
 
 export interface NotePanel {
   show(beside: { getBoundingClientRect(): DOMRect }, content: PanelContent): Promise<void>;
-  /** Closes the panel and clears the layer (the selection button too). */
+  /** Closes the panel (and the selection button, which shares its slot). */
   close(): void;
   isOpen(): boolean;
   /** Whether the panel holds text the reader has not saved. */
@@ -36,14 +36,15 @@ export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): Not
   function close() {
     setOpen(false);
     frame = null;
-    layer.remove();
+    layer.clear('selection');
   }
 
   return {
     async show(beside, content) {
       // Open until the reader closes it: the click that opened it also collapses the selection.
       setOpen(true);
-      const root = layer.open();
+      layer.raise();
+      const root = layer.slot('selection');
       frame = createNotesFrame(t('note_dialogLabel'), (message) => {
         // After a save, the background's notes:changed for this page re-anchors: refreshing here too would anchor twice.
         if (message.type === 'close' || message.type === 'saved') close();

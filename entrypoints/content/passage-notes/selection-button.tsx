@@ -25,7 +25,7 @@ export function offerButton(layer: UiLayer, range: Range, onClick: () => void) {
   const rects = range.getClientRects();
   const first = rects[0] ?? range.getBoundingClientRect();
   const last = rects[rects.length - 1] ?? first;
-  const root = layer.open();
+  const root = layer.slot('selection');
   render(
     <button type="button" class="primary selection-button" style={{ position: 'fixed', left: '0px', top: '0px', visibility: 'hidden' }} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
       {t('note_addButton')}
@@ -45,4 +45,9 @@ export function offerButton(layer: UiLayer, range: Range, onClick: () => void) {
   button.style.setProperty('left', `${left}px`);
   button.style.setProperty('top', `${Math.max(8, Math.min(top, innerHeight - size.height - 8))}px`);
   button.style.removeProperty('visibility');
+}
+
+/** Takes the button away (the selection it was for is gone). */
+export function withdrawButton(layer: UiLayer) {
+  layer.clear('selection');
 }

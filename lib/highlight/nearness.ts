@@ -1,6 +1,6 @@
 /**
  * Tells which blocks of text are near the reader's view (about one and a half
- * viewports above and below), so only those are wrapped; the rest are wrapped
+ * viewports above and below), so only those are painted; the rest are painted
  * as they approach. Without layout (no IntersectionObserver, or a document
  * that is not its window's, such as a parsed one) every block counts as near.
  */

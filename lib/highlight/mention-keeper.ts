@@ -1,19 +1,19 @@
 /**
- * Decides which mentions each run shows and keeps its marks in line: wrapped
- * at once near the reader's view, later as the rest approaches, never under
- * the reader's selection. Counts every decided mention, wrapped or not.
+ * Decides which mentions each run shows and keeps their highlights in line:
+ * painted at once near the reader's view, later as the rest approaches.
+ * Counts every decided mention, painted or not, and answers which mention a
+ * point of the page is on.
  */
 import type { CategoryId } from '../corpus/schema';
 import type { CompiledMatcher } from '../matcher/compile';
 import type { PageEvidence } from '../matcher/evidence';
 import type { Candidate } from '../matcher/matcher';
 import type { HighlightStyle } from '../settings';
-import type { TextRun } from './blocks';
-import { createNearness, type Nearness } from './lazy-wrap';
+import { caretAt, rectsContain } from './hit-test';
+import { createNearness, type Nearness } from './nearness';
+import { intact, type Painter, pointsOf } from './paint';
 import type { RunIndex, RunState } from './run-index';
 import { inSlices, type SerialQueue } from './scheduler';
-import { createSelectionGuard, type SelectionGuard } from './selection-guard';
-import { unwrapMarks, wrapRun } from './wrap';
 
 export interface HighlightOptions {
   categories: Partial<Record<CategoryId, boolean>>;
@@ -21,30 +21,30 @@ export interface HighlightOptions {
   style: HighlightStyle;
 }
 
-/** A mention on the page, wrapped or not yet. */
-export interface MentionRef {
-  conceptId: string;
-  /** Wraps the mention if it is not yet (unless the reader is selecting there) and returns its first element. */
-  mark(): HTMLElement | null;
+/** A mention on the page, painted or not yet. */
+export interface Mention {
+  readonly conceptId: string;
+  /** A live range over the mention's text as the page holds it now; null once the page changed that text. */
+  range(): Range | null;
+  /** Whether the mention is still decided on the page (its text unchanged). */
+  alive(): boolean;
 }
 
 export interface KeeperContext {
   doc: Document;
   compiled: CompiledMatcher;
+  painter: Painter;
   options(): HighlightOptions;
   evidence(): PageEvidence;
   index(): RunIndex;
   queue: SerialQueue;
   generation(): number;
-  quietly<T>(write: () => T): T;
   notify(): void;
-  /** A run's nodes no longer hold its text (another wrapper split them): its block must be read again. */
+  /** A run's nodes no longer hold its text (the page rewrote them): its block must be read again. */
   reread(node: Text): void;
-  /** Wrap everything at once (no lazy wrapping). */
-  eager?: boolean;
 }
 
-/** Runs within this many viewports above or below the view are wrapped at once. */
+/** Runs within this many viewports above or below the view are painted at once. */
 const NEAR_VIEWPORTS = 1.5;
 /** Blocks per watched group of waiting runs. */
 const GROUP_BLOCKS = 12;
@@ -56,28 +56,22 @@ interface Group {
 
 const sameMentions = (a: Candidate[], b: Candidate[]) => a.length === b.length && a.every((c, i) => c.start === b[i]!.start && c.conceptId === b[i]!.conceptId);
 
-/** The text nodes a run is made of after wrapping: its own, and the text in and after each mark. */
-function nodesAfterWrap(run: TextRun, marks: HTMLElement[]): Text[] {
-  const nodes = [...run.nodes];
-  for (const mark of marks) {
-    if (mark.firstChild?.nodeType === 3) nodes.push(mark.firstChild as Text);
-    if (mark.nextSibling?.nodeType === 3) nodes.push(mark.nextSibling as Text);
+/** The offset in a run's text of a caret position in one of its nodes. */
+function offsetInRun(state: RunState, node: Node, offset: number): number {
+  let at = -state.run.from;
+  for (const n of state.run.nodes) {
+    if (n === node) return at + offset;
+    at += n.data.length;
   }
-  return [...new Set(nodes)];
+  return -1;
 }
 
-/** Whether a run's nodes still hold its text (another wrapper or the page may have split or rewritten them). */
-const intact = (run: TextRun) => run.nodes.every((n) => n.isConnected) && run.nodes.map((n) => n.data).join('') === run.text;
-
-export class MarkKeeper {
-  /** The page is dark: marks take their dark-page colours. */
-  dark = false;
-  /** concept id → mentions decided (wrapped or not): the counts the popup and side panel show. */
+export class MentionKeeper {
+  /** concept id → mentions decided (painted or not): the counts the popup and side panel show. */
   readonly counts = new Map<string, number>();
-  private nextMentionId = 1;
-  /** Runs waiting to be wrapped (near the view, or changed), handled in slices. */
-  private readonly toWrap = new Set<RunState>();
-  private wrapQueued = false;
+  /** Runs waiting to be painted (near the view, or changed), handled in slices. */
+  private readonly toPaint = new Set<RunState>();
+  private paintQueued = false;
   /** Runs not yet near the view, in groups watched by their first and last block. */
   private readonly waiting = new Map<Element, Group>();
   /** The group the first scan is filling (runs arrive in document order). */
@@ -86,29 +80,17 @@ export class MarkKeeper {
   private unplaced: RunState[] = [];
   /** Runs come in document order (first scan) and none measured so far was below the near zone. */
   private measuring = true;
-  /** Runs the reader was selecting in: wrapped once the selection moves on. */
-  private readonly deferred = new Set<RunState>();
   private nearness: Nearness;
-  private guard: SelectionGuard;
+  /** One object per decided mention, so a mention keeps its identity while its run is unchanged. */
+  private readonly mentionOf = new WeakMap<Candidate, Mention>();
 
   constructor(private readonly ctx: KeeperContext) {
     this.nearness = createNearness(ctx.doc, () => undefined, true);
-    this.guard = createSelectionGuard(ctx.doc, () => undefined, AbortSignal.abort());
   }
 
-  /** Starts watching the view and the reader's selection; `onFree` also hears when the selection is gone. */
-  begin(signal: AbortSignal, onFree: () => void) {
-    this.nearness = createNearness(this.ctx.doc, (blocks) => this.near(blocks), this.ctx.eager);
-    this.guard = createSelectionGuard(
-      this.ctx.doc,
-      () => {
-        for (const state of this.deferred) this.toWrap.add(state);
-        this.deferred.clear();
-        this.queueWraps();
-        onFree();
-      },
-      signal,
-    );
+  /** Starts watching the view. */
+  begin() {
+    this.nearness = createNearness(this.ctx.doc, (blocks) => this.near(blocks));
   }
 
   end() {
@@ -117,18 +99,12 @@ export class MarkKeeper {
     this.filling = null;
     this.unplaced = [];
     this.measuring = true;
-    this.toWrap.clear();
-    this.deferred.clear();
+    this.toPaint.clear();
     this.counts.clear();
   }
 
-  /** Whether the reader's selection or a drag is in `root`: then it is not rewritten now. */
-  protects(root: Element): boolean {
-    return this.guard.protects((boundary) => root.contains(boundary));
-  }
-
   get busy(): boolean {
-    return this.wrapQueued;
+    return this.paintQueued;
   }
 
   /** Decides a run's mentions from what the page says now; `seen` tracks concepts shown when only first mentions are. */
@@ -162,18 +138,18 @@ export class MarkKeeper {
     this.place(false);
   }
 
-  /** Forgets a run that changed or left the page (its marks are unwrapped by the caller, if still there). */
+  /** Forgets a run that changed or left the page, and clears its highlights. */
   forget(state: RunState) {
     if (state.alive) this.count(state.desired, -1);
+    this.unpaint(state);
     state.desired = [];
     this.ctx.index().drop(state);
-    this.deferred.delete(state);
-    this.toWrap.delete(state);
+    this.toPaint.delete(state);
   }
 
   /**
    * Places the runs decided since the last call: those near the view are
-   * wrapped now, the rest watched. Measuring all of them at once costs one
+   * painted now, the rest watched. Measuring all of them at once costs one
    * layout, and saves waiting a frame for the IntersectionObserver, which a
    * busy page or the first scan's slices may delay. `inOrder`: the runs came
    * in document order (the first scan), so once one is below the near zone the
@@ -189,14 +165,14 @@ export class MarkKeeper {
       const rect = rects[i];
       if (rect && rect.bottom > -zone && rect.top < height + zone) {
         state.near = true;
-        this.toWrap.add(state);
+        this.toPaint.add(state);
         return;
       }
       if (rect && inOrder && rect.top >= height + zone) this.measuring = false;
       this.watch(state, inOrder);
     });
-    const near = [...this.toWrap];
-    this.toWrap.clear();
+    const near = [...this.toPaint];
+    this.toPaint.clear();
     for (const state of near) this.apply(state);
   }
 
@@ -207,8 +183,8 @@ export class MarkKeeper {
     this.measuring = false;
   }
 
-  /** Wraps every decided mention now (before printing). */
-  wrapAll() {
+  /** Paints every decided mention now (before printing). */
+  paintAll() {
     for (const state of this.ctx.index().ordered) {
       state.near = true;
       this.apply(state);
@@ -216,22 +192,48 @@ export class MarkKeeper {
     this.waiting.clear();
   }
 
-  /** Every decided mention, in document order; wrapped on demand. */
-  refs(): MentionRef[] {
-    return this.ctx
-      .index()
-      .ordered.flatMap((state) =>
-        state.desired.map((c, i) => ({
-          conceptId: c.conceptId,
-          mark: () => {
-            state.near = true;
-            this.apply(state);
-            if (!sameMentions(state.desired, state.applied)) return null;
-            const firsts = [...new Map(state.marks.map((m) => [m.dataset.alMention, m])).values()];
-            return firsts[i] ?? null;
-          },
-        })),
-      );
+  /** Every decided mention, in document order. */
+  mentions(): Mention[] {
+    return this.ctx.index().ordered.flatMap((state) => state.desired.map((c) => this.mention(state, c)));
+  }
+
+  /** The painted mention under a point of the viewport, if the point lies on its text (not in a margin beside it). */
+  mentionAt(x: number, y: number): Mention | null {
+    const caret = caretAt(this.ctx.doc, x, y, this.ctx.painter.shadowRoots());
+    if (caret?.node.nodeType !== 3) return null;
+    for (const state of this.ctx.index().runsOf(caret.node as Text)) {
+      const at = offsetInRun(state, caret.node, caret.offset);
+      // A caret sits between characters: the point may be on the character before or after it.
+      for (const c of state.painted) {
+        if (at < c.start || at > c.end) continue;
+        const mention = this.mention(state, c);
+        const range = mention.range();
+        if (range && rectsContain(range.getClientRects(), x, y)) return mention;
+      }
+    }
+    return null;
+  }
+
+  private mention(state: RunState, c: Candidate): Mention {
+    let mention = this.mentionOf.get(c);
+    if (!mention) {
+      const doc = this.ctx.doc;
+      mention = {
+        conceptId: c.conceptId,
+        alive: () => state.alive && state.desired.includes(c),
+        range() {
+          if (!state.alive || !intact(state.run)) return null;
+          const points = pointsOf(state.run, c.start, c.end);
+          if (!points) return null;
+          const range = doc.createRange();
+          range.setStart(points.startContainer, points.startOffset);
+          range.setEnd(points.endContainer, points.endOffset);
+          return range;
+        },
+      };
+      this.mentionOf.set(c, mention);
+    }
+    return mention;
   }
 
   private wanted(c: Candidate, seen: Set<string> | null): boolean {
@@ -248,14 +250,13 @@ export class MarkKeeper {
     for (const c of mentions) this.counts.set(c.conceptId, (this.counts.get(c.conceptId) ?? 0) + sign);
   }
 
-  /** Brings a run's marks in line with its decided mentions: now if near the view, else once it comes near. */
+  /** Brings a run's highlights in line with its decided mentions: now if near the view, else once it comes near. */
   private settle(state: RunState) {
-    if (state.run.readOnly) return;
-    if (sameMentions(state.desired, state.applied) && state.marks.every((m) => m.isConnected)) return;
-    if (state.near || state.marks.length || !state.desired.length || !this.nearness.lazy) {
+    if (sameMentions(state.desired, state.painted)) return;
+    if (state.near || state.painted.length || !state.desired.length || !this.nearness.lazy) {
       state.near = true;
-      this.toWrap.add(state);
-      this.queueWraps();
+      this.toPaint.add(state);
+      this.queuePaints();
       return;
     }
     if (!this.waiting.get(state.run.block)?.states.has(state)) this.unplaced.push(state);
@@ -303,59 +304,46 @@ export class MarkKeeper {
       }
       for (const state of group.states) {
         state.near = true;
-        this.toWrap.add(state);
+        this.toPaint.add(state);
       }
     }
-    this.queueWraps();
+    this.queuePaints();
   }
 
-  private queueWraps() {
-    if (this.wrapQueued || !this.toWrap.size) return;
-    this.wrapQueued = true;
+  private queuePaints() {
+    if (this.paintQueued || !this.toPaint.size) return;
+    this.paintQueued = true;
     void this.ctx.queue.run(async () => {
-      this.wrapQueued = false;
+      this.paintQueued = false;
       const gen = this.ctx.generation();
-      const batch = [...this.toWrap];
-      this.toWrap.clear();
+      const batch = [...this.toPaint];
+      this.toPaint.clear();
       await inSlices(batch.values(), (s) => this.apply(s), () => gen !== this.ctx.generation(), () => this.ctx.notify());
     });
   }
 
-  /** Whether the reader's selection or drag is in this run: then its DOM must not change now. */
-  private protectedRun(state: RunState) {
-    return this.guard.protects((boundary) => state.nodes.has(boundary as Text) || [...state.nodes].some((n) => n.parentNode === boundary));
+  private unpaint(state: RunState) {
+    state.painted.forEach((c, i) => this.ctx.painter.unpaint(c.conceptId, state.ranges[i]!));
+    state.painted = [];
+    state.ranges = [];
   }
 
-  private decorate(candidate: Candidate) {
-    const concept = this.ctx.compiled.concepts[candidate.conceptId]!;
-    const style = this.ctx.options().style;
-    const colour = this.dark ? concept.colourDark : concept.colour;
-    return (el: HTMLElement) => {
-      el.classList.add(`al-style-${style}`);
-      el.dataset.alCategory = concept.category;
-      el.style.setProperty('--al-colour', colour);
-    };
-  }
-
-  /** Wraps a run's decided mentions, replacing the marks it had. */
+  /** Paints a run's decided mentions, replacing the highlights it had. */
   private apply(state: RunState) {
-    if (!state.alive || state.run.readOnly || (sameMentions(state.desired, state.applied) && state.marks.every((m) => m.isConnected))) return;
-    if (this.protectedRun(state)) {
-      this.deferred.add(state);
-      return;
+    if (!state.alive || sameMentions(state.desired, state.painted)) return;
+    this.unpaint(state);
+    if (!intact(state.run)) return this.ctx.reread(state.run.nodes[0]!);
+    const painted: Candidate[] = [];
+    const ranges: StaticRange[] = [];
+    for (const c of state.desired) {
+      const points = pointsOf(state.run, c.start, c.end);
+      if (!points) continue;
+      const range = new StaticRange(points);
+      this.ctx.painter.paint(c.conceptId, range);
+      painted.push(c);
+      ranges.push(range);
     }
-    this.ctx.quietly(() => {
-      if (state.marks.length) unwrapMarks(state.marks);
-      state.marks = [];
-      state.applied = [];
-      if (!intact(state.run)) return this.ctx.reread(state.run.nodes[0]!);
-      const mentions = state.desired;
-      const marks = wrapRun(
-        state.run,
-        mentions.map((c) => ({ start: c.start, length: c.end - c.start, conceptId: c.conceptId, mentionId: this.nextMentionId++, decorate: this.decorate(c) })),
-      );
-      state.applied = mentions;
-      this.ctx.index().setMarks(state, marks, nodesAfterWrap(state.run, marks));
-    });
+    state.painted = painted;
+    state.ranges = ranges;
   }
 }

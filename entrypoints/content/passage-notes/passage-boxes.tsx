@@ -1,0 +1,79 @@
+/**
+ * Draws the reader's annotated passages as boxes in the extension's layer,
+ * from the passages' ranges (Range.getClientRects), and keeps them over their
+ * text as the page scrolls, resizes or lays itself out again. The boxes take
+ * no pointer events: a click on a passage is found by hit-testing (noteAt).
+ * Nothing is written to the page and nothing goes into `CSS.highlights`.
+ */
+import { render } from 'preact';
+import { rectsContain } from '@/lib/highlight/hit-test';
+import type { UiLayer } from '../ui-layer';
+
+export interface Passage {
+  noteId: string;
+  ranges: Range[];
+}
+
+export interface PassageBoxes {
+  /** Draws these passages (replacing those drawn before). */
+  set(passages: Passage[]): void;
+  /** The note whose passage is under a viewport point. */
+  noteAt(x: number, y: number): string | undefined;
+  /** The passage of a note, if drawn. */
+  passage(noteId: string): Passage | undefined;
+  /** Whether every drawn passage still covers the text it was anchored to (the page may have re-rendered it). */
+  intact(): boolean;
+}
+
+const rectsOf = (p: Passage) => p.ranges.flatMap((r) => [...r.getClientRects()]);
+
+/** Draws until `signal` aborts. */
+export function passageBoxes(layer: UiLayer, signal: AbortSignal): PassageBoxes {
+  let passages: { passage: Passage; texts: string[] }[] = [];
+  let frame = 0;
+
+  function draw() {
+    frame = 0;
+    if (!passages.length) {
+      layer.clear('passages');
+      return;
+    }
+    const height = innerHeight;
+    const boxes = passages.flatMap(({ passage }) => rectsOf(passage)).filter((r) => r.width > 0 && r.bottom > 0 && r.top < height);
+    render(
+      <>
+        {boxes.map((r, i) => (
+          <div key={i} class="passage-box" style={{ left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` }} />
+        ))}
+      </>,
+      layer.slot('passages'),
+    );
+  }
+  const redraw = () => {
+    if (passages.length) frame ||= requestAnimationFrame(draw);
+  };
+  const options = { capture: true, passive: true, signal };
+  document.addEventListener('scroll', redraw, options);
+  window.addEventListener('resize', redraw, options);
+  // Layout moves text without a scroll (images loading, a font, a column reflowing).
+  const resized = new ResizeObserver(redraw);
+  resized.observe(document.documentElement);
+  signal.addEventListener('abort', () => {
+    resized.disconnect();
+    cancelAnimationFrame(frame);
+  });
+
+  return {
+    set(next) {
+      const hadBoxes = passages.length > 0;
+      passages = next.filter((p) => p.ranges.length).map((passage) => ({ passage, texts: passage.ranges.map((r) => r.toString()) }));
+      // A page with no annotated passage gets no host for them.
+      if (passages.length || hadBoxes) draw();
+    },
+    noteAt(x, y) {
+      return passages.find(({ passage }) => rectsContain(rectsOf(passage), x, y))?.passage.noteId;
+    },
+    passage: (noteId) => passages.find((p) => p.passage.noteId === noteId)?.passage,
+    intact: () => passages.every(({ passage, texts }) => passage.ranges.every((r, i) => !r.collapsed && r.toString() === texts[i])),
+  };
+}
