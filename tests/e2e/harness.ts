@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
 import { within } from '../../scripts/extension-ui';
-import { clickInUi, notesFrame, openCard, saveNoteInCard } from '../../scripts/extension-ui';
+import { clickInUi, inUi, notesFrame, openCard, paintedMentions, saveNoteInCard, termBox, waitForPainted, type EvaluatingPage } from '../../scripts/extension-ui';
 
 export * from '../../scripts/browser';
 export * from '../../scripts/extension-ui';
@@ -30,14 +30,24 @@ export const strictCspPage: Handler = (req, res) => {
 };
 
 /**
- * Runs in the page (Playwright or Puppeteer): how the marks, light and in the
- * page's shadow root, are styled, to prove no page policy stripped our CSS.
+ * Runs in the page (Playwright or Puppeteer): whether the highlights' rules
+ * reach the page and its shadow root (a strict CSP must not strip them), read
+ * as a page could: the `::highlight()` rules among the adopted stylesheets,
+ * and the ranges registered for the concepts.
  */
-export function styledMarks() {
-  const decoration = (el: Element | null | undefined) => (el ? getComputedStyle(el).textDecorationLine : 'missing');
+export function styledHighlights() {
+  const rule = (sheets: readonly CSSStyleSheet[], id: string) => {
+    for (const sheet of sheets) {
+      for (const r of sheet.cssRules) if (r.cssText.includes(`::highlight(alliance-lens--${id})`)) return /underline/.test(r.cssText) ? 'underline' : 'styled';
+    }
+    return 'missing';
+  };
+  const shadow = document.getElementById('component')?.shadowRoot;
+  const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
   return {
-    mark: decoration(document.querySelector('[data-concept-id="sma"]')),
-    shadowMark: decoration(document.getElementById('component')?.shadowRoot?.querySelector('[data-concept-id="washington-declaration"]')),
+    mark: rule(document.adoptedStyleSheets, 'sma'),
+    shadowMark: shadow ? rule(shadow.adoptedStyleSheets, 'washington-declaration') : 'missing',
+    painted: [...(registry.get('alliance-lens--washington-declaration') ?? [])].some((r) => r.startContainer.getRootNode() === shadow),
   };
 }
 
@@ -72,32 +82,27 @@ export async function selectText(page: Page, text: string, within = 'body') {
   );
 }
 
-/** Waits until the content script has finished its first scan of the page. */
+/** Waits until the content script has painted at least `minimum` mentions. */
 export async function waitForHighlights(page: Page, minimum = 1) {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-concept-id]').length >= n, minimum, { timeout: 20_000 });
+  await waitForPainted(page, minimum);
 }
 
 /**
- * Has every mention wrapped, also those far from the view (which are wrapped
- * only as they approach): the extension wraps everything before printing.
+ * Has every mention painted, also those far from the view (which are painted
+ * only as they approach): the extension paints everything before printing.
  */
-export async function wrapAllHighlights(page: Page) {
+export async function paintAllHighlights(page: Page) {
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
 }
 
-/** Concept ids of highlighted mentions in document order (pieces of one mention counted once). */
-export function mentionIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const seen = new Set<string>();
-    const ids: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('[data-concept-id]')) {
-      const key = el.dataset.alMention ?? `${Math.random()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      ids.push(el.dataset.conceptId!);
-    }
-    return ids;
-  });
+/** Concept ids of highlighted mentions in document order. */
+export async function mentionIds(page: Page): Promise<string[]> {
+  return (await paintedMentions(page)).map((m) => m.conceptId);
+}
+
+/** How many painted ranges of ours there are (read as a page could, from `CSS.highlights`). */
+export function paintedCount(page: EvaluatingPage): Promise<number> {
+  return page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].filter(([name]) => name.startsWith('alliance-lens--')).reduce((n, [, h]) => n + h.size, 0), null);
 }
 
 /** The id of the tab showing `page` (brought to the front, it is the active tab). */
@@ -119,13 +124,13 @@ export async function clearKeptDrafts(browser: ExtensionBrowser) {
 
 /** Pins the card of the first mention of `conceptId` with a click and saves a note on it from the card, as a reader does. */
 export async function saveNoteFromCard(page: Page, conceptId: string, body: string, tags?: string) {
-  await page.locator(`[data-concept-id="${conceptId}"]`).first().click();
+  await clickTerm(page, conceptId);
   await expect.poll(() => openCard(page)).not.toBeNull();
   return saveNoteInCard(page, body, tags);
 }
 
 /**
- * Waits until the highlights stop changing: the count of marks is the same
+ * Waits until the highlights stop changing: the count of painted mentions is the same
  * for `quietMs`, and at least `minMs` have passed (pages that add text later).
  */
 export async function waitForSettledHighlights(page: Page, { minMs = 0, quietMs = 600 } = {}) {
@@ -133,7 +138,7 @@ export async function waitForSettledHighlights(page: Page, { minMs = 0, quietMs 
   let last = -1;
   let stableSince = Date.now();
   for (;;) {
-    const count = await page.evaluate(() => document.querySelectorAll('[data-concept-id]').length);
+    const count = await paintedCount(page);
     if (count !== last) {
       last = count;
       stableSince = Date.now();
@@ -324,7 +329,7 @@ export function ownUiPointNearSelection(): { x: number; y: number } | null {
 /**
  * Clicks "Add note" for the current selection, clicks into the note field,
  * types `body` and clicks "Save note", with the real mouse and keyboard at a
- * reader's pace; resolves once the note's marker is on the page.
+ * reader's pace; resolves once the passage is drawn.
  */
 export async function saveSelectionNote(page: Page, body: string) {
   await humanPause();
@@ -335,12 +340,28 @@ export async function saveSelectionNote(page: Page, body: string) {
   await box.click();
   await page.keyboard.type(body, { delay: 30 });
   await humanPause();
-  const markersBefore = await page.evaluate(() => document.querySelectorAll('al-note').length);
+  const boxesBefore = await passageBoxCount(page);
   await panel.getByRole('button', { name: 'Save note' }).click();
-  await pollPage(page, (n) => document.querySelectorAll('al-note').length > n, markersBefore, 'the note marker');
+  for (const deadline = Date.now() + 15_000; (await passageBoxCount(page)) <= boxesBefore; await page.waitForTimeout(100)) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting for the passage to be drawn');
+  }
 }
 
-/** The text of all passage-note markers on the page, joined (markers carry no note id a page could read). */
-export function noteMarkerText(page: DrivenPage): Promise<string> {
-  return page.evaluate(() => [...document.querySelectorAll('al-note')].map((n) => n.textContent).join(''), null);
+/** How many boxes of annotated passages the extension draws in its closed layer (reached as DevTools does; no page script can). */
+export function passageBoxCount(page: Page): Promise<number> {
+  return inUi(page, (roots) => roots.reduce((n, r) => n + r.querySelectorAll('.passage-box').length, 0), null);
+}
+
+/** The centre of the first line box of a highlighted mention, scrolled into view. */
+export async function termCentre(page: EvaluatingPage, conceptId: string, nth = 0): Promise<{ x: number; y: number }> {
+  const box = await termBox(page, conceptId, nth);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Moves the real mouse onto a highlighted mention and clicks it, after a reader's pause. */
+export async function clickTerm(page: Page, conceptId: string, nth = 0) {
+  const at = await termCentre(page, conceptId, nth);
+  await page.mouse.move(at.x, at.y, { steps: 6 });
+  await humanPause();
+  await page.mouse.click(at.x, at.y);
 }

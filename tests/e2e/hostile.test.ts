@@ -1,7 +1,7 @@
 /** Hostile pages: a strict CSP, text rewritten every 10 ms, deep and huge DOMs, editors, synthetic events. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openCard, strictCspPage, styledCard, styledMarks, useExtensionBrowser, waitForHighlights, wrapAllHighlights } from './harness';
+import { openCard, strictCspPage, styledCard, styledMarks, useExtensionBrowser, waitForHighlights, paintAllHighlights } from './harness';
 
 function generatedPage(kind: 'deep' | 'huge'): string {
   const text = 'The Special Measures Agreement and US Forces Korea in Seoul.';
@@ -79,7 +79,7 @@ describe('hostile pages', () => {
       const page = await env.browser.context.newPage();
       await page.goto(`${env.server.origin}/generated/${kind}.html`);
       await waitForHighlights(page, 2);
-      await wrapAllHighlights(page);
+      await paintAllHighlights(page);
       expect(await page.locator('p [data-concept-id="sma"]').count()).toBe(1);
       await page.close();
     }

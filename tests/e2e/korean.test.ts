@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionsOf, scoreAgainstGold, summarise, pagesBelow, type GoldPage, type PageScore } from '../support/gold';
-import { KOREAN_PAGES, clickInUi, inUi, notesFrame, openCard, setSettings, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, wrapAllHighlights } from './harness';
+import { KOREAN_PAGES, clickInUi, clickTerm, inUi, notesFrame, openCard, setSettings, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, paintAllHighlights } from './harness';
 
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(KOREAN_PAGES, 'gold.json'), 'utf8'));
 const env = useExtensionBrowser();
@@ -19,7 +19,7 @@ describe('Korean pages in Chromium', () => {
       const page = await env.browser.context.newPage();
       await page.goto(`${env.server.origin}/ko/${p.file}`);
       await waitForSettledHighlights(page, { minMs: 300 });
-      await wrapAllHighlights(page);
+      await paintAllHighlights(page);
       const found = await page.evaluate(mentionsOf, await page.evaluateHandle(() => document));
       scores.push({ file: p.file, kind: p.kind, ...scoreAgainstGold(p, found, { includeDynamic: true }) });
       await page.close();
@@ -40,7 +40,7 @@ describe('the interface in Korean', () => {
     await waitForHighlights(article, 10);
 
     // The card: the Korean name first, the term as the page writes it, Korean labels; English one click away.
-    await article.locator('[data-concept-id="ncg"]').first().click();
+    await clickTerm(article, 'ncg');
     await expect.poll(() => openCard(article)).toMatchObject({ name: '핵협의그룹' });
     // The card lives in a closed shadow root (read as DevTools can); its notes in the extension's frame.
     const cardText = () => inUi(article, (roots) => roots.map((r) => r.getElementById('alliance-lens-card')?.textContent ?? '').join(''), null);
@@ -71,7 +71,7 @@ describe('the interface in Korean', () => {
     await dash.goto(dash.url().replace(/#.*/, '#/settings'));
     await dash.getByRole('combobox', { name: '언어' }).selectOption('en');
     await dash.getByRole('heading', { name: 'Settings' }).waitFor();
-    await article.locator('[data-concept-id="ncg"]').first().click();
+    await clickTerm(article, 'ncg');
     await expect.poll(() => openCard(article)).toMatchObject({ name: 'Nuclear Consultative Group' });
     await dash.getByRole('combobox', { name: 'Language' }).selectOption('auto');
     await dash.close();
