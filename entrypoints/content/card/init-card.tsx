@@ -197,9 +197,9 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   }
 
   function close(returnFocus: boolean) {
+    if (returnFocus && view?.pinned) giveFocusBack();
     stopFollowing?.();
     stopFollowing = null;
-    const wasPinned = view?.pinned;
     view = null;
     concept = null;
     frame = null;
@@ -210,24 +210,27 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     drawRing([]);
     term = null;
     intent.pinned = false;
-    if (returnFocus && wasPinned) giveFocusBack();
   }
 
-  /** Focus goes back to where the reader was before the card took it. */
+  /**
+   * Focus goes back to where the reader was before the card took it, before the card goes: the key that
+   * closed it (Escape in the notes frame) must not end in a frame that is no longer there.
+   */
   function giveFocusBack() {
     const back = returnTo;
     returnTo = null;
-    if (back instanceof HTMLElement && back.isConnected && !layer.contains(back)) back.focus({ preventScroll: true });
-    else if (layer.contains(document.activeElement)) (document.activeElement as HTMLElement | null)?.blur();
+    // Out of the notes frame through a control of the card (blurring a frame leaves focus in it), then out of the card.
+    if (layer.activeElement()?.localName === 'iframe') cardElement()?.querySelector('button')?.focus({ preventScroll: true });
+    (layer.activeElement() as HTMLElement | null)?.blur();
+    if (back instanceof HTMLElement && back !== document.body && back.isConnected && !layer.contains(back)) back.focus({ preventScroll: true });
   }
 
   /** Escape, or Close in the notes frame: the card goes and focus returns to the page. */
   function dismiss() {
     if (!view) return;
-    const wasPinned = view.pinned;
+    if (view.pinned) giveFocusBack();
     if (term) dismissedRects.set(term.mention, term.lastRect());
     intent.dismiss();
-    if (wasPinned) giveFocusBack();
   }
 
   /** Where terms were when the reader dismissed their card: the page may render a term anew under a still pointer. */
