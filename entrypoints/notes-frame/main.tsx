@@ -75,6 +75,12 @@ function FrameApp({ port }: { port: MessagePort }) {
       if (e.key === 'Escape') e.preventDefault();
       if (e.key !== 'Tab') return;
       const items = focusables();
+      // Focus came into the frame before its first control took it (the card's 'focus' message is on its way): Tab starts at the edge it came from.
+      if (!items.includes(document.activeElement as HTMLElement)) {
+        e.preventDefault();
+        (e.shiftKey ? items.at(-1) : items[0])?.focus();
+        return;
+      }
       const edge = e.shiftKey ? items[0] : items.at(-1);
       if (!edge || document.activeElement !== edge) return;
       e.preventDefault();

@@ -358,6 +358,27 @@ export async function termCentre(page: EvaluatingPage, conceptId: string, nth = 
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/**
+ * Has the page render again the paragraph of a highlighted mention (new text nodes, as a framework re-rendering
+ * it makes), with `extra` text after it, and resolves once the mention is highlighted again in the new nodes.
+ */
+export async function rerenderParagraphOf(page: Page, conceptId: string, extra: string) {
+  await page.evaluate(
+    ([id, more]) => {
+      const [range] = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(`alliance-lens--${id}`)!];
+      const p = range!.startContainer.parentElement!.closest('p')!;
+      p.innerHTML = `${p.innerHTML}${more}`;
+    },
+    [conceptId, extra] as const,
+  );
+  await pollPage(
+    page,
+    (id) => [...((CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(`alliance-lens--${id}`) ?? [])].length > 0 && [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(`alliance-lens--${id}`)!].every((r) => r.startContainer.isConnected),
+    conceptId,
+    `the ${conceptId} mention highlighted again`,
+  );
+}
+
 /** Moves the real mouse onto a highlighted mention and clicks it, after a reader's pause. */
 export async function clickTerm(page: Page, conceptId: string, nth = 0) {
   const at = await termCentre(page, conceptId, nth);

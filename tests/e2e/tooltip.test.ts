@@ -1,7 +1,7 @@
 /** The concept card in Chromium: hover, hover onto the card, Escape, the keyboard shortcut path, isolation from page CSS. */
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { cardBox, clickInUi, clickTerm, inUi, notesFrame, openCard, tabIdOf, termBox, termCentre, uiFocus, waitForHighlights, waitForSettledHighlights, within, useExtensionBrowser } from './harness';
+import { cardBox, clickInUi, clickTerm, inUi, notesFrame, openCard, rerenderParagraphOf, tabIdOf, termBox, termCentre, uiFocus, waitForHighlights, waitForSettledHighlights, within, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -161,13 +161,7 @@ describe('concept card', () => {
     await clickTerm(page, 'rsf');
     await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Regional Sustainment Framework' });
     // The page replaces the paragraph's text nodes (as a framework re-rendering it would), and adds text after the term.
-    await page.evaluate(() => {
-      const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
-      const [range] = [...registry.get('alliance-lens--rsf')!];
-      const p = range!.startContainer.parentElement!.closest('p')!;
-      p.innerHTML = `${p.innerHTML} Later, USFK said more.`;
-    });
-    await expect.poll(() => page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get('alliance-lens--usfk')!].length)).toBeGreaterThan(1);
+    await rerenderParagraphOf(page, 'rsf', ' Later, USFK said more.');
     const term = await termBox(page, 'rsf');
     await expect
       .poll(async () => {
