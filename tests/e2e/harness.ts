@@ -352,6 +352,45 @@ export function passageBoxCount(page: Page): Promise<number> {
   return inUi(page, (roots) => roots.reduce((n, r) => n + r.querySelectorAll('.passage-box').length, 0), null);
 }
 
+/**
+ * The text under the boxes of annotated passages the extension draws, in drawing order, whitespace removed
+ * (line breaks fall between boxes): the boxes are read from the closed layer as DevTools can, the text under
+ * each from the page's own caret positions.
+ */
+export async function passageText(page: Page): Promise<string> {
+  const boxes = await inUi(page, (roots) => roots.flatMap((r) => [...r.querySelectorAll('.passage-box')].map((b) => b.getBoundingClientRect().toJSON() as DOMRect)), null);
+  return page.evaluate((rects) => {
+    const at = (x: number, y: number) => document.caretPositionFromPoint(x, y);
+    return rects
+      .map((r) => {
+        const [from, to] = [at(r.left + 1, r.top + r.height / 2), at(r.right - 1, r.top + r.height / 2)];
+        if (!from || !to) return '';
+        const range = document.createRange();
+        range.setStart(from.offsetNode, from.offset);
+        range.setEnd(to.offsetNode, to.offset);
+        return range.toString();
+      })
+      .join('')
+      .replace(/\s+/g, '');
+  }, boxes);
+}
+
+/** Runs in the page: the concept of the painted highlight under a viewport point, or null (a page could find it so too). */
+export function paintedConceptAt({ x, y }: { x: number; y: number }): string | null {
+  const caret = document.caretPositionFromPoint(x, y);
+  if (!caret) return null;
+  for (const [name, ranges] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+    if (!name.startsWith('alliance-lens--')) continue;
+    for (const r of ranges) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      if (range.isPointInRange(caret.offsetNode, caret.offset)) return name.slice('alliance-lens--'.length);
+    }
+  }
+  return null;
+}
+
 /** The centre of the first line box of a highlighted mention, scrolled into view. */
 export async function termCentre(page: EvaluatingPage, conceptId: string, nth = 0): Promise<{ x: number; y: number }> {
   const box = await termBox(page, conceptId, nth);
