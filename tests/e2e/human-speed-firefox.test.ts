@@ -48,6 +48,11 @@ async function selectAndSave(page: Page, passage: { start: string; end: string }
 
 /** Clicks inside a saved passage at `text`, as a reader does, and waits until the note panel that opens shows `note`. */
 async function showsNoteAt(page: Page, text: string, note: string) {
+  // A card left open goes first (its notes frame is not the panel's).
+  await page.keyboard.press('Escape');
+  for (const deadline = Date.now() + 10_000; page.frames().some((f) => f.url().includes('/notes-frame.html')); await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() > deadline) throw new Error('The card stayed open after Escape');
+  }
   const { x, y } = await pointOfText(drivenPuppeteerPage(page), text, 2);
   await page.mouse.move(x, y, { steps: 6 });
   await humanPause();
