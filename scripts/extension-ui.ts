@@ -184,12 +184,12 @@ export function paintedMentions(page: EvaluatingPage): Promise<{ conceptId: stri
 
 /**
  * The first line box of the `nth` highlighted mention of `conceptId` in the
- * viewport, after scrolling it to the middle of the view (read through
+ * viewport, after scrolling its block to `block` of the view (read through
  * `CSS.highlights`, as a page could).
  */
-export function termBox(page: EvaluatingPage, conceptId: string, nth = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+export function termBox(page: EvaluatingPage, conceptId: string, nth = 0, block: ScrollLogicalPosition = 'center'): Promise<{ x: number; y: number; width: number; height: number }> {
   return page.evaluate(
-    ([id, k]) => {
+    ([id, k, where]) => {
       const painted = (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(`alliance-lens--${id}`) ?? [];
       const ranges = [...painted].map((r) => {
         const range = document.createRange();
@@ -200,11 +200,11 @@ export function termBox(page: EvaluatingPage, conceptId: string, nth = 0): Promi
       ranges.sort((a, b) => (a.startContainer.getRootNode() === b.startContainer.getRootNode() ? a.compareBoundaryPoints(Range.START_TO_START, b) : 0));
       const range = ranges[k];
       if (!range) throw new Error(`no highlighted mention ${k} of ${id}`);
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      range.startContainer.parentElement!.scrollIntoView({ block: where });
       const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     },
-    [conceptId, nth] as const,
+    [conceptId, nth, block] as const,
   );
 }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { humanPause, startServer, strictCspPage, styledMarks, type PageServer } from './harness';
+import { drivenPuppeteerPage, humanPause, paintedMentions, startServer, strictCspPage, styledHighlights, termCentre, waitForPainted, type PageServer } from './harness';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -24,11 +24,11 @@ describe('Firefox ESR', () => {
   it('highlights, opens the card with its notes frame and saves a note in the extension origin', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(`${server.origin}/demo/sample-article.html`);
-    await page.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10, { timeout: 20_000 });
-    const ids = await page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('[data-concept-id]')].map((e) => e.dataset.conceptId))]);
+    await waitForPainted(drivenPuppeteerPage(page), 11);
+    const ids = (await paintedMentions(drivenPuppeteerPage(page))).map((m) => m.conceptId);
     expect(ids).toContain('sma');
 
-    await page.click('[data-concept-id="ncg"]');
+    await clickTerm(page, 'ncg');
     // The card's notes are the extension's notes frame, for the concept clicked.
     const notes = await firefoxNotesFrame(page);
     await notes.waitForSelector('button.add-note');
@@ -52,8 +52,8 @@ describe('Firefox ESR', () => {
 
     // After a reload the note comes back: it lives in the extension's storage, not the page's (which is empty).
     await page.reload();
-    await page.waitForFunction(() => document.querySelectorAll('[data-concept-id="ncg"]').length > 0, { timeout: 20_000 });
-    await page.click('[data-concept-id="ncg"]');
+    await waitForPainted(drivenPuppeteerPage(page));
+    await clickTerm(page, 'ncg');
     const again = await firefoxNotesFrame(page);
     await again.waitForFunction(() => document.body.textContent!.includes('Firefox note on the NCG'), { timeout: 10_000 });
     expect(await page.evaluate(() => document.body.textContent!.includes('Firefox note'))).toBe(false);
@@ -65,10 +65,11 @@ describe('Firefox ESR', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${server.origin}/csp/strict.html`);
-    await page.waitForFunction(() => document.getElementById('component')?.shadowRoot?.querySelector('[data-concept-id]') && document.querySelectorAll('[data-concept-id]').length >= 3, { timeout: 20_000 });
-    await page.click('[data-concept-id="sma"]');
+    await waitForPainted(drivenPuppeteerPage(page), 3);
+    await expect.poll(async () => (await page.evaluate(styledHighlights)).painted, { timeout: 20_000 }).toBe(true);
+    await clickTerm(page, 'sma');
     const notes = await firefoxNotesFrame(page);
-    expect(await page.evaluate(styledMarks)).toEqual({ mark: 'underline', shadowMark: 'underline' });
+    expect(await page.evaluate(styledHighlights)).toEqual({ mark: 'underline', shadowMark: 'underline', painted: true });
     expect(await notes.evaluate(() => innerHeight)).toBe(132);
     // The browser's own favicon request is refused by the page's policy; that error is not ours.
     expect(errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
@@ -78,10 +79,11 @@ describe('Firefox ESR', () => {
   it("reaches the card's glossary link under More with the keyboard alone and opens the glossary", async () => {
     const page = await firefox.browser.newPage();
     await page.goto(`${server.origin}/demo/sample-article.html`);
-    await page.waitForFunction(() => document.querySelectorAll('[data-concept-id="ncg"]').length > 0, { timeout: 20_000 });
-    // Tab to the highlight and pin its card with Enter, as a keyboard user does (focus goes to the card's Close).
-    await page.focus('[data-concept-id="ncg"]');
-    await page.keyboard.press('Enter');
+    await waitForPainted(drivenPuppeteerPage(page));
+    // The NCG chosen in the popup's list of the page's concepts (a keyboard user's way to a given term): its card
+    // opens pinned, with focus on the card's Close.
+    await toTab(page, 'page:reveal', { conceptId: 'ncg' });
+    await humanPause();
     const notes = await firefoxNotesFrame(page);
     await notes.waitForSelector('button.add-note');
     // The card is a closed shadow root the test cannot look into: the keys tell the way. From Close: Tab past
@@ -108,12 +110,37 @@ describe('Firefox ESR', () => {
   });
 });
 
-/** One key (or Shift+key), then a reader's pause. */
+/**
+ * Clicks a highlighted mention with the real mouse, as a reader does, near the top of the view: the driver
+ * cannot scroll inside the card's closed root, so the card opens below the term with room for its notes.
+ */
+async function clickTerm(page: Page, conceptId: string) {
+  const at = await termCentre(drivenPuppeteerPage(page), conceptId, 0, 'start');
+  await page.mouse.move(at.x, at.y, { steps: 6 });
+  await humanPause();
+  await page.mouse.click(at.x, at.y);
+}
+
+/** A message to the tab showing `page`, sent from an extension page as the popup sends it. */
+async function toTab(page: Page, type: string, data: unknown) {
+  const { tab } = await tabAt('/dashboard.html#/welcome');
+  await page.bringToFront();
+  await tab.evaluate(async (message) => {
+    const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).browser;
+    // The page in front is the active tab.
+    const [target] = await ext.tabs.query({ active: true });
+    // @webext-core/messaging's wire format.
+    await ext.tabs.sendMessage(target!.id, { id: 1, ...message, timestamp: Date.now() });
+  }, { type, data });
+}
+
+/** One key with its modifiers ("Shift+Tab", "Alt+Shift+J"), then a reader's pause. */
 async function humanKey(page: Page, key: string) {
-  const [modifier, name] = key.includes('+') ? key.split('+') : [undefined, key];
-  if (modifier) await page.keyboard.down(modifier as 'Shift');
+  const parts = key.split('+');
+  const name = parts.pop()!;
+  for (const modifier of parts) await page.keyboard.down(modifier as 'Shift');
   await page.keyboard.press(name as 'Tab');
-  if (modifier) await page.keyboard.up(modifier as 'Shift');
+  for (const modifier of parts.reverse()) await page.keyboard.up(modifier as 'Shift');
   await humanPause();
 }
 

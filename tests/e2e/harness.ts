@@ -375,6 +375,14 @@ export async function passageText(page: Page): Promise<string> {
   }, boxes);
 }
 
+/** Runs in the page: how many highlights of ours (of one concept, if given) start inside the elements matching `selector`. */
+export function paintedWithin([selector, conceptId]: readonly [string, string | null]): number {
+  return [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)]
+    .filter(([name]) => (conceptId ? name === `alliance-lens--${conceptId}` : name.startsWith('alliance-lens--')))
+    .flatMap(([, ranges]) => [...ranges])
+    .filter((r) => r.startContainer.isConnected && !!r.startContainer.parentElement?.closest(selector)).length;
+}
+
 /** Runs in the page: the concept of the painted highlight under a viewport point, or null (a page could find it so too). */
 export function paintedConceptAt({ x, y }: { x: number; y: number }): string | null {
   const caret = document.caretPositionFromPoint(x, y);
@@ -392,8 +400,8 @@ export function paintedConceptAt({ x, y }: { x: number; y: number }): string | n
 }
 
 /** The centre of the first line box of a highlighted mention, scrolled into view. */
-export async function termCentre(page: EvaluatingPage, conceptId: string, nth = 0): Promise<{ x: number; y: number }> {
-  const box = await termBox(page, conceptId, nth);
+export async function termCentre(page: EvaluatingPage, conceptId: string, nth = 0, block: ScrollLogicalPosition = 'center'): Promise<{ x: number; y: number }> {
+  const box = await termBox(page, conceptId, nth, block);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 

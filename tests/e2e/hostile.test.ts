@@ -1,7 +1,7 @@
 /** Hostile pages: a strict CSP, text rewritten every 10 ms, deep and huge DOMs, editors, synthetic events. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openCard, strictCspPage, styledCard, styledMarks, useExtensionBrowser, waitForHighlights, paintAllHighlights } from './harness';
+import { openCard, paintedCount, paintedWithin, strictCspPage, styledCard, styledHighlights, termBox, termCentre, useExtensionBrowser, waitForHighlights, paintAllHighlights } from './harness';
 
 function generatedPage(kind: 'deep' | 'huge'): string {
   const text = 'The Special Measures Agreement and US Forces Korea in Seoul.';
@@ -20,7 +20,7 @@ async function probeHighlighter(page: Page) {
     probe.textContent = 'USFK';
     document.body.prepend(probe);
   });
-  await page.waitForFunction(() => document.querySelector('#al-probe [data-concept-id]') !== null, null, { timeout: 10_000 });
+  await page.waitForFunction(paintedWithin, ['#al-probe', null] as const, { timeout: 10_000 });
 }
 
 const env = useExtensionBrowser([
@@ -41,9 +41,10 @@ describe('hostile pages', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${env.server.origin}/csp/strict.html`);
     await waitForHighlights(page, 3);
-    await page.locator('[data-concept-id="sma"]').first().hover();
+    const at = await termCentre(page, 'sma');
+    await page.mouse.move(at.x, at.y, { steps: 6 });
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
-    expect(await page.evaluate(styledMarks)).toEqual({ mark: 'underline', shadowMark: 'underline' });
+    expect(await page.evaluate(styledHighlights)).toEqual({ mark: 'underline', shadowMark: 'underline', painted: true });
     const card = await styledCard(page);
     expect(card).toMatchObject({ position: 'fixed', radius: '10px' });
     expect(card!.width).toBeLessThanOrEqual(362);
@@ -55,9 +56,9 @@ describe('hostile pages', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}/fixtures/rewrite-10ms.html`);
     await page.waitForFunction(() => document.title === 'done', null, { timeout: 20_000 });
-    await page.waitForFunction(() => document.querySelectorAll('#ticker [data-concept-id]').length >= 2, null, { timeout: 5_000 });
+    await expect.poll(() => page.evaluate(paintedWithin, ['#ticker', null] as const), { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
     expect(await page.locator('#ticker').textContent()).toBe('tick 200: USFK and the NCG in Seoul');
-    // Once the page is quiet, the extension is quiet too: no further DOM changes at all.
+    // Once the page is quiet, the extension is quiet too: no DOM changes at all.
     const changes = await page.evaluate(
       () =>
         new Promise<number>((done) => {
@@ -80,7 +81,7 @@ describe('hostile pages', () => {
       await page.goto(`${env.server.origin}/generated/${kind}.html`);
       await waitForHighlights(page, 2);
       await paintAllHighlights(page);
-      expect(await page.locator('p [data-concept-id="sma"]').count()).toBe(1);
+      expect(await page.evaluate(paintedWithin, ['p', 'sma'] as const)).toBe(1);
       await page.close();
     }
   });
@@ -95,7 +96,7 @@ describe('hostile pages', () => {
     await page.keyboard.type(' talks and the USFK budget');
     await probeHighlighter(page);
     expect(await editor.textContent()).toBe('Draft: the SMA talks and the USFK budget');
-    expect(await editor.locator('[data-concept-id]').count()).toBe(0);
+    expect(await page.evaluate(paintedWithin, ['#editor', null] as const)).toBe(0);
     await page.close();
   });
 
@@ -103,21 +104,29 @@ describe('hostile pages', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForHighlights(page, 5);
-    // The page rides on the reader's real input: when the reader's pointer reaches the NCG, it fires its own events
-    // at the SMA, after the extension heard the real one. Had the card taken any of them, the SMA's card would open
-    // (a hover on it replaces the NCG's pending one, a click pins it) and the NCG's never would.
-    await page.evaluate(() => {
+    // The page rides on the reader's real input: when the reader's pointer reaches the NCG (found as any page can,
+    // through CSS.highlights), it fires its own events at the SMA, after the extension heard the real one. Had the
+    // card taken any of them, the SMA's card would open (a hover replaces the NCG's pending one, a click pins it)
+    // and the NCG's never would.
+    const ncg = await termBox(page, 'ncg');
+    await page.evaluate((n) => {
       const w = window as unknown as { forged: number };
       w.forged = 0;
-      document.addEventListener('pointerover', (e) => {
-        if (!e.isTrusted || w.forged || !(e.target as Element).closest('[data-concept-id="ncg"]')) return;
-        const mark = document.querySelector('[data-concept-id="sma"]')!;
-        for (const type of ['pointerover', 'mouseover', 'focusin', 'click']) mark.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+      document.addEventListener('pointermove', (e) => {
+        if (!e.isTrusted || w.forged || e.clientX < n.x || e.clientX > n.x + n.width || e.clientY < n.y || e.clientY > n.y + n.height) return;
+        const [r] = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get('alliance-lens--sma')!];
+        const range = document.createRange();
+        range.setStart(r!.startContainer, r!.startOffset);
+        range.setEnd(r!.endContainer, r!.endOffset);
+        const s = range.getBoundingClientRect();
+        const [x, y] = [s.x + s.width / 2, s.y + s.height / 2];
+        const target = range.startContainer.parentElement!;
+        for (const type of ['pointermove', 'pointerover', 'mousemove', 'focusin', 'click']) target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
         window.postMessage({ type: 'notes:deleteAll', data: { confirm: true } }, '*');
         w.forged++;
       });
-    });
-    await page.locator('[data-concept-id="ncg"]').first().hover();
+    }, ncg);
+    await page.mouse.move(ncg.x + ncg.width / 2, ncg.y + ncg.height / 2, { steps: 6 });
     await expect.poll(() => openCard(page), { timeout: 10_000 }).not.toBeNull();
     expect(await openCard(page)).toEqual({ role: 'tooltip', name: 'Nuclear Consultative Group' });
     expect(await page.evaluate(() => (window as unknown as { forged: number }).forged)).toBe(1);
@@ -133,7 +142,7 @@ describe('hostile pages', () => {
     });
     await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForHighlights(page, 5);
-    const before = await page.locator('[data-concept-id]').count();
+    const before = await paintedCount(page);
     const posted = await page.evaluate(() => JSON.stringify((window as unknown as { posted: unknown[] }).posted));
     expect(posted).not.toContain(env.browser.extensionId);
     expect(posted).not.toContain('content-script-started');
@@ -146,7 +155,7 @@ describe('hostile pages', () => {
     await page.mouse.move(200, 300);
     // Still running: a new mention is highlighted, and the earlier ones are all still there.
     await probeHighlighter(page);
-    expect(await page.locator('[data-concept-id]').count()).toBe(before + 1);
+    expect(await paintedCount(page)).toBe(before + 1);
     await page.close();
   });
 });
