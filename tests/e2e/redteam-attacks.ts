@@ -82,8 +82,9 @@ export function installSpy() {
 /**
  * Everything the page can read right now: its DOM with every open shadow
  * root, attributes, computed styles and shadow roots of the elements it did
- * not make, what sits at every point of the viewport, the frames, timing
- * entries, the selection, and all the spy recorded.
+ * not make, what sits at every point of the viewport, the frames, the
+ * highlights registry and adopted stylesheets, timing entries, the
+ * selection, and all the spy recorded.
  */
 export function dumpPage(): string {
   const out: string[] = [document.documentElement.outerHTML];
@@ -118,6 +119,17 @@ export function dumpPage(): string {
       }
     }
   }
+  // The highlights registry and adopted stylesheets are shared with the page: every name, range text and rule.
+  for (const [name, ranges] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+    out.push(`highlight:${name}`);
+    for (const r of ranges) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      out.push(`highlight-text:${range.toString()}`);
+    }
+  }
+  for (const sheet of document.adoptedStyleSheets) for (const rule of sheet.cssRules) out.push(rule.cssText);
   out.push(...performance.getEntries().map((e) => e.name));
   out.push(`active:${document.activeElement?.outerHTML.slice(0, 2000)}`, `selection:${getSelection()?.toString()}`);
   out.push(...(window as unknown as { __spy?: { log: string[] } }).__spy!.log);
@@ -140,15 +152,27 @@ export function spoofMarks(ids: string[]) {
   }
 }
 
-/** Attack: focus(), click() and synthetic pointer and key events on the extension's real marks and markers. */
-export function driveRealMarks() {
-  for (const mark of document.querySelectorAll<HTMLElement>('al-mark, al-note')) {
-    mark.tabIndex = 0;
-    mark.focus();
-    mark.click();
-    for (const type of ['pointerover', 'mouseover', 'pointerdown', 'mouseup']) mark.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
-    mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }));
-    mark.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+/**
+ * Attack: focus(), click() and synthetic pointer and key events, at the right coordinates, on the text of every
+ * highlight the extension painted (found through CSS.highlights, as any page can).
+ */
+export function driveHighlights() {
+  for (const [name, ranges] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+    if (!name.startsWith('alliance-lens--')) continue;
+    for (const r of ranges) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const box = range.getBoundingClientRect();
+      const init = { bubbles: true, composed: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+      const el = range.startContainer.parentElement as HTMLElement;
+      el.tabIndex = 0;
+      el.focus();
+      el.click();
+      for (const type of ['pointermove', 'pointerover', 'mousemove', 'mouseover', 'pointerdown', 'mouseup', 'click']) el.dispatchEvent(new MouseEvent(type, init));
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      el.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    }
   }
 }
 
@@ -201,18 +225,41 @@ export function overlay() {
 }
 
 /**
- * Attack: the page cannot restyle the extension's markers (their stylesheet
- * wins), so it magnifies its own paragraph around the first marker, nearly
- * invisible, until the marker covers the middle of the window: the reader's
- * next ordinary click there lands on it.
+ * Attack: the page magnifies, nearly invisible, its own paragraph around a passage it guesses the reader
+ * annotated (it cannot see which: nothing of a passage note is in the page) until that text covers the middle
+ * of the window: the reader's next ordinary click there lands on it.
  */
-export function magnifyMarker() {
-  const marker = document.querySelector('al-note')!;
-  const holder = marker.closest('p')!;
-  const m = marker.getBoundingClientRect();
+export function magnifyText(text: string) {
+  const holder = [...document.querySelectorAll('p')].find((p) => p.textContent!.includes(text))!;
+  const walker = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT);
+  let box: DOMRect | null = null;
+  for (let n = walker.nextNode() as Text | null; n && !box; n = walker.nextNode() as Text | null) {
+    const at = n.data.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, at);
+    range.setEnd(n, at + text.length);
+    box = range.getBoundingClientRect();
+  }
   const h = holder.getBoundingClientRect();
-  const [cx, cy] = [m.left + m.width / 2, m.top + m.height / 2];
+  const [cx, cy] = [box!.left + box!.width / 2, box!.top + box!.height / 2];
   holder.style.cssText += `;position:relative;z-index:2147483646;opacity:0.02;transform-origin:${cx - h.left}px ${cy - h.top}px;transform:translate(${innerWidth / 2 - cx}px, ${innerHeight / 2 - cy}px) scale(30)`;
+}
+
+/**
+ * Whether the page can tell which text the reader annotated from the highlights registry it shares with the
+ * extension: a highlight of any name over the passage. (That the page's DOM never changes is footprint.test.ts's.)
+ */
+export function annotatedPassageVisible(passage: string): boolean {
+  for (const [, ranges] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+    for (const r of ranges) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      if (range.toString().includes(passage) || (passage.includes(range.toString()) && range.toString().length > 20)) return true;
+    }
+  }
+  return false;
 }
 
 /**

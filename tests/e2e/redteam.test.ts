@@ -9,14 +9,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
-import { clickInUi, notesFrame, openCard, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, humanPause } from './harness';
+import { clickInUi, notesFrame, openCard, passageBoxCount, pointOfText, termCentre, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, humanPause } from './harness';
 import {
   ARTICLE,
   SECRET,
   SECRET_TAG,
+  SEEDED_PASSAGE,
   TYPED_SECRET,
+  annotatedPassageVisible,
   driveEverything,
-  driveRealMarks,
+  driveHighlights,
   dumpPage,
   embedFrame,
   installSpy,
@@ -26,7 +28,7 @@ import {
   preRegisterHostTags,
   seedDrafts,
   spoofMarks,
-  magnifyMarker,
+  magnifyText,
 } from './redteam-attacks';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -80,10 +82,15 @@ async function hostilePage(...initScripts: (() => void)[]): Promise<Page> {
   for (const script of [installSpy, ...initScripts]) await page.addInitScript(script);
   await page.goto(`${env.server.origin}${ARTICLE}`);
   await waitForHighlights(page, 10);
-  await page.waitForFunction(() => document.querySelectorAll('al-note').length > 0);
   await waitForSettledHighlights(page);
+  // The seeded passage is drawn (in the extension's closed layer) once it is near the view.
+  await passageSpot(page);
+  await expect.poll(() => passageBoxCount(page), { timeout: 10_000 }).toBeGreaterThan(0);
   return page;
 }
+
+/** A point inside the seeded passage, off the concept highlights in it, scrolled into view. */
+const passageSpot = (page: Page) => pointOfText(page, 'yards such as', 8);
 
 
 /** The reader moves the real mouse onto a point and clicks, at human speed. */
@@ -94,19 +101,9 @@ async function readerClickAt(page: Page, x: number, y: number) {
   await humanPause();
 }
 
-/** The middle of the first element matching `selector` in the article, scrolled into view (read in one step: marks may be re-wrapped). */
-async function centreOf(page: Page, selector: string) {
-  return page.evaluate((sel) => {
-    const el = document.querySelector(`main ${sel}`)!;
-    el.scrollIntoView({ block: 'center' });
-    const r = el.getClientRects()[0]!;
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, selector);
-}
-
 /** The reader clicks a highlight and sees their own note in the card's notes frame. */
 async function readerOpensCard(page: Page, conceptId: string) {
-  const { x, y } = await centreOf(page, `al-mark[data-concept-id="${conceptId}"]`);
+  const { x, y } = await termCentre(page, conceptId);
   await readerClickAt(page, x, y);
   await expect.poll(() => openCard(page), { timeout: 10_000 }).toMatchObject({ role: 'dialog' });
   const notes = await notesFrame(page);
@@ -120,6 +117,7 @@ async function expectNothingObtained(page: Page, extraLoot = '') {
   expect(leakedBytes(loot, SECRETS), 'bytes of note text the page obtained').toBe(0);
   for (const id of seededIds) expect(loot, 'a note id in the page').not.toContain(id);
   expect(loot).not.toContain('data-alliance-lens-note');
+  expect(await page.evaluate(annotatedPassageVisible, SEEDED_PASSAGE), 'the page can tell which passage the reader annotated').toBe(false);
   const notes = await storedNotes();
   const foreign = notes.filter((n) => !seededIds.includes(n.id) && !n.body.startsWith(TYPED_SECRET));
   expect(foreign.map((n) => n.body), 'notes the page created').toEqual([]);
@@ -132,16 +130,16 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
     await page.evaluate(spoofMarks, conceptIds);
     expect(await openCard(page)).toBeNull();
     await expectNothingObtained(page);
-    // The reader's hover still opens a card for a real mark.
-    const { x, y } = await centreOf(page, 'al-mark[data-concept-id="ncg"]');
+    // The reader's hover still opens a card on a highlight.
+    const { x, y } = await termCentre(page, 'ncg');
     await page.mouse.move(x, y, { steps: 12 });
     await expect.poll(() => openCard(page), { timeout: 10_000 }).toMatchObject({ role: 'tooltip', name: 'Nuclear Consultative Group' });
     await page.close();
   });
 
-  it('focus(), click() and synthetic events on the real marks and markers open nothing', async () => {
+  it('focus(), click() and synthetic events aimed at every highlight open nothing', async () => {
     const page = await hostilePage();
-    await page.evaluate(driveRealMarks);
+    await page.evaluate(driveHighlights);
     await humanPause();
     expect(await openCard(page)).toBeNull();
     await expectNothingObtained(page);
@@ -171,8 +169,8 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
   it('a clickjacking overlay takes the reader clicks: no card, no note panel', async () => {
     const page = await hostilePage();
     await page.evaluate(overlay);
-    for (const selector of ['al-mark[data-concept-id="sma"]', 'al-note']) {
-      const { x, y } = await centreOf(page, selector);
+    for (const spot of [() => termCentre(page, 'sma'), () => passageSpot(page)]) {
+      const { x, y } = await spot();
       await readerClickAt(page, x, y);
     }
     expect(await openCard(page)).toBeNull();
@@ -182,10 +180,10 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
     await page.close();
   });
 
-  it('a passage marker magnified invisibly under the reader pointer: the reader click opens the note, the page reads 0 bytes of it', async () => {
+  it('an annotated passage magnified invisibly under the reader pointer: the reader click opens the note, the page reads 0 bytes of it', async () => {
     const page = await hostilePage();
-    await page.evaluate(magnifyMarker);
-    expect(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName)).toBe('AL-NOTE');
+    await page.evaluate(magnifyText, 'yards such as');
+    expect(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName)).toBe('P');
     await readerClickAt(page, 640, 450);
     const panel = await notesFrame(page);
     await panel.getByText(`${SECRET} (passage)`).waitFor();
@@ -217,7 +215,7 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
     await readerOpensCard(page, 'rsf');
     const withCard = await expectNothingObtained(page);
     await page.keyboard.press('Escape');
-    const { x, y } = await centreOf(page, 'al-note');
+    const { x, y } = await passageSpot(page);
     await readerClickAt(page, x, y);
     await (await notesFrame(page)).getByText(`${SECRET} (passage)`).waitFor();
     const withPanel = await expectNothingObtained(page);

@@ -6,7 +6,7 @@
  * Nothing is written to the page and nothing goes into `CSS.highlights`.
  */
 import { render } from 'preact';
-import { rectsContain } from '@/lib/highlight/hit-test';
+import { caretAt, rectsContain } from '@/lib/highlight/hit-test';
 import type { UiLayer } from '../ui-layer';
 
 export interface Passage {
@@ -17,7 +17,7 @@ export interface Passage {
 export interface PassageBoxes {
   /** Draws these passages (replacing those drawn before). */
   set(passages: Passage[]): void;
-  /** The note whose passage is under a viewport point. */
+  /** The note whose passage is under a viewport point (its text, not anything the page put over it). */
   noteAt(x: number, y: number): string | undefined;
   /** The passage of a note, if drawn. */
   passage(noteId: string): Passage | undefined;
@@ -71,7 +71,10 @@ export function passageBoxes(layer: UiLayer, signal: AbortSignal): PassageBoxes 
       if (passages.length || hadBoxes) draw();
     },
     noteAt(x, y) {
-      return passages.find(({ passage }) => rectsContain(rectsOf(passage), x, y))?.passage.noteId;
+      const caret = caretAt(document, x, y, []);
+      if (!caret) return undefined;
+      const under = (p: Passage) => p.ranges.some((r) => r.startContainer.getRootNode() === caret.node.getRootNode() && r.isPointInRange(caret.node, caret.offset));
+      return passages.find(({ passage }) => under(passage) && rectsContain(rectsOf(passage), x, y))?.passage.noteId;
     },
     passage: (noteId) => passages.find((p) => p.passage.noteId === noteId)?.passage,
     intact: () => passages.every(({ passage, texts }) => passage.ranges.every((r, i) => !r.collapsed && r.toString() === texts[i])),
