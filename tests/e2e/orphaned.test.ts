@@ -4,7 +4,7 @@
  * and must not lose a note the reader was writing.
  */
 import { describe, expect, it } from 'vitest';
-import { clickInUi, notesFrame, openCard, useExtensionBrowser, waitForHighlights } from './harness';
+import { clickInUi, clickTerm, notesFrame, openCard, paintedCount, useExtensionBrowser, waitForHighlights } from './harness';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -17,9 +17,9 @@ describe('an orphaned content script', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForHighlights(page, 10);
-    const plainBody = await page.evaluate(() => document.body.innerHTML.replace(/<al-mark[^>]*>|<\/al-mark>/g, ''));
+    const plainBody = await page.evaluate(() => document.body.innerHTML);
 
-    await page.locator('[data-concept-id="ncg"]').first().click();
+    await clickTerm(page, 'ncg');
     const notes = await notesFrame(page);
     await notes.getByRole('button', { name: 'Add note' }).click();
     const draft = 'A thought on the NCG I must not lose';
@@ -34,7 +34,7 @@ describe('an orphaned content script', () => {
       .poll(async () => {
         step++;
         await page.mouse.move(40 + (step % 3) * 250, 150 + ((step * 97) % 600));
-        return page.locator('[data-concept-id]').count();
+        return paintedCount(page);
       }, { timeout: 20_000 })
       .toBe(0);
     await notes.getByRole('button', { name: 'Save note' }).click();
