@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { notesFrame, openCard, useExtensionBrowser, waitForHighlights } from './harness';
+import { notesFrame, openCard, useExtensionBrowser, waitForHighlights, clickTerm } from './harness';
 
 /** Functions passed to page.evaluate run in an extension page, where chrome.* exists. */
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -92,7 +92,7 @@ describe('saves while the service worker is stopped', () => {
       const page = await env.browser.context.newPage();
       await page.goto(`${env.server.origin}/demo/sample-article.html`);
       await waitForHighlights(page, 10);
-      await page.locator('[data-concept-id="ncg"]').first().click();
+      await clickTerm(page, 'ncg');
       await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Nuclear Consultative Group' });
       // The card's notes section is the extension's notes frame.
       const notes = await notesFrame(page);

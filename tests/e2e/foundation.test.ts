@@ -1,6 +1,6 @@
 /** The extension loads in Chromium, highlights a page, answers the popup, and keeps notes in its own origin. */
 import { describe, expect, it } from 'vitest';
-import { waitForHighlights, mentionIds, tabIdOf, openCard, notesFrame, saveNoteInCard, useExtensionBrowser, waitForSettledHighlights } from './harness';
+import { waitForHighlights, mentionIds, tabIdOf, openCard, notesFrame, saveNoteInCard, useExtensionBrowser, waitForSettledHighlights, clickTerm, paintedWithin } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -17,7 +17,7 @@ describe('foundation', () => {
     expect(ids).toContain('sma');
     expect(ids).toContain('rsf');
     // The code sample mentions "sma" and is never highlighted.
-    expect(await page.locator('code [data-concept-id]').count()).toBe(0);
+    expect(await page.evaluate(paintedWithin, ['code', null] as const)).toBe(0);
     await page.close();
   });
 
@@ -41,7 +41,7 @@ describe('foundation', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForHighlights(page, 10);
-    await page.locator('[data-concept-id="ncg"]').first().click();
+    await clickTerm(page, 'ncg');
     await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Nuclear Consultative Group' });
     await saveNoteInCard(page, 'Asked whether the NCG meets <b>twice</b> a year');
 
@@ -67,7 +67,7 @@ describe('foundation', () => {
 
     await page.reload();
     await waitForHighlights(page, 10);
-    await page.locator('[data-concept-id="ncg"]').first().click();
+    await clickTerm(page, 'ncg');
     await (await notesFrame(page)).getByText('Asked whether the NCG meets <b>twice</b> a year').waitFor();
     await page.close();
   });

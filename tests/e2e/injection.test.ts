@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { notesFrame, openCard, useExtensionBrowser, waitForHighlights } from './harness';
+import { notesFrame, openCard, useExtensionBrowser, waitForHighlights, clickTerm } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -85,7 +85,7 @@ describe('markup in notes', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForHighlights(page, 5);
-    await page.locator('[data-concept-id="sma"]').first().click();
+    await clickTerm(page, 'sma');
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Special Measures Agreement' });
     const notes = await notesFrame(page);
     await notes.getByText(BODY, { exact: true }).waitFor();

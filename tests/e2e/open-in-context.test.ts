@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights, humanPause, openInContext } from './harness';
+import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights, humanPause, openInContext, passageBoxCount } from './harness';
 
 const env = useExtensionBrowser();
 const PAGE = '/fixtures/long-article.html';
@@ -18,11 +18,23 @@ const poll = <T>(what: string, fn: () => T | Promise<T>) => expect.poll(fn, { ti
 /** Where the deep paragraph's mention is, relative to the viewport (null while it is not highlighted). */
 function deepMention(page: Page) {
   return page.evaluate(() => {
-    const mark = document.querySelector('#deep al-mark[data-concept-id="ncg"]');
-    if (!mark) return null;
-    const r = mark.getBoundingClientRect();
-    return { inView: r.top >= 0 && r.bottom <= innerHeight && r.width > 0, scrollY: Math.round(scrollY) };
+    const deep = document.getElementById('deep')!;
+    const painted = [...((CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get('alliance-lens--ncg') ?? [])].find((r) => deep.contains(r.startContainer));
+    if (!painted) return null;
+    const range = document.createRange();
+    range.setStart(painted.startContainer, painted.startOffset);
+    range.setEnd(painted.endContainer, painted.endOffset);
+    const r = range.getBoundingClientRect();
+    return { inView: r.top >= 0 && r.bottom <= innerHeight && r.width > 0, scrollY: Math.round(scrollY), x: r.x + r.width / 2, y: r.y + r.height / 2 };
   });
+}
+
+/** Whether the paragraph holding `text` is in the viewport, far down the page. */
+function textInView(page: Page, text: string) {
+  return page.evaluate((t) => {
+    const r = [...document.querySelectorAll('p')].find((e) => e.textContent!.includes(t))!.getBoundingClientRect();
+    return r.top >= 0 && r.top <= innerHeight && scrollY > 400;
+  }, text);
 }
 
 /** A reader scrolls down with the wheel, a notch at a time, until `arrived` (at most 40 notches). */
@@ -44,10 +56,10 @@ describe('Open in context', () => {
     // The reader scrolls down with the wheel until the paragraph is on screen.
     await scrollWithWheelUntil(page, async () => Boolean((await deepMention(page))?.inView));
     await poll('the deep mention is highlighted and in view', () => deepMention(page).then((m) => m?.inView)).toBe(true);
-    const box = (await page.locator('#deep al-mark[data-concept-id="ncg"]').first().boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+    const at = (await deepMention(page))!;
+    await page.mouse.move(at.x, at.y, { steps: 8 });
     await humanPause();
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(at.x, at.y);
     await poll('the card is pinned', () => openCard(page)).toMatchObject({ role: 'dialog', name: expect.stringContaining('Nuclear Consultative Group') });
     const notes = await notesFrame(page, 'Your notes');
     await humanPause();
@@ -100,14 +112,7 @@ describe('Open in context', () => {
 
     const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
     const opened = await openInContext(env.browser, dash, dash.locator('article.note-row', { hasText: body }));
-    await poll('the passage is marked and in view', () =>
-      opened.evaluate(() => {
-        const marker = document.querySelector('al-note');
-        if (!marker) return null;
-        const r = marker.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= innerHeight && scrollY > 400;
-      }),
-    ).toBe(true);
+    await poll('the passage is drawn and in view', async () => (await passageBoxCount(opened)) > 0 && (await textInView(opened, passage.start))).toBe(true);
     // The note's panel opens beside it.
     await notesFrame(opened, body);
     await dash.close();
@@ -121,12 +126,7 @@ describe('Open in context', () => {
     await panel.mouse.move(spot.x + spot.width / 2, spot.y + spot.height / 2, { steps: 6 });
     await humanPause();
     await panel.mouse.click(spot.x + spot.width / 2, spot.y + spot.height / 2);
-    await poll('the side panel brought the passage into view', () =>
-      opened.evaluate(() => {
-        const r = document.querySelector('al-note')!.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= innerHeight && scrollY > 400;
-      }),
-    ).toBe(true);
+    await poll('the side panel brought the passage into view', () => textInView(opened, passage.start)).toBe(true);
     await notesFrame(opened, body);
     await panel.close();
     await opened.close();

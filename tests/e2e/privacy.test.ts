@@ -1,6 +1,6 @@
 /** The extension makes no network requests: every request in a full session is the test page's own or the extension's packaged files. */
 import { describe, expect, it } from 'vitest';
-import { openCard, saveNoteInCard, useExtensionBrowser, waitForHighlights } from './harness';
+import { openCard, saveNoteInCard, useExtensionBrowser, waitForHighlights, clickTerm } from './harness';
 
 // Lets Playwright report requests made by the extension's service worker too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -14,7 +14,7 @@ describe('privacy', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForHighlights(page, 5);
-    await page.locator('[data-concept-id="sma"]').first().click();
+    await clickTerm(page, 'sma');
     await expect.poll(() => openCard(page)).not.toBeNull();
     await saveNoteInCard(page, 'privacy check');
     for (const path of ['popup.html', 'dashboard.html#/notes', 'dashboard.html#/glossary/sma', 'dashboard.html#/settings', 'sidepanel.html']) {

@@ -35,8 +35,17 @@ describe('a hydrated React page', () => {
     await page.goto(`${env.server.origin}/react/index.html`);
     await waitForHighlights(page, 6);
     await waitForSettledHighlights(page);
+    // The concepts painted in each region (read as the page could, from CSS.highlights).
     const highlightedIn = () =>
-      page.evaluate(() => Object.fromEntries(['round', 'status', 'note', 'topics'].map((id) => [id, [...new Set([...document.querySelectorAll<HTMLElement>(`#${id} [data-concept-id]`)].map((m) => m.dataset.conceptId))].sort()])));
+      page.evaluate(() => {
+        const painted = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].filter(([name]) => name.startsWith('alliance-lens--'));
+        return Object.fromEntries(
+          ['round', 'status', 'note', 'topics'].map((id) => {
+            const region = document.getElementById(id)!;
+            return [id, [...new Set(painted.filter(([, ranges]) => [...ranges].some((r) => region.contains(r.startContainer))).map(([name]) => name.slice('alliance-lens--'.length)))].sort()];
+          }),
+        );
+      });
     expect(await highlightedIn()).toEqual({ round: ['sma', 'usfk'], status: ['ncg'], note: ['ncg', 'usfk'], topics: ['ncg', 'sma', 'usfk'] });
 
     // Updates one at a time (each lands on highlighted text) and in bursts faster than the highlighter's debounce.

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, openCard, saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser, humanPause } from './harness';
+import { clickInUi, openCard, saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser, humanPause, clickTerm, paintedCount } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -94,7 +94,7 @@ describe('keyboard shortcuts', () => {
 describe('card', () => {
   it('"Open in the Alliance Lens glossary", clicked with the mouse, opens the glossary page of that concept', async () => {
     const page = await openArticle();
-    await clickWithMouse(page, page.locator('[data-concept-id="rsf"]').first());
+    await clickTerm(page, 'rsf');
     await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Regional Sustainment Framework' });
     await humanPause();
     const opened = env.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/dashboard.html') });
@@ -119,7 +119,7 @@ describe('popup', () => {
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
     await clickWithMouse(popup, toggle);
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
-    await expect.poll(() => article.locator('[data-concept-id]').count()).toBe(0);
+    await expect.poll(() => paintedCount(article)).toBe(0);
     await humanPause();
     await toggle.focus();
     await popup.keyboard.press('Space');
