@@ -14,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, launchWithExtension, setSettings, startServer, type ExtensionBrowser } from './browser';
-import { clickInUi, inUi, notesFrame } from './extension-ui';
+import { clickInUi, inUi, notesFrame, termBox, waitForPainted } from './extension-ui';
 
 const OUT = join(ROOT, 'docs/screenshots');
 
@@ -61,15 +61,14 @@ async function shootCard(browser: ExtensionBrowser, origin: string, v: (typeof V
   const article = await browser.context.newPage();
   if (view) await article.setViewportSize(view);
   await article.goto(`${origin}${v.article}`);
-  await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
-  const term = article.locator(`[data-concept-id="${v.conceptId}"]`).first();
-  await term.scrollIntoViewIfNeeded();
-  await article.evaluate(() => window.scrollBy(0, Math.min(120, innerHeight / 6)));
-  await term.hover();
+  await waitForPainted(article, 11);
+  const box = await termBox(article, v.conceptId);
+  const term = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await article.mouse.move(term.x, term.y, { steps: 6 });
   await notesFrame(article, v.labels.addNote);
   await article.waitForTimeout(500);
   await article.screenshot({ path: join(OUT, `tooltip-hover${suffix}.png`) });
-  await term.click();
+  await article.mouse.click(term.x, term.y);
   // The narrow and zoomed views show the note the first shot saved.
   if (!view) await saveVariantNote(article, v);
   else await (await notesFrame(article)).getByText(v.note).waitFor();
@@ -158,8 +157,9 @@ async function shootSurfaces(origin: string) {
       const v = VARIANTS.en;
       const article = await browser.context.newPage();
       await article.goto(`${origin}${v.article}`);
-      await article.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10);
-      await article.locator(`[data-concept-id="${v.conceptId}"]`).first().click();
+      await waitForPainted(article, 11);
+      const box = await termBox(article, v.conceptId);
+      await article.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await saveVariantNote(article, v);
       await clickInUi(article, 'button.icon', v.labels.close);
       await article.bringToFront();
