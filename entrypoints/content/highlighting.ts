@@ -19,8 +19,8 @@ export interface Highlighting {
   locationChanged(): void;
   /** Reports the page's counts to the background (which also asks a tab it opened for a note, then, to reveal it). */
   report(): void;
-  /** Called just before highlights go off, until `signal` aborts. */
-  beforeOff(signal: AbortSignal, listener: () => void): void;
+  /** Hears highlights go off (just before) and on (just after), until `signal` aborts. */
+  onSwitch(signal: AbortSignal, listener: (on: boolean) => void): void;
 }
 
 function highlightOptions(settings: Settings): HighlightOptions {
@@ -35,7 +35,7 @@ export async function initHighlighting(signal: AbortSignal): Promise<Highlightin
   let settings = await settingsRead;
   highlighter.update(highlightOptions(settings));
   let active = false;
-  const beforeOff = listenersUntilAbort<[]>();
+  const switched = listenersUntilAbort<[boolean]>();
 
   const reportCounts = () => {
     if (window === window.top) void askBackground('page:report', { counts: highlighter.counts() }).catch(() => undefined);
@@ -45,9 +45,12 @@ export async function initHighlighting(signal: AbortSignal): Promise<Highlightin
     // The card speaks the interface language.
     setLanguage(settings.language);
     const on = isEnabledOn(settings, location.href);
-    if (on && !active) highlighter.start();
-    else if (!on && active) {
-      beforeOff.emit();
+    if (on && !active) {
+      highlighter.start();
+      active = true;
+      switched.emit(true);
+    } else if (!on && active) {
+      switched.emit(false);
       highlighter.stop();
     } else if (on) highlighter.update(highlightOptions(settings));
     active = on;
@@ -72,6 +75,6 @@ export async function initHighlighting(signal: AbortSignal): Promise<Highlightin
       if (active) highlighter.rescan();
     },
     report: reportCounts,
-    beforeOff: beforeOff.add,
+    onSwitch: switched.add,
   };
 }

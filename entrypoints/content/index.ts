@@ -62,9 +62,9 @@ export default defineContentScript({
       glossaryUrl: (conceptId) => `${browser.runtime.getURL('/dashboard.html')}#/glossary/${encodeURIComponent(conceptId)}`,
       highlighter: highlighting.highlighter,
     });
-    highlighting.beforeOff(cardSignal, () => card.close());
+    highlighting.onSwitch(cardSignal, (on) => on || card.close());
     // Passage notes wait on the background; highlighting does not wait for them.
-    const passages = await initPassageNotes(feature(), { layer, highlighter: highlighting.highlighter, onNotesChanged, onPanel: (open) => card.hold(open) });
+    const passages = await initPassageNotes(feature(), { layer, highlighting, onNotesChanged, onPanel: (open) => card.hold(open) });
     const reveal = createReveal(highlighting.highlighter, (mention, how) => card.open(mention, how === 'pin' ? { pin: true } : { keyboard: true }));
     const revealNote = createNoteReveal({ highlighter: highlighting.highlighter, pinCard: (mention) => card.open(mention, { pin: true }), showPassageNote: passages.showNote });
     initPageAnswers(feature(), { highlighting, notesNotFound: passages.notFound, reveal, revealNote });

@@ -11,7 +11,7 @@ import { describe } from '@/lib/anchoring/anchor';
 import { pageUrlOf } from '@/lib/page-url';
 import { touchesPage } from '@/lib/messages';
 import { onAbort } from '@/lib/abort';
-import type { Highlighter } from '@/lib/highlight/highlighter';
+import type { Highlighting } from '../highlighting';
 import type { UiLayer } from '../ui-layer';
 import type { OnNotesChanged } from '../notes-changes';
 import { anchoredNotes } from './anchored-notes';
@@ -30,7 +30,8 @@ export interface PassageNotes {
 
 export interface PassageNotesDeps {
   layer: UiLayer;
-  highlighter: Pick<Highlighter, 'mentions' | 'mentionAt' | 'onChange'>;
+  /** Passages are drawn while highlights are on for the page, and found again when its text changes. */
+  highlighting: Pick<Highlighting, 'highlighter' | 'active' | 'onSwitch'>;
   onNotesChanged: OnNotesChanged;
   /** Told when a note panel opens and closes (no hover card may cover it). */
   onPanel?(open: boolean): void;
@@ -47,10 +48,13 @@ function overlaps(a: Range, b: Range | null): boolean {
 
 /** Passage notes until `signal` aborts; resolves once the page's notes are marked. */
 export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDeps): Promise<PassageNotes> {
-  const { layer } = deps;
+  const { layer, highlighting } = deps;
+  const { highlighter } = highlighting;
   const panel = notePanel(layer, deps.onPanel);
   layer.keepWhile(() => panel.holdsDraft());
   const boxes = passageBoxes(layer, signal);
+  boxes.show(highlighting.active());
+  highlighting.onSwitch(signal, (on) => boxes.show(on));
   const notes = anchoredNotes(() => pageUrlOf(document), boxes);
 
   function addNoteForSelection() {
@@ -61,7 +65,7 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
     // The concepts the highlighter decided in the passage, each once.
     const conceptIds = [
       ...new Set(
-        deps.highlighter
+        highlighter
           .mentions()
           .filter((m) => overlaps(range, m.range()))
           .map((m) => m.conceptId),
@@ -79,7 +83,7 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
     (e) => {
       if (!e.isTrusted || layer.contains(e.target)) return;
       // A click on a highlighted term inside a passage is the card's.
-      const noteId = deps.highlighter.mentionAt(e.clientX, e.clientY) ? undefined : boxes.noteAt(e.clientX, e.clientY);
+      const noteId = highlighter.mentionAt(e.clientX, e.clientY) ? undefined : boxes.noteAt(e.clientX, e.clientY);
       if (noteId) showNote(noteId, new DOMRect(e.clientX, e.clientY, 0, 0));
       else panel.close();
     },
@@ -106,7 +110,7 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
     notes.clear();
   });
   // The page re-rendered text: passages it moved are found again.
-  onAbort(signal, deps.highlighter.onChange(() => notes.recheck()));
+  onAbort(signal, highlighter.onChange(() => notes.recheck()));
 
   await notes.refresh();
   // Only a change that may touch this page's notes draws them again.

@@ -17,6 +17,8 @@ export interface Passage {
 export interface PassageBoxes {
   /** Draws these passages (replacing those drawn before). */
   set(passages: Passage[]): void;
+  /** Shows or hides every passage (highlights switched on or off for the page). */
+  show(on: boolean): void;
   /** The note whose passage is under a viewport point (its text, not anything the page put over it). */
   noteAt(x: number, y: number): string | undefined;
   /** The passage of a note, if drawn. */
@@ -31,10 +33,11 @@ const rectsOf = (p: Passage) => p.ranges.flatMap((r) => [...r.getClientRects()])
 export function passageBoxes(layer: UiLayer, signal: AbortSignal): PassageBoxes {
   let passages: { passage: Passage; texts: string[] }[] = [];
   let frame = 0;
+  let shown = true;
 
   function draw() {
     frame = 0;
-    if (!passages.length) {
+    if (!passages.length || !shown) {
       layer.clear('passages');
       return;
     }
@@ -50,7 +53,7 @@ export function passageBoxes(layer: UiLayer, signal: AbortSignal): PassageBoxes 
     );
   }
   const redraw = () => {
-    if (passages.length) frame ||= requestAnimationFrame(draw);
+    if (passages.length && shown) frame ||= requestAnimationFrame(draw);
   };
   const options = { capture: true, passive: true, signal };
   document.addEventListener('scroll', redraw, options);
@@ -70,7 +73,13 @@ export function passageBoxes(layer: UiLayer, signal: AbortSignal): PassageBoxes 
       // A page with no annotated passage gets no host for them.
       if (passages.length || hadBoxes) draw();
     },
+    show(on) {
+      if (on === shown) return;
+      shown = on;
+      if (passages.length) draw();
+    },
     noteAt(x, y) {
+      if (!shown) return undefined;
       const caret = caretAt(document, x, y, []);
       if (!caret) return undefined;
       const under = (p: Passage) => p.ranges.some((r) => r.startContainer.getRootNode() === caret.node.getRootNode() && r.isPointInRange(caret.node, caret.offset));
