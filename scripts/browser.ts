@@ -18,6 +18,13 @@ export const DEV_PAGES = join(SHARED, 'dev-pages');
 export const CONTRAST_PAGES = join(ROOT, 'tests/fixtures/contrast');
 export const KOREAN_PAGES = join(ROOT, 'tests/fixtures/ko');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** Where tests put screenshots and other outputs: ignored by git, so `npm test` leaves the tree clean. */
+export const TEST_OUTPUT = join(ROOT, 'test-output');
+/**
+ * Where screenshots meant for the README go: docs/screenshots when asked for (`npm run screenshots`
+ * sets ALLIANCE_LENS_SCREENSHOTS=docs), else beside the other test outputs.
+ */
+export const SCREENSHOTS = process.env.ALLIANCE_LENS_SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots') : join(TEST_OUTPUT, 'screenshots');
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 

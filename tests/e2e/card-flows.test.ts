@@ -8,7 +8,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, inUi, notesFrame, openCard, selectText, uiRoots, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clearKeptDrafts, humanPause } from './harness';
+import { clickInUi, holdsFor, inUi, notesFrame, openCard, selectText, uiRoots, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clearKeptDrafts, humanPause } from './harness';
 
 const env = useExtensionBrowser();
 const ARTICLE = '/demo/sample-article.html';
@@ -47,7 +47,7 @@ async function termBox(page: Page, conceptId: string): Promise<Box> {
 
 /** Checks for `ms` that the card stays closed (the reader's pointer does not move meanwhile). */
 async function staysClosed(page: Page, ms: number) {
-  for (const end = Date.now() + ms; Date.now() < end; await page.waitForTimeout(150)) expect(await openCard(page)).toBeNull();
+  await holdsFor(async () => (await openCard(page)) === null, ms, 'the card to stay closed');
 }
 
 /** The box of the first element in the extension's UI matching `selector`, or null. */

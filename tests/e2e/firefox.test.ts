@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { humanPause, startServer, strictCspPage, styledMarks, type PageServer } from './harness';
+import { closePagesAfterEachTest, humanPause, startServer, strictCspPage, styledMarks, type PageServer } from './harness';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -16,9 +16,13 @@ beforeAll(async () => {
   firefox = await launchFirefoxWithExtension();
 });
 afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
+  try {
+    await firefox?.close();
+  } finally {
+    await server?.close();
+  }
 });
+closePagesAfterEachTest(() => firefox.browser.pages());
 
 describe('Firefox ESR', () => {
   it('highlights, opens the card with its notes frame and saves a note in the extension origin', async () => {

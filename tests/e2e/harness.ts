@@ -1,5 +1,5 @@
 /** Helpers for end-to-end tests; the browser and server come from scripts/browser.ts. */
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
@@ -147,16 +147,36 @@ export interface TestEnvironment {
   server: PageServer;
 }
 
-/** Starts a page server and Chromium with the extension for the tests of one file, and stops them after. */
+/**
+ * Closes, after each test of the file, passed or failed, every page the test opened: a failed test leaves
+ * no page behind (a dashboard holding the database, a card waiting on a frame) for the next test to trip on.
+ */
+export function closePagesAfterEachTest<P extends { close(): Promise<unknown> }>(pages: () => P[] | Promise<P[]>) {
+  let before = new Set<P>();
+  beforeEach(async () => {
+    before = new Set(await pages());
+  });
+  afterEach(async () => {
+    const opened = (await pages()).filter((page) => !before.has(page));
+    // A page the test closed itself, or one that went with its browser, is no failure here.
+    await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
+  });
+}
+
+/** Starts a page server and Chromium with the extension for the tests of one file, and stops them after; see closePagesAfterEachTest. */
 export function useExtensionBrowser(handlers: Handler[] = []): TestEnvironment {
   const env = {} as TestEnvironment;
   beforeAll(async () => {
     env.server = await startServer(handlers);
     env.browser = await launchWithExtension();
   });
+  closePagesAfterEachTest(() => env.browser.context.pages());
   afterAll(async () => {
-    await env.browser?.close();
-    await env.server?.close();
+    try {
+      await env.browser?.close();
+    } finally {
+      await env.server?.close();
+    }
   });
   return env;
 }
@@ -201,6 +221,19 @@ export async function openInContext(browser: ExtensionBrowser, dash: Page, row: 
   const opened = await opening;
   await opened.waitForLoadState();
   return opened;
+}
+
+/**
+ * A bounded observation window, for "nothing happens" checks: `holds` must stay true for `ms`, read
+ * every 100 ms (and once more at the end); fails at the first read that breaks it, naming `what`.
+ */
+export async function holdsFor(holds: () => Promise<boolean>, ms: number, what: string) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (!(await holds())) throw new Error(`Expected ${what} for ${ms} ms; it broke after ${ms - Math.max(0, end - Date.now())} ms`);
+    if (Date.now() >= end) return;
+    await new Promise((ok) => setTimeout(ok, Math.min(100, Math.max(0, end - Date.now()))));
+  }
 }
 
 /** Polls `check` in the page until it returns a value (not null or false). */
