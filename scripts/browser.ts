@@ -58,7 +58,7 @@ export async function startServer(extra: Handler[] = [], host = '127.0.0.1'): Pr
     const [, rootName, ...rest] = (req.url ?? '/').split('?')[0]!.split('/');
     const root = roots[rootName ?? ''];
     const file = root && normalize(join(root, decodeURIComponent(rest.join('/'))));
-    if (!root || !file || !file.startsWith(root) || !existsSync(file)) {
+    if (!root || !file?.startsWith(root) || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }

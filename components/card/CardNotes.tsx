@@ -60,7 +60,7 @@ export function CardNotes(props: CardNotesProps) {
           {addButton}
         </div>
         {props.notesError && <p class="error">{props.notesError}</p>}
-        {notes && notes.latest[0] && <p class="latest-note">{notes.latest[0].body}</p>}
+        {notes?.latest[0] && <p class="latest-note">{notes.latest[0].body}</p>}
       </section>
     );
   }

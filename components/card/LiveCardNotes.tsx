@@ -38,7 +38,11 @@ export function LiveCardNotes(props: {
     // The latest request wins: a slower earlier answer never overwrites it (and a skipped change cancels nothing).
     const request = ++latest.current;
     askBackground('notes:forConcept', { conceptId: props.conceptId, limit: 3 }).then(
-      (n) => request === latest.current && (setNotes(n), setError(undefined)),
+      (n) => {
+        if (request !== latest.current) return;
+        setNotes(n);
+        setError(undefined);
+      },
       () => request === latest.current && setError(t('card_notesUnavailable')),
     );
   }, [props.conceptId, props.version, reloads]);

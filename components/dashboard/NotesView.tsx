@@ -219,6 +219,7 @@ function DamagedRecords({ records }: { records: unknown[] }) {
       {records.map((record, i) => {
         const key = recordKey(record);
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: damaged records may share an id or have none; the index tells them apart.
           <article key={`${String(key)}-${i}`} class="note-row damaged-row">
             <p>{t('dash_damagedRecord', String(key ?? '?').slice(0, 100), malformedReason(record) ?? '')}</p>
             {key !== undefined && (

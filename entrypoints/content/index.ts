@@ -25,7 +25,13 @@ function conceptsOnDemand() {
   const ask = (conceptId: string) => askBackground('corpus:concept', { conceptId });
   const cache = new Map<string, ReturnType<typeof ask>>();
   return (conceptId: string) => {
-    if (!cache.has(conceptId)) cache.set(conceptId, ask(conceptId).catch((e) => (cache.delete(conceptId), Promise.reject(e))));
+    if (!cache.has(conceptId)) cache.set(
+        conceptId,
+        ask(conceptId).catch((e) => {
+          cache.delete(conceptId);
+          throw e;
+        }),
+      );
     return cache.get(conceptId)!;
   };
 }

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { notesFrame, openCard, useExtensionBrowser, waitForHighlights } from './harness';
+import { notesFrame, openCard, openCardEditor, useExtensionBrowser, waitForHighlights } from './harness';
 
 /** Functions passed to page.evaluate run in an extension page, where chrome.* exists. */
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof import('wxt/browser').browser;
 
 const env = useExtensionBrowser();
 
@@ -98,10 +98,7 @@ describe('saves while the service worker is stopped', () => {
         // The card's notes section is the extension's notes frame.
         const notes = await notesFrame(page);
         // One click, at once: while the frame still reads kept drafts it waits for them, then opens the editor.
-        await notes.getByRole('button', { name: 'Add note' }).click({ timeout: 15_000 });
-        const editor = notes.getByRole('textbox', { name: 'Note' });
-        await editor.waitFor({ timeout: 15_000 });
-        await editor.fill(body);
+        await (await openCardEditor(notes)).fill(body);
         // The background's write waits behind the dashboard's transaction, so the stop lands mid-request.
         const release = await holdNotesStore(dash);
         try {
@@ -130,8 +127,8 @@ describe('saves while the service worker is stopped', () => {
         dash.evaluate(
           (d) =>
             new Promise<string | null>((ok) =>
-              chrome.runtime.sendMessage({ id: 1, type: 'notes:save', data: d, timestamp: Date.now() }, (reply: any) => {
-                const error = chrome.runtime.lastError?.message as string | undefined;
+              chrome.runtime.sendMessage({ id: 1, type: 'notes:save', data: d, timestamp: Date.now() }, (reply?: { res?: { ok?: boolean } }) => {
+                const error = chrome.runtime.lastError?.message;
                 ok(error ?? (reply?.res?.ok ? null : JSON.stringify(reply)));
               }),
             ),

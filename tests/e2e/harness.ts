@@ -10,7 +10,7 @@ export * from '../../scripts/browser';
 export * from '../../scripts/extension-ui';
 
 /** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof import('wxt/browser').browser;
 
 const STRICT_CSP = "default-src 'none'; require-trusted-types-for 'script'";
 
@@ -105,7 +105,8 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
   await page.bringToFront();
   return browser.serviceWorker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab.id as number;
+    if (tab?.id === undefined) throw new Error('No active tab');
+    return tab.id;
   });
 }
 

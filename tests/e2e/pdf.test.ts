@@ -21,7 +21,7 @@ import {
   type GoldMention,
 } from './pdf-fixtures';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof import('wxt/browser').browser;
 
 const files: Record<string, Buffer> = {};
 /** /pdf/<name>: the test's PDFs and a page linking to one. */
@@ -335,7 +335,8 @@ describe('PDF reader', () => {
     await env.browser.serviceWorker.evaluate(
       async ([link, id]) => {
         const tab = await chrome.tabs.get(id);
-        chrome.contextMenus.onClicked.dispatch({ menuItemId: 'alliance-lens-open-pdf', linkUrl: link, editable: false, pageUrl: tab.url }, tab);
+        // dispatch: Chrome's own, not in the published types.
+        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch({ menuItemId: 'alliance-lens-open-pdf', linkUrl: link, editable: false, pageUrl: tab.url }, tab);
       },
       [url, tabId] as const,
     );

@@ -29,7 +29,7 @@ import {
   magnifyMarker,
 } from './redteam-attacks';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof import('wxt/browser').browser;
 
 const env = useExtensionBrowser();
 const conceptIds = loadCorpusFromDir('data').concepts.map((c) => c.id);

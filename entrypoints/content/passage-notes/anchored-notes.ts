@@ -4,6 +4,7 @@
  * marker shows which note, in this script only, never in the page's DOM.
  */
 import { askBackground } from '@/lib/ask-background';
+import type { BackgroundReplies } from '@/lib/messages';
 import { anchor } from '@/lib/anchoring/anchor';
 import { markPassage, unmarkPassages } from '@/lib/anchoring/passage-marks';
 
@@ -33,7 +34,7 @@ export function anchoredNotes(pageUrl: () => string): AnchoredNotes {
 
   return {
     async refresh() {
-      let anchors;
+      let anchors: BackgroundReplies['notes:anchorsForPage'];
       try {
         anchors = await askBackground('notes:anchorsForPage', { url: pageUrl() });
       } catch {
