@@ -10,10 +10,13 @@ import { closePagesAfterEachTest, humanPause, startServer, strictCspPage, styled
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
+/** The tab the extension opened on install: found before the tests, so no test's clean-up takes it for its own. */
+let welcome: { tab: Page; href: string };
 
 beforeAll(async () => {
   server = await startServer([strictCspPage]);
   firefox = await launchFirefoxWithExtension();
+  welcome = await tabAt('/dashboard.html#/welcome');
 });
 afterAll(async () => {
   try {
@@ -102,7 +105,6 @@ describe('Firefox ESR', () => {
   });
 
   it('greets the install with the welcome page, which names the shortcut Firefox really assigned', async () => {
-    const welcome = await tabAt('/dashboard.html#/welcome');
     expect(welcome.href).toMatch(/^moz-extension:\/\//);
     // Firefox assigns every suggested key too, and the welcome page names the passage-note key it really has.
     const commands = await welcome.tab.evaluate(() => (globalThis as unknown as { browser: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }).browser.commands.getAll());

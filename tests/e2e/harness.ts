@@ -103,11 +103,15 @@ export function mentionIds(page: Page): Promise<string[]> {
 /** The id of the tab showing `page` (brought to the front, it is the active tab). */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   await page.bringToFront();
-  return browser.serviceWorker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('No active tab');
-    return tab.id;
-  });
+  return within(
+    10_000,
+    'the active tab from the service worker',
+    browser.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) throw new Error('No active tab');
+      return tab.id;
+    }),
+  );
 }
 
 /** Drops every kept note draft (the extension's session storage keeps them for the whole browser session), so a test starts clean. */

@@ -36,6 +36,8 @@ async function selectAndSave(page: Page, passage: { start: string; end: string }
   await page.mouse.click(button.x, button.y);
   const panel = await firefoxNotesFrame(page);
   expect(await panel.evaluate(() => document.body.textContent)).toContain('Add a note to this passage');
+  // The editor shows once the panel has read the kept drafts.
+  await panel.waitForSelector('textarea', { timeout: 10_000 });
   await humanPause();
   await panel.click('textarea');
   await panel.type('textarea', body, { delay: 30 });
