@@ -128,15 +128,11 @@ async function humanKey(page: Page, key: string) {
  * Puppeteer reports moz-extension tabs as about:blank, so each tab is asked itself.
  */
 async function tabAt(suffix: string): Promise<{ tab: Page; href: string }> {
-  let found: { tab: Page; href: string } | undefined;
-  await expect
-    .poll(async () => {
-      for (const tab of await firefox.browser.pages()) {
-        const href = await tab.evaluate(() => location.href).catch(() => '');
-        if (href.endsWith(suffix)) found = { tab, href };
-      }
-      return found?.href;
-    }, { timeout: 20_000 })
-    .toBeDefined();
-  return found!;
+  for (const deadline = Date.now() + 20_000; ; await new Promise((ok) => setTimeout(ok, 200))) {
+    for (const tab of await firefox.browser.pages()) {
+      const href = await tab.evaluate(() => location.href).catch(() => '');
+      if (href.endsWith(suffix)) return { tab, href };
+    }
+    if (Date.now() > deadline) throw new Error(`No tab showed ${suffix} within 20 s`);
+  }
 }
