@@ -104,6 +104,8 @@ export interface LaunchOptions {
   deviceScaleFactor?: number;
   /** Show a window (the demo does when a display is available). */
   headed?: boolean;
+  /** Told of each browser call as it starts and ends (Playwright's "api" log). */
+  onCall?: (message: string) => void;
 }
 
 async function closeWelcomeTab(context: BrowserContext): Promise<string> {
@@ -132,6 +134,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     colorScheme: options.colorScheme ?? 'light',
     deviceScaleFactor: options.deviceScaleFactor,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+    ...(options.onCall && { logger: { isEnabled: (name: string) => name === 'api', log: (_name: string, _severity: string, message: string | Error) => options.onCall!(String(message)) } }),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;

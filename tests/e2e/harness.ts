@@ -168,12 +168,25 @@ export function closePagesAfterEachTest<P extends { close(): Promise<unknown> }>
   });
 }
 
-/** Starts a page server and Chromium with the extension for the tests of one file, and stops them after; see closePagesAfterEachTest. */
+/**
+ * Starts a page server and Chromium with the extension for the tests of one file, and stops them after; see
+ * closePagesAfterEachTest. A failed test also prints its last browser calls: a test that timed out in a call
+ * with no timeout of its own (the mouse, the keyboard) is then named by it.
+ */
 export function useExtensionBrowser(handlers: Handler[] = []): TestEnvironment {
   const env = {} as TestEnvironment;
+  const calls: string[] = [];
+  const onCall = (call: string) => {
+    calls.push(`${new Date().toISOString().slice(11, 23)} ${call}`);
+    if (calls.length > 50) calls.shift();
+  };
   beforeAll(async () => {
     env.server = await startServer(handlers);
-    env.browser = await launchWithExtension();
+    env.browser = await launchWithExtension({ onCall });
+  });
+  beforeEach(({ onTestFailed }) => {
+    calls.length = 0;
+    onTestFailed(({ task }) => console.error(`"${task.name}" failed; its last browser calls:\n${calls.slice(-15).join('\n')}`));
   });
   closePagesAfterEachTest(() => env.browser.context.pages());
   afterAll(async () => {
