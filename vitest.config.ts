@@ -25,9 +25,6 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           // One browser at a time: the machines have 2 cores.
           fileParallelism: false,
-          // One retry: on a loaded 2-core machine Chromium's input can stall behind a focus move into the
-          // notes frame (seen in the keyboard-only card tests, never when the machine is idle).
-          retry: 1,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -35,7 +35,7 @@ function sentence(next: () => number, aliases: string[]): string {
     else words.push(FILLER[Math.floor(next() * FILLER.length)]!);
   }
   const s = words.join(' ');
-  return s[0]!.toUpperCase() + s.slice(1) + '.';
+  return `${s[0]!.toUpperCase() + s.slice(1)}.`;
 }
 
 export function paragraph(next: () => number, aliases: string[]): string {

@@ -59,6 +59,13 @@ const PROBES = `
   }).observe(document, { childList: true, subtree: true });
 `;
 
+/** What PROBES, the ticker page and mark.js's script tag put on a page's window. */
+interface BenchWindow {
+  __bench: { longtasks: number[]; firstMark: number | null; firstVisibleMark: number | null; lastMark: number | null; dcl: number | null };
+  __late: { added: number; marked: number | null }[];
+  Mark: typeof import('mark.js');
+}
+
 const sessions = new WeakMap<Page, import('playwright-core').CDPSession>();
 
 /** Opens a page whose main-thread time Chromium accounts from the start (CDP Performance domain). */
@@ -143,12 +150,12 @@ async function inPageContender(context: BrowserContext, url: string, run: (page:
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(500);
   const before = await taskDuration(page);
-  const tasksBefore = await page.evaluate(() => (window as any).__bench.longtasks.length);
+  const tasksBefore = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longtasks.length);
   await run(page);
   // Count the style and layout work the marks cause too, as the extension's figure does.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
   const after = await taskDuration(page);
-  const longest = await page.evaluate((n) => Math.max(0, ...(window as any).__bench.longtasks.slice(n)), tasksBefore);
+  const longest = await page.evaluate((n) => Math.max(0, ...(window as unknown as BenchWindow).__bench.longtasks.slice(n)), tasksBefore);
   const marks = await markCount(page);
   await page.close();
   return { mainThreadMs: after - before, longestTaskMs: longest, marks };
@@ -187,7 +194,7 @@ async function hoverCost(extContext: BrowserContext, plainContext: BrowserContex
     });
     await page.mouse.move(5, 5);
     await page.waitForTimeout(300);
-    const tasksBefore = await page.evaluate(() => (window as any).__bench.longtasks.length);
+    const tasksBefore = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longtasks.length);
     const before = await taskDuration(page);
     await page.mouse.move(target.x, target.y, { steps: 5 });
     if (withExtension) await page.waitForFunction(OWN_UI_SHOWN, true, { timeout: 10_000 });
@@ -197,7 +204,7 @@ async function hoverCost(extContext: BrowserContext, plainContext: BrowserContex
     else await page.waitForTimeout(600);
     await page.waitForTimeout(300);
     const ms = (await taskDuration(page)) - before;
-    const longest = await page.evaluate((n) => Math.max(0, ...(window as any).__bench.longtasks.slice(n)), tasksBefore);
+    const longest = await page.evaluate((n) => Math.max(0, ...(window as unknown as BenchWindow).__bench.longtasks.slice(n)), tasksBefore);
     await page.close();
     return { ms, longest };
   };
@@ -230,7 +237,7 @@ async function tickerLateness(context: BrowserContext) {
   await page.goto(`${ORIGIN.value}/bench/ticker.html`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.title === 'done', null, { timeout: 60_000 });
   await page.waitForTimeout(2000);
-  const late: { added: number; marked: number | null }[] = await page.evaluate(() => (window as any).__late);
+  const late: { added: number; marked: number | null }[] = await page.evaluate(() => (window as unknown as BenchWindow).__late);
   await page.close();
   const delays = late.map((l) => (l.marked === null ? Infinity : l.marked - l.added));
   return { total: late.length, within1s: delays.filter((d) => d <= 1000).length, medianMs: median(delays) };
@@ -245,7 +252,7 @@ async function hugeText(extContext: BrowserContext, plainContext: BrowserContext
     await page.goto(`${ORIGIN.value}/bench/huge-text.html`, { waitUntil: 'load', timeout: 120_000 });
     if (withExtension) await page.waitForFunction(() => document.querySelectorAll('al-mark').length > 0, null, { timeout: 60_000 }).catch(() => undefined);
     await page.waitForTimeout(5000);
-    const probe = crashed ? null : await page.evaluate(() => (window as any).__bench).catch(() => null);
+    const probe = crashed ? null : await page.evaluate(() => (window as unknown as BenchWindow).__bench).catch(() => null);
     const marks = crashed ? 0 : await page.evaluate(() => document.querySelectorAll('al-mark').length).catch(() => 0);
     await page.close().catch(() => undefined);
     return { alive: !crashed && probe !== null, longest: Math.max(0, ...(probe?.longtasks ?? [])), firstMark: (probe?.firstMark ?? NaN) - (probe?.dcl ?? NaN), marks };
@@ -330,7 +337,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
       await inPageContender(plainContext, `${server.origin}/bench/article.html`, async (page) => {
         await page.addScriptTag({ content: markJs });
         await page.evaluate(
-          (list) => new Promise<void>((done) => new (window as any).Mark(document.body).mark(list, { separateWordSearch: false, accuracy: 'exactly', exclude: ['script', 'style', 'textarea', 'code', 'pre'], done })),
+          (list) => new Promise<void>((done) => new (window as unknown as BenchWindow).Mark(document.body).mark(list, { separateWordSearch: false, accuracy: 'exactly', exclude: ['script', 'style', 'textarea', 'code', 'pre'], done: () => done() })),
           aliases,
         );
       }),
@@ -343,7 +350,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
     await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
     await settle(page);
     const ms = await taskDuration(page);
-    const probe = await page.evaluate(() => (window as any).__bench);
+    const probe = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
     const marks = await markCount(page);
     const paragraphsWithMarks = await page.evaluate(() => [...document.querySelectorAll('#feed p')].filter((p) => p.querySelector('al-mark')).length);
     const paragraphs = await page.evaluate(() => document.querySelectorAll('#feed p').length);
@@ -371,8 +378,9 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
       mainThreadMs: withExt.ms - without.ms,
       longestTaskMs: Math.max(0, ...withExt.probe.longtasks) > Math.max(0, ...without.probe.longtasks) ? Math.max(...withExt.probe.longtasks) : 0,
       marks: withExt.marks,
-      firstVisibleMs: withExt.probe.firstVisibleMark - withExt.probe.dcl,
-      lastMs: withExt.probe.lastMark - withExt.probe.dcl,
+      // NaN when no mark showed: a missing time, not a zero one.
+      firstVisibleMs: (withExt.probe.firstVisibleMark ?? NaN) - (withExt.probe.dcl ?? NaN),
+      lastMs: (withExt.probe.lastMark ?? NaN) - (withExt.probe.dcl ?? NaN),
     });
   }
 
@@ -393,8 +401,8 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
     await page.addInitScript(PROBES);
     await page.goto(`${server.origin}/bench/article.html`, { waitUntil: 'load' });
     await waitForStableMarks(page);
-    const { origin, first } = await page.evaluate(() => ({ origin: performance.timeOrigin, first: (window as any).__bench.firstVisibleMark as number }));
-    sinceScript.push(origin + first - parsedAt);
+    const { origin, first } = await page.evaluate(() => ({ origin: performance.timeOrigin, first: (window as unknown as BenchWindow).__bench.firstVisibleMark }));
+    sinceScript.push(origin + (first ?? NaN) - parsedAt);
     await page.close();
   }
 
@@ -503,7 +511,7 @@ async function main() {
   const table = lines.join('\n');
   console.log(`\n${table}\n`);
   mkdirSync(join(ROOT, 'bench-output'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench-output/latest.md'), table + '\n');
+  writeFileSync(join(ROOT, 'bench-output/latest.md'), `${table}\n`);
 }
 
 main().catch((e) => {

@@ -22,5 +22,5 @@ export function useLanguage(): Language | null {
 
 /** Renders its children in the interface language, again whenever the setting changes. */
 export function InLanguage({ children }: { children: ComponentChildren }) {
-  return useLanguage() ? <>{children}</> : null;
+  return useLanguage() ? children : null;
 }

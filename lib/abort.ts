@@ -1,6 +1,6 @@
 /**
  * Teardown by abort (each feature an `init(signal)`, as in refined-github):
- * one abort of the content script's signal stops everything.
+ * one abort of a script's signal (the content script's, the PDF reader's) stops everything.
  */
 
 /**

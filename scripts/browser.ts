@@ -18,6 +18,13 @@ export const DEV_PAGES = join(SHARED, 'dev-pages');
 export const CONTRAST_PAGES = join(ROOT, 'tests/fixtures/contrast');
 export const KOREAN_PAGES = join(ROOT, 'tests/fixtures/ko');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** Where tests put screenshots and other outputs: ignored by git, so `npm test` leaves the tree clean. */
+export const TEST_OUTPUT = join(ROOT, 'test-output');
+/**
+ * Where screenshots meant for the README go: docs/screenshots when asked for (`npm run screenshots`
+ * sets ALLIANCE_LENS_SCREENSHOTS=docs), else beside the other test outputs.
+ */
+export const SCREENSHOTS = process.env.ALLIANCE_LENS_SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots') : join(TEST_OUTPUT, 'screenshots');
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
@@ -51,7 +58,7 @@ export async function startServer(extra: Handler[] = [], host = '127.0.0.1'): Pr
     const [, rootName, ...rest] = (req.url ?? '/').split('?')[0]!.split('/');
     const root = roots[rootName ?? ''];
     const file = root && normalize(join(root, decodeURIComponent(rest.join('/'))));
-    if (!root || !file || !file.startsWith(root) || !existsSync(file)) {
+    if (!root || !file?.startsWith(root) || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
@@ -97,6 +104,8 @@ export interface LaunchOptions {
   deviceScaleFactor?: number;
   /** Show a window (the demo does when a display is available). */
   headed?: boolean;
+  /** Told of each browser call as it starts and ends (Playwright's "api" log). */
+  onCall?: (message: string) => void;
 }
 
 async function closeWelcomeTab(context: BrowserContext): Promise<string> {
@@ -125,6 +134,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     colorScheme: options.colorScheme ?? 'light',
     deviceScaleFactor: options.deviceScaleFactor,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+    ...(options.onCall && { logger: { isEnabled: (name: string) => name === 'api', log: (_name: string, _severity: string, message: string | Error) => options.onCall!(String(message)) } }),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;

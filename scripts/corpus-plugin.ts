@@ -18,13 +18,13 @@ export function corpusPlugin(dataDir = resolve(import.meta.dirname, '../data')):
   return {
     name: 'alliance-corpus',
     resolveId(id) {
-      if (id === CORPUS_ID || id === MATCHER_ID) return '\0' + id;
+      if (id === CORPUS_ID || id === MATCHER_ID) return `\0${id}`;
     },
     load(id) {
-      if (id !== '\0' + CORPUS_ID && id !== '\0' + MATCHER_ID) return;
+      if (id !== `\0${CORPUS_ID}` && id !== `\0${MATCHER_ID}`) return;
       for (const f of corpusFiles(dataDir)) this.addWatchFile(resolve(dataDir, f));
       const corpus = loadCorpusFromDir(dataDir);
-      if (id === '\0' + CORPUS_ID) return `export const corpus = ${JSON.stringify(corpus)};`;
+      if (id === `\0${CORPUS_ID}`) return `export const corpus = ${JSON.stringify(corpus)};`;
       // Packed (lib/matcher/pack.ts): the content script carries it to every page.
       return `import { unpackMatcher } from ${JSON.stringify(UNPACK)};\nexport const compiledMatcher = unpackMatcher(${JSON.stringify(packMatcher(compileMatcher(corpus)))});`;
     },

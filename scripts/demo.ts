@@ -51,7 +51,7 @@ async function main() {
     const screenshot = join(OUT, 'sample-article-tooltip.png');
     await page.screenshot({ path: screenshot });
     const summary = { url, totalMentions: mentions.length, concepts: Object.keys(counts).length, counts, mentions };
-    writeFileSync(join(OUT, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    writeFileSync(join(OUT, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 
     console.log(`\nAlliance Lens found ${mentions.length} mentions of ${Object.keys(counts).length} concepts on ${url}:`);
     for (const [id, n] of Object.entries(counts).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(3)}  ${id}`);

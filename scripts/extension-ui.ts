@@ -117,11 +117,23 @@ export function openCard(page: Page): Promise<{ role: string; name: string } | n
   }, null);
 }
 
+/**
+ * Clicks "Add note" in a pinned card's notes frame; resolves with the note field once the card has grown
+ * the frame to the editor's height (NOTES_HEIGHT.editing in render-card.tsx). Until then the frame moves
+ * under the pointer, and a click aimed at its Save button can land beside it.
+ */
+export async function openCardEditor(notes: Frame) {
+  await notes.getByRole('button', { name: 'Add note' }).click({ timeout: 15_000 });
+  const editor = notes.getByRole('textbox', { name: 'Note' });
+  await editor.waitFor({ timeout: 15_000 });
+  await notes.waitForFunction(() => innerHeight === 240, null, { timeout: 15_000 });
+  return editor;
+}
+
 /** With the card of a concept open: "Add note" in its notes frame, type `body`, save, and wait until the card lists it. */
 export async function saveNoteInCard(page: Page, body: string, tags?: string) {
   const notes = await notesFrame(page);
-  await notes.getByRole('button', { name: 'Add note' }).click();
-  await notes.getByRole('textbox', { name: 'Note' }).fill(body);
+  await (await openCardEditor(notes)).fill(body);
   if (tags !== undefined) await notes.getByRole('textbox', { name: /Tags/ }).fill(tags);
   await notes.getByRole('button', { name: 'Save note' }).click();
   await notes.getByText(body).waitFor();

@@ -1,5 +1,6 @@
 /**
- * Regenerates the README screenshots (docs/screenshots/) in headless Chromium
+ * Regenerates the README screenshots (docs/screenshots/, when run with
+ * ALLIANCE_LENS_SCREENSHOTS=docs as `npm run screenshots` does) in headless Chromium
  * with the built extension: a page with a card open, the popup, and the
  * dashboard's notes, glossary and settings — in English and in Korean
  * (files ending "-ko"), light and dark ("-dark").
@@ -13,10 +14,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, launchWithExtension, setSettings, startServer, type ExtensionBrowser } from './browser';
+import { SCREENSHOTS, launchWithExtension, setSettings, startServer, type ExtensionBrowser } from './browser';
 import { clickInUi, inUi, notesFrame, termBox, waitForPainted } from './extension-ui';
 
-const OUT = join(ROOT, 'docs/screenshots');
+const OUT = SCREENSHOTS;
 
 /** What each language's card screenshot shows: an article, the term to open, the note to write. */
 const VARIANTS = {

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { conceptDraftKey, draftStore, memoryArea } from '@/lib/notes/drafts';
+import { conceptDraftKey, memoryArea, newNoteDrafts } from '@/lib/notes/new-note-drafts';
 import { CardNotes, type CardNotesProps } from './CardNotes';
 
 function props(over: Partial<CardNotesProps> = {}): CardNotesProps {
@@ -47,7 +47,7 @@ describe('CardNotes (the notes section the notes frame shows)', () => {
   });
 
   it('keeps an unsaved draft when the card goes, offers it again, and drops it on Cancel', async () => {
-    const drafts = draftStore(memoryArea());
+    const drafts = newNoteDrafts(memoryArea());
     const first = render(<CardNotes {...props({ drafts })} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     await waitFor(() => screen.getByRole('textbox', { name: 'Note' }));
@@ -103,7 +103,7 @@ describe('CardNotes (the notes section the notes frame shows)', () => {
   });
 
   it('drops the draft once the note is saved', async () => {
-    const drafts = draftStore(memoryArea());
+    const drafts = newNoteDrafts(memoryArea());
     await drafts.set(conceptDraftKey('sma'), { body: 'Kept', tags: '' });
     const p = props({ drafts });
     render(<CardNotes {...p} />);

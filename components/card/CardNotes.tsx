@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConceptNotes } from '@/lib/notes/queries';
-import type { DraftStore } from '@/lib/notes/drafts';
+import type { NewNoteDrafts } from '@/lib/notes/new-note-drafts';
 import { t } from '@/lib/i18n';
-import { NoteEditor, parseTags } from './NoteEditor';
+import { NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
-import { useDraft } from './use-draft';
+import { useNewNoteDraft } from './use-new-note-draft';
 
 export interface CardNotesProps {
   conceptName: string;
@@ -19,7 +19,7 @@ export interface CardNotesProps {
   /** Told when the editor opens and closes: the card sizes the notes frame by this alone, never by the notes. */
   onEditingChange?(editing: boolean): void;
   /** Where unsaved drafts are kept, under `draftKey`, until saved or discarded. */
-  drafts?: DraftStore;
+  drafts?: NewNoteDrafts;
   draftKey: string;
 }
 
@@ -27,7 +27,7 @@ export interface CardNotesProps {
 export function CardNotes(props: CardNotesProps) {
   const { notes, pinned } = props;
   const [editing, setEditing] = useState(false);
-  const { draft, keep, discard } = useDraft(props.drafts, props.draftKey);
+  const { draft, keep, discard } = useNewNoteDraft(props.drafts, props.draftKey);
   // A kept draft reopens in the editor as soon as the card is pinned; a hover card only says it is there.
   // While the kept draft is still being read (undefined), a click on Add note waits for it: an editor opened
   // empty would not show the draft, and the first keystroke would overwrite it.
@@ -60,7 +60,7 @@ export function CardNotes(props: CardNotesProps) {
           {addButton}
         </div>
         {props.notesError && <p class="error">{props.notesError}</p>}
-        {notes && notes.latest[0] && <p class="latest-note">{notes.latest[0].body}</p>}
+        {notes?.latest[0] && <p class="latest-note">{notes.latest[0].body}</p>}
       </section>
     );
   }
@@ -78,9 +78,9 @@ export function CardNotes(props: CardNotesProps) {
         <NoteEditor
           label={t('card_addNoteFor', props.conceptName)}
           initialBody={draft?.body}
-          initialTags={draft ? parseTags(draft.tags) : undefined}
+          initialTags={draft?.tags}
           onDraftChange={props.onDraftChange}
-          onChange={(body, tags) => keep({ body, tags: tags.join(', ') })}
+          onChange={(body, tags) => keep({ body, tags })}
           onCancel={() => {
             discard();
             props.onDraftChange?.(false);

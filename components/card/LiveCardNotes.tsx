@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { askBackground } from '@/lib/ask-background';
 import type { ConceptNotes } from '@/lib/notes/queries';
 import { t } from '@/lib/i18n';
-import { conceptDraftKey } from '@/lib/notes/drafts';
+import { conceptDraftKey } from '@/lib/notes/new-note-drafts';
 import type { ConceptSource } from '@/lib/notes/model';
-import { sessionDrafts } from '@/components/hooks/session-drafts';
+import { sessionNoteDrafts } from '@/components/hooks/session-note-drafts';
 import { CardNotes } from './CardNotes';
 
 /**
@@ -38,7 +38,11 @@ export function LiveCardNotes(props: {
     // The latest request wins: a slower earlier answer never overwrites it (and a skipped change cancels nothing).
     const request = ++latest.current;
     askBackground('notes:forConcept', { conceptId: props.conceptId, limit: 3 }).then(
-      (n) => request === latest.current && (setNotes(n), setError(undefined)),
+      (n) => {
+        if (request !== latest.current) return;
+        setNotes(n);
+        setError(undefined);
+      },
       () => request === latest.current && setError(t('card_notesUnavailable')),
     );
   }, [props.conceptId, props.version, reloads]);
@@ -51,7 +55,7 @@ export function LiveCardNotes(props: {
       onPin={props.onPin}
       onDraftChange={props.onDraftChange}
       onEditingChange={props.onEditingChange}
-      drafts={sessionDrafts}
+      drafts={sessionNoteDrafts}
       draftKey={conceptDraftKey(props.conceptId)}
       onSaveNote={async (body, tags) => {
         const note = await askBackground('notes:save', { kind: 'concept', conceptId: props.conceptId, body, tags, ...(props.source && { source: props.source }) });

@@ -1,27 +1,25 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { parseTags } from '@/lib/notes/note-draft';
 
 export interface NoteEditorProps {
   initialBody?: string;
-  initialTags?: string[];
+  /** The tags field as first shown ("a, b"). */
+  initialTags?: string;
   /** Resolves once the note is stored; rejects with a message to show. The draft is kept on failure. */
   onSave(body: string, tags: string[]): Promise<void>;
   onCancel(): void;
-  /** Called on every keystroke, so a caller can keep the draft. */
-  onChange?(body: string, tags: string[]): void;
+  /** Called on every keystroke with the body and the tags field as typed, so a caller can keep the draft. */
+  onChange?(body: string, tags: string): void;
   label: string;
   /** Told whether the body holds unsaved text, as it changes. */
   onDraftChange?(dirty: boolean): void;
 }
 
-export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 32);
-}
-
 /** A small note editor: the draft survives a failed save, and "Saved" appears only after the store confirms. */
-export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCancel, onChange, label, onDraftChange }: NoteEditorProps) {
+export function NoteEditor({ initialBody = '', initialTags = '', onSave, onCancel, onChange, label, onDraftChange }: NoteEditorProps) {
   const [body, setBody] = useState(initialBody);
-  const [tags, setTags] = useState(initialTags.join(', '));
+  const [tags, setTags] = useState(initialTags);
   const bodyField = useRef<HTMLTextAreaElement>(null);
   // Focused on mount by script, not the autofocus attribute, which browsers refuse in a cross-origin frame (the notes frame).
   useEffect(() => bodyField.current?.focus(), []);
@@ -51,7 +49,7 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
           onInput={(e) => {
             const value = (e.target as HTMLTextAreaElement).value;
             setBody(value);
-            onChange?.(value, parseTags(tags));
+            onChange?.(value, tags);
             onDraftChange?.(value.trim() !== initialBody.trim());
           }}
           onKeyDown={(e) => {
@@ -68,7 +66,7 @@ export function NoteEditor({ initialBody = '', initialTags = [], onSave, onCance
           onInput={(e) => {
             const value = (e.target as HTMLInputElement).value;
             setTags(value);
-            onChange?.(body, parseTags(value));
+            onChange?.(body, value);
           }}
         />
       </label>

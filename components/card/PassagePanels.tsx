@@ -1,9 +1,9 @@
 import type { Note } from '@/lib/notes/model';
 import { t } from '@/lib/i18n';
-import type { DraftStore } from '@/lib/notes/drafts';
-import { NoteEditor, parseTags } from './NoteEditor';
+import type { NewNoteDrafts } from '@/lib/notes/new-note-drafts';
+import { NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
-import { useDraft } from './use-draft';
+import { useNewNoteDraft } from './use-new-note-draft';
 
 const QUOTE_SHOWN = 280;
 
@@ -14,10 +14,10 @@ export function NewPassageNote(props: {
   onCancel(): void;
   onDraftChange?(dirty: boolean): void;
   /** Where the unsaved note is kept, under `draftKey`, until saved or discarded. */
-  drafts?: DraftStore;
+  drafts?: NewNoteDrafts;
   draftKey: string;
 }) {
-  const { draft, keep, discard } = useDraft(props.drafts, props.draftKey);
+  const { draft, keep, discard } = useNewNoteDraft(props.drafts, props.draftKey);
   return (
     <section class="my-notes">
       <h3>{t('note_addTitle')}</h3>
@@ -26,8 +26,8 @@ export function NewPassageNote(props: {
         <NoteEditor
           label={t('note_addTitle')}
           initialBody={draft?.body}
-          initialTags={draft ? parseTags(draft.tags) : undefined}
-          onChange={(body, tags) => keep({ body, tags: tags.join(', ') })}
+          initialTags={draft?.tags}
+          onChange={(body, tags) => keep({ body, tags })}
           onCancel={() => {
             discard();
             props.onCancel();

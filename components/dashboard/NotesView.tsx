@@ -7,7 +7,8 @@ import { NotesIndex, siteOfNote } from '@/lib/search/notes-index';
 import { linkablePageUrl } from '@/lib/page-url';
 import { NoteEditor } from '@/components/card/NoteEditor';
 import { NoteTags, NoteText } from '@/components/card/NoteList';
-import { EditDrafts } from '@/lib/notes/edit-drafts';
+import { StoredNoteEdits } from '@/lib/notes/stored-note-edits';
+import { tagsText } from '@/lib/notes/note-draft';
 import { displayName, formatDateTime, language, t } from '@/lib/i18n';
 import { useShortcutHint } from '@/components/hooks/use-browser';
 import { useAllNotes } from '@/components/hooks/use-notes';
@@ -21,15 +22,14 @@ const EXPORTS = [
 ] as const;
 
 /** Unsaved edits survive closing the dashboard, a route change and rows scrolled out of the virtual list. */
-const drafts = new EditDrafts(localStorage);
+const edits = new StoredNoteEdits(localStorage);
 
 function NoteEditForm({ note, onDone }: { note: Note; onDone(): void }) {
-  const stored = { body: note.body, tags: note.tags };
-  const [draft] = useState(() => drafts.get(note.id));
+  const [draft] = useState(() => edits.get(note.id));
   const [changed, setChanged] = useState(draft !== null);
   const [confirming, setConfirming] = useState(false);
   const discard = () => {
-    drafts.clear(note.id);
+    edits.clear(note.id);
     onDone();
   };
   return (
@@ -38,17 +38,17 @@ function NoteEditForm({ note, onDone }: { note: Note; onDone(): void }) {
       <NoteEditor
         label={t('dash_editNote')}
         initialBody={draft?.body ?? note.body}
-        initialTags={draft?.tags ?? note.tags}
+        initialTags={draft?.tags ?? tagsText(note.tags)}
         onChange={(body, tags) => {
-          drafts.set(note.id, { body, tags }, stored);
-          setChanged(drafts.get(note.id) !== null);
+          edits.set(note.id, { body, tags }, note);
+          setChanged(edits.get(note.id) !== null);
           setConfirming(false);
         }}
         onCancel={() => (changed ? setConfirming(true) : discard())}
         onSave={async (body, tags) => {
           const { createdAt: _c, updatedAt: _u, ...rest } = note;
           await askBackground('notes:save', { ...rest, body, tags });
-          drafts.clear(note.id);
+          edits.clear(note.id);
           onDone();
         }}
       />
@@ -81,7 +81,7 @@ function SourceQuote({ quote }: { quote: TextQuoteSelector }) {
 }
 
 function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<string, string>; onDeleted(note: Note): void }) {
-  const [editing, setEditing] = useState(() => drafts.get(note.id) !== null);
+  const [editing, setEditing] = useState(() => edits.get(note.id) !== null);
   const concepts = conceptIdsOf(note).map((id) => names.get(id) ?? id);
   const page = pageOf(note);
   const pageHref = page && linkablePageUrl(page.url);
@@ -219,6 +219,7 @@ function DamagedRecords({ records }: { records: unknown[] }) {
       {records.map((record, i) => {
         const key = recordKey(record);
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: damaged records may share an id or have none; the index tells them apart.
           <article key={`${String(key)}-${i}`} class="note-row damaged-row">
             <p>{t('dash_damagedRecord', String(key ?? '?').slice(0, 100), malformedReason(record) ?? '')}</p>
             {key !== undefined && (

@@ -24,7 +24,7 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
         </select>
       </label>
       <label class="switch">
-        <input type="checkbox" role="switch" checked={settings.enabled} onChange={() => save({ ...settings, enabled: !settings.enabled })} />
+        <input type="checkbox" role="switch" checked={settings.enabled} aria-checked={settings.enabled} onChange={() => save({ ...settings, enabled: !settings.enabled })} />
         {t('dash_enabled')}
       </label>
       <fieldset>

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { openNotesDb } from '@/lib/notes/db';
-import { openStubbornV1, whileDatabasesCannotOpen } from '@/tests/support/db-faults';
+import { expectingDexieWarnings, openStubbornV1, whileDatabasesCannotOpen } from '@/tests/support/db-faults';
 import { NotesDbContext } from '@/components/hooks/use-notes';
 import type { NotesDb } from '@/lib/notes/db';
 import { DbHealthBanner } from './DbHealthBanner';
@@ -28,10 +28,15 @@ describe('DbHealthBanner', () => {
   });
 
   it('asks the reader to close other tabs while an upgrade is blocked', async () => {
-    const name = `banner-blocked-${Math.random()}`;
-    const old = await openStubbornV1(name);
-    render(bannerOn(openNotesDb(name)));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/close other Alliance Lens tabs/);
-    old.close();
+    await expectingDexieWarnings(/blocked by other connection holding version 1/, async () => {
+      const name = `banner-blocked-${Math.random()}`;
+      const old = await openStubbornV1(name);
+      try {
+        render(bannerOn(openNotesDb(name)));
+        expect((await screen.findByRole('alert')).textContent).toMatch(/close other Alliance Lens tabs/);
+      } finally {
+        old.close();
+      }
+    });
   });
 });

@@ -40,9 +40,11 @@ export function PageConcepts({ corpus, counts, dark, query = '', onReveal }: Pag
                     <button type="button" class="concept-row" style={{ '--cat': dark ? cat.colourDark : cat.colour }} onClick={() => onReveal(c.id)} title={t('panel_revealHint')}>
                       <span class="swatch" aria-hidden="true" />
                       <span class="name">{displayName(c)}</span>
-                      <span class="badge" aria-label={t('panel_mentions', counts[c.id]!)}>
+                      {/* The number for the eye, the words for a screen reader (a label on a plain span is not read). */}
+                      <span class="badge" aria-hidden="true">
                         {counts[c.id]}
                       </span>
+                      <span class="sr-only">{t('panel_mentions', counts[c.id]!)}</span>
                     </button>
                   </li>
                 ))}

@@ -27,7 +27,13 @@ function conceptsOnDemand() {
   const ask = (conceptId: string) => askBackground('corpus:concept', { conceptId });
   const cache = new Map<string, ReturnType<typeof ask>>();
   return (conceptId: string) => {
-    if (!cache.has(conceptId)) cache.set(conceptId, ask(conceptId).catch((e) => (cache.delete(conceptId), Promise.reject(e))));
+    if (!cache.has(conceptId)) {
+      const asked = ask(conceptId).catch((e) => {
+        cache.delete(conceptId);
+        throw e;
+      });
+      cache.set(conceptId, asked);
+    }
     return cache.get(conceptId)!;
   };
 }

@@ -138,7 +138,10 @@ export function createUiLayer(signal: AbortSignal, css: string): UiLayer {
     },
     clear(name) {
       const slot = slots.get(name);
-      if (slot) render(null, slot);
+      if (!slot) return;
+      // A Preact tree (the card, the panel) unmounts; plain boxes just go.
+      render(null, slot);
+      slot.replaceChildren();
     },
     raise() {
       ensure();

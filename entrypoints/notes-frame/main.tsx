@@ -13,8 +13,8 @@ import { isHandshake, type FromFrame } from '@/lib/frame-protocol';
 import { parseToFrame, type ToFrame } from '@/lib/to-frame';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { NewPassageNote, PassageNoteView } from '@/components/card/PassagePanels';
-import { sessionDrafts } from '@/components/hooks/session-drafts';
-import { passageDraftKey } from '@/lib/notes/drafts';
+import { sessionNoteDrafts } from '@/components/hooks/session-note-drafts';
+import { passageDraftKey } from '@/lib/notes/new-note-drafts';
 import { t } from '@/lib/i18n';
 import { InLanguage } from '@/components/use-language';
 import '@/components/theme.css';
@@ -128,7 +128,7 @@ function FrameApp({ port }: { port: MessagePort }) {
     <div class="card">
       <NewPassageNote
         quote={shown.quote.exact}
-        drafts={sessionDrafts}
+        drafts={sessionNoteDrafts}
         draftKey={passageDraftKey(shown.url, shown.quote.exact)}
         onDraftChange={(dirty) => send({ type: 'draft', dirty })}
         onCancel={() => send({ type: 'close' })}

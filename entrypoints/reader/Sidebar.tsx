@@ -56,6 +56,7 @@ function Outline({ pdf, onGoToPage }: { pdf: PDFDocumentProxy; onGoToPage(i: num
   const tree = (nodes: OutlineNode[]) => (
     <ul class="outline">
       {nodes.map((n, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an outline is read once per document and never reordered; titles may repeat.
         <li key={i}>
           <button type="button" class="link" onClick={() => void destPage(pdf, n.dest).then((p) => p !== undefined && onGoToPage(p))}>
             {n.title}

@@ -20,7 +20,7 @@ function SidePanel() {
       <PagePanel page={page} corpus={corpus} />
       {page.state === 'ready' && <PageNotes url={page.summary.notesUrl} tabId={page.tabId} notFound={page.summary.notesNotFound} />}
       <p>
-        <a href="/dashboard.html#/notes" target="_blank">
+        <a href="/dashboard.html#/notes" target="_blank" rel="noopener">
           {t('panel_openDashboard')}
         </a>
       </p>

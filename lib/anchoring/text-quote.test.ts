@@ -11,7 +11,7 @@ describe('a mention with its sentence', () => {
     const at = ARTICLE.lastIndexOf('Special Measures Agreement');
     const { quote, position } = mentionQuote(ARTICLE, at, at + 26);
     expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'Special Measures Agreement', prefix: 'Under the ', suffix: ', Seoul pays part of the cost of US forces.' });
-    const edited = 'Intro. ' + ARTICLE;
+    const edited = `Intro. ${ARTICLE}`;
     expect(matchQuote(edited, quote, { ...position, start: 0, end: 0 })).toEqual([at + 7, at + 33]);
   });
 
@@ -36,14 +36,14 @@ describe('text quote anchoring', () => {
   });
 
   it('finds it after text was inserted before it', () => {
-    const moved = 'UPDATE: a correction was added. ' + ARTICLE;
+    const moved = `UPDATE: a correction was added. ${ARTICLE}`;
     const found = matchQuote(moved, quote, position)!;
     expect(moved.slice(...found)).toBe('Under the Special Measures Agreement');
   });
 
   it('tells repeated phrases apart by their context', () => {
     const q = describeQuote(ARTICLE, ARTICLE.lastIndexOf('Special Measures Agreement'), ARTICLE.lastIndexOf('Special Measures Agreement') + 26);
-    const edited = 'Intro. ' + ARTICLE;
+    const edited = `Intro. ${ARTICLE}`;
     const found = matchQuote(edited, q.quote, { ...q.position, start: 0, end: 0 })!;
     expect(found[0]).toBe(edited.lastIndexOf('Special Measures Agreement'));
   });

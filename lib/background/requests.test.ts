@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import { expectTypeOf, it } from 'vitest';
 import type { BackgroundRequests, BackgroundRequestType } from '../messages';
-import { backgroundRequests } from './requests';
+import type { backgroundRequests } from './requests';
 
 type SchemaInputs = { [K in BackgroundRequestType]: v.InferInput<(typeof backgroundRequests)[K]['schema']> };
 

@@ -113,7 +113,6 @@ export const KoreanTextSchema = v.strictObject({
   /** The labels of the concept's key dates, in the same order (missing: the English labels). */
   dates: v.optional(v.array(withHangul)),
 });
-export type KoreanText = v.InferOutput<typeof KoreanTextSchema>;
 
 /** One entry of data/ko.json (keyed by concept id), merged into the concept on load. */
 export const KoreanEntrySchema = v.strictObject({
@@ -121,7 +120,6 @@ export const KoreanEntrySchema = v.strictObject({
   /** Forms Korean writing uses; added to the concept's aliases with lang "ko". */
   aliases: v.array(withHangul),
 });
-export type KoreanEntry = v.InferOutput<typeof KoreanEntrySchema>;
 
 export const ConceptSchema = v.strictObject({
   id: conceptId,

@@ -78,10 +78,8 @@ const AUTHORED = new RegExp(
   'i',
 );
 /** "the SOFA with Japan", "the SMA between the United States and Korea". */
-const AFTER = new RegExp(
-  `^(?:['’]s)?[\\s\\u00a0]+(?:with|between|in|for|of|covering)[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?(?:(?:United States|U\\.S\\.|US|Washington|America)[\\s\\u00a0]+and[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?)?$`,
-  'i',
-);
+const AFTER =
+  /^(?:['’]s)?[\s\u00a0]+(?:with|between|in|for|of|covering)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:(?:United States|U\.S\.|US|Washington|America)[\s\u00a0]+and[\s\u00a0]+(?:the[\s\u00a0]+)?)?$/i;
 /** "the strategy released by the White House", "the strategy that the Kishida cabinet adopted". */
 const AFTER_BY = new RegExp(`^[\\s\\u00a0]+(?:(?:was|were)[\\s\\u00a0]+)?${AUTHOR_VERB}ed[\\s\\u00a0]+(?:in[\\s\\u00a0]+\\w+(?:[\\s\\u00a0]+\\d{4})?[\\s\\u00a0]+)?by[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?$`, 'i');
 const AFTER_THAT = /^[\s\u00a0]+(?:that|which)[\s\u00a0]+(?:the[\s\u00a0]+)?$/i;

@@ -1,7 +1,8 @@
 /**
- * The notes database. Opened by the background (and read live by extension
- * pages, which share its origin); never by content scripts, where IndexedDB
- * would belong to the web page.
+ * The notes database. Opened by the background, and read live by the
+ * dashboard, popup and side panel (components/hooks/use-notes.ts), which share
+ * its origin; the notes frame and the PDF reader ask the background. Never
+ * opened by content scripts, where IndexedDB would belong to the web page.
  *
  * Versions: every schema change is a new version with an upgrade(), and the
  * tests open a saved database of every earlier version.

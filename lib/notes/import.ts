@@ -5,9 +5,8 @@
  * names the entry.
  */
 import * as v from 'valibot';
-import { NoteSchema, isWellFormed, untrustedReason, type Note } from './model';
+import { NoteSchema, isWellFormed, pdfNotesUrl, untrustedReason, type Note } from './model';
 import { BACKUP_FORMAT, BACKUP_VERSION, CONCEPT_URN, NOTE_URN, PDF_FRAGMENT } from './export';
-import { pdfNotesUrl } from '../pdf/anchor';
 import { ImportError } from './errors';
 import { t } from '../i18n';
 

@@ -60,6 +60,11 @@ export const PdfPlaceSchema = v.strictObject({
 });
 export type PdfPlace = v.InferOutput<typeof PdfPlaceSchema>;
 
+/** The URL a PDF's notes are stored under: the document's identity, not where the file was. */
+export function pdfNotesUrl(fingerprint: string): string {
+  return `urn:x-pdf:${fingerprint}`;
+}
+
 export const PassageTargetSchema = v.strictObject({
   /** Normalised page URL (canonical link when present, tracking parameters removed). */
   url: v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000)),

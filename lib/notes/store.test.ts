@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openNotesDb, SCHEMA_V1, SCHEMA_V2, watchDbHealth, type DbHealth } from './db';
 import { NotesStore } from './store';
-import { openStubbornV1, whileDatabasesCannotOpen } from '@/tests/support/db-faults';
+import { expectingDexieWarnings, openStubbornV1, whileDatabasesCannotOpen } from '@/tests/support/db-faults';
 import { ImportError, NotesUnavailableError, StorageFullError, guardWrite } from './errors';
 import { MAX_IMPORT_BYTES } from './import';
 import * as v from 'valibot';
@@ -154,36 +154,44 @@ describe('migration', () => {
   });
 
   it('never hangs when a newer version opens while other tabs hold the database open', async () => {
-    const name = `notes-versionchange-${Math.random()}`;
-    const background = new NotesStore(openNotesDb(name), CONCEPTS);
-    const dashboard = new NotesStore(openNotesDb(name), CONCEPTS);
-    await background.save(checked(conceptDraft('written before the update')));
-    expect(await dashboard.all()).toHaveLength(1);
+    await expectingDexieWarnings(/Another connection wants to upgrade database/, async () => {
+      const name = `notes-versionchange-${Math.random()}`;
+      const background = new NotesStore(openNotesDb(name), CONCEPTS);
+      const dashboard = new NotesStore(openNotesDb(name), CONCEPTS);
+      await background.save(checked(conceptDraft('written before the update')));
+      expect(await dashboard.all()).toHaveLength(1);
 
-    // The next release adds a version: the open connections close themselves (versionchange) instead of blocking it.
-    const next = new Dexie(name);
-    next.version(2).stores(SCHEMA_V2);
-    next.version(3).stores({ ...SCHEMA_V2, notes: `${SCHEMA_V2.notes}, [kind+updatedAt]` });
-    await next.open();
-    expect(next.verno).toBe(3);
-    expect(background.db.isOpen()).toBe(false);
-    expect(dashboard.db.isOpen()).toBe(false);
-    expect((await next.table('notes').toArray()).map((n) => n.body)).toEqual(['written before the update']);
-    next.close();
+      // The next release adds a version: the open connections close themselves (versionchange) instead of blocking it.
+      const next = new Dexie(name);
+      next.version(2).stores(SCHEMA_V2);
+      next.version(3).stores({ ...SCHEMA_V2, notes: `${SCHEMA_V2.notes}, [kind+updatedAt]` });
+      await next.open();
+      expect(next.verno).toBe(3);
+      expect(background.db.isOpen()).toBe(false);
+      expect(dashboard.db.isOpen()).toBe(false);
+      expect((await next.table('notes').toArray()).map((n) => n.body)).toEqual(['written before the update']);
+      next.close();
+    });
   });
 
   it('reports an upgrade blocked by a connection that will not close, then proceeds once it does', async () => {
-    const name = `notes-blocked-${Math.random()}`;
-    const v1 = await openStubbornV1(name);
+    await expectingDexieWarnings(/blocked by other connection holding version 1/, async () => {
+      const name = `notes-blocked-${Math.random()}`;
+      const v1 = await openStubbornV1(name);
 
-    const health: DbHealth[] = [];
-    const db = openNotesDb(name);
-    const stop = watchDbHealth(db, (h) => health.push(h));
-    await expect.poll(() => health).toEqual(['blocked']);
-    v1.close();
-    await expect.poll(() => health).toEqual(['blocked', 'ok']);
-    stop();
-    db.close();
+      const health: DbHealth[] = [];
+      const db = openNotesDb(name);
+      const stop = watchDbHealth(db, (h) => health.push(h));
+      try {
+        await expect.poll(() => health).toEqual(['blocked']);
+        v1.close();
+        await expect.poll(() => health).toEqual(['blocked', 'ok']);
+      } finally {
+        stop();
+        db.close();
+        v1.close();
+      }
+    });
   });
 
   it('says notes are unavailable when the database cannot be opened (as in a private window), and saves nothing silently', async () => {

@@ -5,13 +5,8 @@
  * document). A passage not found is reported as such, never moved to other text.
  */
 import { describeQuote, matchQuote } from '../anchoring/text-quote';
-import type { PassageTarget, PdfPlace } from '../notes/model';
+import { pdfNotesUrl, type PassageTarget, type PdfPlace } from '../notes/model';
 import type { PdfDocumentText } from './document-text';
-
-/** The URL a PDF's notes are stored under: the document's identity, not where the file was. */
-export function pdfNotesUrl(fingerprint: string): string {
-  return `urn:x-pdf:${fingerprint}`;
-}
 
 /** Where the reader got the document. */
 export type PdfOrigin = { url: string } | { fileName: string };

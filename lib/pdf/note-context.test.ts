@@ -5,7 +5,8 @@ import { compileMatcher } from '../matcher/compile';
 import { ConceptSourceSchema, PassageTargetSchema } from '../notes/model';
 import type { PdfTextItem } from './page-text';
 import { PdfDocumentText } from './document-text';
-import { anchorPdfPassage, describePdfPassage, pdfNotesUrl, pdfPlace } from './anchor';
+import { pdfNotesUrl } from '../notes/model';
+import { anchorPdfPassage, describePdfPassage, pdfPlace } from './anchor';
 import { describePdfMention, mentionIn, readerPathFor } from './note-context';
 
 const compiled = compileMatcher(loadCorpusFromDir('data'));

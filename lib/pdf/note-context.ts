@@ -6,7 +6,8 @@
 import { mentionQuote } from '../anchoring/text-quote';
 import type { ConceptSource, PdfPlace } from '../notes/model';
 import type { PdfDocumentText, PdfMention } from './document-text';
-import { pdfNotesUrl, pdfPlace, type PdfOrigin, type PdfPassage } from './anchor';
+import { pdfNotesUrl } from '../notes/model';
+import { pdfPlace, type PdfOrigin, type PdfPassage } from './anchor';
 
 /**
  * The source of a concept note written on a mention: the document, its title,

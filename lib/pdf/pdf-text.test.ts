@@ -3,7 +3,8 @@ import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher } from '../matcher/compile';
 import { buildPageText, itemPieces, pageOffset, type PdfTextItem } from './page-text';
 import { PdfDocumentText } from './document-text';
-import { anchorPdfPassage, describePdfPassage, pdfNotesUrl } from './anchor';
+import { pdfNotesUrl } from '../notes/model';
+import { anchorPdfPassage, describePdfPassage } from './anchor';
 
 const compiled = compileMatcher(loadCorpusFromDir('data'));
 

@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser } from './harness';
+import { saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser, within } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -17,7 +17,8 @@ interface Finding {
 }
 
 async function scan(page: Page): Promise<Finding[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
+  const { violations } = await within(30_000, `axe-core on ${page.url()}`, axe.analyze());
   return violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 }
 

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { notesFrame, openCard, useExtensionBrowser, waitForHighlights, clickTerm } from './harness';
+import { clickTerm, notesFrame, openCard, openCardEditor, useExtensionBrowser, waitForHighlights } from './harness';
 
 /** Functions passed to page.evaluate run in an extension page, where chrome.* exists. */
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof import('wxt/browser').browser;
 
 const env = useExtensionBrowser();
 
@@ -59,9 +59,11 @@ function writeRecords(page: Page, change: { put?: unknown[]; remove?: string[] }
 /**
  * Keeps a read-write transaction on the notes store open from an extension
  * page (a chain of requests), so the background's next write waits on it.
+ * Resolves once the transaction holds the store; call the returned function
+ * (in a `finally`) to let it go, or every later write in the profile waits.
  */
-function holdNotesStore(page: Page): Promise<void> {
-  return page.evaluate(async () => {
+async function holdNotesStore(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(async () => {
     const open = indexedDB.open('alliance-lens-notes');
     const db: IDBDatabase = await new Promise((ok, fail) => {
       open.onsuccess = () => ok(open.result);
@@ -76,10 +78,8 @@ function holdNotesStore(page: Page): Promise<void> {
     };
     spin();
   });
-}
-
-function releaseNotesStore(page: Page): Promise<void> {
-  return page.evaluate(() => void ((window as unknown as { holding: boolean }).holding = false));
+  // A page already closed (a failed test's) holds nothing any more.
+  return () => page.evaluate(() => void ((window as unknown as { holding: boolean }).holding = false)).catch(() => undefined);
 }
 
 describe('saves while the service worker is stopped', () => {
@@ -90,30 +90,32 @@ describe('saves while the service worker is stopped', () => {
       const body = `Raced save ${i}`;
       bodies.push(body);
       const page = await env.browser.context.newPage();
-      await page.goto(`${env.server.origin}/demo/sample-article.html`);
-      await waitForHighlights(page, 10);
-      await clickTerm(page, 'ncg');
-      await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Nuclear Consultative Group' });
-      // The card's notes section is the extension's notes frame.
-      const notes = await notesFrame(page);
-      // One click, at once: while the frame still reads kept drafts it waits for them, then opens the editor.
-      await notes.getByRole('button', { name: 'Add note' }).click({ timeout: 15_000 });
-      const editor = notes.getByRole('textbox', { name: 'Note' });
-      await editor.waitFor({ timeout: 15_000 });
-      await editor.fill(body);
-      // The background's write waits behind the dashboard's transaction, so the stop lands mid-request.
-      await holdNotesStore(dash);
-      await notes.getByRole('button', { name: 'Save note' }).click();
-      await notes.getByRole('button', { name: 'Saving…' }).waitFor();
-      await stop();
-      await releaseNotesStore(dash);
-      await notes.getByText(body).or(notes.getByRole('alert')).first().waitFor();
-      expect(await notes.getByRole('alert').count()).toBe(0);
-      await page.close();
+      try {
+        await page.goto(`${env.server.origin}/demo/sample-article.html`);
+        await waitForHighlights(page, 10);
+        await clickTerm(page, 'ncg');
+        await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog', name: 'Nuclear Consultative Group' });
+        // The card's notes section is the extension's notes frame.
+        const notes = await notesFrame(page);
+        // One click, at once: while the frame still reads kept drafts it waits for them, then opens the editor.
+        await (await openCardEditor(notes)).fill(body);
+        // The background's write waits behind the dashboard's transaction, so the stop lands mid-request.
+        const release = await holdNotesStore(dash);
+        try {
+          await notes.getByRole('button', { name: 'Save note' }).click();
+          await notes.getByRole('button', { name: 'Saving…' }).waitFor({ timeout: 15_000 });
+          await stop();
+        } finally {
+          await release();
+        }
+        await notes.getByText(body).or(notes.getByRole('alert')).first().waitFor({ timeout: 15_000 });
+        expect(await notes.getByRole('alert').count()).toBe(0);
+      } finally {
+        await page.close();
+      }
     }
     const stored = (await storedRecords(dash)).map((n) => n.body as string).filter((b) => b.startsWith('Raced save'));
     expect(stored.sort()).toEqual(bodies.sort());
-    await dash.close();
   });
 
   it('stores a request re-sent with the same client id once, whatever Chrome reported the first time', async () => {
@@ -125,8 +127,8 @@ describe('saves while the service worker is stopped', () => {
         dash.evaluate(
           (d) =>
             new Promise<string | null>((ok) =>
-              chrome.runtime.sendMessage({ id: 1, type: 'notes:save', data: d, timestamp: Date.now() }, (reply: any) => {
-                const error = chrome.runtime.lastError?.message as string | undefined;
+              chrome.runtime.sendMessage({ id: 1, type: 'notes:save', data: d, timestamp: Date.now() }, (reply?: { res?: { ok?: boolean } }) => {
+                const error = chrome.runtime.lastError?.message;
                 ok(error ?? (reply?.res?.ok ? null : JSON.stringify(reply)));
               }),
             ),

@@ -8,7 +8,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, inUi, notesFrame, openCard, passageBoxCount, pointOfText, rerenderParagraphOf, selectText, termBox, uiRoots, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clearKeptDrafts, humanPause } from './harness';
+import { clickInUi, holdsFor, inUi, notesFrame, openCard, passageBoxCount, pointOfText, rerenderParagraphOf, selectText, termBox, uiRoots, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clearKeptDrafts, humanPause } from './harness';
 
 const env = useExtensionBrowser();
 const ARTICLE = '/demo/sample-article.html';
@@ -19,9 +19,6 @@ type Box = { x: number; y: number; width: number; height: number };
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-/** Attempts of the concept-draft test so far (see there). */
-let conceptDraftAttempt = 0;
 
 async function openArticle(viewport = { width: 1200, height: 800 }): Promise<Page> {
   const page = await env.browser.context.newPage();
@@ -36,7 +33,7 @@ async function openArticle(viewport = { width: 1200, height: 800 }): Promise<Pag
 
 /** Checks for `ms` that the card stays closed (the reader's pointer does not move meanwhile). */
 async function staysClosed(page: Page, ms: number) {
-  for (const end = Date.now() + ms; Date.now() < end; await page.waitForTimeout(150)) expect(await openCard(page)).toBeNull();
+  await holdsFor(async () => (await openCard(page)) === null, ms, 'the card to stay closed');
 }
 
 /** The box of the first element in the extension's UI matching `selector`, or null. */
@@ -109,7 +106,7 @@ async function seriousInUi(page: Page, what: string): Promise<string[]> {
 }
 
 describe('card and panels at human speed', () => {
-  // A retried test would otherwise type onto the draft its first attempt left.
+  // Kept drafts last the browser session: each test starts with none.
   beforeEach(() => clearKeptDrafts(env.browser));
 
   it('Escape keeps a hover card dismissed while the pointer stays on its term, until it leaves and comes back (WCAG 1.4.13)', async () => {
@@ -133,8 +130,7 @@ describe('card and panels at human speed', () => {
   });
 
   it('keeps a concept note draft through Escape and a click elsewhere, until it is saved or discarded', async () => {
-    // A retry (the suite allows one) starts from its own words: the note an interrupted attempt saved stays stored.
-    const DRAFT = `Ask how the 8.3% rise${++conceptDraftAttempt > 1 ? ` (attempt ${conceptDraftAttempt})` : ''}`;
+    const DRAFT = 'Ask how the 8.3% rise';
     const SAVED = `${DRAFT} compares with inflation`;
     const page = await openArticle();
     const at = centre(await termBox(page, 'sma'));

@@ -20,12 +20,12 @@ const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, c
 
 const env = useExtensionBrowser();
 
-/** Mentions once the page and its late scripts have settled. */
-async function settledMentions(path: string, withDynamic: boolean) {
+/** Mentions once the page's late text (`lateTexts`, added by its scripts about a second after load) is in and highlighting has settled. */
+async function settledMentions(path: string, lateTexts: string[]) {
   const page = await env.browser.context.newPage();
   await page.goto(`${env.server.origin}/${path}`);
-  // Pages with late text add it about a second after load.
-  await waitForSettledHighlights(page, { minMs: withDynamic ? 2000 : 300 });
+  if (lateTexts.length) await page.waitForFunction((texts) => texts.every((t) => document.body.innerText.includes(t)), lateTexts, { timeout: 20_000 });
+  await waitForSettledHighlights(page, { minMs: 300 });
   await paintAllHighlights(page);
   const found = await page.evaluate(mentionsOf, await page.evaluateHandle(() => document));
   // Painted ranges that start or end inside a forbidden place.
@@ -46,8 +46,8 @@ describe('dev and contrast pages in Chromium', () => {
     let forbiddenMarks = 0;
     for (const set of SETS) {
       for (const p of set.gold.pages) {
-        const hasDynamic = p.mentions.some((m) => m.dynamic);
-        const { page, found, forbidden } = await settledMentions(`${set.route}/${p.file}`, hasDynamic);
+        const lateTexts = p.mentions.filter((m) => m.dynamic).map((m) => m.text);
+        const { page, found, forbidden } = await settledMentions(`${set.route}/${p.file}`, lateTexts);
         forbiddenMarks += forbidden;
         scores.push({ file: p.file, kind: p.kind, ...scoreAgainstGold(p, found, { includeDynamic: true }) });
         await page.close();

@@ -6,19 +6,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { drivenPuppeteerPage, humanPause, paintedMentions, startServer, strictCspPage, styledHighlights, termCentre, waitForPainted, type PageServer } from './harness';
+import { closePagesAfterEachTest, drivenPuppeteerPage, humanPause, paintedMentions, startServer, strictCspPage, styledHighlights, termCentre, waitForPainted, type PageServer } from './harness';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
+/** The tab the extension opened on install: found before the tests, so no test's clean-up takes it for its own. */
+let welcome: { tab: Page; href: string };
 
 beforeAll(async () => {
   server = await startServer([strictCspPage]);
   firefox = await launchFirefoxWithExtension();
+  welcome = await tabAt('/dashboard.html#/welcome');
 });
 afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
+  try {
+    await firefox?.close();
+  } finally {
+    await server?.close();
+  }
 });
+closePagesAfterEachTest(() => firefox.browser.pages());
 
 describe('Firefox ESR', () => {
   it('highlights, opens the card with its notes frame and saves a note in the extension origin', async () => {
@@ -100,7 +107,6 @@ describe('Firefox ESR', () => {
   });
 
   it('greets the install with the welcome page, which names the shortcut Firefox really assigned', async () => {
-    const welcome = await tabAt('/dashboard.html#/welcome');
     expect(welcome.href).toMatch(/^moz-extension:\/\//);
     // Firefox assigns every suggested key too, and the welcome page names the passage-note key it really has.
     const commands = await welcome.tab.evaluate(() => (globalThis as unknown as { browser: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }).browser.commands.getAll());
@@ -149,15 +155,11 @@ async function humanKey(page: Page, key: string) {
  * Puppeteer reports moz-extension tabs as about:blank, so each tab is asked itself.
  */
 async function tabAt(suffix: string): Promise<{ tab: Page; href: string }> {
-  let found: { tab: Page; href: string } | undefined;
-  await expect
-    .poll(async () => {
-      for (const tab of await firefox.browser.pages()) {
-        const href = await tab.evaluate(() => location.href).catch(() => '');
-        if (href.endsWith(suffix)) found = { tab, href };
-      }
-      return found?.href;
-    }, { timeout: 20_000 })
-    .toBeDefined();
-  return found!;
+  for (const deadline = Date.now() + 20_000; ; await new Promise((ok) => setTimeout(ok, 200))) {
+    for (const tab of await firefox.browser.pages()) {
+      const href = await tab.evaluate(() => location.href).catch(() => '');
+      if (href.endsWith(suffix)) return { tab, href };
+    }
+    if (Date.now() > deadline) throw new Error(`No tab showed ${suffix} within 20 s`);
+  }
 }

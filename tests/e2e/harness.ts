@@ -1,5 +1,5 @@
 /** Helpers for end-to-end tests; the browser and server come from scripts/browser.ts. */
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
@@ -10,7 +10,7 @@ export * from '../../scripts/browser';
 export * from '../../scripts/extension-ui';
 
 /** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof import('wxt/browser').browser;
 
 const STRICT_CSP = "default-src 'none'; require-trusted-types-for 'script'";
 
@@ -108,10 +108,15 @@ export function paintedCount(page: EvaluatingPage): Promise<number> {
 /** The id of the tab showing `page` (brought to the front, it is the active tab). */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   await page.bringToFront();
-  return browser.serviceWorker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab.id as number;
-  });
+  return within(
+    10_000,
+    'the active tab from the service worker',
+    browser.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) throw new Error('No active tab');
+      return tab.id;
+    }),
+  );
 }
 
 /** Drops every kept note draft (the extension's session storage keeps them for the whole browser session), so a test starts clean. */
@@ -152,16 +157,49 @@ export interface TestEnvironment {
   server: PageServer;
 }
 
-/** Starts a page server and Chromium with the extension for the tests of one file, and stops them after. */
+/**
+ * Closes, after each test of the file, passed or failed, every page the test opened: a failed test leaves
+ * no page behind (a dashboard holding the database, a card waiting on a frame) for the next test to trip on.
+ */
+export function closePagesAfterEachTest<P extends { close(): Promise<unknown> }>(pages: () => P[] | Promise<P[]>) {
+  let before = new Set<P>();
+  beforeEach(async () => {
+    before = new Set(await pages());
+  });
+  afterEach(async () => {
+    const opened = (await pages()).filter((page) => !before.has(page));
+    // A page the test closed itself, or one that went with its browser, is no failure here.
+    await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
+  });
+}
+
+/**
+ * Starts a page server and Chromium with the extension for the tests of one file, and stops them after; see
+ * closePagesAfterEachTest. A failed test also prints its last browser calls: a test that timed out in a call
+ * with no timeout of its own (the mouse, the keyboard) is then named by it.
+ */
 export function useExtensionBrowser(handlers: Handler[] = []): TestEnvironment {
   const env = {} as TestEnvironment;
+  const calls: string[] = [];
+  const onCall = (call: string) => {
+    calls.push(`${new Date().toISOString().slice(11, 23)} ${call}`);
+    if (calls.length > 50) calls.shift();
+  };
   beforeAll(async () => {
     env.server = await startServer(handlers);
-    env.browser = await launchWithExtension();
+    env.browser = await launchWithExtension({ onCall });
   });
+  beforeEach(({ onTestFailed }) => {
+    calls.length = 0;
+    onTestFailed(({ task }) => console.error(`"${task.name}" failed; its last browser calls:\n${calls.slice(-15).join('\n')}`));
+  });
+  closePagesAfterEachTest(() => env.browser.context.pages());
   afterAll(async () => {
-    await env.browser?.close();
-    await env.server?.close();
+    try {
+      await env.browser?.close();
+    } finally {
+      await env.server?.close();
+    }
   });
   return env;
 }
@@ -206,6 +244,19 @@ export async function openInContext(browser: ExtensionBrowser, dash: Page, row: 
   const opened = await opening;
   await opened.waitForLoadState();
   return opened;
+}
+
+/**
+ * A bounded observation window, for "nothing happens" checks: `holds` must stay true for `ms`, read
+ * every 100 ms (and once more at the end); fails at the first read that breaks it, naming `what`.
+ */
+export async function holdsFor(holds: () => Promise<boolean>, ms: number, what: string) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (!(await holds())) throw new Error(`Expected ${what} for ${ms} ms; it broke after ${ms - Math.max(0, end - Date.now())} ms`);
+    if (Date.now() >= end) return;
+    await new Promise((ok) => setTimeout(ok, Math.min(100, Math.max(0, end - Date.now()))));
+  }
 }
 
 /** Polls `check` in the page until it returns a value (not null or false). */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { ARTICLE, FROM_HIGHLIGHT, PLAIN } from './human-speed-passages';
-import { allStoredNotes, dragSelectPassage, drivenPuppeteerPage, humanPause, ownUiPointNearSelection, paintedConceptAt, pointOfText, pollPage, quotesOf, startServer, waitForPainted, type PageServer } from './harness';
+import { closePagesAfterEachTest, allStoredNotes, dragSelectPassage, drivenPuppeteerPage, humanPause, ownUiPointNearSelection, paintedConceptAt, pointOfText, pollPage, quotesOf, startServer, waitForPainted, type PageServer } from './harness';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -18,9 +18,13 @@ beforeAll(async () => {
   firefox = await launchFirefoxWithExtension();
 });
 afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
+  try {
+    await firefox?.close();
+  } finally {
+    await server?.close();
+  }
 });
+closePagesAfterEachTest(() => firefox.browser.pages());
 
 /** Drags over `passage`, clicks "Add note", types `body` in the notes frame and saves; returns the selected text and the quotes then stored. */
 async function selectAndSave(page: Page, passage: { start: string; end: string }, body: string) {
@@ -32,6 +36,8 @@ async function selectAndSave(page: Page, passage: { start: string; end: string }
   await page.mouse.click(button.x, button.y);
   const panel = await firefoxNotesFrame(page);
   expect(await panel.evaluate(() => document.body.textContent)).toContain('Add a note to this passage');
+  // The editor shows once the panel has read the kept drafts.
+  await panel.waitForSelector('textarea', { timeout: 10_000 });
   await humanPause();
   await panel.click('textarea');
   await panel.type('textarea', body, { delay: 30 });

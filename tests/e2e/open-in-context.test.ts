@@ -41,8 +41,10 @@ function textInView(page: Page, text: string) {
 async function scrollWithWheelUntil(page: Page, arrived: () => Promise<boolean>) {
   await page.mouse.move(600, 400);
   for (let i = 0; i < 40 && !(await arrived()); i++) {
+    const before = await page.evaluate(() => scrollY);
     await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(120);
+    // The notch has landed once the page scrolled.
+    await page.waitForFunction((y) => scrollY !== y, before, { timeout: 5_000 });
   }
 }
 

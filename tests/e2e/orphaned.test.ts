@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { clickInUi, clickTerm, notesFrame, openCard, paintedCount, useExtensionBrowser, waitForHighlights } from './harness';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof import('wxt/browser').browser;
 
 const env = useExtensionBrowser();
 

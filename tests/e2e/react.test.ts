@@ -21,9 +21,18 @@ const env = useExtensionBrowser([
   },
 ]);
 
+type Step = 'bump' | 'toggle' | 'rotate';
+
+/** What the fixture's client (tests/fixtures/react/client.mjs) puts on its window for the test. */
+interface FixtureWindow {
+  __app: Record<Step, () => void> & { state(): { round: number } };
+  __expectedText(): string;
+  __reactErrors: string[];
+}
+
 /** What the page shows against what React would render for its state. */
 const texts = (page: Page) =>
-  page.evaluate(() => ({ shown: document.getElementById('root')!.textContent, expected: (window as any).__expectedText() as string })); // eslint-disable-line @typescript-eslint/no-explicit-any
+  page.evaluate(() => ({ shown: document.getElementById('root')!.textContent, expected: (window as unknown as FixtureWindow).__expectedText() }));
 
 describe('a hydrated React page', () => {
   it('hydrates without error, keeps the text React renders through state updates, and highlights again after each', async () => {
@@ -49,27 +58,27 @@ describe('a hydrated React page', () => {
     expect(await highlightedIn()).toEqual({ round: ['sma', 'usfk'], status: ['ncg'], note: ['ncg', 'usfk'], topics: ['ncg', 'sma', 'usfk'] });
 
     // Updates one at a time (each lands on highlighted text) and in bursts faster than the highlighter's debounce.
-    const steps = ['bump', 'toggle', 'rotate', 'bump', 'toggle', 'rotate', 'bump'];
+    const steps: Step[] = ['bump', 'toggle', 'rotate', 'bump', 'toggle', 'rotate', 'bump'];
     for (const step of steps) {
-      await page.evaluate((s) => (window as any).__app[s](), step); // eslint-disable-line @typescript-eslint/no-explicit-any
+      await page.evaluate((s) => (window as unknown as FixtureWindow).__app[s](), step);
       await waitForSettledHighlights(page, { quietMs: 400 });
       const { shown, expected } = await texts(page);
       expect(shown, `after ${step}`).toBe(expected);
     }
-    for (let i = 0; i < 15; i++) await page.evaluate((s) => (window as any).__app[s](), steps[i % steps.length]!); // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (let i = 0; i < 15; i++) await page.evaluate((s) => (window as unknown as FixtureWindow).__app[s](), steps[i % steps.length]!);
     await page.click('#next');
     await waitForSettledHighlights(page, { quietMs: 400 });
     const { shown, expected } = await texts(page);
     expect(shown).toBe(expected);
 
-    const round = await page.evaluate(() => (window as any).__app.state().round as number); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const round = await page.evaluate(() => (window as unknown as FixtureWindow).__app.state().round);
     expect(round % 2).toBe(0);
     // Even rounds show the Washington Declaration in #status and hide nothing else.
     const after = await highlightedIn();
     expect(after.round).toEqual(['sma', 'usfk']);
     expect(after.status).toEqual(['washington-declaration']);
     expect(after.topics).toEqual(['ncg', 'sma', 'usfk']);
-    expect(await page.evaluate(() => (window as any).__reactErrors)).toEqual([]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(await page.evaluate(() => (window as unknown as FixtureWindow).__reactErrors)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -10,7 +10,7 @@ import { clickInUi, openCard, saveNoteFromCard, tabIdOf, waitForHighlights, useE
 const env = useExtensionBrowser();
 
 /** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof import('wxt/browser').browser;
 
 
 async function openArticle(): Promise<Page> {
@@ -39,8 +39,8 @@ async function articleAndPopup(): Promise<[Page, Page]> {
 }
 
 async function assignedShortcuts(): Promise<Record<string, string>> {
-  const all: { name: string; shortcut: string }[] = await env.browser.serviceWorker.evaluate(() => chrome.commands.getAll());
-  return Object.fromEntries(all.filter((c) => !c.name.startsWith('_')).map((c) => [c.name, c.shortcut]));
+  const all = await env.browser.serviceWorker.evaluate(() => chrome.commands.getAll());
+  return Object.fromEntries(all.flatMap((c) => (c.name && !c.name.startsWith('_') ? [[c.name, c.shortcut ?? '']] : [])));
 }
 
 describe('first install', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
-import { allStoredNotes, drivenPuppeteerPage, startServer, termCentre, waitForPainted, type PageServer } from './harness';
+import { closePagesAfterEachTest, allStoredNotes, drivenPuppeteerPage, startServer, termCentre, waitForPainted, type PageServer } from './harness';
 import { ARTICLE, SECRET, SECRET_TAG, SEEDED_PASSAGE, TYPED_SECRET, annotatedPassageVisible, driveHighlights, dumpPage, embedFrame, installSpy, leakedBytes, preRegisterHostTags, seedDrafts, spoofMarks } from './redteam-attacks';
 
 let firefox: FirefoxWithExtension;
@@ -59,9 +59,13 @@ beforeAll(async () => {
   await page.close();
 });
 afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
+  try {
+    await firefox?.close();
+  } finally {
+    await server?.close();
+  }
 });
+closePagesAfterEachTest(() => firefox.browser.pages());
 
 async function expectNothingObtained(page: Page, frame: Frame, before: number, extraLoot = '') {
   const loot = (await page.evaluate(dumpPage)) + extraLoot;

@@ -31,7 +31,7 @@ import {
   magnifyText,
 } from './redteam-attacks';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof import('wxt/browser').browser;
 
 const env = useExtensionBrowser();
 const conceptIds = loadCorpusFromDir('data').concepts.map((c) => c.id);

@@ -1,7 +1,8 @@
 /** The concept card in Chromium: hover, hover onto the card, Escape, the keyboard shortcut path, isolation from page CSS. */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { cardBox, clickInUi, clickTerm, inUi, notesFrame, openCard, rerenderParagraphOf, tabIdOf, termBox, termCentre, uiFocus, waitForHighlights, waitForSettledHighlights, within, useExtensionBrowser } from './harness';
+import { TEST_OUTPUT, cardBox, holdsFor, clickInUi, clickTerm, inUi, notesFrame, openCard, rerenderParagraphOf, tabIdOf, termBox, termCentre, uiFocus, waitForHighlights, waitForSettledHighlights, within, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -49,8 +50,7 @@ describe('concept card', () => {
     // Move onto the card: it stays (WCAG 1.4.13 hoverable).
     const box = (await cardBox(page))!;
     await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 8 });
-    await page.waitForTimeout(700);
-    expect(await openCard(page)).not.toBeNull();
+    await holdsFor(async () => (await openCard(page)) !== null, 700, 'the card to stay open under the pointer');
 
     await page.keyboard.press('Escape');
     await expect.poll(() => openCard(page)).toBeNull();
@@ -151,7 +151,7 @@ describe('concept card', () => {
       expect(box.y + box.height).toBeLessThanOrEqual(size.height);
       const overlaps = box.x < term.x + term.width && term.x < box.x + box.width && box.y < term.y + term.height && term.y < box.y + box.height;
       expect(overlaps, `card covers its term at ${size.width}px`).toBe(false);
-      await page.screenshot({ path: `test-output/card-${size.width}x${size.height}.png` });
+      await page.screenshot({ path: join(TEST_OUTPUT, `card-${size.width}x${size.height}.png`) });
       await page.close();
     }
   });

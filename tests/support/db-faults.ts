@@ -1,8 +1,9 @@
 /**
  * Database faults for tests (fake-indexeddb): a tab still holding version 1
- * open, and a browser that refuses to open any database.
+ * open, a browser that refuses to open any database, and what Dexie says of them.
  */
 import Dexie from 'dexie';
+import { expect, vi } from 'vitest';
 import { SCHEMA_V1 } from '@/lib/notes/db';
 
 /** A version-1 connection that ignores requests to close (Dexie would otherwise close it). */
@@ -12,6 +13,21 @@ export async function openStubbornV1(name: string): Promise<Dexie> {
   await v1.open();
   v1.on('versionchange', () => false);
   return v1;
+}
+
+/**
+ * Runs `test`, which makes Dexie warn on the console (an upgrade that has to close or wait for other
+ * connections): the warnings, expected, are checked against `expected` instead of printed.
+ */
+export async function expectingDexieWarnings(expected: RegExp, test: () => Promise<void>): Promise<void> {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    await test();
+    expect(warn).toHaveBeenCalled();
+    for (const [message] of warn.mock.calls) expect(String(message)).toMatch(expected);
+  } finally {
+    warn.mockRestore();
+  }
 }
 
 /** Runs `test` while indexedDB.open throws as it does in a Firefox private window without storage. */

@@ -7,7 +7,6 @@
  * and term (the card's term), reader-input (events → hover intent),
  * position, focus-trap and render-card.
  */
-import { render } from 'preact';
 import type { ConceptView } from '@/lib/corpus/concept-view';
 import type { FromFrame } from '@/lib/frame-protocol';
 import type { ConceptSource } from '@/lib/notes/model';
@@ -25,6 +24,7 @@ import { followTerm } from './position';
 import { focusTrap } from './focus-trap';
 import { CARD_ID, renderCard } from './render-card';
 import type { UiLayer } from '../ui-layer';
+import { drawBoxes } from '../boxes';
 import { createNotesFrame, type NotesFrame } from '../notes-frame';
 import type { OnNotesChanged } from '../notes-changes';
 
@@ -71,14 +71,7 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   /** The focus ring round the term: boxes in the layer, never anything in the page. */
   function drawRing(rects: DOMRect[]) {
     if (!rects.length) return layer.clear('ring');
-    render(
-      <>
-        {rects.map((r, i) => (
-          <div key={i} class="term-ring" style={{ left: `${r.left - 2}px`, top: `${r.top - 1}px`, width: `${r.width + 4}px`, height: `${r.height + 2}px` }} />
-        ))}
-      </>,
-      layer.slot('ring'),
-    );
+    drawBoxes(layer.slot('ring'), 'term-ring', rects, { x: 2, y: 1 });
   }
 
   function takeFocus() {

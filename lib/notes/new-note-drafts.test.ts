@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { conceptDraftKey, draftStore, memoryArea, passageDraftKey } from './drafts';
+import { conceptDraftKey, memoryArea, newNoteDrafts, passageDraftKey } from './new-note-drafts';
 
 describe('draft store', () => {
   it('keeps a draft per concept and per passage until discarded', async () => {
-    const store = draftStore(memoryArea());
+    const store = newNoteDrafts(memoryArea());
     await store.set(conceptDraftKey('sma'), { body: 'Check the 2026 figure', tags: 'cost' });
     await store.set(passageDraftKey('https://a.example/x', 'the quoted words'), { body: 'why?', tags: '' });
     expect(await store.get(conceptDraftKey('sma'))).toEqual({ body: 'Check the 2026 figure', tags: 'cost' });
@@ -16,7 +16,7 @@ describe('draft store', () => {
 
   it('removes a draft emptied by the reader, and ignores malformed stored values', async () => {
     const area = memoryArea();
-    const store = draftStore(area);
+    const store = newNoteDrafts(area);
     await store.set(conceptDraftKey('sma'), { body: 'x', tags: '' });
     await store.set(conceptDraftKey('sma'), { body: '  ', tags: '' });
     expect(await area.get(conceptDraftKey('sma'))).toEqual({});

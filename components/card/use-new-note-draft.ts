@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Draft, DraftStore } from '@/lib/notes/drafts';
+import type { NewNoteDrafts } from '@/lib/notes/new-note-drafts';
+import type { NoteDraft } from '@/lib/notes/note-draft';
 
 const DRAFT_WAIT_MS = 1000;
 
 /**
- * The reader's unsaved draft under `key`: undefined while it loads, null when
+ * The reader's unsaved draft of a new note under `key`: undefined while it loads, null when
  * there is none. `keep` stores it as typed; `discard` drops it (after a save
  * or Cancel). Without a store, drafts live only as long as the editor.
  */
-export function useDraft(store: DraftStore | undefined, key: string) {
-  const [draft, setDraft] = useState<Draft | null | undefined>(store ? undefined : null);
+export function useNewNoteDraft(store: NewNoteDrafts | undefined, key: string) {
+  const [draft, setDraft] = useState<NoteDraft | null | undefined>(store ? undefined : null);
   useEffect(() => {
     let live = true;
     if (!store) return;
@@ -27,7 +28,7 @@ export function useDraft(store: DraftStore | undefined, key: string) {
   }, [store, key]);
   return {
     draft,
-    keep(d: Draft) {
+    keep(d: NoteDraft) {
       void store?.set(key, d).catch(() => undefined);
     },
     discard() {

@@ -1,14 +1,11 @@
 /**
- * Unsaved note drafts, one per concept or passage, kept until the reader saves
- * or discards them: closing a card (Escape, a click elsewhere) loses nothing.
- * Kept in the extension's session storage (never the page's): gone when the
- * browser closes. The storage area is passed in, so this runs under Vitest.
+ * Drafts of new notes, not stored yet: one per concept or passage, kept until
+ * the reader saves or discards them, so closing a card (Escape, a click
+ * elsewhere) loses nothing. Kept in the extension's session storage (never the
+ * page's): gone when the browser closes. The storage area is passed in, so
+ * this runs under Vitest. Edits of stored notes are stored-note-edits.ts.
  */
-export interface Draft {
-  body: string;
-  /** The tags field as typed ("a, b"). */
-  tags: string;
-}
+import { isNoteDraft, type NoteDraft } from './note-draft';
 
 /** The part of a browser storage area drafts need. */
 export interface DraftArea {
@@ -17,10 +14,10 @@ export interface DraftArea {
   remove(key: string): Promise<void>;
 }
 
-export interface DraftStore {
-  get(key: string): Promise<Draft | null>;
+export interface NewNoteDrafts {
+  get(key: string): Promise<NoteDraft | null>;
   /** An empty draft (no body, no tags) is removed. */
-  set(key: string, draft: Draft): Promise<void>;
+  set(key: string, draft: NoteDraft): Promise<void>;
   discard(key: string): Promise<void>;
 }
 
@@ -30,15 +27,11 @@ export const conceptDraftKey = (conceptId: string) => `${PREFIX}concept:${concep
 /** A passage draft is the page's and the quoted text's: the same selection again finds it. */
 export const passageDraftKey = (url: string, quote: string) => `${PREFIX}passage:${url}\n${quote}`;
 
-function isDraft(value: unknown): value is Draft {
-  return typeof value === 'object' && value !== null && typeof (value as Draft).body === 'string' && typeof (value as Draft).tags === 'string';
-}
-
-export function draftStore(area: DraftArea): DraftStore {
+export function newNoteDrafts(area: DraftArea): NewNoteDrafts {
   return {
     async get(key) {
       const value = (await area.get(key))[key];
-      return isDraft(value) ? value : null;
+      return isNoteDraft(value) ? value : null;
     },
     async set(key, draft) {
       if (!draft.body.trim() && !draft.tags.trim()) return area.remove(key);

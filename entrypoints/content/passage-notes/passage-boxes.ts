@@ -5,9 +5,9 @@
  * no pointer events: a click on a passage is found by hit-testing (noteAt).
  * Nothing is written to the page and nothing goes into `CSS.highlights`.
  */
-import { render } from 'preact';
 import { caretAt, rectsContain } from '@/lib/highlight/hit-test';
 import type { UiLayer } from '../ui-layer';
+import { drawBoxes } from '../boxes';
 
 export interface Passage {
   noteId: string;
@@ -43,14 +43,7 @@ export function passageBoxes(layer: UiLayer, signal: AbortSignal): PassageBoxes 
     }
     const height = innerHeight;
     const boxes = passages.flatMap(({ passage }) => rectsOf(passage)).filter((r) => r.width > 0 && r.bottom > 0 && r.top < height);
-    render(
-      <>
-        {boxes.map((r, i) => (
-          <div key={i} class="passage-box" style={{ left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` }} />
-        ))}
-      </>,
-      layer.slot('passages'),
-    );
+    drawBoxes(layer.slot('passages'), 'passage-box', boxes);
   }
   const redraw = () => {
     if (passages.length && shown) frame ||= requestAnimationFrame(draw);
