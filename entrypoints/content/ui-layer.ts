@@ -121,6 +121,7 @@ export function createUiLayer(signal: AbortSignal, css: string): UiLayer {
   function ensure() {
     if (host && isShown(host)) return;
     // The page removed or hid our host: what was in it is gone with it, and a new one takes its place.
+    host?.remove();
     create();
   }
 

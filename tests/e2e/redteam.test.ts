@@ -278,6 +278,26 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
     await page.close();
   });
 
+  it('a page that removes or hides the UI host: the reader\'s next click gets a new host with a working card and notes', async () => {
+    const page = await hostilePage();
+    await readerOpensCard(page, 'sma');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      for (const e of document.body.children) if (/^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)) e.remove();
+    });
+    await readerOpensCard(page, 'ncg');
+    expect(await page.evaluate(() => [...document.body.children].filter((e) => /^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)).length)).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      for (const e of document.body.children) if (/^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)) (e as HTMLElement).style.setProperty('display', 'none', 'important');
+    });
+    await readerOpensCard(page, 'rsf');
+    // The hidden host went; one shown host is left.
+    expect(await page.evaluate(() => [...document.body.children].filter((e) => /^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)).map((e) => getComputedStyle(e).display))).toEqual(['block']);
+    await expectNothingObtained(page);
+    await page.close();
+  });
+
   it('the page embedding the notes frame itself, and posting to it, gets nothing', async () => {
     const page = await hostilePage();
     await readerOpensCard(page, 'sma');

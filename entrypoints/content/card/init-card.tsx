@@ -116,6 +116,8 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
 
   function paint() {
     if (!view || !concept) return;
+    // A frame left in a host the page removed is gone: a new one opens with its own handshake.
+    if (frame?.element.parentNode && !frame.element.isConnected) frame = null;
     frame ??= createNotesFrame(t('card_yourNotes'), onFrameMessage);
     const noteSource = termSource();
     frame.show({ type: 'concept', conceptId: concept.concept.id, conceptName: concept.concept.name, pinned: view.pinned, ...(noteSource && { source: noteSource }) });
