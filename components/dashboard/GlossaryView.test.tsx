@@ -76,6 +76,15 @@ describe('distinctAliases', () => {
 });
 
 describe('ConceptPage', () => {
+  it('names the sources in Korean where the corpus has a Korean form, in English otherwise', () => {
+    setLanguage('ko');
+    render(<ConceptPage corpus={corpus} conceptId="sma" />);
+    const sources = screen.getByRole('heading', { name: '출처' }).nextElementSibling!.textContent!;
+    expect(sources).toContain('클린트 워크, 한미경제연구소(KEI, The Peninsula)');
+    expect(sources).toContain('Kayla Orta, 윌슨센터');
+    expect(sources).not.toContain('Korea Economic Institute');
+  });
+
   it("lists a concept's notes live, counted as the card counts them, concept and passage notes apart", async () => {
     const store = new NotesStore(openNotesDb(`glossary-${Math.random()}`), new Map(corpus.concepts.map((c) => [c.id, c.name])));
     const save = (draft: NoteDraft) => store.save(v.parse(CheckedDraftSchema, draft));
