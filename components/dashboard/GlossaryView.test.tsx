@@ -1,11 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotesDbContext } from '@/components/hooks/use-notes';
 import { setLanguage } from '@/lib/i18n';
-import { openNotesDb } from '@/lib/notes/db';
-import { CheckedDraftSchema, type NoteDraft } from '@/lib/notes/model';
-import { NotesStore } from '@/lib/notes/store';
+import { passageOn, testStore } from '@/tests/support/notes';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { ConceptPage, GlossaryList, distinctAliases } from './GlossaryView';
 
@@ -86,16 +83,9 @@ describe('ConceptPage', () => {
   });
 
   it("lists a concept's notes live, counted as the card counts them, concept and passage notes apart", async () => {
-    const store = new NotesStore(openNotesDb(`glossary-${Math.random()}`), new Map(corpus.concepts.map((c) => [c.id, c.name])));
-    const save = (draft: NoteDraft) => store.save(v.parse(CheckedDraftSchema, draft));
-    const target = {
-      url: 'https://news.example/a',
-      title: 'A story',
-      quote: { type: 'TextQuoteSelector' as const, exact: 'the Regional Sustainment Framework', prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector' as const, start: 0, end: 35 },
-    };
+    const { store, save } = testStore(corpus);
     await save({ kind: 'concept', conceptId: 'rsf', body: 'a concept note', tags: [] });
-    await save({ kind: 'passage', conceptIds: ['rsf', 'sma'], body: 'a passage note', tags: [], target });
+    await save({ kind: 'passage', conceptIds: ['rsf', 'sma'], body: 'a passage note', tags: [], target: passageOn('the Regional Sustainment Framework') });
     await save({ kind: 'concept', conceptId: 'sma', body: 'about another concept', tags: [] });
     render(
       <NotesDbContext.Provider value={store.db}>

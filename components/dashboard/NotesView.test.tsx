@@ -1,12 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import * as v from 'valibot';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { NotesDbContext } from '@/components/hooks/use-notes';
 import { formatDateTime } from '@/lib/i18n';
-import { openNotesDb } from '@/lib/notes/db';
-import { CheckedDraftSchema, type Note, type NoteDraft } from '@/lib/notes/model';
-import { NotesStore } from '@/lib/notes/store';
+import type { Note } from '@/lib/notes/model';
+import { passageOn, testStore } from '@/tests/support/notes';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { NotesView, daysOf } from './NotesView';
 
@@ -22,16 +20,9 @@ async function viewWithNotes() {
   vi.spyOn(browser.commands, 'getAll').mockImplementation((async () => []) as never);
   // The concept note is written three days before the passage note.
   const times = [Date.now() - 3 * DAY, Date.now()];
-  const store = new NotesStore(openNotesDb(`notes-view-${Math.random()}`), new Map(corpus.concepts.map((c) => [c.id, c.name])), () => times.shift() ?? Date.now());
-  const save = (draft: NoteDraft) => store.save(v.parse(CheckedDraftSchema, draft));
-  const target = {
-    url: 'https://news.example/a',
-    title: 'A story',
-    quote: { type: 'TextQuoteSelector' as const, exact: 'the SMA', prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector' as const, start: 0, end: 7 },
-  };
+  const { store, save } = testStore(corpus, () => times.shift() ?? Date.now());
   await save({ kind: 'concept', conceptId: 'sma', body: 'a concept note', tags: [] });
-  await save({ kind: 'passage', conceptIds: ['sma'], body: 'a passage note', tags: [], target });
+  await save({ kind: 'passage', conceptIds: ['sma'], body: 'a passage note', tags: [], target: passageOn('the SMA') });
   render(
     <NotesDbContext.Provider value={store.db}>
       <NotesView corpus={corpus} />

@@ -67,12 +67,17 @@ describe('dashboard', () => {
   });
 });
 
+/** The sample article, highlighted, and the popup or side panel opened on its tab. */
+async function panelBesideArticle(panel: 'popup' | 'sidepanel') {
+  const article = await env.browser.context.newPage();
+  await article.goto(`${env.server.origin}/demo/sample-article.html`);
+  await waitForHighlights(article, 5);
+  return { article, panel: await env.browser.openExtensionPage(`${panel}.html?tab=${await tabIdOf(env.browser, article)}`) };
+}
+
 describe('popup', () => {
   it('stays within 600 px with its controls on top and the list of concepts scrolling under them', async () => {
-    const article = await env.browser.context.newPage();
-    await article.goto(`${env.server.origin}/demo/sample-article.html`);
-    await waitForHighlights(article, 5);
-    const popup = await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, article)}`);
+    const { article, panel: popup } = await panelBesideArticle('popup');
     await popup.setViewportSize({ width: 360, height: 900 });
     const toggle = popup.getByRole('switch', { name: 'Highlighting for 127.0.0.1' });
     await toggle.waitFor();
@@ -107,10 +112,7 @@ describe('popup', () => {
 
 describe('side panel', () => {
   it("shows the page's concepts, and a browser page as unavailable", async () => {
-    const page = await env.browser.context.newPage();
-    await page.goto(`${env.server.origin}/demo/sample-article.html`);
-    await waitForHighlights(page, 5);
-    const panel = await env.browser.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(env.browser, page)}`);
+    const { article: page, panel } = await panelBesideArticle('sidepanel');
     await panel.getByRole('button', { name: /Regional Sustainment Framework/ }).waitFor();
     await panel.getByRole('heading', { name: 'Notes on this page' }).waitFor();
     await panel.close();
