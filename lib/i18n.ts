@@ -85,6 +85,12 @@ export function categoryLabel(cat: { id: string; label: string }): string {
   return CATALOGS[current][`category_${cat.id}`] ? t(`category_${cat.id}`) : cat.label;
 }
 
+/** A source's author and publisher in the current language (the English form where the corpus has no Korean one). */
+export function sourceNames(doc: { author: string; publisher: string; ko?: { author?: string; publisher?: string } }): { author: string; publisher: string } {
+  const ko = current === 'ko' ? doc.ko : undefined;
+  return { author: ko?.author ?? doc.author, publisher: ko?.publisher ?? doc.publisher };
+}
+
 /** A concept's or a related chip's name in the current language (the English name when there is no Korean one). */
 export function displayName(c: { name: string; ko?: { name: string } }): string {
   return current === 'ko' && c.ko ? c.ko.name : c.name;

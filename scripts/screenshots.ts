@@ -106,7 +106,7 @@ async function shootAll(browser: ExtensionBrowser, origin: string, language: Lan
   };
   // English panels are taken at every size by shootSurfaces.
   if (language === 'en') return void (await article.close());
-  await shoot(`popup.html?tab=${tabId}`, 'popup', { width: 370, height: 620 });
+  await shoot(`popup.html?tab=${tabId}`, 'popup', { width: 340, height: 600 });
   await shoot('dashboard.html#/notes', 'dashboard-notes', { width: 1100, height: 700 });
   await shoot('dashboard.html#/glossary', 'dashboard-glossary', { width: 1100, height: 700 }, async (page) => {
     if (v.glossaryQuery) await page.getByRole('searchbox').fill(v.glossaryQuery);
@@ -133,11 +133,12 @@ interface Surface {
   ready(page: Page): Promise<unknown>;
   /** CSS widths to take at zoom 100 %: the popup and side panel have one width of their own. */
   widths: number[];
-  fullPage?: boolean;
+  /** The window's height at zoom 100 %, when the surface has its own (the popup is at most 600 px). */
+  height?: number;
 }
 
 const SURFACES: Surface[] = [
-  { file: 'popup', path: (tab) => `popup.html?tab=${tab}`, ready: (p) => p.getByRole('switch').waitFor(), widths: [340], fullPage: true },
+  { file: 'popup', path: (tab) => `popup.html?tab=${tab}`, ready: (p) => p.getByRole('switch').waitFor(), widths: [340], height: 600 },
   { file: 'sidepanel', path: (tab) => `sidepanel.html?tab=${tab}`, ready: (p) => p.getByRole('heading', { name: 'Notes on this page' }).waitFor(), widths: [360] },
   { file: 'dashboard-notes', path: () => 'dashboard.html#/notes', ready: (p) => p.getByText('Which yards are certified').waitFor(), widths: [1280, 360] },
   { file: 'dashboard-glossary', path: () => 'dashboard.html#/glossary', ready: (p) => p.getByRole('link', { name: 'Special Measures Agreement' }).first().waitFor(), widths: [1280, 360] },
@@ -173,11 +174,12 @@ async function shootSurfaces(origin: string) {
         const widths = zoom === 1 ? surface.widths : [surface.widths.length > 1 ? 640 : surface.widths[0]!];
         for (const width of widths) {
           const page = await browser.context.newPage();
-          await page.setViewportSize({ width, height: zoom === 2 ? HEIGHT / 2 : HEIGHT });
+          const height = surface.height ?? HEIGHT;
+          await page.setViewportSize({ width, height: zoom === 2 ? height / 2 : height });
           await page.goto(`chrome-extension://${browser.extensionId}/${surface.path(tabId)}`);
           await surface.ready(page);
           const size = zoom === 2 ? '-zoom200' : width === 360 && surface.widths.length > 1 ? '-360' : '';
-          await page.screenshot({ path: join(OUT, `${surface.file}${size}${dark}.png`), fullPage: surface.fullPage });
+          await page.screenshot({ path: join(OUT, `${surface.file}${size}${dark}.png`) });
           await page.close();
         }
       }

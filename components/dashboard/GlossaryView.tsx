@@ -1,18 +1,50 @@
 import { useState } from 'preact/hooks';
-import type { Corpus } from '@/lib/corpus/schema';
+import type { Concept, Corpus } from '@/lib/corpus/schema';
+import type { Note } from '@/lib/notes/model';
 import { formatIsoDate } from '@/components/card/ConceptCard';
 import { NoteList } from '@/components/card/NoteList';
-import { categoryLabel, displayName, language, t } from '@/lib/i18n';
+import { categoryLabel, displayName, language, localeFormat, sourceNames, t } from '@/lib/i18n';
 import { searchGlossary } from '@/lib/search/glossary-search';
 import { dateLabels } from '@/lib/corpus/concept-view';
 import { useConceptNotes } from '@/components/hooks/use-notes';
+import { categoryColour } from '@/components/panels/category-colour';
 
-const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+/** Names compared as a reader of the interface's language sorts them ("#StopRansomware" under S). */
+const byName = (a: Concept, b: Concept) =>
+  localeFormat('collator', (l) => new Intl.Collator(l, { ignorePunctuation: true })).compare(displayName(a), displayName(b));
 
+function GlossaryEntries({ concepts }: { concepts: Concept[] }) {
+  const ko = language() === 'ko';
+  return (
+    <ul class="glossary-list">
+      {concepts.map((c) => (
+        <li key={c.id}>
+          <a href={`#/glossary/${c.id}`} class="concept-name">
+            {displayName(c)}
+          </a>
+          {c.ko && (
+            <span class="other-name" lang={ko ? 'en' : 'ko'}>
+              {ko ? c.name : c.ko.name}
+            </span>
+          )}
+          <p class="muted">{ko && c.ko ? c.ko.short : c.short}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Every concept, by category and then by name, or by name alone (the A–Z
+ * toggle); a search lists its best answers first.
+ */
 export function GlossaryList({ corpus }: { corpus: Corpus }) {
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
+  const [alphabetical, setAlphabetical] = useState(false);
   const shown = searchGlossary(corpus.concepts.filter((c) => !category || c.category === category), query);
+  const searching = query.trim() !== '';
+  const sorted = searching ? shown : [...shown].sort(byName);
   return (
     <section aria-labelledby="glossary-title">
       <div class="view-head">
@@ -26,28 +58,45 @@ export function GlossaryList({ corpus }: { corpus: Corpus }) {
             {t('dash_allCategories')}
           </button>
           {corpus.categories.map((cat) => (
-            <button key={cat.id} type="button" aria-pressed={category === cat.id} onClick={() => setCategory(cat.id)} style={{ '--cat': dark ? cat.colourDark : cat.colour }} class="cat-button">
+            <button key={cat.id} type="button" aria-pressed={category === cat.id} onClick={() => setCategory(cat.id)} style={categoryColour(cat)} class="cat-button">
               <span class="swatch" aria-hidden="true" /> {categoryLabel(cat)}
             </button>
           ))}
         </div>
+        <button type="button" aria-pressed={alphabetical} title={t('dash_orderAzHint')} onClick={() => setAlphabetical(!alphabetical)}>
+          {t('dash_orderAz')}
+        </button>
       </div>
-      <ul class="glossary-list">
-        {shown.map((c) => (
-          <li key={c.id}>
-            <a href={`#/glossary/${c.id}`}>{displayName(c)}</a>
-            {c.ko && (
-              <span class="other-name" lang={language() === 'ko' ? 'en' : 'ko'}>
-                {' '}
-                {language() === 'ko' ? c.name : c.ko.name}
-              </span>
-            )}
-            <p class="muted">{language() === 'ko' && c.ko ? c.ko.short : c.short}</p>
-          </li>
-        ))}
-      </ul>
+      {searching || alphabetical ? (
+        <GlossaryEntries concepts={sorted} />
+      ) : (
+        corpus.categories
+          .filter((cat) => sorted.some((c) => c.category === cat.id))
+          .map((cat) => (
+            <section key={cat.id} aria-labelledby={`glossary-${cat.id}`} class="glossary-group" style={categoryColour(cat)}>
+              <h3 id={`glossary-${cat.id}`} class="group-title">
+                <span class="swatch" aria-hidden="true" /> {categoryLabel(cat)}
+              </h3>
+              <GlossaryEntries concepts={sorted.filter((c) => c.category === cat.id)} />
+            </section>
+          ))
+      )}
     </section>
   );
+}
+
+/** Fold for comparing how a name is written: case, and a final plural "s" ("SMAs" is the SMA). */
+const writingKey = (text: string) => text.normalize('NFKC').toLocaleLowerCase().replace(/s$/, '');
+
+/** The aliases worth showing beside the names: none that only adds a plural or repeats a name in the heading. */
+export function distinctAliases(concept: Concept): Concept['aliases'] {
+  const seen = new Set([concept.name, ...(concept.ko ? [concept.ko.name] : [])].map(writingKey));
+  return concept.aliases.filter((a) => {
+    const key = writingKey(a.text);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function ConceptPage({ corpus, conceptId }: { corpus: Corpus; conceptId: string }) {
@@ -61,7 +110,7 @@ export function ConceptPage({ corpus, conceptId }: { corpus: Corpus; conceptId: 
     ...(concept.ko ? [{ lang: 'ko', ...concept.ko }] : []),
   ].sort((a, b) => Number(b.lang === language()) - Number(a.lang === language()));
   return (
-    <article aria-labelledby="concept-title" class="concept-page" style={{ '--cat': dark ? category.colourDark : category.colour }}>
+    <article aria-labelledby="concept-title" class="concept-page" style={categoryColour(category)}>
       <p>
         <a href="#/glossary">← {t('dash_glossary')}</a>
       </p>
@@ -75,14 +124,14 @@ export function ConceptPage({ corpus, conceptId }: { corpus: Corpus; conceptId: 
       )}
       <span class="chip">{categoryLabel(category)}</span>
       {texts.map((x) => (
-        <div key={x.lang} lang={x.lang}>
+        <div key={x.lang} lang={x.lang} class="concept-text">
           <p class="lead">{x.short}</p>
           <p>{x.detail}</p>
         </div>
       ))}
       <h3>{t('dash_aliases')}</h3>
       <p>
-        {concept.aliases.map((a) => (
+        {distinctAliases(concept).map((a) => (
           <span key={a.text} class="chip" lang={a.lang}>
             {a.text}
           </span>
@@ -104,9 +153,10 @@ export function ConceptPage({ corpus, conceptId }: { corpus: Corpus; conceptId: 
       <ul>
         {concept.sources.map((ref) => {
           const doc = corpus.sources.find((s) => s.id === ref.sourceId)!;
+          const { author, publisher } = sourceNames(doc);
           return (
             <li key={ref.sourceId + ref.locator}>
-              <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)}. {t('card_section', `“${ref.section}”`)}: “{ref.locator}”
+              <cite>{doc.title}</cite> — {author}, {publisher}, {formatIsoDate(doc.date)}. {t('card_section', `“${ref.section}”`)}: “{ref.locator}”
             </li>
           );
         })}
@@ -124,8 +174,30 @@ export function ConceptPage({ corpus, conceptId }: { corpus: Corpus; conceptId: 
         </>
       )}
       <h3>{t('card_yourNotes')} ({notes.length})</h3>
-      {notes.length ? <NoteList notes={notes} /> : <p class="muted">{t('card_noNotes')}</p>}
+      {notes.length ? <NotesByKind notes={notes} /> : <p class="muted">{t('card_noNotes')}</p>}
     </article>
+  );
+}
+
+/** A concept's notes in two labelled lists: those written on the concept, then those on passages naming it. */
+function NotesByKind({ notes }: { notes: Note[] }) {
+  const groups = [
+    ['dash_conceptNotes', notes.filter((n) => n.kind === 'concept')],
+    ['dash_passageNotes', notes.filter((n) => n.kind === 'passage')],
+  ] as const;
+  return (
+    <>
+      {groups
+        .filter(([, list]) => list.length)
+        .map(([label, list]) => (
+          <section key={label} aria-label={t(label)} class={`notes-of-kind ${label}`}>
+            <h4>
+              {t(label)} ({list.length})
+            </h4>
+            <NoteList notes={list} />
+          </section>
+        ))}
+    </>
   );
 }
 
@@ -135,13 +207,14 @@ export function SourcesView({ corpus }: { corpus: Corpus }) {
       <h2 id="sources-title">{t('dash_sources')}</h2>
       {corpus.sources.map((s) => {
         const citing = corpus.concepts.filter((c) => c.sources.some((r) => r.sourceId === s.id));
+        const { author, publisher } = sourceNames(s);
         return (
           <article key={s.id} class="source">
             <h3 class="source-title">
               <cite>{s.title}</cite>
             </h3>
             <p>
-              {s.author} · {s.publisher} · {formatIsoDate(s.date)}
+              {author} · {publisher} · {formatIsoDate(s.date)}
               {s.url && (
                 <>
                   {' · '}

@@ -9,9 +9,10 @@ import { NoteEditor } from '@/components/card/NoteEditor';
 import { NoteTags, NoteText } from '@/components/card/NoteList';
 import { StoredNoteEdits } from '@/lib/notes/stored-note-edits';
 import { tagsText } from '@/lib/notes/note-draft';
-import { displayName, formatDateTime, language, t } from '@/lib/i18n';
+import { displayName, formatDateTime, language, localeFormat, t } from '@/lib/i18n';
 import { useShortcutHint } from '@/components/hooks/use-browser';
 import { useAllNotes } from '@/components/hooks/use-notes';
+import { FileButton } from '@/components/panels/FileButton';
 import { VirtualList } from './VirtualList';
 import { exportNotes } from './export-notes';
 
@@ -80,6 +81,16 @@ function SourceQuote({ quote }: { quote: TextQuoteSelector }) {
   );
 }
 
+/** The days notes were written on, newest first (and `chosen`, still offered once its notes are gone). */
+export function daysOf(notes: readonly Note[], chosen: number): number[] {
+  const days = new Set(notes.map((n) => new Date(n.updatedAt).setHours(0, 0, 0, 0)));
+  if (chosen) days.add(chosen);
+  return [...days].sort((a, b) => b - a);
+}
+
+/** A day in the format of the notes' dates (formatDateTime: the same date style, no time). */
+const formatDay = (ms: number) => localeFormat('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' })).format(ms);
+
 function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<string, string>; onDeleted(note: Note): void }) {
   const [editing, setEditing] = useState(() => edits.get(note.id) !== null);
   const concepts = conceptIdsOf(note).map((id) => names.get(id) ?? id);
@@ -87,8 +98,9 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<st
   const pageHref = page && linkablePageUrl(page.url);
   const [contextError, setContextError] = useState<string | null>(null);
   return (
-    <article class="note-row" aria-label={t('dash_noteOn', concepts.join(', ') || t('dash_passage'))}>
+    <article class={`note-row ${note.kind}`} aria-label={t('dash_noteOn', concepts.join(', ') || t('dash_passage'))}>
       <p class="note-meta">
+        <span class="note-kind">{t(note.kind === 'passage' ? 'dash_kindPassage' : 'dash_kindConcept')}</span>
         {concepts.map((c) => (
           <span key={c} class="chip">
             {c}
@@ -169,9 +181,8 @@ function ImportPanel() {
   };
   return (
     <section class="import" aria-label={t('dash_import')}>
-      <label>
-        {t('dash_importLabel')} <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => (e.target as HTMLInputElement).files?.[0] && void check((e.target as HTMLInputElement).files![0]!)} />
-      </label>
+      <p id="import-label">{t('dash_importLabel')}</p>
+      <FileButton label={t('dash_importChoose')} accept=".json,.jsonld,application/json,application/ld+json" describedBy="import-label" onFile={(file) => void check(file)} />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -250,10 +261,12 @@ export function NotesView({ corpus }: { corpus: Corpus }) {
   const [conceptId, setConceptId] = useState('');
   const [tag, setTag] = useState('');
   const [site, setSite] = useState('');
-  const [since, setSince] = useState('');
+  // The start of a day (local time) on which notes were written; 0 for any date.
+  const [since, setSince] = useState(0);
+  const days = useMemo(() => daysOf(notes, since), [notes, since]);
   const [undo, setUndo] = useState<Note | null>(null);
   const emptyHint = useShortcutHint('add-passage-note', 'dash_noNotesKey', 'dash_noNotes');
-  const shown = index.find({ query, conceptId: conceptId || undefined, tag: tag || undefined, site: site || undefined, since: since ? Date.parse(since) : undefined });
+  const shown = index.find({ query, conceptId: conceptId || undefined, tag: tag || undefined, site: site || undefined, since: since || undefined });
   const tags = [...new Set(notes.flatMap((n) => n.tags))].sort();
   const sites = [...new Set(notes.flatMap((n) => siteOfNote(n) ?? []))].sort();
   const usedConcepts = corpus.concepts.filter((c) => notes.some((n) => conceptIdsOf(n).includes(c.id)));
@@ -287,7 +300,15 @@ export function NotesView({ corpus }: { corpus: Corpus }) {
           ))}
         </select>
         <label class="since">
-          {t('dash_since')} <input type="date" value={since} onInput={(e) => setSince((e.target as HTMLInputElement).value)} />
+          {t('dash_since')}{' '}
+          <select value={since} onChange={(e) => setSince(Number((e.target as HTMLSelectElement).value))}>
+            <option value={0}>{t('dash_anyDate')}</option>
+            {days.map((day) => (
+              <option key={day} value={day}>
+                {formatDay(day)}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       {undo && (

@@ -3,6 +3,7 @@ import { HIGHLIGHT_STYLES } from '@/lib/settings';
 import { categoryLabel, LANGUAGES, t, type LanguageSetting } from '@/lib/i18n';
 import { ourCommands } from '@/lib/commands';
 import { saveSettings as save, useAssignedCommands, useSettings } from '@/components/hooks/use-browser';
+import { categoryColour } from '@/components/panels/category-colour';
 import { exportNotes } from './export-notes';
 
 export function SettingsView({ corpus }: { corpus: Corpus }) {
@@ -32,7 +33,7 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
         {corpus.categories.map((cat) => (
           <label key={cat.id} class="switch">
             <input type="checkbox" checked={settings.categories[cat.id] !== false} onChange={() => save({ ...settings, categories: { ...settings.categories, [cat.id]: settings.categories[cat.id] === false } })} />
-            <span class="swatch" style={{ '--cat': cat.colour }} aria-hidden="true" /> {categoryLabel(cat)}
+            <span class="swatch" style={categoryColour(cat)} aria-hidden="true" /> {categoryLabel(cat)}
           </label>
         ))}
       </fieldset>

@@ -1,10 +1,10 @@
 import type { Concept, Corpus } from '@/lib/corpus/schema';
 import { categoryLabel, displayName, t } from '@/lib/i18n';
+import { categoryColour } from './category-colour';
 
 export interface PageConceptsProps {
   corpus: Corpus;
   counts: Record<string, number>;
-  dark: boolean;
   /** Shows only the concepts whose name or an alias contains it (case-insensitive); '' shows all. */
   query?: string;
   onReveal(conceptId: string): void;
@@ -19,13 +19,13 @@ export function conceptMatches(concept: Concept, query: string): boolean {
 }
 
 /** The concepts found on a page, grouped by category, with their number of mentions. */
-export function PageConcepts({ corpus, counts, dark, query = '', onReveal }: PageConceptsProps) {
+export function PageConcepts({ corpus, counts, query = '', onReveal }: PageConceptsProps) {
   const onPage = corpus.concepts.filter((c) => counts[c.id]);
   if (!onPage.length) return <p class="muted">{t('panel_noConcepts')}</p>;
   const found = onPage.filter((c) => conceptMatches(c, query));
   if (!found.length) return <p class="muted">{t('panel_noMatch', query.trim())}</p>;
   return (
-    <div>
+    <div class="concept-list">
       {corpus.categories
         .filter((cat) => found.some((c) => c.category === cat.id))
         .map((cat) => (
@@ -37,7 +37,7 @@ export function PageConcepts({ corpus, counts, dark, query = '', onReveal }: Pag
                 .sort((a, b) => counts[b.id]! - counts[a.id]!)
                 .map((c) => (
                   <li key={c.id}>
-                    <button type="button" class="concept-row" style={{ '--cat': dark ? cat.colourDark : cat.colour }} onClick={() => onReveal(c.id)} title={t('panel_revealHint')}>
+                    <button type="button" class="concept-row" style={categoryColour(cat)} onClick={() => onReveal(c.id)} title={t('panel_revealHint')}>
                       <span class="swatch" aria-hidden="true" />
                       <span class="name">{displayName(c)}</span>
                       {/* The number for the eye, the words for a screen reader (a label on a plain span is not read). */}

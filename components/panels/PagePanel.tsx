@@ -5,8 +5,6 @@ import { revealInPage, type ActivePage } from '@/components/hooks/use-browser';
 import { PageConcepts } from './PageConcepts';
 import { SiteSwitch } from './SiteSwitch';
 
-const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-
 /** What the extension knows about the page in a tab: shared by the popup and the side panel. */
 export function PagePanel({ page, corpus, onRevealed }: { page: ActivePage; corpus: Corpus; onRevealed?(): void }) {
   const [query, setQuery] = useState('');
@@ -35,7 +33,6 @@ export function PagePanel({ page, corpus, onRevealed }: { page: ActivePage; corp
         <PageConcepts
           corpus={corpus}
           counts={summary.counts}
-          dark={dark}
           query={query}
           onReveal={async (conceptId) => {
             await revealInPage(tabId, conceptId);

@@ -42,7 +42,6 @@ function Popup() {
     <main class="popup">
       <Brand />
       {page.state === 'ready' && page.summary.isPdf && <OpenPdfRow url={page.summary.url} />}
-      <PagePanel page={page} corpus={corpus} onRevealed={() => !openedAsPage && window.close()} />
       <nav class="actions" aria-label={t('panel_more')}>
         <button type="button" onClick={() => void openSidePanel()}>
           {t('panel_openSidePanel')}
@@ -54,6 +53,7 @@ function Popup() {
           {t('popup_pdfReader')}
         </button>
       </nav>
+      <PagePanel page={page} corpus={corpus} onRevealed={() => !openedAsPage && window.close()} />
     </main>
   );
 }

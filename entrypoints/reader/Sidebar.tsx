@@ -20,7 +20,6 @@ interface OutlineNode {
   items: OutlineNode[];
 }
 
-const dark = matchMedia('(prefers-color-scheme: dark)').matches;
 type Tab = 'concepts' | 'search' | 'outline' | 'notes';
 
 export interface SidebarProps {
@@ -96,7 +95,7 @@ export function Sidebar(props: SidebarProps) {
         ))}
       </div>
       <div role="tabpanel" class="tab-panel">
-        {tab === 'concepts' && <PageConcepts corpus={corpus} counts={props.counts} dark={dark} onReveal={props.onReveal} />}
+        {tab === 'concepts' && <PageConcepts corpus={corpus} counts={props.counts} onReveal={props.onReveal} />}
         {tab === 'search' && (
           <form
             role="search"

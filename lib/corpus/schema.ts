@@ -145,6 +145,8 @@ export const SourceDocSchema = v.strictObject({
   publisher: nonEmpty,
   date: isoDate,
   url: v.optional(v.pipe(v.string(), v.url())),
+  /** The author's and publisher's names as Korean writing gives them, only where a Korean form is in use. */
+  ko: v.optional(v.strictObject({ author: v.optional(nonEmpty), publisher: v.optional(nonEmpty) })),
 });
 export type SourceDoc = v.InferOutput<typeof SourceDocSchema>;
 

@@ -41,6 +41,24 @@ describe('toMarkdown', () => {
     expect(JSON.parse(toJsonLd(notes, names)).items.map((a: { target: { label: string } }) => a.target.label)).toEqual(['constructor', '__proto__', 'toString', 'Special Measures Agreement']);
   });
 
+  it("puts every note written on a page in that page's section: its passage notes and the concept notes written there", () => {
+    const url = 'https://news.example/a';
+    const quote = { type: 'TextQuoteSelector' as const, exact: 'the SMA', prefix: 'under ', suffix: ' signed' };
+    const passage = { id: 'note-0002-abcd', kind: 'passage', conceptIds: ['sma'], body: 'a passage note', tags: [], createdAt: T, updatedAt: T, target: { url, title: 'A story', quote, position: { type: 'TextPositionSelector', start: 6, end: 13 } } } as Note;
+    const onPage = concept({ id: 'note-0003-abcd', body: 'a concept note on the page', source: { url, title: 'A story', quote } } as Partial<Note>);
+    const elsewhere = concept({ id: 'note-0004-abcd', body: 'a concept note on another page', source: { url: 'https://news.example/b', title: 'Another', quote } } as Partial<Note>);
+    const pageless = concept({ id: 'note-0005-abcd', body: 'a concept note with no page' });
+    const text = toMarkdown([passage, onPage, elsewhere, pageless], new Map([['sma', 'Special Measures Agreement']]));
+    const byPage = text.slice(text.indexOf('## By page'));
+    const sections = byPage.split('\n### ').slice(1);
+    expect(sections.map((s) => s.split('\n')[0])).toEqual(['A story', 'Another']);
+    expect(sections[0]).toContain('a passage note');
+    expect(sections[0]).toContain('a concept note on the page');
+    expect(sections[0]).not.toContain('another page');
+    expect(sections[1]).toContain('a concept note on another page');
+    expect(byPage).not.toContain('a concept note with no page');
+  });
+
   it('lists the damaged records it left out', () => {
     const text = toMarkdown([concept()], new Map(), new Date(T), [{ id: 'bad-note-1', problem: 'updatedAt: must be a valid date' }]);
     expect(text).toContain('1 damaged record(s) left out: bad-note-1 (updatedAt: must be a valid date)');

@@ -5,7 +5,7 @@
  * "constructor" is only ever an id.
  */
 import type { ConceptNote, Note, PassageNote } from './model';
-import { conceptIdsOf } from './model';
+import { conceptIdsOf, pageOf } from './model';
 
 export const BACKUP_FORMAT = 'alliance-lens-notes';
 export const BACKUP_VERSION = 1;
@@ -89,12 +89,20 @@ export function toMarkdown(notes: Note[], conceptNames: ReadonlyMap<string, stri
   for (const [id, list] of [...byConcept].sort((a, b) => name(a[0]).localeCompare(name(b[0])))) {
     out.push(`### ${escapeMarkdown(name(id))}`, '', ...list.flatMap(noteLines), '');
   }
+  // A page's section holds every note written on it: its passage notes and the concept notes written beside a mention.
   out.push('## By page', '');
-  const byPage = new Map<string, PassageNote[]>();
-  for (const note of notes) if (note.kind === 'passage') byPage.set(note.target.url, [...(byPage.get(note.target.url) ?? []), note]);
-  for (const [url, list] of byPage) {
+  const byPage = new Map<string, { title: string; notes: Note[] }>();
+  for (const note of notes) {
+    const page = pageOf(note);
+    if (!page) continue;
+    const section = byPage.get(page.url) ?? { title: page.title, notes: [] };
+    section.title ||= page.title;
+    section.notes.push(note);
+    byPage.set(page.url, section);
+  }
+  for (const [url, { title, notes: list }] of byPage) {
     // The URL is shown as code, not as a link: a note file must not carry clickable javascript: links.
-    out.push(`### ${escapeMarkdown(list[0]!.target.title || url)}`, '', `\`${url.replace(/`/g, '%60')}\``, '', ...list.flatMap(noteLines), '');
+    out.push(`### ${escapeMarkdown(title || url)}`, '', `\`${url.replace(/`/g, '%60')}\``, '', ...list.flatMap(noteLines), '');
   }
   return out.join('\n');
 }

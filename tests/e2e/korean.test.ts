@@ -67,6 +67,14 @@ describe('the interface in Korean', () => {
     await dash.getByRole('searchbox').fill('nuclear');
     await expect.poll(() => dash.locator('.glossary-list li a').first().textContent()).toBe('핵협의그룹');
 
+    // The notes page: its file button and date filter speak Korean too (the browser's own would not); sources in Korean.
+    await dash.goto(dash.url().replace(/#.*/, '#/notes'));
+    await dash.getByRole('button', { name: '파일 선택…' }).waitFor();
+    expect(await dash.getByRole('combobox', { name: '시작일' }).locator('option').first().textContent()).toBe('전체 기간');
+    expect(await dash.locator('input[type="date"], input[type="file"]:not([hidden])').count()).toBe(0);
+    await dash.goto(dash.url().replace(/#.*/, '#/glossary/sma'));
+    await dash.getByText(/클린트 워크, 한미경제연구소/).waitFor();
+
     // The setting switches every open surface back to English without a reload.
     await dash.goto(dash.url().replace(/#.*/, '#/settings'));
     await dash.getByRole('combobox', { name: '언어' }).selectOption('en');

@@ -73,12 +73,52 @@ describe('dashboard', () => {
   });
 });
 
+/** The sample article, highlighted, and the popup or side panel opened on its tab. */
+async function panelBesideArticle(panel: 'popup' | 'sidepanel') {
+  const article = await env.browser.context.newPage();
+  await article.goto(`${env.server.origin}/demo/sample-article.html`);
+  await waitForHighlights(article, 5);
+  return { article, panel: await env.browser.openExtensionPage(`${panel}.html?tab=${await tabIdOf(env.browser, article)}`) };
+}
+
+describe('popup', () => {
+  it('stays within 600 px with its controls on top and the list of concepts scrolling under them', async () => {
+    const { article, panel: popup } = await panelBesideArticle('popup');
+    await popup.setViewportSize({ width: 360, height: 900 });
+    const toggle = popup.getByRole('switch', { name: 'Highlighting for 127.0.0.1' });
+    await toggle.waitFor();
+    await popup.getByRole('button', { name: /Regional Sustainment Framework/ }).waitFor();
+    const box = async (name: string) => (await popup.locator(name).first().boundingBox())!;
+    const main = await box('main');
+    expect(main.height).toBeLessThanOrEqual(600);
+    // The switch, the search and the buttons come before the list, which scrolls inside the popup.
+    const list = popup.locator('.concept-list');
+    const listBox = (await list.boundingBox())!;
+    for (const control of [toggle, popup.getByRole('searchbox'), popup.getByRole('button', { name: 'Notes & glossary' })]) {
+      const b = (await control.boundingBox())!;
+      expect(b.y + b.height).toBeLessThanOrEqual(listBox.y);
+    }
+    expect(listBox.y + listBox.height).toBeLessThanOrEqual(main.y + main.height);
+    expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight + 100)).toBe(true);
+    // The last concept is reached by scrolling the list, and is then inside the popup.
+    const last = popup.getByRole('button', { name: /Yoon Suk Yeol/ });
+    await last.scrollIntoViewIfNeeded();
+    const lastBox = (await last.boundingBox())!;
+    expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(main.y + main.height);
+    // A category's swatch takes the dark colour with the dark theme, without a reload.
+    const people = popup.getByRole('button', { name: /Yoon Suk Yeol/ }).locator('.swatch');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => people.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(203, 213, 225)');
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => people.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(71, 85, 105)');
+    await popup.close();
+    await article.close();
+  });
+});
+
 describe('side panel', () => {
   it("shows the page's concepts, and a browser page as unavailable", async () => {
-    const page = await env.browser.context.newPage();
-    await page.goto(`${env.server.origin}/demo/sample-article.html`);
-    await waitForHighlights(page, 5);
-    const panel = await env.browser.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(env.browser, page)}`);
+    const { article: page, panel } = await panelBesideArticle('sidepanel');
     await panel.getByRole('button', { name: /Regional Sustainment Framework/ }).waitFor();
     await panel.getByRole('heading', { name: 'Notes on this page' }).waitFor();
     await panel.close();

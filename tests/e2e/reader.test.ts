@@ -115,7 +115,7 @@ describe('card', () => {
 describe('popup', () => {
   it('has a switch that turns highlights off and on for the site, with the mouse and with the keyboard', async () => {
     const [article, popup] = await articleAndPopup();
-    const toggle = popup.getByRole('switch', { name: 'Highlight on 127.0.0.1' });
+    const toggle = popup.getByRole('switch', { name: 'Highlighting for 127.0.0.1' });
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
     await clickWithMouse(popup, toggle);
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
