@@ -1,12 +1,16 @@
 import type { Note } from '@/lib/notes/model';
 import { formatDateTime, t } from '@/lib/i18n';
+import { MarkedText } from './MarkedText';
 
-/** A note's text and, for a passage note, its passage: as text, so a body containing markup shows the markup, it never runs. */
-export function NoteText({ note }: { note: Note }) {
+/**
+ * A note's text and, for a passage note, its passage: as text, so a body containing markup shows the markup, it
+ * never runs; the words of a search (`query`) marked.
+ */
+export function NoteText({ note, query }: { note: Note; query?: string }) {
   return (
     <>
-      <p class="note-body">{note.body}</p>
-      {note.kind === 'passage' && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
+      <MarkedText as="p" class="note-body" text={note.body} query={query} />
+      {note.kind === 'passage' && <MarkedText as="blockquote" class="note-quote" text={note.target.quote.exact} query={query} />}
     </>
   );
 }

@@ -54,6 +54,15 @@ describe('NotesView', () => {
     expect(screen.getByText('a passage note')).toBeTruthy();
   });
 
+  it('marks the words of the search in the notes it finds (mark.js), and only there', async () => {
+    await viewWithNotes();
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search notes' }), { target: { value: 'passage' } });
+    await expect.poll(() => screen.queryByText('a concept note')).toBeNull();
+    const hits = [...document.querySelectorAll('mark.search-hit')].map((m) => m.textContent);
+    expect(hits).toContain('passage');
+    expect(document.querySelector('.note-body')!.textContent).toBe('a passage note');
+  });
+
   it('imports through a button with a localised label, not the browser\'s own file input', async () => {
     await viewWithNotes();
     const button = screen.getByRole('button', { name: 'Choose a file…' });

@@ -91,7 +91,7 @@ export function daysOf(notes: readonly Note[], chosen: number): number[] {
 /** A day in the format of the notes' dates (formatDateTime: the same date style, no time). */
 const formatDay = (ms: number) => localeFormat('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' })).format(ms);
 
-function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<string, string>; onDeleted(note: Note): void }) {
+function NoteRow({ note, names, query, onDeleted }: { note: Note; names: ReadonlyMap<string, string>; query: string; onDeleted(note: Note): void }) {
   const [editing, setEditing] = useState(() => edits.get(note.id) !== null);
   const concepts = conceptIdsOf(note).map((id) => names.get(id) ?? id);
   const page = pageOf(note);
@@ -120,7 +120,7 @@ function NoteRow({ note, names, onDeleted }: { note: Note; names: ReadonlyMap<st
         <NoteEditForm note={note} onDone={() => setEditing(false)} />
       ) : (
         <>
-          <NoteText note={note} />
+          <NoteText note={note} query={query} />
           {note.kind === 'concept' && note.source && <SourceQuote quote={note.source.quote} />}
           {note.tags.length > 0 && (
             <p class="note-meta">
@@ -331,7 +331,7 @@ export function NotesView({ corpus }: { corpus: Corpus }) {
       ) : shown.length === 0 ? (
         <p class="empty">{t('dash_noMatch')}</p>
       ) : (
-        <VirtualList items={shown} estimateSize={120} getKey={(n) => n.id} label={t('dash_notes')} renderItem={(n) => <NoteRow note={n} names={names} onDeleted={setUndo} />} />
+        <VirtualList items={shown} estimateSize={120} getKey={(n) => n.id} label={t('dash_notes')} renderItem={(n) => <NoteRow note={n} names={names} query={query} onDeleted={setUndo} />} />
       )}
       <div class="io">
         <h3>{t('dash_backup')}</h3>
