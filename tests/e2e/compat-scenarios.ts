@@ -190,13 +190,19 @@ export interface EditableOutcome {
   errors: string[];
 }
 
-/** A region made contenteditable after load: a real click on "Washington" (between "Wash" and "ington"), ~700 ms of watching for a card, then a typed "Z". */
+/**
+ * A region made contenteditable after load (its "Edit" button): a real click
+ * on "Washington" (between "Wash" and "ington"), ~700 ms of watching for a
+ * card, then a typed "Z".
+ */
 export async function editableScenario(tab: CompatTab, extension: boolean): Promise<EditableOutcome> {
   const { page } = tab;
   await tab.goto('/compat/contenteditable.html');
   await pollPage(page, () => (window as { __ready?: boolean }).__ready === true, null, 'the editable region');
   if (extension) await waitHighlighted(page, 3);
   const painted = extension ? await paintedTexts(page, 'Washington Declaration') : [];
+  await clickText(page, 'Edit', 1);
+  await pollPage(page, () => document.getElementById('root')!.isContentEditable, null, 'the region made editable');
   await clickText(page, 'Washington', 4);
   const caret = await page.evaluate(() => {
     const s = getSelection()!;
