@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { humanPause, pointOfText, pollPage, ROOT, type DrivenPage, type Handler } from './harness';
 
 /** The pages and bundles built from npm packages, served under /compat/. */
@@ -262,4 +262,63 @@ export function expectRegionClean(outcome: RegionOutcome) {
   // Loose on purpose: a hung tab does not answer for many seconds; a busy 2-core machine answers within 2.
   expect(outcome.slowestAnswerMs).toBeLessThan(2_000);
   if (outcome.rewrites !== null) expect(outcome.rewrites).toBe(outcome.changes);
+}
+
+/** Runs a scenario in a new tab of the browser with the extension or of the one without it, closing the tab after. */
+export type RunInTab = <T>(extension: boolean, scenario: (tab: CompatTab) => Promise<T>) => Promise<T>;
+
+const REGIONS = [
+  { name: 'React 19 keyed list, server-rendered and hydrated', path: '/compat/react.html', term: 'SMA' },
+  { name: 'Vue 3 keyed list, server-rendered and hydrated', path: '/compat/vue.html', term: 'SMA' },
+  { name: 'Svelte 5 keyed list, server-rendered and hydrated', path: '/compat/svelte.html', term: 'SMA' },
+  { name: 'Preact keyed list, server-rendered and hydrated', path: '/compat/preact.html', term: 'SMA' },
+  { name: 'React list whose bundle hydrates 2.5 s after load', path: '/compat/react-late.html', term: 'SMA' },
+  { name: 'React island hydrated when scrolled into view', path: '/compat/react-island.html', term: 'SMA', island: true },
+  { name: 'live blog that rewrites innerHTML when it changed', path: '/compat/blog.html', term: 'Nuclear Consultative Group' },
+];
+
+/** The compatibility suite's tests for one browser: every page run without the extension, then with it. */
+export function compatSuite(browser: string, inTab: RunInTab) {
+  async function withoutAndWith<T extends object>(name: string, scenario: (tab: CompatTab, extension: boolean) => Promise<T>) {
+    const without = await inTab(false, (tab) => scenario(tab, false));
+    logOutcome(browser, name, false, without);
+    const withExtension = await inTab(true, (tab) => scenario(tab, true));
+    logOutcome(browser, name, true, withExtension);
+    return { without, withExtension };
+  }
+
+  describe(`framework pages with and without the extension (${browser})`, () => {
+    for (const region of REGIONS) {
+      it(`${region.name}: the same text at every frame, no error, a responsive tab under a resting pointer`, async () => {
+        const { without, withExtension } = await withoutAndWith(region.path, (tab, extension) => regionScenario(tab, region.path, { term: region.term, extension, island: region.island }));
+        expectRegionClean(without);
+        expectRegionClean(withExtension);
+        expect(withExtension.warnings).toEqual(without.warnings);
+        expect(withExtension.rewrites).toBe(without.rewrites);
+        // Painted again after the last re-render, the term under the pointer among them.
+        expect(withExtension.painted).toContain(region.term);
+      });
+    }
+
+    for (const editor of ['prosemirror', 'quill']) {
+      it(`${editor}: shown read-only, made editable, typed into (also inside a term): its model equals its DOM, no paragraph duplicated`, async () => {
+        const { without, withExtension } = await withoutAndWith(editor, (tab, extension) => editorScenario(tab, `/compat/${editor}.html`, extension));
+        for (const run of [without, withExtension]) {
+          expect(run.errors).toEqual([]);
+          expect(run.model).toEqual(run.dom);
+          expect(run.model).toEqual([EDITED_FIRST_PARAGRAPH, 'The NCG met in Seoul after the Washington Declaration.']);
+        }
+        expect(withExtension.painted).toContain('USFK');
+      });
+    }
+
+    it('a region made contenteditable after load: a click on a term puts the caret there and opens no card; the typed key lands there', async () => {
+      const { without, withExtension } = await withoutAndWith('contenteditable', editableScenario);
+      for (const run of [without, withExtension]) {
+        expect(run.errors).toEqual([]);
+        expect({ caret: run.caret, cardShown: run.cardShown, text: run.text }).toEqual(EDITABLE_EXPECTED);
+      }
+      expect(withExtension.painted).toContain('Washington Declaration');
+    });
+  });
 }

@@ -1,0 +1,156 @@
+/**
+ * The compatibility suite and the footprint test in Firefox ESR (puppeteer-core
+ * over WebDriver BiDi), against a Firefox without the extension. No driver
+ * reaches into the extension's closed shadow root here: the card is seen where
+ * a reader sees it (points of the viewport whose hit test lands on the UI host),
+ * and clicked there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { firefoxNotesFrame, launchFirefox, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { DEFAULT_SETTINGS } from '../../lib/settings-model';
+import { dragSelectPassage, drivenPuppeteerPage, humanPause, ownUiPointNearSelection, paintedMentions, pollPage, startServer, termBox, waitForPainted, type PageServer } from './harness';
+import { compatPages, compatSuite, footprintProblems, logOutcome, readFootprint, type CompatTab } from './compat-scenarios';
+
+let server: PageServer;
+let plain: FirefoxWithExtension;
+let withExtension: FirefoxWithExtension;
+
+beforeAll(async () => {
+  server = await startServer([compatPages()]);
+  plain = await launchFirefox();
+  withExtension = await launchFirefoxWithExtension();
+});
+afterAll(async () => {
+  await withExtension?.close();
+  await plain?.close();
+  await server?.close();
+});
+
+/** Whether any point of the viewport (on a 12 px grid) hits the extension's UI host: a surface such as the card is showing. */
+function ownUiShown(): boolean {
+  for (let y = 0; y < innerHeight; y += 12) {
+    for (let x = 0; x < innerWidth; x += 12) {
+      // Our host: a random custom-element-like tag whose shadow root is closed.
+      if (/^[A-Z]{4}-[A-Z]{8}$/.test(document.elementFromPoint(x, y)?.tagName ?? '')) return true;
+    }
+  }
+  return false;
+}
+
+async function inTab<T>(browser: Browser, scenario: (tab: CompatTab) => Promise<T>): Promise<T> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    // The browser's own favicon request 404s; that is no page error.
+    if (m.type() === 'error' && !m.location().url?.endsWith('/favicon.ico')) errors.push(m.text());
+    if (m.type() === 'warn') warnings.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    return await scenario({
+      page: drivenPuppeteerPage(page),
+      errors,
+      warnings,
+      goto: async (path) => void (await page.goto(`${server.origin}${path}`)),
+      wheel: (deltaY) => page.mouse.wheel({ deltaY }),
+      cardOpen: () => page.evaluate(ownUiShown),
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+compatSuite('firefox', (extension, scenario) => inTab(extension ? withExtension.browser : plain.browser, scenario));
+
+/** The passage with no concept in it in the footprint article (tests/fixtures/compat/footprint.mjs). */
+const PASSAGE = { start: 'Money was the old question', end: 'wanted to reopen it.' };
+
+/** Sets `enabled` in the extension's settings from its welcome tab (an extension page, where browser.* exists). */
+async function setEnabled(enabled: boolean) {
+  for (const tab of await withExtension.browser.pages()) {
+    if (!(await tab.evaluate(() => location.href.endsWith('/dashboard.html#/welcome')).catch(() => false))) continue;
+    await tab.evaluate(
+      async (on, defaults) => {
+        const storage = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).browser.storage.local;
+        const current = (await storage.get('settings')).settings ?? defaults;
+        await storage.set({ settings: { ...(current as object), enabled: on } });
+      },
+      enabled,
+      DEFAULT_SETTINGS,
+    );
+    return;
+  }
+  throw new Error('No welcome tab of the extension to change its settings from');
+}
+
+/** Rests the real mouse on the first painted mention of `conceptId` until its card shows. */
+async function hoverUntilCard(page: Page, conceptId: string) {
+  const box = await termBox(drivenPuppeteerPage(page), conceptId);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(at.x, at.y, { steps: 8 });
+  await pollPage(drivenPuppeteerPage(page), ownUiShown, null, 'the card');
+  return at;
+}
+
+describe('the page sees one element added and nothing else (Firefox)', () => {
+  it('through load, scrolling, a hovered and pinned card, a concept note, a passage note, highlights off and on, and a reload', async () => {
+    const page = await withExtension.browser.newPage();
+    const driven = drivenPuppeteerPage(page);
+    try {
+      await page.goto(`${server.origin}/compat/footprint.html`);
+      await waitForPainted(driven, 10);
+      for (const deltaY of [600, 600, 600, 600, -600, -600, -600, -600]) {
+        await page.mouse.wheel({ deltaY });
+        await humanPause();
+      }
+      const ncg = await hoverUntilCard(page, 'ncg');
+      await humanPause();
+      await page.mouse.click(ncg.x, ncg.y);
+      const notes = await firefoxNotesFrame(page);
+      await notes.click('button.add-note');
+      await notes.waitForSelector('textarea');
+      await notes.type('textarea', 'Footprint note on the NCG', { delay: 20 });
+      await notes.click('button[type="submit"]');
+      await notes.waitForFunction(() => document.body.textContent!.includes('Footprint note on the NCG'), { timeout: 10_000 });
+      await page.keyboard.press('Escape');
+      await pollPage(driven, () => !ownUiShown(), null, 'the card to close');
+
+      await dragSelectPassage(driven, PASSAGE);
+      await humanPause();
+      const button = await pollPage(driven, ownUiPointNearSelection, null, 'the "Add note" button');
+      await page.mouse.move(button.x, button.y, { steps: 8 });
+      await page.mouse.click(button.x, button.y);
+      const panel = await firefoxNotesFrame(page);
+      await panel.click('textarea');
+      await panel.type('textarea', 'Footprint passage note', { delay: 20 });
+      await panel.click('button[type="submit"]');
+      for (const deadline = Date.now() + 10_000; !panel.detached; await humanPause()) {
+        if (Date.now() > deadline) throw new Error('The passage-note panel stayed open after saving');
+      }
+
+      await setEnabled(false);
+      await pollPage(driven, () => ![...(CSS.highlights as unknown as Map<string, unknown>).keys()].some((name) => name.startsWith('alliance-lens--')), null, 'highlights off');
+      await setEnabled(true);
+      await waitForPainted(driven, 10);
+      const first = await readFootprint(driven);
+      logOutcome('firefox', 'footprint, first load', true, first);
+
+      await page.reload();
+      await waitForPainted(driven, 10);
+      await hoverUntilCard(page, 'sma');
+      const second = await readFootprint(driven);
+      logOutcome('firefox', 'footprint, after reload', true, second);
+
+      expect(footprintProblems(first)).toEqual([]);
+      expect(footprintProblems(second)).toEqual([]);
+      expect(first.parserInsertions).toBeGreaterThan(50);
+      expect(second.parserInsertions).toBe(first.parserInsertions);
+      expect((await paintedMentions(driven)).length).toBeGreaterThan(10);
+    } finally {
+      await page.close();
+      await setEnabled(true);
+    }
+  });
+});
