@@ -27,15 +27,18 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Whether any point of the viewport (on a 12 px grid) hits the extension's UI host: a surface such as the card is showing. */
-function ownUiShown(): boolean {
+/**
+ * Whether a surface of the extension (such as the card) shows, `shown`: some
+ * point of the viewport (on a 12 px grid) hits the extension's UI host.
+ */
+function ownUiShownIs(shown: boolean): boolean {
   for (let y = 0; y < innerHeight; y += 12) {
     for (let x = 0; x < innerWidth; x += 12) {
       // Our host: a random custom-element-like tag whose shadow root is closed.
-      if (/^[A-Z]{4}-[A-Z]{8}$/.test(document.elementFromPoint(x, y)?.tagName ?? '')) return true;
+      if (/^[A-Z]{4}-[A-Z]{8}$/.test(document.elementFromPoint(x, y)?.tagName ?? '')) return shown;
     }
   }
-  return false;
+  return !shown;
 }
 
 async function inTab<T>(browser: Browser, scenario: (tab: CompatTab) => Promise<T>): Promise<T> {
@@ -55,7 +58,7 @@ async function inTab<T>(browser: Browser, scenario: (tab: CompatTab) => Promise<
       warnings,
       goto: async (path) => void (await page.goto(`${server.origin}${path}`)),
       wheel: (deltaY) => page.mouse.wheel({ deltaY }),
-      cardOpen: () => page.evaluate(ownUiShown),
+      cardOpen: () => page.evaluate(ownUiShownIs, true),
     });
   } finally {
     await page.close();
@@ -90,7 +93,7 @@ async function hoverUntilCard(page: Page, conceptId: string) {
   const box = await termBox(drivenPuppeteerPage(page), conceptId);
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.mouse.move(at.x, at.y, { steps: 8 });
-  await pollPage(drivenPuppeteerPage(page), ownUiShown, null, 'the card');
+  await pollPage(drivenPuppeteerPage(page), ownUiShownIs, true, 'the card');
   return at;
 }
 
@@ -115,7 +118,7 @@ describe('the page sees one element added and nothing else (Firefox)', () => {
       await notes.click('button[type="submit"]');
       await notes.waitForFunction(() => document.body.textContent!.includes('Footprint note on the NCG'), { timeout: 10_000 });
       await page.keyboard.press('Escape');
-      await pollPage(driven, () => !ownUiShown(), null, 'the card to close');
+      await pollPage(driven, ownUiShownIs, false, 'the card to close');
 
       await dragSelectPassage(driven, PASSAGE);
       await humanPause();
