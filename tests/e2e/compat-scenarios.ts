@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { humanPause, pointOfText, pollPage, ROOT, type DrivenPage, type Handler } from './harness';
+import { humanPause, pointOfText, pollPage, ROOT, within, type DrivenPage, type Handler } from './harness';
 
 /** The pages and bundles built from npm packages, served under /compat/. */
 export function compatPages(): Handler {
@@ -122,7 +122,8 @@ export async function regionScenario(tab: CompatTab, path: string, { term, exten
   let slowestAnswerMs = 0;
   for (const deadline = Date.now() + 90_000; ; await new Promise((r) => setTimeout(r, 100))) {
     const asked = performance.now();
-    const done = await page.evaluate(() => (window as { __done?: boolean }).__done === true, null);
+    // A hung tab never answers: say so rather than wait for the test's own timeout.
+    const done = await within(10_000, `${path} answering while the pointer rests on "${term}"`, page.evaluate(() => (window as { __done?: boolean }).__done === true, null));
     slowestAnswerMs = Math.max(slowestAnswerMs, performance.now() - asked);
     if (done) break;
     if (Date.now() > deadline) throw new Error(`${path} never finished its ticks`);
