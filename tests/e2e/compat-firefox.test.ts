@@ -10,7 +10,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefox, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { DEFAULT_SETTINGS } from '../../lib/settings-model';
 import { dragSelectPassage, drivenPuppeteerPage, humanPause, ownUiPointNearSelection, paintedMentions, pollPage, startServer, termBox, waitForPainted, type PageServer } from './harness';
-import { compatPages, compatSuite, footprintProblems, logOutcome, readFootprint, type CompatTab } from './compat-scenarios';
+import { compatPages, compatSuite, expectOneHostThroughOffOnAndReload, FOOTPRINT_PASSAGE, type CompatTab } from './compat-scenarios';
 
 let server: PageServer;
 let plain: FirefoxWithExtension;
@@ -67,9 +67,6 @@ async function inTab<T>(browser: Browser, scenario: (tab: CompatTab) => Promise<
 
 compatSuite('firefox', (extension, scenario) => inTab(extension ? withExtension.browser : plain.browser, scenario));
 
-/** The passage with no concept in it in the footprint article (tests/fixtures/compat/footprint.mjs). */
-const PASSAGE = { start: 'Money was the old question', end: 'wanted to reopen it.' };
-
 /** Sets `enabled` in the extension's settings from its welcome tab (an extension page, where browser.* exists). */
 async function setEnabled(enabled: boolean) {
   for (const tab of await withExtension.browser.pages()) {
@@ -120,7 +117,7 @@ describe('the page sees one element added and nothing else (Firefox)', () => {
       await page.keyboard.press('Escape');
       await pollPage(driven, ownUiShownIs, false, 'the card to close');
 
-      await dragSelectPassage(driven, PASSAGE);
+      await dragSelectPassage(driven, FOOTPRINT_PASSAGE);
       await humanPause();
       const button = await pollPage(driven, ownUiPointNearSelection, null, 'the "Add note" button');
       await page.mouse.move(button.x, button.y, { steps: 8 });
@@ -133,23 +130,11 @@ describe('the page sees one element added and nothing else (Firefox)', () => {
         if (Date.now() > deadline) throw new Error('The passage-note panel stayed open after saving');
       }
 
-      await setEnabled(false);
-      await pollPage(driven, () => ![...(CSS.highlights as unknown as Map<string, unknown>).keys()].some((name) => name.startsWith('alliance-lens--')), null, 'highlights off');
-      await setEnabled(true);
-      await waitForPainted(driven, 10);
-      const first = await readFootprint(driven);
-      logOutcome('firefox', 'footprint, first load', true, first);
-
-      await page.reload();
-      await waitForPainted(driven, 10);
-      await hoverUntilCard(page, 'sma');
-      const second = await readFootprint(driven);
-      logOutcome('firefox', 'footprint, after reload', true, second);
-
-      expect(footprintProblems(first)).toEqual([]);
-      expect(footprintProblems(second)).toEqual([]);
-      expect(first.parserInsertions).toBeGreaterThan(50);
-      expect(second.parserInsertions).toBe(first.parserInsertions);
+      await expectOneHostThroughOffOnAndReload('firefox', driven, {
+        setEnabled,
+        reload: async () => void (await page.reload()),
+        hoverUntilCard: () => hoverUntilCard(page, 'sma'),
+      });
       expect((await paintedMentions(driven)).length).toBeGreaterThan(10);
     } finally {
       await page.close();

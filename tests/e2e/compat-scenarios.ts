@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { humanPause, pointOfText, pollPage, ROOT, within, type DrivenPage, type Handler } from './harness';
+import { humanPause, pointOfText, pollPage, ROOT, waitForPainted, within, type DrivenPage, type Handler } from './harness';
 
 /** The pages and bundles built from npm packages, served under /compat/. */
 export function compatPages(): Handler {
@@ -249,6 +249,36 @@ export interface Footprint {
 }
 
 export const readFootprint = (page: DrivenPage) => page.evaluate(() => (window as unknown as { __footprint(): Footprint }).__footprint(), null);
+
+/** The passage with no concept in it in the footprint article (tests/fixtures/compat/footprint.mjs). */
+export const FOOTPRINT_PASSAGE = { start: 'Money was the old question', end: 'wanted to reopen it.' };
+
+/**
+ * The footprint test's end, after the reader's notes: highlights switched off
+ * and on, the footprint read; then a reload, the card opened again (so the
+ * host is needed again), and the fresh page's footprint read. Each must show
+ * the one UI host added and nothing else.
+ */
+export async function expectOneHostThroughOffOnAndReload(browser: string, page: DrivenPage, steps: { setEnabled(on: boolean): Promise<void>; reload(): Promise<void>; hoverUntilCard(): Promise<unknown> }) {
+  await steps.setEnabled(false);
+  await pollPage(page, () => ![...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].some(([name, h]) => name.startsWith('alliance-lens--') && h.size > 0), null, 'highlights off');
+  await steps.setEnabled(true);
+  await waitForPainted(page, 10);
+  const first = await readFootprint(page);
+  logOutcome(browser, 'footprint, first load', true, first);
+
+  await steps.reload();
+  await waitForPainted(page, 10);
+  await steps.hoverUntilCard();
+  const second = await readFootprint(page);
+  logOutcome(browser, 'footprint, after reload', true, second);
+
+  expect(footprintProblems(first)).toEqual([]);
+  expect(footprintProblems(second)).toEqual([]);
+  // The parser's own insertions were seen: the observer really ran from the top of <head>.
+  expect(first.parserInsertions).toBeGreaterThan(50);
+  expect(second.parserInsertions).toBe(first.parserInsertions);
+}
 
 /** Logs an outcome for the before/after table (one JSON line a run). */
 export function logOutcome(browser: string, scenario: string, extension: boolean, outcome: object) {

@@ -8,13 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, dragSelectPassage, humanPause, inUi, openCard, paintedMentions, saveInPassagePanel, saveNoteInCard, setSettings, termBox, useExtensionBrowser, waitForPainted } from './harness';
-import { compatPages, footprintProblems, logOutcome, readFootprint } from './compat-scenarios';
+import { clickInUi, dragSelectPassage, humanPause, inUi, openCard, saveInPassagePanel, saveNoteInCard, setSettings, termBox, useExtensionBrowser, waitForPainted } from './harness';
+import { compatPages, expectOneHostThroughOffOnAndReload, FOOTPRINT_PASSAGE } from './compat-scenarios';
 
 const env = useExtensionBrowser([compatPages()]);
-
-/** The passage with no concept in it in the footprint article (tests/fixtures/compat/footprint.mjs). */
-const PASSAGE = { start: 'Money was the old question', end: 'wanted to reopen it.' };
 
 /** Rests the real mouse on the first painted mention of `conceptId` until its card opens. */
 async function hoverUntilCard(page: Page, conceptId: string) {
@@ -24,8 +21,6 @@ async function hoverUntilCard(page: Page, conceptId: string) {
   await expect.poll(() => openCard(page), { timeout: 10_000 }).not.toBeNull();
   return at;
 }
-
-const paintedCount = async (page: Page) => (await paintedMentions(page)).length;
 
 describe('the page sees one element added and nothing else (Chromium)', () => {
   it('through load, scrolling, a hovered and pinned card, a concept note, a passage note, highlights off and on, and a reload', async () => {
@@ -46,31 +41,18 @@ describe('the page sees one element added and nothing else (Chromium)', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => openCard(page)).toBeNull();
 
-      await dragSelectPassage(page, PASSAGE);
+      await dragSelectPassage(page, FOOTPRINT_PASSAGE);
       await humanPause();
       await clickInUi(page, 'button.selection-button', 'Add note');
       await saveInPassagePanel(page, 'Footprint passage note');
       // The reader sees the passage marked: boxes drawn in the extension's layer.
       await expect.poll(() => inUi(page, (roots) => roots.reduce((n, r) => n + r.querySelectorAll('.passage-box').length, 0), null)).toBeGreaterThan(0);
 
-      await setSettings(env.browser, { enabled: false });
-      await expect.poll(() => paintedCount(page)).toBe(0);
-      await setSettings(env.browser, { enabled: true });
-      await waitForPainted(page, 10);
-      const first = await readFootprint(page);
-      logOutcome('chromium', 'footprint, first load', true, first);
-
-      await page.reload();
-      await waitForPainted(page, 10);
-      await hoverUntilCard(page, 'sma');
-      const second = await readFootprint(page);
-      logOutcome('chromium', 'footprint, after reload', true, second);
-
-      expect(footprintProblems(first)).toEqual([]);
-      expect(footprintProblems(second)).toEqual([]);
-      // The parser's own insertions were seen: the observer really ran from the top of <head>.
-      expect(first.parserInsertions).toBeGreaterThan(50);
-      expect(second.parserInsertions).toBe(first.parserInsertions);
+      await expectOneHostThroughOffOnAndReload('chromium', page, {
+        setEnabled: (enabled) => setSettings(env.browser, { enabled }),
+        reload: async () => void (await page.reload()),
+        hoverUntilCard: () => hoverUntilCard(page, 'sma'),
+      });
     } finally {
       await page.close();
       await setSettings(env.browser, { enabled: true });
