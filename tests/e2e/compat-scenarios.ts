@@ -37,7 +37,7 @@ export interface CompatTab {
 /**
  * Waits until at least `minimum` mentions are highlighted. The engine before
  * issue 23 wrapped marks instead of painting: counting them too lets this
- * suite measure it (tests then check what is painted with paintedMentions).
+ * suite measure it (what is painted is then checked with paintedTexts).
  */
 const waitHighlighted = (page: DrivenPage, minimum: number) =>
   pollPage(
@@ -56,7 +56,7 @@ const waitHighlighted = (page: DrivenPage, minimum: number) =>
  * replaced the text a mention was painted on), once `term` is among them or
  * after 10 s: read through `CSS.highlights` as any page script could.
  */
-export async function paintedTexts(page: DrivenPage, term: string): Promise<string[]> {
+async function paintedTexts(page: DrivenPage, term: string): Promise<string[]> {
   for (const deadline = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 100))) {
     const texts = await page.evaluate(
       () =>
@@ -225,7 +225,7 @@ export const EDITABLE_EXPECTED: Omit<EditableOutcome, 'errors' | 'painted'> = {
 };
 
 /** The problems a page's footprint shows: anything beyond one element (the extension's UI host) added to <body>. */
-export function footprintProblems(fp: Footprint): string[] {
+function footprintProblems(fp: Footprint): string[] {
   const host = /^[a-z]{4}-[a-z]{8}$/;
   const problems: string[] = [];
   const hostAdditions = fp.records.filter((r) => r.type === 'childList' && r.targetIsBody && r.removed.length === 0 && r.added.length === 1 && host.test(r.added[0]!));
@@ -239,7 +239,7 @@ export function footprintProblems(fp: Footprint): string[] {
 }
 
 /** What tests/fixtures/compat/footprint.mjs records in the page. */
-export interface Footprint {
+interface Footprint {
   records: { type: string; target: string; targetIsBody: boolean; added: string[]; removed: string[]; attribute: string | null; oldValue: string | null }[];
   parserInsertions: number;
   addedElements: string[];
@@ -248,7 +248,7 @@ export interface Footprint {
   textNodes: { loaded: number; now: number; same: boolean };
 }
 
-export const readFootprint = (page: DrivenPage) => page.evaluate(() => (window as unknown as { __footprint(): Footprint }).__footprint(), null);
+const readFootprint = (page: DrivenPage) => page.evaluate(() => (window as unknown as { __footprint(): Footprint }).__footprint(), null);
 
 /** The passage with no concept in it in the footprint article (tests/fixtures/compat/footprint.mjs). */
 export const FOOTPRINT_PASSAGE = { start: 'Money was the old question', end: 'wanted to reopen it.' };
@@ -281,12 +281,12 @@ export async function expectOneHostThroughOffOnAndReload(browser: string, page: 
 }
 
 /** Logs an outcome for the before/after table (one JSON line a run). */
-export function logOutcome(browser: string, scenario: string, extension: boolean, outcome: object) {
+function logOutcome(browser: string, scenario: string, extension: boolean, outcome: object) {
   console.log(`compat-outcome ${JSON.stringify({ browser, scenario, extension, ...outcome })}`);
 }
 
 /** The checks every region run must pass, with or without the extension. */
-export function expectRegionClean(outcome: RegionOutcome) {
+function expectRegionClean(outcome: RegionOutcome) {
   expect(outcome.errors).toEqual([]);
   expect(outcome.wrongFrames, `first wrong frame: ${JSON.stringify(outcome.firstWrong)}`).toBe(0);
   expect(outcome.frames).toBeGreaterThanOrEqual(300);
