@@ -38,8 +38,11 @@ describe('the page sees one element added and nothing else (Chromium)', () => {
       await page.mouse.click(ncg.x, ncg.y);
       expect((await openCard(page))?.role).toBe('dialog');
       await saveNoteInCard(page, 'Footprint note on the NCG');
-      await page.keyboard.press('Escape');
-      await expect.poll(() => openCard(page)).toBeNull();
+      // Closed by a click on the page beside it, as a reader does. (Not Escape: with focus in the notes frame, a key
+      // can stall for minutes in Chromium's input routing on a loaded 2-core machine; seen here 2 runs in 8.)
+      await humanPause();
+      await page.mouse.click(8, 8);
+      await expect.poll(() => openCard(page), { timeout: 5_000 }).toBeNull();
 
       await dragSelectPassage(page, FOOTPRINT_PASSAGE);
       await humanPause();
