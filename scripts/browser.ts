@@ -13,7 +13,8 @@ import { SHARED } from './shared';
 import { DEFAULT_SETTINGS } from '../lib/settings-model';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+/** ALLIANCE_LENS_CHROME_BUILD points the tests at another build (an older one, for before/after numbers). */
+export const CHROME_BUILD = process.env.ALLIANCE_LENS_CHROME_BUILD ?? join(ROOT, '.output/chrome-mv3');
 export const DEV_PAGES = join(SHARED, 'dev-pages');
 export const CONTRAST_PAGES = join(ROOT, 'tests/fixtures/contrast');
 export const KOREAN_PAGES = join(ROOT, 'tests/fixtures/ko');
@@ -85,6 +86,8 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
+export const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -130,7 +133,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: !options.headed,
-    viewport: options.viewport ?? { width: 1280, height: 900 },
+    viewport: options.viewport ?? DEFAULT_VIEWPORT,
     colorScheme: options.colorScheme ?? 'light',
     deviceScaleFactor: options.deviceScaleFactor,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
@@ -157,6 +160,14 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts the same Chromium, with the same viewport, without the extension: what a page does on its own. */
+export async function launchWithoutExtension(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_PATH)`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: DEFAULT_VIEWPORT, colorScheme: 'light' });
+  return { context, close: () => browser.close() };
 }
 
 /** Settings as the extension stores them (WXT storage item "local:settings"), patched. */

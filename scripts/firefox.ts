@@ -8,7 +8,8 @@ import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { ROOT } from './browser';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+/** ALLIANCE_LENS_FIREFOX_BUILD points the tests at another build (an older one, for before/after numbers). */
+export const FIREFOX_BUILD = process.env.ALLIANCE_LENS_FIREFOX_BUILD ?? join(ROOT, '.output/firefox-mv2');
 
 export interface FirefoxWithExtension {
   browser: Browser;
@@ -17,6 +18,13 @@ export interface FirefoxWithExtension {
 
 export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error('Build the Firefox extension first: npm run build:firefox');
+  const firefox = await launchFirefox();
+  await firefox.browser.installExtension(FIREFOX_BUILD);
+  return firefox;
+}
+
+/** Starts Firefox ESR without any extension (what a page does on its own), or for launchFirefoxWithExtension to install it. */
+export async function launchFirefox(): Promise<FirefoxWithExtension> {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox ESR not found at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH)`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -31,7 +39,6 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
       'browser.safebrowsing.phishing.enabled': false,
     },
   });
-  await browser.installExtension(FIREFOX_BUILD);
   return { browser, close: () => browser.close() };
 }
 
