@@ -18,6 +18,9 @@ import { NotesStore } from '@/lib/notes/store';
 import { setLanguage, t } from '@/lib/i18n';
 import { settingsItem, type Settings } from '@/lib/settings';
 import { readerUrl } from '@/lib/pdf/reader-link';
+import { InstalledConcepts } from '@/lib/background/packs';
+import { PackStore, openPacksDb } from '@/lib/corpus/pack-store';
+import { installedMatcherItem } from '@/lib/matcher/installed';
 
 const ADD_NOTE_MENU_ID = 'alliance-lens-add-note';
 const OPEN_PDF_MENU_ID = 'alliance-lens-open-pdf';
@@ -40,7 +43,15 @@ function openInReader(url: string, afterIndex?: number) {
 }
 
 export default defineBackground(() => {
-  const store = new NotesStore(openNotesDb(), new Map(corpus.concepts.map((c) => [c.id, c.name])));
+  const packs = new InstalledConcepts(
+    new PackStore(openPacksDb(), corpus.concepts),
+    corpus,
+    { read: () => installedMatcherItem.getValue(), write: (value) => installedMatcherItem.setValue(value) },
+    browser.runtime.getManifest().version,
+  );
+  // The notes may name every concept the packs hold or held: the same map, kept current by `packs`.
+  const store = new NotesStore(openNotesDb(), packs.names);
+  const packsRead = packs.refresh().catch((e: unknown) => console.error('Alliance Lens: the concept packs could not be read.', e));
   // Notes are the reader's own work: ask the browser never to evict them.
   navigator.storage?.persist?.().catch(() => undefined);
 
@@ -52,7 +63,10 @@ export default defineBackground(() => {
     store,
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    corpus,
+    get corpus() {
+      return packs.corpus;
+    },
+    packs,
     // A burst of 5 note writes per tab, then one a second.
     writeLimit: new RateLimiter<number>(5, 1_000),
     frameNonces: new FrameNonces(),
@@ -75,7 +89,11 @@ export default defineBackground(() => {
   };
 
   for (const type of Object.keys(backgroundRequests) as (keyof typeof backgroundRequests)[]) {
-    backgroundMessenger.onMessage(type, (message) => routeRequest(type, message.data, message.sender, context) as never);
+    // Every answer waits for the packs: a card asking for a pack concept right after a wake-up finds it.
+    backgroundMessenger.onMessage(type, async (message) => {
+      await packsRead;
+      return routeRequest(type, message.data, message.sender, context) as never;
+    });
   }
 
   // Error messages and the context menu follow the interface language (the manifest's strings follow the browser's).

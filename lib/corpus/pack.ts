@@ -78,6 +78,7 @@ export const PackConceptSchema = v.object({
   definitions: v.optional(v.pipe(v.array(DatedDefinitionSchema), v.maxLength(20)), []),
 });
 export type PackConcept = v.InferOutput<typeof PackConceptSchema>;
+export type PackConceptInput = v.InferInput<typeof PackConceptSchema>;
 
 /** The pack without its concepts, which are checked one by one so an error names the concept. */
 const PackEnvelopeSchema = v.object({
