@@ -4,7 +4,7 @@ import { formatIsoDate } from '@/components/card/ConceptCard';
 import { NoteList } from '@/components/card/NoteList';
 import { categoryLabel, displayName, language, t } from '@/lib/i18n';
 import { searchGlossary } from '@/lib/search/glossary-search';
-import { dateLabels } from '@/lib/corpus/concept-view';
+import { bylineOf, dateLabels } from '@/lib/corpus/concept-view';
 import { useConceptNotes } from '@/components/hooks/use-notes';
 
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -106,7 +106,7 @@ export function ConceptPage({ corpus, conceptId }: { corpus: Corpus; conceptId: 
           const doc = corpus.sources.find((s) => s.id === ref.sourceId)!;
           return (
             <li key={ref.sourceId + ref.locator}>
-              <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)}. {t('card_section', `“${ref.section}”`)}: “{ref.locator}”
+              <cite>{doc.title}</cite> — {bylineOf(doc, formatIsoDate)}.{ref.section && ` ${t('card_section', `“${ref.section}”`)}: “${ref.locator}”`}
             </li>
           );
         })}
@@ -141,7 +141,7 @@ export function SourcesView({ corpus }: { corpus: Corpus }) {
               <cite>{s.title}</cite>
             </h3>
             <p>
-              {s.author} · {s.publisher} · {formatIsoDate(s.date)}
+              {bylineOf(s, formatIsoDate, ' · ')}
               {s.url && (
                 <>
                   {' · '}

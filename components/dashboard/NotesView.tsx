@@ -236,12 +236,18 @@ function DamagedRecords({ records }: { records: unknown[] }) {
   );
 }
 
-export function NotesView({ corpus }: { corpus: Corpus }) {
+const NO_MISSING: ReadonlyMap<string, { name: string }> = new Map();
+
+/** `missing`: concepts of packs switched off or removed, whose notes stay listed under their names. */
+export function NotesView({ corpus, missing = NO_MISSING }: { corpus: Corpus; missing?: ReadonlyMap<string, { name: string; ko?: { name: string } }> }) {
   const { notes, damaged } = useAllNotes();
   const [exportNote, setExportNote] = useState<string | null>(null);
   const lang = language();
   // Concept names in the interface language: shown on notes and searched.
-  const names = useMemo(() => new Map(corpus.concepts.map((c) => [c.id, displayName(c)])), [corpus, lang]);
+  const names = useMemo(
+    () => new Map([...[...missing].map(([id, c]) => [id, t('dash_missingConcept', displayName(c))] as const), ...corpus.concepts.map((c) => [c.id, displayName(c)] as const)]),
+    [corpus, missing, lang],
+  );
   const index = useMemo(() => new NotesIndex([], names), [names]);
   // Each live update re-indexes only the notes that changed (a rebuild of 10,000 takes ~300 ms).
   useMemo(() => index.sync(notes), [index, notes]);

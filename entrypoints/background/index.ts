@@ -24,6 +24,7 @@ import { installedMatcherItem } from '@/lib/matcher/installed';
 
 const ADD_NOTE_MENU_ID = 'alliance-lens-add-note';
 const OPEN_PDF_MENU_ID = 'alliance-lens-open-pdf';
+const ADD_CONCEPT_MENU_ID = 'alliance-lens-add-concept';
 /** Links that look like PDFs (the menu cannot see a link's content type). */
 const PDF_LINK_PATTERNS = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.pdf#*', '*://*/*.PDF', '*://*/*.PDF?*'];
 
@@ -101,18 +102,23 @@ export default defineBackground(() => {
     setLanguage(s?.language);
     browser.contextMenus.update(ADD_NOTE_MENU_ID, { title: t('menuAddNote') }).catch(() => undefined);
     browser.contextMenus.update(OPEN_PDF_MENU_ID, { title: t('menu_openPdf') }).catch(() => undefined);
+    browser.contextMenus.update(ADD_CONCEPT_MENU_ID, { title: t('menuAddConcept') }).catch(() => undefined);
   };
   void settingsItem.getValue().then(applyLanguage);
   settingsItem.watch(applyLanguage);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('menuAddNote'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: ADD_CONCEPT_MENU_ID, title: t('menuAddConcept'), contexts: ['selection'] });
     browser.contextMenus.create({ id: OPEN_PDF_MENU_ID, title: t('menu_openPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
     // A first install only: an update or a browser update must not open tabs.
     if (reason === 'install') void context.openExtensionPage('dashboard.html#/welcome');
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_NOTE_MENU_ID && tab?.id !== undefined) void sendCommand(tab.id, 'add-passage-note', info.frameId);
+    // The selected term becomes the first alias of a new concept in the dashboard's form.
+    if (info.menuItemId === ADD_CONCEPT_MENU_ID && info.selectionText)
+      void context.openExtensionPage(`dashboard.html#/packs/add/${encodeURIComponent(info.selectionText.trim().slice(0, 120))}`, tab?.id);
     if (info.menuItemId === OPEN_PDF_MENU_ID && info.linkUrl) void openInReader(info.linkUrl, tab?.index);
   });
   browser.commands.onCommand.addListener(async (command) => {
