@@ -9,7 +9,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { askBackground } from '@/lib/ask-background';
-import { lastInFirstOut } from '@/lib/abort';
+import { lastInFirstOut, onAbort } from '@/lib/abort';
+import { watchMatcher } from '@/lib/matcher/installed';
 import { initHighlighting } from './highlighting';
 import { initNotesChanges } from './notes-changes';
 import { initCard } from './card/init-card';
@@ -21,9 +22,11 @@ import { initCommands } from './commands';
 import '@/lib/highlight/highlights.css';
 
 /** Concept details come from the background on demand (the corpus stays out of every page's script), each once. */
-function conceptsOnDemand() {
+function conceptsOnDemand(signal: AbortSignal) {
   const ask = (conceptId: string) => askBackground('corpus:concept', { conceptId });
   const cache = new Map<string, ReturnType<typeof ask>>();
+  // A concept pack changed: its concepts are asked for again.
+  onAbort(signal, watchMatcher(() => cache.clear()));
   return (conceptId: string) => {
     if (!cache.has(conceptId)) cache.set(conceptId, ask(conceptId).catch((e) => (cache.delete(conceptId), Promise.reject(e))));
     return cache.get(conceptId)!;
@@ -52,7 +55,7 @@ export default defineContentScript({
     const onNotesChanged = initNotesChanges(feature());
     const cardSignal = feature();
     const card = initCard(cardSignal, {
-      concept: conceptsOnDemand(),
+      concept: conceptsOnDemand(cardSignal),
       onNotesChanged,
       glossaryUrl: (conceptId) => `${browser.runtime.getURL('/dashboard.html')}#/glossary/${encodeURIComponent(conceptId)}`,
       highlighter: highlighting.highlighter,
