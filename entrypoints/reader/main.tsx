@@ -7,8 +7,10 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { compiledMatcher } from 'virtual:alliance-matcher';
-import { corpus } from 'virtual:alliance-corpus';
+import { currentMatcher } from '@/lib/matcher/installed';
+import type { CompiledMatcher } from '@/lib/matcher/compile';
+import type { Corpus } from '@/lib/corpus/schema';
+import { useInstalledCorpus } from '@/components/hooks/use-corpus';
 import { contentMessenger, touchesPage, type NoteReveal } from '@/lib/messages';
 import { askBackground } from '@/lib/ask-background';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
@@ -37,10 +39,11 @@ const HOVER_CLOSE_MS = 300;
 /** Counts and note anchors are refreshed at most this often while the document is read. */
 const PROGRESS_MS = 200;
 
-const markStyle = {
-  colour: (id: string) => (dark ? compiledMatcher.concepts[id]?.colourDark : compiledMatcher.concepts[id]?.colour) ?? '#888',
-  label: (id: string) => corpus.concepts.find((c) => c.id === id)?.name ?? id,
-};
+/** Marks take their colours from the matcher in use and their names from the corpus (concept packs included). */
+const markStyleOf = (matcher: CompiledMatcher, corpus: () => Corpus) => ({
+  colour: (id: string) => (dark ? matcher.concepts[id]?.colourDark : matcher.concepts[id]?.colour) ?? '#888',
+  label: (id: string) => corpus().concepts.find((c) => c.id === id)?.name ?? id,
+});
 
 type Status =
   | { kind: 'idle' }
@@ -87,6 +90,9 @@ function failureMessage(f: OpenFailure): string {
 }
 
 function Reader() {
+  const installed = useInstalledCorpus();
+  const corpusRef = useRef(installed.corpus);
+  corpusRef.current = installed.corpus;
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [doc, setDoc] = useState<OpenDoc | null>(null);
   const [counts, setCounts] = useState<Record<string, number>>({});
@@ -134,7 +140,8 @@ function Reader() {
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: string } | undefined;
     const title = info?.Title?.trim() || name;
     const fingerprint = pdf.fingerprints[0] ?? '';
-    const text = new PdfDocumentText(compiledMatcher, title, pdf.numPages);
+    const matcher = await currentMatcher();
+    const text = new PdfDocumentText(matcher, title, pdf.numPages);
     document.title = `${title} — Alliance Lens`;
     setCounts({});
     setPagesRead(0);
@@ -142,7 +149,7 @@ function Reader() {
     setSearch(null);
     setCard(null);
     setStatus({ kind: 'ready' });
-    const viewer = new PdfViewer(pagesRef.current!, pdf, text, markStyle);
+    const viewer = new PdfViewer(pagesRef.current!, pdf, text, markStyleOf(matcher, () => corpusRef.current));
     let readDone = () => undefined as void;
     const next: OpenDoc = { pdf, text, viewer, fingerprint, title, source, origin, read: new Promise((done) => (readDone = done)) };
     docRef.current = next;
