@@ -32,6 +32,13 @@ function refusal(pack: unknown, context = none): string {
 }
 
 describe('pack validation', () => {
+  it('accepts the complete example of the README', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const json = /## Concept packs[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!;
+    const pack = parsePack(json, none);
+    expect(pack.concepts[0]).toMatchObject({ id: 'un-command', ambiguous: ['UNC'], definitions: [{ asOf: '1953-07-27' }] });
+  });
+
   it('accepts the example pack of docs/', () => {
     expect(example.id).toBe('alliance-desk');
     expect(example.concepts).toHaveLength(7);
