@@ -19,7 +19,8 @@ const PAGES: Record<string, string> = {
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Alliance commands</title></head><body><h1>Alliance commands</h1>' +
     '<p>The THAAD battery at Seongju stayed in place this year.</p>' +
     '<p>The CFC commander, a US general, would lead both forces in wartime, and the wartime OPCON transition is still tied to conditions.</p>' +
-    '<p>The UNC still oversees the armistice at Panmunjom.</p></body></html>',
+    '<p>The UNC still oversees the armistice at Panmunjom.</p>' +
+    '<p>Our desk calls the harbour exercise Harbor Lantern in its notes.</p></body></html>',
   '/packs/ko.html':
     '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>한미동맹 소식</title></head><body><h1>한미동맹 소식</h1>' +
     '<p>양국 국방장관은 동맹 현대화를 논의했다. 인태사 사령관도 회의에 참석했다.</p></body></html>',

@@ -58,12 +58,22 @@ describe('concept packs', () => {
       for (const id of ['alliance-modernization', 'indopacom']) await expect.poll(() => highlighted(korean, id), POLL).toBe(true);
 
       // The card of a pack concept says where it comes from; a note is written on it.
+      // The reader's tab in front (the dashboard opened last): focus moves into the card's notes frame.
+      await article.bringToFront();
       const box = await termBox(article, 'thaad');
       await article.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await expect.poll(() => openCard(article)).toMatchObject({ role: 'dialog', name: 'Terminal High Altitude Area Defense' });
       await expect.poll(() => cardText(article)).toContain(`From the pack “${PACK_NAME}”`);
       await saveNoteInCard(article, NOTE);
       await article.keyboard.press('Escape');
+      // On the Korean page too: 인태사 opens the card of its concept, with the Korean name beside.
+      const ko = await termBox(korean, 'indopacom');
+      await korean.bringToFront();
+      await korean.mouse.click(ko.x + ko.width / 2, ko.y + ko.height / 2);
+      await expect.poll(() => openCard(korean)).toMatchObject({ name: 'US Indo-Pacific Command' });
+      await expect.poll(() => cardText(korean)).toContain('미 인도태평양사령부');
+      await korean.keyboard.press('Escape');
+      await article.bringToFront();
 
       // Off: the highlights go from the open page; on: they come back.
       const toggle = dash.getByRole('switch', { name: `Use the pack “${PACK_NAME}”` });
@@ -86,6 +96,7 @@ describe('concept packs', () => {
       await importPack(dash, 'example-pack-v2.json', PACK_V2_TEXT);
       await row.filter({ hasText: '7 concepts · version 2' }).waitFor();
       await expect.poll(() => highlighted(article, 'thaad'), POLL).toBe(true);
+      await article.bringToFront();
       const again = await termBox(article, 'thaad');
       await article.mouse.click(again.x + again.width / 2, again.y + again.height / 2);
       await expect.poll(() => cardText(article)).toContain('Version two:');
@@ -105,6 +116,30 @@ describe('concept packs', () => {
       expect(await highlighted(page, 'un-command')).toBe(false);
     } finally {
       await page.close();
+    }
+  });
+
+  it('adds a concept to My concepts from a selected term, highlights it on open pages and exports the pack', async () => {
+    const article = await openArticle('/packs/en.html');
+    // The context menu's entry opens the form with the selection as the name and first alias.
+    const dash = await env.browser.openExtensionPage(`dashboard.html#/packs/add/${encodeURIComponent('Harbor Lantern')}`);
+    try {
+      const form = dash.getByRole('form', { name: 'Add a concept' });
+      expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('Harbor Lantern');
+      expect(await form.getByLabel('Other names and acronyms (one per line)').inputValue()).toBe('Harbor Lantern');
+      await form.getByLabel('Definition', { exact: true }).fill('Our name for a harbour exercise, in our notes only.');
+      await form.getByLabel('Korean name', { exact: true }).fill('하버 랜턴');
+      await form.getByRole('button', { name: 'Save concept' }).click();
+      await form.getByRole('status').filter({ hasText: 'Saved “Harbor Lantern” in My concepts.' }).waitFor();
+      await expect.poll(() => highlighted(article, 'my-harbor-lantern'), POLL).toBe(true);
+      const download = dash.waitForEvent('download');
+      await dash.getByRole('button', { name: 'Export the pack “My concepts”' }).click();
+      const file = JSON.parse(await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+      expect(file).toMatchObject({ format: 'alliance-lens-pack', id: 'my-concepts', concepts: [{ id: 'my-harbor-lantern', name: 'Harbor Lantern', ko: { name: '하버 랜턴' } }] });
+      await dash.getByRole('button', { name: 'Remove “Harbor Lantern” from My concepts' }).click();
+      await expect.poll(() => highlighted(article, 'my-harbor-lantern'), POLL).toBe(false);
+    } finally {
+      await Promise.all([article.close(), dash.close()]);
     }
   });
 });
