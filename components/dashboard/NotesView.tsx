@@ -245,7 +245,7 @@ export function NotesView({ corpus, missing = NO_MISSING }: { corpus: Corpus; mi
   const lang = language();
   // Concept names in the interface language: shown on notes and searched.
   const names = useMemo(
-    () => new Map([...[...missing].map(([id, c]) => [id, t('dash_missingConcept', displayName(c))] as const), ...corpus.concepts.map((c) => [c.id, displayName(c)] as const)]),
+    () => new Map([...corpus.concepts.map((c) => [c.id, displayName(c)] as const), ...[...missing].map(([id, c]) => [id, t('dash_missingConcept', displayName(c))] as const)]),
     [corpus, missing, lang],
   );
   const index = useMemo(() => new NotesIndex([], names), [names]);
@@ -261,7 +261,7 @@ export function NotesView({ corpus, missing = NO_MISSING }: { corpus: Corpus; mi
   const shown = index.find({ query, conceptId: conceptId || undefined, tag: tag || undefined, site: site || undefined, since: since ? Date.parse(since) : undefined });
   const tags = [...new Set(notes.flatMap((n) => n.tags))].sort();
   const sites = [...new Set(notes.flatMap((n) => siteOfNote(n) ?? []))].sort();
-  const usedConcepts = corpus.concepts.filter((c) => notes.some((n) => conceptIdsOf(n).includes(c.id)));
+  const usedConcepts = [...names].filter(([id]) => notes.some((n) => conceptIdsOf(n).includes(id)));
 
   return (
     <section aria-labelledby="notes-title">
@@ -273,9 +273,9 @@ export function NotesView({ corpus, missing = NO_MISSING }: { corpus: Corpus; mi
         <input type="search" placeholder={t('dash_searchPlaceholder')} aria-label={t('dash_search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} autofocus />
         <select aria-label={t('dash_filterConcept')} value={conceptId} onChange={(e) => setConceptId((e.target as HTMLSelectElement).value)}>
           <option value="">{t('dash_allConcepts')}</option>
-          {usedConcepts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {displayName(c)}
+          {usedConcepts.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
             </option>
           ))}
         </select>
