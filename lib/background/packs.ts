@@ -37,8 +37,19 @@ export class InstalledConcepts {
     for (const c of this.corpus.concepts) this.names.set(c.id, c.name);
   }
 
-  /** Reads the packs again; compiles and publishes the matcher only when the packs switched on differ from the published one. */
-  async refresh(): Promise<void> {
+  private queue: Promise<void> = Promise.resolve();
+
+  /**
+   * Reads the packs again; compiles and publishes the matcher only when the packs switched on differ from the
+   * published one. One at a time, in order: a refresh that read the packs earlier never publishes over a later one.
+   */
+  refresh(): Promise<void> {
+    const run = this.queue.then(() => this.rebuild());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async rebuild(): Promise<void> {
     const { installed, retired } = await readPacks(this.store.db);
     const { corpus, missing } = corpusOf(this.bundled, installed, retired);
     this.corpus = corpus;
