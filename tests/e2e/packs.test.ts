@@ -46,7 +46,7 @@ describe('concept packs', () => {
       // A refused pack: the entry is named, and nothing is installed.
       await importPack(dash, 'broken.json', BROKEN_PACK_TEXT);
       await dash.getByRole('alert').filter({ hasText: 'concept "freedom-edge", field aliases: must list at least one alias' }).waitFor();
-      await expect.poll(() => dash.locator('.pack-row').count()).toBe(1);
+      await expect.poll(() => dash.locator('.pack-row').count(), POLL).toBe(1);
 
       await importPack(dash, 'example-pack.json', PACK_TEXT);
       await dash.getByRole('status').filter({ hasText: `Imported “${PACK_NAME}”: 7 concepts.` }).waitFor();
@@ -62,16 +62,16 @@ describe('concept packs', () => {
       await article.bringToFront();
       const box = await termBox(article, 'thaad');
       await article.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      await expect.poll(() => openCard(article)).toMatchObject({ role: 'dialog', name: 'Terminal High Altitude Area Defense' });
-      await expect.poll(() => cardText(article)).toContain(`From the pack “${PACK_NAME}”`);
+      await expect.poll(() => openCard(article), POLL).toMatchObject({ role: 'dialog', name: 'Terminal High Altitude Area Defense' });
+      await expect.poll(() => cardText(article), POLL).toContain(`From the pack “${PACK_NAME}”`);
       await saveNoteInCard(article, NOTE);
       await article.keyboard.press('Escape');
       // On the Korean page too: 인태사 opens the card of its concept, with the Korean name beside.
       const ko = await termBox(korean, 'indopacom');
       await korean.bringToFront();
       await korean.mouse.click(ko.x + ko.width / 2, ko.y + ko.height / 2);
-      await expect.poll(() => openCard(korean)).toMatchObject({ name: 'US Indo-Pacific Command' });
-      await expect.poll(() => cardText(korean)).toContain('미 인도태평양사령부');
+      await expect.poll(() => openCard(korean), POLL).toMatchObject({ name: 'US Indo-Pacific Command' });
+      await expect.poll(() => cardText(korean), POLL).toContain('미 인도태평양사령부');
       await korean.keyboard.press('Escape');
       await article.bringToFront();
 
@@ -99,7 +99,7 @@ describe('concept packs', () => {
       await article.bringToFront();
       const again = await termBox(article, 'thaad');
       await article.mouse.click(again.x + again.width / 2, again.y + again.height / 2);
-      await expect.poll(() => cardText(article)).toContain('Version two:');
+      await expect.poll(() => cardText(article), POLL).toContain('Version two:');
       await (await notesFrame(article, NOTE)).getByText(NOTE).waitFor();
     } finally {
       await Promise.all([article.close(), korean.close(), dash.close()]);
