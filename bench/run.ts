@@ -16,11 +16,12 @@ import type { Corpus } from '../lib/corpus/schema';
 import { aliasesOf, dynamicPage, feedPage, hugeTextPage, largeArticle, tickerPage } from './page';
 import { benchNotes } from './notes';
 import { benchPdf } from './pdf';
+import { benchPacks } from './packs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** Length of the feed scenario (the issue's is 60 s). */
 const FEED_SECONDS = Number(process.env.BENCH_FEED_SECONDS ?? 60);
-// BENCH_ONLY=highlighting, BENCH_ONLY=notes or BENCH_ONLY=pdf runs one part; BENCH_ONLY=hover the card hover row alone.
+// BENCH_ONLY=highlighting, notes, pdf or packs runs one part; BENCH_ONLY=hover the card hover row alone.
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 1);
 
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
@@ -508,6 +509,13 @@ async function main() {
   if (only === 'hover') lines.push(...(await benchHover(corpus)));
   if (!only || only === 'notes') lines.push('', ...(await benchNotes(corpus, RUNS)));
   if (!only || only === 'pdf') lines.push('', ...(await benchPdf(RUNS)));
+  if (!only || only === 'packs') {
+    const plainContext = async () => {
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      return { context: await browser.newContext(), close: () => browser.close() };
+    };
+    lines.push('', ...(await benchPacks(corpus, RUNS, { measuredPage, taskDuration, waitForStableMarks, servePages, plainContext })));
+  }
   const table = lines.join('\n');
   console.log(`\n${table}\n`);
   mkdirSync(join(ROOT, 'bench-output'), { recursive: true });

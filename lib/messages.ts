@@ -13,6 +13,8 @@ import type { ImportReport } from './notes/import';
 import type { ExportFormat } from './notes/store';
 import type { ConceptView } from './corpus/concept-view';
 import type { PageCommand } from './commands';
+import type { PackConceptInput } from './corpus/pack';
+import type { PackSummary } from './corpus/pack-store';
 
 /** What each request to the background carries. */
 export interface BackgroundRequests {
@@ -32,6 +34,13 @@ export interface BackgroundRequests {
   'frame:register': { nonce: string };
   'frame:claim': { nonce: string };
   'page:report': { counts: Record<string, number> };
+  'packs:import': { text: string };
+  'packs:setEnabled': { id: string; enabled: boolean };
+  'packs:remove': { id: string };
+  'packs:export': { id: string };
+  /** Adds a concept to "My concepts", or replaces the one with its id. */
+  'packs:saveConcept': { concept: PackConceptInput };
+  'packs:deleteConcept': { conceptId: string };
 }
 
 export type BackgroundRequestType = keyof BackgroundRequests;
@@ -59,6 +68,12 @@ export interface BackgroundReplies {
   'frame:register': null;
   'frame:claim': boolean;
   'page:report': null;
+  'packs:import': PackSummary;
+  'packs:setEnabled': { changed: boolean };
+  'packs:remove': { removed: boolean };
+  'packs:export': { fileName: string; mimeType: string; text: string };
+  'packs:saveConcept': PackSummary;
+  'packs:deleteConcept': { deleted: boolean };
 }
 
 /** What a tab's content script needs to bring a note's passage (or a concept note's mention) into view: never its text. */

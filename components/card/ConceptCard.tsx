@@ -4,7 +4,7 @@ import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
 import { askBackground } from '@/lib/ask-background';
 import { categoryLabel, displayName, language, localeFormat, t, type Language } from '@/lib/i18n';
 import { aliasKey } from '@/lib/matcher/normalise';
-import { acronymOf, dateLabels } from '@/lib/corpus/concept-view';
+import { acronymOf, bylineOf, dateLabels } from '@/lib/corpus/concept-view';
 
 export interface ConceptCardProps {
   concept: Concept;
@@ -84,6 +84,7 @@ export function ConceptCard(props: ConceptCardProps) {
             </span>
           )}
           <span class="chip category">{categoryLabel(category)}</span>
+          {concept.pack && <p class="from-pack">{t('card_fromPack', concept.pack.name)}</p>}
         </div>
         {pinned ? (
           <button type="button" class="icon" onClick={props.onClose} aria-label={t('card_close')} title={t('card_close')}>
@@ -144,11 +145,12 @@ export function ConceptCard(props: ConceptCardProps) {
         <section class="sources" aria-label={t('card_sources')}>
           {props.sources.map((doc) => {
             // One line per document, however many of its sections ground the concept.
-            const sections = concept.sources.filter((ref) => ref.sourceId === doc.id).map((ref) => `“${ref.section}”`);
-            if (!sections.length) return null;
+            const refs = concept.sources.filter((ref) => ref.sourceId === doc.id);
+            if (!refs.length) return null;
+            const sections = refs.filter((ref) => ref.section).map((ref) => `“${ref.section}”`);
             return (
               <p key={doc.id} class="citation">
-                <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)} · {t('card_section', sections.join(', '))}
+                <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {bylineOf(doc, formatIsoDate)}{sections.length > 0 && ` · ${t('card_section', sections.join(', '))}`}
               </p>
             );
           })}

@@ -5,7 +5,7 @@ import { formatIsoDate } from '@/components/card/ConceptCard';
 import { NoteList } from '@/components/card/NoteList';
 import { categoryLabel, displayName, language, localeFormat, sourceNames, t } from '@/lib/i18n';
 import { searchGlossary } from '@/lib/search/glossary-search';
-import { dateLabels } from '@/lib/corpus/concept-view';
+import { bylineOf, dateLabels } from '@/lib/corpus/concept-view';
 import { useConceptNotes } from '@/components/hooks/use-notes';
 import { categoryColour } from '@/components/panels/category-colour';
 
@@ -153,10 +153,9 @@ export function ConceptPage({ corpus, conceptId }: { corpus: Corpus; conceptId: 
       <ul>
         {concept.sources.map((ref) => {
           const doc = corpus.sources.find((s) => s.id === ref.sourceId)!;
-          const { author, publisher } = sourceNames(doc);
           return (
             <li key={ref.sourceId + ref.locator}>
-              <cite>{doc.title}</cite> — {author}, {publisher}, {formatIsoDate(doc.date)}. {t('card_section', `“${ref.section}”`)}: “{ref.locator}”
+              <cite>{doc.title}</cite> — {bylineOf({ ...doc, ...sourceNames(doc) }, formatIsoDate)}.{ref.section && ` ${t('card_section', `“${ref.section}”`)}: “${ref.locator}”`}
             </li>
           );
         })}
@@ -207,14 +206,13 @@ export function SourcesView({ corpus }: { corpus: Corpus }) {
       <h2 id="sources-title">{t('dash_sources')}</h2>
       {corpus.sources.map((s) => {
         const citing = corpus.concepts.filter((c) => c.sources.some((r) => r.sourceId === s.id));
-        const { author, publisher } = sourceNames(s);
         return (
           <article key={s.id} class="source">
             <h3 class="source-title">
               <cite>{s.title}</cite>
             </h3>
             <p>
-              {author} · {publisher} · {formatIsoDate(s.date)}
+              {bylineOf({ ...s, ...sourceNames(s) }, formatIsoDate, ' · ')}
               {s.url && (
                 <>
                   {' · '}

@@ -248,12 +248,18 @@ function DamagedRecords({ records }: { records: unknown[] }) {
   );
 }
 
-export function NotesView({ corpus }: { corpus: Corpus }) {
+const NO_MISSING: ReadonlyMap<string, { name: string }> = new Map();
+
+/** `missing`: concepts of packs switched off or removed, whose notes stay listed under their names. */
+export function NotesView({ corpus, missing = NO_MISSING }: { corpus: Corpus; missing?: ReadonlyMap<string, { name: string; ko?: { name: string } }> }) {
   const { notes, damaged } = useAllNotes();
   const [exportNote, setExportNote] = useState<string | null>(null);
   const lang = language();
   // Concept names in the interface language: shown on notes and searched.
-  const names = useMemo(() => new Map(corpus.concepts.map((c) => [c.id, displayName(c)])), [corpus, lang]);
+  const names = useMemo(
+    () => new Map([...corpus.concepts.map((c) => [c.id, displayName(c)] as const), ...[...missing].map(([id, c]) => [id, t('dash_missingConcept', displayName(c))] as const)]),
+    [corpus, missing, lang],
+  );
   const index = useMemo(() => new NotesIndex([], names), [names]);
   // Each live update re-indexes only the notes that changed (a rebuild of 10,000 takes ~300 ms).
   useMemo(() => index.sync(notes), [index, notes]);
@@ -269,7 +275,7 @@ export function NotesView({ corpus }: { corpus: Corpus }) {
   const shown = index.find({ query, conceptId: conceptId || undefined, tag: tag || undefined, site: site || undefined, since: since || undefined });
   const tags = [...new Set(notes.flatMap((n) => n.tags))].sort();
   const sites = [...new Set(notes.flatMap((n) => siteOfNote(n) ?? []))].sort();
-  const usedConcepts = corpus.concepts.filter((c) => notes.some((n) => conceptIdsOf(n).includes(c.id)));
+  const usedConcepts = [...names].filter(([id]) => notes.some((n) => conceptIdsOf(n).includes(id)));
 
   return (
     <section aria-labelledby="notes-title">
@@ -281,9 +287,9 @@ export function NotesView({ corpus }: { corpus: Corpus }) {
         <input type="search" placeholder={t('dash_searchPlaceholder')} aria-label={t('dash_search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} autofocus />
         <select aria-label={t('dash_filterConcept')} value={conceptId} onChange={(e) => setConceptId((e.target as HTMLSelectElement).value)}>
           <option value="">{t('dash_allConcepts')}</option>
-          {usedConcepts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {displayName(c)}
+          {usedConcepts.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
+/** Downloads of files made in the dashboard: note exports and concept packs. */
 import { askBackground } from '@/lib/ask-background';
 
-function download(fileName: string, mimeType: string, text: string) {
+export function download(fileName: string, mimeType: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
   const a = document.createElement('a');
   a.href = url;

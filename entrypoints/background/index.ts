@@ -18,9 +18,13 @@ import { NotesStore } from '@/lib/notes/store';
 import { setLanguage, t } from '@/lib/i18n';
 import { settingsItem, type Settings } from '@/lib/settings';
 import { readerUrl } from '@/lib/pdf/reader-link';
+import { InstalledConcepts } from '@/lib/background/packs';
+import { PackStore, openPacksDb } from '@/lib/corpus/pack-store';
+import { installedMatcherItem } from '@/lib/matcher/installed';
 
 const ADD_NOTE_MENU_ID = 'alliance-lens-add-note';
 const OPEN_PDF_MENU_ID = 'alliance-lens-open-pdf';
+const ADD_CONCEPT_MENU_ID = 'alliance-lens-add-concept';
 /** Links that look like PDFs (the menu cannot see a link's content type). */
 const PDF_LINK_PATTERNS = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.pdf#*', '*://*/*.PDF', '*://*/*.PDF?*'];
 
@@ -40,7 +44,15 @@ function openInReader(url: string, afterIndex?: number) {
 }
 
 export default defineBackground(() => {
-  const store = new NotesStore(openNotesDb(), new Map(corpus.concepts.map((c) => [c.id, c.name])));
+  const packs = new InstalledConcepts(
+    new PackStore(openPacksDb(), corpus.concepts),
+    corpus,
+    { read: () => installedMatcherItem.getValue(), write: (value) => installedMatcherItem.setValue(value) },
+    browser.runtime.getManifest().version,
+  );
+  // The notes may name every concept the packs hold or held: the same map, kept current by `packs`.
+  const store = new NotesStore(openNotesDb(), packs.names);
+  const packsRead = packs.refresh().catch((e: unknown) => console.error('Alliance Lens: the concept packs could not be read.', e));
   // Notes are the reader's own work: ask the browser never to evict them.
   navigator.storage?.persist?.().catch(() => undefined);
 
@@ -52,7 +64,10 @@ export default defineBackground(() => {
     store,
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    corpus,
+    get corpus() {
+      return packs.corpus;
+    },
+    packs,
     // A burst of 5 note writes per tab, then one a second.
     writeLimit: new RateLimiter<number>(5, 1_000),
     frameNonces: new FrameNonces(),
@@ -75,7 +90,11 @@ export default defineBackground(() => {
   };
 
   for (const type of Object.keys(backgroundRequests) as (keyof typeof backgroundRequests)[]) {
-    backgroundMessenger.onMessage(type, (message) => routeRequest(type, message.data, message.sender, context) as never);
+    // Every answer waits for the packs: a card asking for a pack concept right after a wake-up finds it.
+    backgroundMessenger.onMessage(type, async (message) => {
+      await packsRead;
+      return routeRequest(type, message.data, message.sender, context) as never;
+    });
   }
 
   // Error messages and the context menu follow the interface language (the manifest's strings follow the browser's).
@@ -83,18 +102,23 @@ export default defineBackground(() => {
     setLanguage(s?.language);
     browser.contextMenus.update(ADD_NOTE_MENU_ID, { title: t('menuAddNote') }).catch(() => undefined);
     browser.contextMenus.update(OPEN_PDF_MENU_ID, { title: t('menu_openPdf') }).catch(() => undefined);
+    browser.contextMenus.update(ADD_CONCEPT_MENU_ID, { title: t('menuAddConcept') }).catch(() => undefined);
   };
   void settingsItem.getValue().then(applyLanguage);
   settingsItem.watch(applyLanguage);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('menuAddNote'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: ADD_CONCEPT_MENU_ID, title: t('menuAddConcept'), contexts: ['selection'] });
     browser.contextMenus.create({ id: OPEN_PDF_MENU_ID, title: t('menu_openPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
     // A first install only: an update or a browser update must not open tabs.
     if (reason === 'install') void context.openExtensionPage('dashboard.html#/welcome');
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_NOTE_MENU_ID && tab?.id !== undefined) void sendCommand(tab.id, 'add-passage-note', info.frameId);
+    // The selected term becomes the first alias of a new concept in the dashboard's form.
+    if (info.menuItemId === ADD_CONCEPT_MENU_ID && info.selectionText)
+      void context.openExtensionPage(`dashboard.html#/packs/add/${encodeURIComponent(info.selectionText.trim().slice(0, 120))}`, tab?.id);
     if (info.menuItemId === OPEN_PDF_MENU_ID && info.linkUrl) void openInReader(info.linkUrl, tab?.index);
   });
   browser.commands.onCommand.addListener(async (command) => {

@@ -3,11 +3,12 @@
  * configured by the reader's settings (per site), its counts reported to the
  * background for the popup and badge.
  */
-import { compiledMatcher } from 'virtual:alliance-matcher';
+import { currentMatcher, watchMatcher } from '@/lib/matcher/installed';
+import type { CompiledMatcher } from '@/lib/matcher/compile';
 import { askBackground } from '@/lib/ask-background';
 import { setLanguage } from '@/lib/i18n';
 import { listenersUntilAbort, onAbort } from '@/lib/abort';
-import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
+import { isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
 import { createHighlighter, type HighlightOptions, type Highlighter } from '@/lib/highlight/highlighter';
 
 export interface Highlighting {
@@ -27,13 +28,32 @@ function highlightOptions(settings: Settings): HighlightOptions {
   return { categories: settings.categories, firstMentionOnly: settings.firstMentionOnly, style: settings.style };
 }
 
+/** A highlighter that forwards to `current()`, so the features given it at start follow a new matcher (a concept pack changed). */
+function following(current: () => Highlighter, changeListeners: Set<() => void>): Highlighter {
+  return new Proxy({} as Highlighter, {
+    get: (_target, key: keyof Highlighter) =>
+      key === 'onChange'
+        ? (listener: () => void) => {
+            changeListeners.add(listener);
+            return () => void changeListeners.delete(listener);
+          }
+        : (...args: unknown[]) => (current()[key] as (...a: unknown[]) => unknown)(...args),
+  });
+}
+
 /** Highlighting until `signal` aborts (every highlight is then cleared). */
 export async function initHighlighting(signal: AbortSignal): Promise<Highlighting> {
-  // The first read of extension storage takes ~60 ms while a page loads: the matcher is built meanwhile.
-  const settingsRead = settingsItem.getValue();
-  const highlighter = createHighlighter(document, compiledMatcher, highlightOptions(DEFAULT_SETTINGS));
-  let settings = await settingsRead;
-  highlighter.update(highlightOptions(settings));
+  // Both reads of extension storage at once (the first takes ~60 ms while a page loads).
+  const matcherRead = currentMatcher();
+  let settings = await settingsItem.getValue();
+  const changeListeners = new Set<() => void>();
+  const create = (compiled: CompiledMatcher) => {
+    const created = createHighlighter(document, compiled, highlightOptions(settings));
+    created.onChange(() => changeListeners.forEach((l) => l()));
+    return created;
+  };
+  let current = create(await matcherRead);
+  const highlighter = following(() => current, changeListeners);
   let active = false;
   const switched = listenersUntilAbort<[boolean]>();
 
@@ -59,6 +79,17 @@ export async function initHighlighting(signal: AbortSignal): Promise<Highlightin
   apply(settings);
 
   onAbort(signal, () => highlighter.stop());
+  // Concept packs changed: the page is read again with the new matcher, without a reload.
+  onAbort(signal, watchMatcher((compiled) => {
+    if (active) switched.emit(false);
+    current.stop();
+    current = create(compiled);
+    if (active) {
+      current.start();
+      switched.emit(true);
+    }
+    reportCounts();
+  }));
   onAbort(signal, settingsItem.watch((next) => apply(next)));
   onAbort(signal, highlighter.onChange(reportCounts));
   // Back/forward cache: the page comes back as it was left, but may have changed while frozen (Firefox drops observers).

@@ -10,7 +10,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { askBackground } from '@/lib/ask-background';
-import { lastInFirstOut } from '@/lib/abort';
+import { lastInFirstOut, onAbort } from '@/lib/abort';
+import { watchMatcher } from '@/lib/matcher/installed';
 import { initHighlighting } from './highlighting';
 import { initNotesChanges } from './notes-changes';
 import { initCard } from './card/init-card';
@@ -23,9 +24,11 @@ import { createUiLayer } from './ui-layer';
 import cardCss from '@/components/card/card.css?inline';
 
 /** Concept details come from the background on demand (the corpus stays out of every page's script), each once. */
-function conceptsOnDemand() {
+function conceptsOnDemand(signal: AbortSignal) {
   const ask = (conceptId: string) => askBackground('corpus:concept', { conceptId });
   const cache = new Map<string, ReturnType<typeof ask>>();
+  // A concept pack changed: its concepts are asked for again.
+  onAbort(signal, watchMatcher(() => cache.clear()));
   return (conceptId: string) => {
     if (!cache.has(conceptId)) {
       const asked = ask(conceptId).catch((e) => {
@@ -63,7 +66,7 @@ export default defineContentScript({
     const cardSignal = feature();
     const card = initCard(cardSignal, {
       layer,
-      concept: conceptsOnDemand(),
+      concept: conceptsOnDemand(cardSignal),
       onNotesChanged,
       glossaryUrl: (conceptId) => `${browser.runtime.getURL('/dashboard.html')}#/glossary/${encodeURIComponent(conceptId)}`,
       highlighter: highlighting.highlighter,

@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { corpus } from 'virtual:alliance-corpus';
 import { t } from '@/lib/i18n';
 import { NotesView } from '@/components/dashboard/NotesView';
 import { ConceptPage, GlossaryList, SourcesView } from '@/components/dashboard/GlossaryView';
 import { SettingsView } from '@/components/dashboard/SettingsView';
 import { WelcomeView } from '@/components/dashboard/WelcomeView';
+import { PacksView } from '@/components/dashboard/PacksView';
+import { useInstalledCorpus } from '@/components/hooks/use-corpus';
 import { Brand } from '@/components/panels/Brand';
 import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
 import { useLanguage } from '@/components/use-language';
@@ -27,13 +28,16 @@ const SECTIONS = [
   ['notes', 'dash_notes'],
   ['glossary', 'dash_glossary'],
   ['sources', 'dash_sources'],
+  ['packs', 'dash_packs'],
   ['settings', 'dash_settings'],
   ['welcome', 'dash_welcome'],
 ] as const;
 
 function Dashboard() {
   const lang = useLanguage();
-  const [section = 'notes', id] = useHashRoute();
+  const [section = 'notes', id, ...rest] = useHashRoute();
+  const installed = useInstalledCorpus();
+  const { corpus } = installed;
   useEffect(() => {
     document.title = `${t(SECTIONS.find(([s]) => s === section)?.[1] ?? 'dash_notes')} — Alliance Lens`;
   }, [section, lang]);
@@ -54,9 +58,10 @@ function Dashboard() {
       </nav>
       <main class="content">
         <DbHealthBanner />
-        {section === 'notes' && <NotesView corpus={corpus} />}
+        {section === 'notes' && <NotesView corpus={corpus} missing={installed.missing} />}
         {section === 'glossary' && (id ? <ConceptPage corpus={corpus} conceptId={id} /> : <GlossaryList corpus={corpus} />)}
         {section === 'sources' && <SourcesView corpus={corpus} />}
+        {section === 'packs' && <PacksView installed={installed} route={id ? [id, ...rest] : []} />}
         {section === 'settings' && <SettingsView corpus={corpus} />}
         {section === 'welcome' && <WelcomeView corpus={corpus} />}
       </main>

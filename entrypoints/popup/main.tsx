@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
 import { readerUrl } from '@/lib/pdf/reader-link';
-import { corpus } from 'virtual:alliance-corpus';
+import { useInstalledCorpus } from '@/components/hooks/use-corpus';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
 import { extensionPageUrl, openInNewTab, openSidePanelOfActiveWindow, useActivePage } from '@/components/hooks/use-browser';
@@ -37,6 +37,7 @@ function OpenPdfRow({ url }: { url: string }) {
 function Popup() {
   const lang = useLanguage();
   const [page] = useActivePage();
+  const { corpus } = useInstalledCorpus();
   if (!lang) return null;
   return (
     <main class="popup">

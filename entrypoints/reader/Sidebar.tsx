@@ -1,7 +1,7 @@
 /** The reader's side bar: the document's concepts with counts, search, the outline, and this PDF's notes. */
 import { useEffect, useState } from 'preact/hooks';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { corpus } from 'virtual:alliance-corpus';
+import { useInstalledCorpus } from '@/components/hooks/use-corpus';
 import { t } from '@/lib/i18n';
 import type { PassageNote } from '@/lib/notes/model';
 import type { AnchorResult } from '@/lib/pdf/anchor';
@@ -69,6 +69,7 @@ function Outline({ pdf, onGoToPage }: { pdf: PDFDocumentProxy; onGoToPage(i: num
 }
 
 export function Sidebar(props: SidebarProps) {
+  const installed = useInstalledCorpus();
   const [tab, setTab] = useState<Tab>('concepts');
   useEffect(() => {
     if (props.shownNoteId) setTab('notes');
@@ -95,7 +96,7 @@ export function Sidebar(props: SidebarProps) {
         ))}
       </div>
       <div role="tabpanel" class="tab-panel">
-        {tab === 'concepts' && <PageConcepts corpus={corpus} counts={props.counts} onReveal={props.onReveal} />}
+        {tab === 'concepts' && <PageConcepts corpus={installed.corpus} counts={props.counts} onReveal={props.onReveal} />}
         {tab === 'search' && (
           <form
             role="search"

@@ -6,8 +6,10 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { compiledMatcher } from 'virtual:alliance-matcher';
-import { corpus } from 'virtual:alliance-corpus';
+import { currentMatcher } from '@/lib/matcher/installed';
+import type { CompiledMatcher } from '@/lib/matcher/compile';
+import type { Corpus } from '@/lib/corpus/schema';
+import { useInstalledCorpus } from '@/components/hooks/use-corpus';
 import { listenersUntilAbort, onAbort } from '@/lib/abort';
 import { askBackground } from '@/lib/ask-background';
 import { DEFAULT_SETTINGS, isEnabledOn, settingsItem, type Settings } from '@/lib/settings';
@@ -21,10 +23,11 @@ const dark = matchMedia('(prefers-color-scheme: dark)').matches;
 /** Counts and note anchors are refreshed at most this often while the document is read. */
 const PROGRESS_MS = 200;
 
-const markStyle = {
-  colour: (id: string) => (dark ? compiledMatcher.concepts[id]?.colourDark : compiledMatcher.concepts[id]?.colour) ?? '#888',
-  label: (id: string) => corpus.concepts.find((c) => c.id === id)?.name ?? id,
-};
+/** Marks take their colours from the matcher in use and their names from the corpus (concept packs included). */
+const markStyleOf = (matcher: CompiledMatcher, corpus: () => Corpus) => ({
+  colour: (id: string) => (dark ? matcher.concepts[id]?.colourDark : matcher.concepts[id]?.colour) ?? '#888',
+  label: (id: string) => corpus().concepts.find((c) => c.id === id)?.name ?? id,
+});
 
 export type Status =
   | { kind: 'idle' }
@@ -58,6 +61,9 @@ export interface Progress {
  * newly opened document starts at.
  */
 export function useDocument(pages: RefObject<HTMLElement | null>, zoom: number) {
+  const installed = useInstalledCorpus();
+  const corpusRef = useRef(installed.corpus);
+  corpusRef.current = installed.corpus;
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [doc, setDoc] = useState<OpenDoc | null>(null);
   const [progress, setProgress] = useState<Progress>({ pagesRead: 0, counts: {} });
@@ -130,11 +136,12 @@ export function useDocument(pages: RefObject<HTMLElement | null>, zoom: number) 
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: string } | undefined;
     const title = info?.Title?.trim() || name;
     const fingerprint = pdf.fingerprints[0] ?? '';
-    const text = new PdfDocumentText(compiledMatcher, title, pdf.numPages);
+    const matcher = await currentMatcher();
+    const text = new PdfDocumentText(matcher, title, pdf.numPages);
     document.title = `${title} — Alliance Lens`;
     setProgress({ pagesRead: 0, counts: {} });
     setStatus({ kind: 'ready' });
-    const viewer = new PdfViewer(pages.current!, pdf, text, markStyle);
+    const viewer = new PdfViewer(pages.current!, pdf, text, markStyleOf(matcher, () => corpusRef.current));
     let readDone = () => {};
     const next: OpenDoc = { pdf, text, viewer, fingerprint, title, source, origin, read: new Promise((done) => (readDone = done)) };
     docRef.current = next;

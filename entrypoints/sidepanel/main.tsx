@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
-import { corpus } from 'virtual:alliance-corpus';
+import { useInstalledCorpus } from '@/components/hooks/use-corpus';
 import { PagePanel } from '@/components/panels/PagePanel';
 import { Brand } from '@/components/panels/Brand';
 import { DbHealthBanner } from '@/components/panels/DbHealthBanner';
@@ -12,6 +12,7 @@ import '@/components/panels/panels.css';
 function SidePanel() {
   const lang = useLanguage();
   const [page] = useActivePage();
+  const { corpus } = useInstalledCorpus();
   if (!lang) return null;
   return (
     <main style={{ padding: '12px 14px' }}>

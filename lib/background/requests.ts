@@ -9,13 +9,27 @@
 import * as v from 'valibot';
 import type { BackgroundRequests, BackgroundRequestType } from '../messages';
 import { CheckedDraftSchema, ConceptIdSchema } from '../notes/model';
+import { MAX_PACK_BYTES, PackConceptSchema } from '../corpus/pack';
 
 const conceptId = ConceptIdSchema;
 const noteId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 const url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(4_000));
 const nonce = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/));
 
+const packId = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
+
+/** Concept packs: installed, switched and edited from the dashboard only (lib/background/packs.ts). */
+const packRequests = {
+  'packs:import': { privileged: true, schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_PACK_BYTES, 'the file is over 2 MB')) }) },
+  'packs:setEnabled': { privileged: true, schema: v.strictObject({ id: packId, enabled: v.boolean() }) },
+  'packs:remove': { privileged: true, schema: v.strictObject({ id: packId }) },
+  'packs:export': { privileged: true, schema: v.strictObject({ id: packId }) },
+  'packs:saveConcept': { privileged: true, schema: v.strictObject({ concept: PackConceptSchema }) },
+  'packs:deleteConcept': { privileged: true, schema: v.strictObject({ conceptId }) },
+} as const;
+
 export const backgroundRequests = {
+  ...packRequests,
   'corpus:concept': { privileged: false, schema: v.strictObject({ conceptId }) },
   'notes:forConcept': { privileged: true, schema: v.strictObject({ conceptId, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }) },
   'notes:forPage': { privileged: true, schema: v.strictObject({ url }) },

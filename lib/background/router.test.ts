@@ -8,6 +8,7 @@ import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { FrameNonces } from './frame-nonces';
 import * as v from 'valibot';
 import { CheckedDraftSchema } from '../notes/model';
+import type { PackStore } from '../corpus/pack-store';
 
 const corpus = loadCorpusFromDir('data');
 
@@ -60,6 +61,14 @@ function recordingContext(clock = { now: 0 }) {
     deleteAll: vi.fn(async () => 0),
     byId: vi.fn(async (): Promise<unknown> => undefined),
   };
+  const packStore = {
+    import: vi.fn(async () => ({ id: 'p', name: 'P', description: '', version: 1, concepts: 1, enabled: true, editable: false })),
+    setEnabled: vi.fn(async () => true),
+    remove: vi.fn(async () => true),
+    export: vi.fn(async () => ({ fileName: 'p-v1.json', mimeType: 'application/json', text: '{}' })),
+    saveConcept: vi.fn(async () => ({ id: 'my-concepts', name: 'My concepts', description: '', version: 1, concepts: 1, enabled: true, editable: true })),
+    deleteConcept: vi.fn(async () => true),
+  };
   const ctx: RouterContext = {
     store: store as unknown as NotesStore,
     runtimeId: RUNTIME_ID,
@@ -71,11 +80,12 @@ function recordingContext(clock = { now: 0 }) {
     onPageReport: vi.fn(),
     openExtensionPage: vi.fn(async () => undefined),
     openInContext: vi.fn(async () => undefined),
+    packs: { store: packStore as unknown as PackStore, refresh: vi.fn(async () => undefined) },
   };
   const touched = () =>
-    Object.values(store).some((m) => m.mock.calls.length > 0) ||
+    [...Object.values(store), ...Object.values(packStore)].some((m) => m.mock.calls.length > 0) ||
     [ctx.onNotesChanged, ctx.openExtensionPage, ctx.openInContext].some((f) => (f as ReturnType<typeof vi.fn>).mock.calls.length > 0);
-  return { store, ctx, touched };
+  return { store, packStore, ctx, touched };
 }
 
 describe('routeRequest', () => {
@@ -315,6 +325,33 @@ describe('routeRequest', () => {
       const reply = await routeRequest(type, data, extensionPage, ctx);
       expect(reply).toEqual({ ok: false, error: expect.stringContaining('is not a concept id') });
     }
+    expect(touched()).toBe(false);
+  });
+
+  it.each([
+    ['packs:import', { text: '{}' }],
+    ['packs:setEnabled', { id: 'alliance-desk', enabled: false }],
+    ['packs:remove', { id: 'alliance-desk' }],
+    ['packs:export', { id: 'alliance-desk' }],
+    ['packs:saveConcept', { concept: { id: 'x-1', name: 'X one', aliases: ['X one'], definition: 'd', category: 'security' } }],
+    ['packs:deleteConcept', { conceptId: 'x-1' }],
+  ])('changes concept packs only for extension pages, rebuilding the matcher after each change: %s', async (type, data) => {
+    const page = recordingContext();
+    expect(await routeRequest(type, data, contentScript, page.ctx)).toEqual({ ok: false, error: expect.stringMatching(/only accepted from Alliance Lens pages/) });
+    expect(page.touched()).toBe(false);
+    expect(page.ctx.packs.refresh).not.toHaveBeenCalled();
+    const { ctx } = recordingContext();
+    expect(await routeRequest(type, data, extensionPage, ctx)).toMatchObject({ ok: true });
+    expect(ctx.packs.refresh).toHaveBeenCalledTimes(type === 'packs:export' ? 0 : 1);
+  });
+
+  it('names the field of an invalid pack request and refreshes nothing', async () => {
+    const { ctx, touched } = recordingContext();
+    expect(await routeRequest('packs:setEnabled', { id: '__proto__', enabled: true }, extensionPage, ctx)).toEqual({ ok: false, error: expect.stringMatching(/^Invalid "packs:setEnabled" request: id:/) });
+    expect(await routeRequest('packs:saveConcept', { concept: { id: 'x', name: 'X', aliases: [], definition: 'd', category: 'security' } }, extensionPage, ctx)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Invalid "packs:saveConcept" request: concept\.aliases: must list at least one alias/),
+    });
     expect(touched()).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import type { Corpus } from '../corpus/schema';
 import { conceptView } from '../corpus/concept-view';
 import type { RateLimiter } from './rate-limit';
 import type { FrameNonces } from './frame-nonces';
+import type { InstalledConcepts } from './packs';
 
 export interface Sender {
   /** The sending extension's id (runtime.MessageSender.id). */
@@ -46,6 +47,8 @@ export interface RouterContext {
   frameNonces: FrameNonces;
   /** Called with a tab's latest concept counts (page:report). */
   onPageReport(tabId: number, counts: Record<string, number>): void;
+  /** The concept packs: written through `store`, then `refresh()` rebuilds the corpus and the matcher. */
+  packs: Pick<InstalledConcepts, 'store' | 'refresh'>;
 }
 
 const fail = (error: string): Reply<never> => ({ ok: false, error });
@@ -95,12 +98,31 @@ async function route<K extends BackgroundRequestType>(type: K, data: unknown, se
   }
 }
 
-type Handlers = {
+export type Handlers = {
   [K in BackgroundRequestType]: (input: CheckedRequest<K>, sender: Sender, ctx: RouterContext) => BackgroundReplies[K] | Promise<BackgroundReplies[K]>;
+};
+
+type PackRequest = Extract<BackgroundRequestType, `packs:${string}`>;
+
+/** A pack change, then the corpus and the matcher rebuilt once before the reply. */
+async function changingPacks<T>(ctx: RouterContext, change: () => Promise<T>): Promise<T> {
+  const result = await change();
+  await ctx.packs.refresh();
+  return result;
+}
+
+const packHandlers: Pick<Handlers, PackRequest> = {
+  'packs:import': ({ text }, _sender, ctx) => changingPacks(ctx, () => ctx.packs.store.import(text)),
+  'packs:setEnabled': async ({ id, enabled }, _sender, ctx) => ({ changed: await changingPacks(ctx, () => ctx.packs.store.setEnabled(id, enabled)) }),
+  'packs:remove': async ({ id }, _sender, ctx) => ({ removed: await changingPacks(ctx, () => ctx.packs.store.remove(id)) }),
+  'packs:export': ({ id }, _sender, ctx) => ctx.packs.store.export(id),
+  'packs:saveConcept': ({ concept }, _sender, ctx) => changingPacks(ctx, () => ctx.packs.store.saveConcept(concept)),
+  'packs:deleteConcept': async ({ conceptId }, _sender, ctx) => ({ deleted: await changingPacks(ctx, () => ctx.packs.store.deleteConcept(conceptId)) }),
 };
 
 /** One handler per request, each given the data its schema has already checked. */
 const handlers: Handlers = {
+  ...packHandlers,
   'corpus:concept': ({ conceptId }, _sender, ctx) => conceptView(ctx.corpus, conceptId),
   'notes:forConcept': ({ conceptId, limit }, _sender, { store }) => store.forConcept(conceptId, limit),
   'notes:forPage': ({ url }, _sender, { store }) => store.forPage(url),

@@ -29,3 +29,8 @@ export function dateLabels(concept: Concept, lang: 'en' | 'ko'): string[] {
 export function acronymOf(concept: Concept): string | undefined {
   return concept.aliases.find((a) => a.caseSensitive && /^[A-Z][A-Z0-9&-]{1,9}$/.test(a.text) && a.text !== concept.name)?.text;
 }
+
+/** A source's byline: its author, publisher and date, whichever it has (a pack's source may name only its publisher). */
+export function bylineOf(doc: SourceDoc, formatDate: (iso: string) => string, separator = ', '): string {
+  return [doc.author, doc.publisher, doc.date && formatDate(doc.date)].filter(Boolean).join(separator);
+}

@@ -133,6 +133,8 @@ export const ConceptSchema = v.strictObject({
   sources: v.pipe(v.array(SourceRefSchema), v.minLength(1)),
   disambiguation: v.optional(DisambiguationSchema),
   ko: v.optional(KoreanTextSchema),
+  /** The concept pack it comes from (lib/corpus/pack.ts); absent for the bundled corpus. */
+  pack: v.optional(v.strictObject({ id: conceptId, name: nonEmpty })),
 });
 export type Concept = v.InferOutput<typeof ConceptSchema>;
 

@@ -22,19 +22,19 @@ export class CorpusError extends Error {
   }
 }
 
-function entryName(entry: unknown, index: number): string {
+export function entryName(entry: unknown, index: number): string {
   const id = (entry as { id?: unknown } | null)?.id;
   return typeof id === 'string' && id ? `"${id}"` : `#${index}`;
 }
 
-function describeIssues(kind: string, entry: unknown, index: number, issues: v.BaseIssue<unknown>[]) {
+export function describeIssues(kind: string, entry: unknown, index: number, issues: v.BaseIssue<unknown>[]) {
   return issues.map((issue) => {
     const path = v.getDotPath(issue) ?? '(entry)';
     return `${kind} ${entryName(entry, index)}, field ${path}: ${issue.message}`;
   });
 }
 
-function validateList<T>(
+export function validateList<T>(
   kind: string,
   schema: v.GenericSchema<unknown, T>,
   raw: unknown,
@@ -114,6 +114,34 @@ function checkQualifiers(c: Corpus['concepts'][number], ids: Set<string>, partie
   });
 }
 
+/**
+ * An alias text may belong to one concept only, unless every owner marks it
+ * ambiguous (the matcher then tells them apart by context). `only`: report
+ * clashes that involve these concepts (a pack checked against what is installed).
+ */
+export function aliasClashes(concepts: readonly Corpus['concepts'][number][], only?: ReadonlySet<string>): string[] {
+  const owners = new Map<string, { id: string; ambiguous: boolean }[]>();
+  for (const c of concepts) {
+    for (const a of c.aliases) {
+      // Compared as the matcher sees them: "한·미 동맹" and "한미동맹", "U.S.-ROK" and "US ROK" are one name.
+      const key = a.caseSensitive ? normaliseKeepCase(a.text) : aliasKey(a.text);
+      const list = owners.get(key) ?? [];
+      const ambiguous = !!c.disambiguation?.aliases.includes(a.text);
+      if (!list.some((o) => o.id === c.id)) list.push({ id: c.id, ambiguous });
+      owners.set(key, list);
+    }
+  }
+  const problems: string[] = [];
+  for (const [alias, list] of owners) {
+    if (list.length < 2 || list.every((o) => o.ambiguous)) continue;
+    const at = only ? list.findIndex((o) => only.has(o.id)) : 1;
+    if (at < 0) continue;
+    const other = list[at === 0 ? 1 : 0]!;
+    problems.push(`concept "${list[at]!.id}", field aliases: "${alias}" is also an alias of "${other.id}" and is not marked ambiguous in both`);
+  }
+  return problems;
+}
+
 /** Parses the corpus files; throws CorpusError listing every problem found. */
 export function validateCorpus(raw: {
   concepts: unknown;
@@ -152,25 +180,7 @@ export function validateCorpus(raw: {
     if (!categories.some((c) => c.id === id)) problems.push(`category "${id}": missing`);
   }
 
-  // An alias text may belong to one concept only, unless every owner marks it
-  // ambiguous (the matcher then tells them apart by context).
-  const owners = new Map<string, { id: string; ambiguous: boolean }[]>();
-  for (const c of concepts) {
-    for (const a of c.aliases) {
-      // Compared as the matcher sees them: "한·미 동맹" and "한미동맹", "U.S.-ROK" and "US ROK" are one name.
-      const key = a.caseSensitive ? normaliseKeepCase(a.text) : aliasKey(a.text);
-      const list = owners.get(key) ?? [];
-      const ambiguous = !!c.disambiguation?.aliases.includes(a.text);
-      if (!list.some((o) => o.id === c.id)) list.push({ id: c.id, ambiguous });
-      owners.set(key, list);
-    }
-  }
-  for (const [alias, list] of owners) {
-    if (list.length > 1 && list.some((o) => !o.ambiguous))
-      problems.push(
-        `concept "${list[1]!.id}", field aliases: "${alias}" is also an alias of "${list[0]!.id}" and is not marked ambiguous in both`,
-      );
-  }
+  problems.push(...aliasClashes(concepts));
 
   if (problems.length) throw new CorpusError(problems);
   return { concepts, sources, categories, parties };

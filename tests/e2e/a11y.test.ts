@@ -66,6 +66,7 @@ describe('accessibility (axe-core)', () => {
       ['glossary/sma', (p) => p.getByRole('heading', { name: 'Special Measures Agreement', level: 2 }).waitFor()],
       ['sources', (p) => p.getByRole('heading', { name: 'Sources' }).first().waitFor()],
       ['settings', (p) => p.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor()],
+      ['packs', (p) => p.getByRole('heading', { name: 'Add a concept' }).waitFor()],
       ['welcome', (p) => p.getByRole('heading', { name: 'Welcome to Alliance Lens' }).waitFor()],
     ];
     const found: string[] = [];
