@@ -111,6 +111,8 @@ describe('ConceptCard in two languages: the interface language first, the other 
     expect(screen.getByText('제12차 협정 서명(2026~2030년 적용)')).toBeTruthy();
     expect(screen.getByRole('button', { name: '주한미군지위협정(SOFA)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '닫기' })).toBeTruthy();
+    // Source names in their Korean form where the corpus has one.
+    expect(document.querySelector('.sources-line')!.textContent).toMatch(/한미경제연구소|윌슨센터/);
     fireEvent.click(screen.getByRole('button', { name: '영어로 보기' }));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement');
     expect(screen.getByText(p.concept.short)).toBeTruthy();

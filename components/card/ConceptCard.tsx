@@ -2,7 +2,7 @@ import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
 import { askBackground } from '@/lib/ask-background';
-import { categoryLabel, displayName, language, localeFormat, t, type Language } from '@/lib/i18n';
+import { categoryLabel, displayName, language, localeFormat, sourceNames, t, type Language } from '@/lib/i18n';
 import { aliasKey } from '@/lib/matcher/normalise';
 import { acronymOf, bylineOf, dateLabels } from '@/lib/corpus/concept-view';
 
@@ -112,7 +112,7 @@ export function ConceptCard(props: ConceptCardProps) {
 
       {/* The sources at a glance, on one line; the full citations are under More. */}
       <p class="sources-line">
-        <span class="label">{t('card_sources')}</span> {props.sources.map((doc) => doc.publisher).join(' · ')}
+        <span class="label">{t('card_sources')}</span> {props.sources.map((doc) => sourceNames(doc).publisher).join(' · ')}
       </p>
 
       <details class="detail">
@@ -150,7 +150,7 @@ export function ConceptCard(props: ConceptCardProps) {
             const sections = refs.filter((ref) => ref.section).map((ref) => `“${ref.section}”`);
             return (
               <p key={doc.id} class="citation">
-                <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {bylineOf(doc, formatIsoDate)}{sections.length > 0 && ` · ${t('card_section', sections.join(', '))}`}
+                <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {bylineOf({ ...doc, ...sourceNames(doc) }, formatIsoDate)}{sections.length > 0 && ` · ${t('card_section', sections.join(', '))}`}
               </p>
             );
           })}
