@@ -49,9 +49,8 @@ function ImportPack() {
       <button type="button" class="primary" disabled={!file} onClick={() => file && void importFile(file)}>
         {t('packs_import')}
       </button>
-      {/* A drop target for the mouse; the file button above is the keyboard's way to the same import. */}
-      <section
-        aria-label={t('packs_drop')}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse only; the file field above is the keyboard's and screen reader's way to the same import */}
+      <div
         class={over ? 'drop-zone over' : 'drop-zone'}
         onDragOver={(e) => {
           e.preventDefault();
@@ -66,7 +65,7 @@ function ImportPack() {
         }}
       >
         {t('packs_drop')}
-      </section>
+      </div>
       <StatusLine status={status} />
     </section>
   );
