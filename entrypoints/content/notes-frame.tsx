@@ -42,9 +42,12 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
   const element = document.createElement('iframe');
   element.title = title;
   element.className = 'notes-frame';
-  // One handshake, when the frame's page has loaded: were the frame navigated elsewhere, the target origin
-  // keeps the port from it (and a reloaded frame cannot claim its nonce twice).
-  const handshake = () => {
+  // A handshake at each load of the frame's own page: were the frame navigated elsewhere, the target origin
+  // keeps the port from it. The first load claims the nonce in its URL; a reload (its URL's nonce spent) is
+  // handed a fresh nonce, registered first, so a reloaded frame shows its notes again.
+  const handshake = (withNonce: string) => {
+    port?.close();
+    dirty = false;
     const channel = new MessageChannel();
     port = channel.port1;
     port.onmessage = (e) => {
@@ -53,14 +56,20 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
       if (message.type === 'draft') dirty = message.dirty;
       onMessage(message);
     };
-    element.contentWindow?.postMessage({ nonce }, frameOrigin(), [channel.port2]);
+    element.contentWindow?.postMessage({ nonce: withNonce }, frameOrigin(), [channel.port2]);
     if (shown) port.postMessage(shown);
+  };
+  let loads = 0;
+  const onLoad = () => {
+    if (loads++ === 0) return handshake(nonce);
+    const fresh = makeNonce();
+    askBackground('frame:register', { nonce: fresh }).then(() => handshake(fresh), () => undefined);
   };
   // The background learns the nonce first: the frame opens only for a nonce registered from this tab.
   // Only loads of the frame's own page count (not the empty document an iframe has before its src is set).
   askBackground('frame:register', { nonce }).then(
     () => {
-      element.addEventListener('load', handshake, { once: true });
+      element.addEventListener('load', onLoad);
       element.src = src;
     },
     () => undefined,

@@ -9,7 +9,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '@/lib/ask-background';
 import type { Note } from '@/lib/notes/model';
-import { isHandshake, type FromFrame } from '@/lib/frame-protocol';
+import { handshakeNonce, type FromFrame } from '@/lib/frame-protocol';
 import { parseToFrame, type ToFrame } from '@/lib/to-frame';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { NewPassageNote, PassageNoteView } from '@/components/card/PassagePanels';
@@ -152,15 +152,20 @@ for (const type of ['click', 'submit', 'keydown', 'keyup', 'input', 'pointerdown
   }, { capture: true });
 }
 
-const nonce = location.hash.slice(1);
-// A frame some page embedded itself has a nonce no content script registered: the background refuses it.
-const claimed = /^[0-9a-f]{32}$/.test(nonce) ? askBackground('frame:claim', { nonce }).catch(() => false) : Promise.resolve(false);
-// The first message carrying this frame's nonce and a port, from the embedding window, opens the channel; nothing else does.
+const claim = (nonce: string) => askBackground('frame:claim', { nonce }).catch(() => false);
+const urlNonce = location.hash.slice(1);
+// Claimed at once, so the frame is ready when the handshake comes. A frame some page embedded itself has a
+// nonce no content script registered: the background refuses it.
+const urlClaim = /^[0-9a-f]{32}$/.test(urlNonce) ? claim(urlNonce) : Promise.resolve(false);
+let opened = false;
+// The first handshake from the embedding window whose nonce the background confirms opens the channel; nothing else does.
 addEventListener('message', async function onHandshake(e: MessageEvent) {
-  if (e.source !== parent || !isHandshake(e.data, e.ports, nonce)) return;
-  removeEventListener('message', onHandshake);
+  const nonce = handshakeNonce(e.data, e.ports);
+  if (opened || e.source !== parent || !nonce) return;
   const port = e.ports[0]!;
-  if (!(await claimed)) return port.close();
+  if (!(await (nonce === urlNonce ? urlClaim : claim(nonce))) || opened) return port.close();
+  opened = true;
+  removeEventListener('message', onHandshake);
   render(
     <div class="layer">
       <InLanguage>
