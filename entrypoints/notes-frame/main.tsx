@@ -153,17 +153,14 @@ for (const type of ['click', 'submit', 'keydown', 'keyup', 'input', 'pointerdown
 }
 
 const claim = (nonce: string) => askBackground('frame:claim', { nonce }).catch(() => false);
-const urlNonce = location.hash.slice(1);
-// Claimed at once, so the frame is ready when the handshake comes. A frame some page embedded itself has a
-// nonce no content script registered: the background refuses it.
-const urlClaim = /^[0-9a-f]{32}$/.test(urlNonce) ? claim(urlNonce) : Promise.resolve(false);
 let opened = false;
-// The first handshake from the embedding window whose nonce the background confirms opens the channel; nothing else does.
+// The first handshake from the embedding window whose nonce the background confirms opens the channel; nothing
+// else does. A frame some page embedded itself gets no nonce a content script registered: the background refuses it.
 addEventListener('message', async function onHandshake(e: MessageEvent) {
   const nonce = handshakeNonce(e.data, e.ports);
   if (opened || e.source !== parent || !nonce) return;
   const port = e.ports[0]!;
-  if (!(await (nonce === urlNonce ? urlClaim : claim(nonce))) || opened) return port.close();
+  if (!(await claim(nonce)) || opened) return port.close();
   opened = true;
   removeEventListener('message', onHandshake);
   render(
