@@ -11,6 +11,12 @@ import { browser } from 'wxt/browser';
 import { askBackground } from '@/lib/ask-background';
 import { FRAME_PAGE, makeNonce, parseFromFrame, type FromFrame } from '@/lib/frame-protocol';
 import type { ToFrame } from '@/lib/to-frame';
+import { isCovered } from './occlusion';
+
+/** Whether the frame can observe its own visibility (IntersectionObserver v2); if not, this side checks for it. */
+const FRAME_SEES_ITSELF = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+/** How often a frame on screen is checked for a cover where it cannot see one itself. */
+const COVER_CHECK_MS = 200;
 
 export interface NotesFrame {
   readonly element: HTMLIFrameElement;
@@ -66,6 +72,22 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
     // A frame focused while its page loaded may lose focus as that page replaces the empty one: give it back.
     if (focusWanted) element.focus();
     markLoaded();
+    if (!FRAME_SEES_ITSELF) watchCover();
+  };
+  // Tells the frame whether the page covers it, at once, at each showing and while it is in the page (a covered
+  // frame takes no input).
+  let coverTimer: ReturnType<typeof setInterval> | undefined;
+  let covered: boolean | undefined;
+  const checkCover = () => {
+    if (!element.isConnected) return clearInterval(coverTimer);
+    const now = isCovered(element);
+    if (now !== covered) port?.postMessage({ type: 'covered', covered: (covered = now) } satisfies ToFrame);
+  };
+  const watchCover = () => {
+    clearInterval(coverTimer);
+    covered = undefined;
+    checkCover();
+    coverTimer = setInterval(checkCover, COVER_CHECK_MS);
   };
   const registered = askBackground('frame:register', { nonce }).then(() => true, () => false);
   let loads = 0;
@@ -86,6 +108,8 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
     show(message) {
       shown = message;
       send(message);
+      // The frame asks afresh whether it is visible each time it is shown: answer once it is in place.
+      if (!FRAME_SEES_ITSELF && port) requestAnimationFrame(watchCover);
     },
     notesChanged: (conceptIds, noteId) => send({ type: 'notes-changed', conceptIds, ...(noteId && { noteId }) }),
     holdsDraft: () => dirty,

@@ -20,6 +20,7 @@ import { InLanguage } from '@/components/use-language';
 import '@/components/theme.css';
 import '@/components/card/card.css';
 import './frame.css';
+import { createInputGate } from './input-gate';
 
 type Shown = Extract<ToFrame, { type: 'concept' | 'passage-new' | 'passage-show' }>;
 
@@ -41,6 +42,16 @@ function PassageSection({ shown, version, send }: { shown: Extract<Shown, { type
   return <PassageNoteView notes={notes} error={error} onClose={() => send({ type: 'close' })} />;
 }
 
+/** Input only while the frame is visible and uncovered (see input-gate.ts). */
+const gate = createInputGate();
+
+/** Says why the reader's click or key did nothing, until the frame is uncovered again. */
+function CoveredNotice() {
+  const [refused, setRefused] = useState(false);
+  useEffect(() => gate.onRefusal(setRefused), []);
+  return refused ? <p class="covered-notice" role="alert">{t('frame_covered')}</p> : null;
+}
+
 function FrameApp({ port }: { port: MessagePort }) {
   const [shown, setShown] = useState<Shown | null>(null);
   const [version, setVersion] = useState(0);
@@ -60,6 +71,7 @@ function FrameApp({ port }: { port: MessagePort }) {
           setVersion((n) => n + 1);
         }
       }
+      else if (message.type === 'covered') gate.setCovered(message.covered);
       else if (message.type === 'focus') {
         const items = focusables();
         (message.at === 'first' ? items[0] : items.at(-1))?.focus();
@@ -89,6 +101,9 @@ function FrameApp({ port }: { port: MessagePort }) {
       removeEventListener('keyup', onEscape);
     };
   }, [shown]);
+
+  // Shown (again), perhaps somewhere else: whether the frame is visible is asked afresh.
+  useEffect(() => gate.rearm(), [shown]);
 
   useEffect(() => {
     // A new passage panel (or shown note) takes focus at once; the card's notes wait for Tab.
@@ -166,6 +181,7 @@ addEventListener('message', async function onHandshake(e: MessageEvent) {
   render(
     <div class="layer">
       <InLanguage>
+        <CoveredNotice />
         <FrameApp port={port} />
       </InLanguage>
     </div>,

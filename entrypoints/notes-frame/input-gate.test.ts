@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { OBSERVES_VISIBILITY, createInputGate } from './input-gate';
+
+/** Dispatches a reader's event (as trusted as a test can make it) at the frame's text box; whether it went through. */
+function reaches(target: EventTarget, event: Event): boolean {
+  let reached = false;
+  target.addEventListener(event.type, () => (reached = true), { once: true });
+  target.dispatchEvent(event);
+  return reached;
+}
+
+describe('the notes frame input gate (where the content script reports covers: no IntersectionObserver v2 here)', () => {
+  it('drops clicks and typing while the content script says the frame is covered, and says why', () => {
+    expect(OBSERVES_VISIBILITY).toBe(false);
+    const gate = createInputGate();
+    const box = document.body.appendChild(document.createElement('textarea'));
+    const refusals: boolean[] = [];
+    gate.onRefusal((refused) => refusals.push(refused));
+    // Not yet answered: the reader's first keys are taken.
+    expect(reaches(box, new KeyboardEvent('keydown', { key: 'a', bubbles: true }))).toBe(true);
+    gate.setCovered(true);
+    for (const event of [new MouseEvent('click', { bubbles: true }), new KeyboardEvent('keydown', { key: 'a', bubbles: true }), new InputEvent('beforeinput', { bubbles: true, data: 'a' }), new Event('submit', { bubbles: true })]) {
+      expect(reaches(box, event), event.type).toBe(false);
+    }
+    expect(refusals).toEqual([true]);
+    // Escape (close) and Tab (move on) still work: neither writes anything.
+    expect(reaches(box, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))).toBe(true);
+    expect(reaches(box, new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }))).toBe(true);
+    gate.setCovered(false);
+    expect(refusals).toEqual([true, false]);
+    expect(reaches(box, new MouseEvent('click', { bubbles: true }))).toBe(true);
+    // Shown again: asked afresh, input taken until the next answer.
+    gate.setCovered(true);
+    gate.rearm();
+    expect(reaches(box, new MouseEvent('click', { bubbles: true }))).toBe(true);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The notes frame takes the reader's input only while it is visible and
+ * uncovered, so a page cannot draw its own content over the card (or make it
+ * transparent) and have the reader click or type into it unseen. Where the
+ * browser has IntersectionObserver v2 (Chromium), the frame tracks its own
+ * visibility: occlusion by anything the page draws, opacity, transforms,
+ * filters. Elsewhere (Firefox) the content script checks the frame's corners
+ * with elementFromPoint (entrypoints/content/occlusion.ts) and says so.
+ * Each time the frame is shown the question is asked afresh and answered at
+ * the next rendering frame; until then input is taken, so the reader's first
+ * keys are not lost to the observer's 100 ms throttle.
+ */
+declare global {
+  interface IntersectionObserverInit {
+    trackVisibility?: boolean;
+    delay?: number;
+  }
+  interface IntersectionObserverEntry {
+    readonly isVisible?: boolean;
+  }
+}
+
+export const OBSERVES_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+
+/** Input events a covered frame drops. Escape (close) and Tab (move on) still work: neither writes anything. */
+const GATED = ['pointerdown', 'mousedown', 'click', 'dblclick', 'keydown', 'keypress', 'beforeinput', 'input', 'paste', 'drop', 'submit'] as const;
+
+export interface InputGate {
+  /** The frame is shown (again): ask afresh. */
+  rearm(): void;
+  /** What the content script found (used only where the frame cannot observe itself). */
+  setCovered(covered: boolean): void;
+  /** Hears each refused input (true) and the frame becoming visible again (false); returns how to stop. */
+  onRefusal(listener: (refused: boolean) => void): () => void;
+}
+
+export function createInputGate(): InputGate {
+  let visible: boolean | undefined;
+  let refused = false;
+  const listeners = new Set<(refused: boolean) => void>();
+  const setRefused = (next: boolean) => {
+    if (next === refused) return;
+    refused = next;
+    for (const listener of listeners) listener(next);
+  };
+  const setVisible = (next: boolean) => {
+    visible = next;
+    if (next) setRefused(false);
+  };
+  // The whole frame, whatever its content's height.
+  const sentinel = document.createElement('div');
+  for (const [prop, value] of [['position', 'fixed'], ['inset', '0'], ['pointer-events', 'none']] as const) sentinel.style.setProperty(prop, value);
+  document.documentElement.append(sentinel);
+  const observer = OBSERVES_VISIBILITY
+    ? new IntersectionObserver((entries) => {
+      for (const entry of entries) setVisible(!!entry.isVisible);
+    }, { trackVisibility: true, delay: 100, threshold: [0] })
+    : null;
+  observer?.observe(sentinel);
+  for (const type of GATED) {
+    addEventListener(type, (e) => {
+      if (visible !== false || (e instanceof KeyboardEvent && (e.key === 'Escape' || e.key === 'Tab'))) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      setRefused(true);
+    }, { capture: true });
+  }
+  return {
+    rearm() {
+      visible = undefined;
+      observer?.unobserve(sentinel);
+      observer?.observe(sentinel);
+    },
+    setCovered(covered) {
+      if (!OBSERVES_VISIBILITY) setVisible(!covered);
+    },
+    onRefusal(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
