@@ -10,28 +10,29 @@ function reaches(target: EventTarget, event: Event): boolean {
 }
 
 describe('the notes frame input gate (where the content script reports covers: no IntersectionObserver v2 here)', () => {
-  it('drops clicks and typing while the content script says the frame is covered, and says why', () => {
+  it('drops clicks and typing while the content script says the frame is covered, and says so while it is', () => {
     expect(OBSERVES_VISIBILITY).toBe(false);
     const gate = createInputGate();
     const box = document.body.appendChild(document.createElement('textarea'));
-    const refusals: boolean[] = [];
-    gate.onRefusal((refused) => refusals.push(refused));
+    const notices: boolean[] = [];
+    gate.onCovered((covered) => notices.push(covered));
     // Not yet answered: the reader's first keys are taken.
     expect(reaches(box, new KeyboardEvent('keydown', { key: 'a', bubbles: true }))).toBe(true);
     gate.setCovered(true);
     for (const event of [new MouseEvent('click', { bubbles: true }), new KeyboardEvent('keydown', { key: 'a', bubbles: true }), new InputEvent('beforeinput', { bubbles: true, data: 'a' }), new Event('submit', { bubbles: true })]) {
       expect(reaches(box, event), event.type).toBe(false);
     }
-    expect(refusals).toEqual([true]);
+    expect(notices).toEqual([true]);
     // Escape (close) and Tab (move on) still work: neither writes anything.
     expect(reaches(box, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))).toBe(true);
     expect(reaches(box, new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }))).toBe(true);
     gate.setCovered(false);
-    expect(refusals).toEqual([true, false]);
+    expect(notices).toEqual([true, false]);
     expect(reaches(box, new MouseEvent('click', { bubbles: true }))).toBe(true);
     // Shown again: asked afresh, input taken until the next answer.
     gate.setCovered(true);
     gate.rearm();
+    expect(notices).toEqual([true, false, true, false]);
     expect(reaches(box, new MouseEvent('click', { bubbles: true }))).toBe(true);
   });
 });

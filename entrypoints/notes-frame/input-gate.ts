@@ -30,22 +30,17 @@ export interface InputGate {
   rearm(): void;
   /** What the content script found (used only where the frame cannot observe itself). */
   setCovered(covered: boolean): void;
-  /** Hears each refused input (true) and the frame becoming visible again (false); returns how to stop. */
-  onRefusal(listener: (refused: boolean) => void): () => void;
+  /** Hears the frame found covered (true) and uncovered or shown afresh (false); returns how to stop. */
+  onCovered(listener: (covered: boolean) => void): () => void;
 }
 
 export function createInputGate(): InputGate {
   let visible: boolean | undefined;
-  let refused = false;
-  const listeners = new Set<(refused: boolean) => void>();
-  const setRefused = (next: boolean) => {
-    if (next === refused) return;
-    refused = next;
-    for (const listener of listeners) listener(next);
-  };
-  const setVisible = (next: boolean) => {
+  const listeners = new Set<(covered: boolean) => void>();
+  const setVisible = (next: boolean | undefined) => {
+    const was = visible === false;
     visible = next;
-    if (next) setRefused(false);
+    if (was !== (next === false)) for (const listener of listeners) listener(next === false);
   };
   // The whole frame, whatever its content's height.
   const sentinel = document.createElement('div');
@@ -62,19 +57,18 @@ export function createInputGate(): InputGate {
       if (visible !== false || (e instanceof KeyboardEvent && (e.key === 'Escape' || e.key === 'Tab'))) return;
       e.preventDefault();
       e.stopImmediatePropagation();
-      setRefused(true);
     }, { capture: true });
   }
   return {
     rearm() {
-      visible = undefined;
+      setVisible(undefined);
       observer?.unobserve(sentinel);
       observer?.observe(sentinel);
     },
     setCovered(covered) {
       if (!OBSERVES_VISIBILITY) setVisible(!covered);
     },
-    onRefusal(listener) {
+    onCovered(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

@@ -45,11 +45,11 @@ function PassageSection({ shown, version, send }: { shown: Extract<Shown, { type
 /** Input only while the frame is visible and uncovered (see input-gate.ts). */
 const gate = createInputGate();
 
-/** Says why the reader's click or key did nothing, until the frame is uncovered again. */
+/** Says why the frame takes no click or key while the page covers it. */
 function CoveredNotice() {
-  const [refused, setRefused] = useState(false);
-  useEffect(() => gate.onRefusal(setRefused), []);
-  return refused ? <p class="covered-notice" role="alert">{t('frame_covered')}</p> : null;
+  const [covered, setCovered] = useState(false);
+  useEffect(() => gate.onCovered(setCovered), []);
+  return covered ? <p class="covered-notice" role="alert">{t('frame_covered')}</p> : null;
 }
 
 function FrameApp({ port }: { port: MessagePort }) {
