@@ -37,6 +37,16 @@ export function seedDrafts(pageUrl: string) {
   ];
 }
 
+/** Saves notes as the notes frame does; run it IN AN EXTENSION PAGE (the notes frame, the dashboard). */
+export async function saveDrafts(drafts: unknown[]) {
+  const api = globalThis as unknown as Record<'browser' | 'chrome', { runtime: { sendMessage(m: unknown): Promise<{ res?: { ok: boolean } }> } } | undefined>;
+  const runtime = (api.browser ?? api.chrome)!.runtime;
+  for (const data of drafts) {
+    const reply = await runtime.sendMessage({ id: 1, type: 'notes:save', data, timestamp: Date.now() });
+    if (!reply?.res?.ok) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
+  }
+}
+
 /** Bytes of the reader's secrets found in what the page collected (0 is the only acceptable answer). */
 export function leakedBytes(loot: string, secrets: string[]): number {
   return secrets.reduce((n, s) => n + (loot.includes(s) ? s.length : 0), 0);

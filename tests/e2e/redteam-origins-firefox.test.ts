@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { drivenPuppeteerPage, ownUiPointNearSelection, pollPage, startServer, termBox, type PageServer } from './harness';
-import { ARTICLE, SECRET, installSpy, seedDrafts } from './redteam-attacks';
+import { ARTICLE, SECRET, installSpy, saveDrafts, seedDrafts } from './redteam-attacks';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -45,13 +45,7 @@ beforeAll(async () => {
   // The reader's notes, saved from the notes frame (an extension page) as the frame saves them.
   const page = await openPage(article);
   const frame = await readerOpensCard(page, 'sma');
-  await frame.evaluate(async (drafts) => {
-    const runtime = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<{ res?: { ok: boolean } }> } } }).browser.runtime;
-    for (const data of drafts) {
-      const reply = await runtime.sendMessage({ id: 1, type: 'notes:save', data, timestamp: Date.now() });
-      if (!reply?.res?.ok) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
-    }
-  }, seedDrafts(article));
+  await frame.evaluate(saveDrafts, seedDrafts(article));
   await page.close();
 });
 afterAll(async () => {

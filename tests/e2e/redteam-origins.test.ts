@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { ROOT, notesFrame, openCard, startServer, tabIdOf, termBox, useExtensionBrowser, type PageServer } from './harness';
-import { ARTICLE, SECRET, SEEDED_PASSAGE, seedDrafts } from './redteam-attacks';
+import { ARTICLE, SECRET, SEEDED_PASSAGE, saveDrafts, seedDrafts } from './redteam-attacks';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -45,12 +45,7 @@ beforeAll(async () => {
   // The reader's notes on the article, its passage note among them, saved from an extension page.
   const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
   try {
-    await dash.evaluate(async (drafts) => {
-      for (const data of drafts) {
-        const reply = await chrome.runtime.sendMessage({ id: 1, type: 'notes:save', data, timestamp: Date.now() });
-        if (!reply?.res?.ok) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
-      }
-    }, seedDrafts(article()));
+    await dash.evaluate(saveDrafts, seedDrafts(article()));
   } finally {
     await dash.close();
   }
