@@ -1,14 +1,17 @@
 /**
- * The notes frame takes the reader's input only while it is visible and
+ * The notes frame takes the reader's clicks only while it is visible and
  * uncovered, so a page cannot draw its own content over the card (or make it
- * transparent) and have the reader click or type into it unseen. Where the
+ * transparent) and have the reader click into it unseen: no editor opens and
+ * no note is saved (a key that presses a button is a click, and a form's
+ * submit is refused too). Typed text is not refused: it stays in the frame,
+ * and a reader's keys lost to a passing cover would be worse. Where the
  * browser has IntersectionObserver v2 (Chromium), the frame tracks its own
  * visibility: occlusion by anything the page draws, opacity, transforms,
  * filters. Elsewhere (Firefox) the content script checks the frame's corners
  * with elementFromPoint (entrypoints/content/occlusion.ts) and says so.
  * Each time the frame is shown the question is asked afresh and answered at
- * the next rendering frame; until then input is taken, so the reader's first
- * keys are not lost to the observer's 100 ms throttle.
+ * the next rendering frame; until then clicks are taken, so the reader's
+ * first click is not lost to the observer's 100 ms throttle.
  */
 declare global {
   interface IntersectionObserverInit {
@@ -22,8 +25,8 @@ declare global {
 
 export const OBSERVES_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 
-/** Input events a covered frame drops. Escape (close) and Tab (move on) still work: neither writes anything. */
-const GATED = ['pointerdown', 'mousedown', 'click', 'dblclick', 'keydown', 'keypress', 'beforeinput', 'input', 'paste', 'drop', 'submit'] as const;
+/** What a covered frame drops: whatever opens, presses or submits. */
+const GATED = ['pointerdown', 'mousedown', 'click', 'dblclick', 'drop', 'submit'] as const;
 
 export interface InputGate {
   /** The frame is shown (again): ask afresh. */
@@ -54,7 +57,7 @@ export function createInputGate(): InputGate {
   observer?.observe(sentinel);
   for (const type of GATED) {
     addEventListener(type, (e) => {
-      if (visible !== false || (e instanceof KeyboardEvent && (e.key === 'Escape' || e.key === 'Tab'))) return;
+      if (visible !== false) return;
       e.preventDefault();
       e.stopImmediatePropagation();
     }, { capture: true });
