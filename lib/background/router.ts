@@ -80,8 +80,8 @@ function notesFrameOf(sender: Sender, fromExtensionPage: boolean): FrameSender |
 /**
  * The one origin whose pages a sender may name, from what the browser says of
  * the sender (never from the request): a content script's own document's; a
- * notes frame's, the page whose content script opened it. `null`: none at all.
- * Extension pages of their own (dashboard, reader, panels) may name any page.
+ * notes frame's, the page whose content script opened it. `null`: none at all;
+ * `'*'`: any, for extension pages of their own (dashboard, reader, panels).
  */
 async function allowedPageOrigin(sender: Sender, fromExtensionPage: boolean, ctx: RouterContext): Promise<string | null> {
   if (!fromExtensionPage) return pageOrigin(sender.url ?? '') ?? null;
