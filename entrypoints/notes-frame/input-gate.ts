@@ -9,9 +9,9 @@
  * visibility: occlusion by anything the page draws, opacity, transforms,
  * filters. Elsewhere (Firefox) the content script checks the frame's corners
  * with elementFromPoint (entrypoints/content/occlusion.ts) and says so.
- * Each time the frame is shown the question is asked afresh and answered at
- * the next rendering frame; until then clicks are taken, so the reader's
- * first click is not lost to the observer's 100 ms throttle.
+ * Each time the frame is shown the question is asked afresh; until it is
+ * answered clicks are taken, so the reader's first click is not lost to the
+ * observer's throttle or to a frame not painted yet.
  */
 declare global {
   interface IntersectionObserverInit {
@@ -24,6 +24,12 @@ declare global {
 }
 
 export const OBSERVES_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+
+/**
+ * How long the observer must find the frame not visible before it counts as covered: a frame just shown, or
+ * still painting, is briefly reported not visible, and the reader's click then must not be lost.
+ */
+const SETTLE_MS = 250;
 
 /** What a covered frame drops: whatever opens, presses or submits. */
 const GATED = ['pointerdown', 'mousedown', 'click', 'dblclick', 'drop', 'submit'] as const;
@@ -49,9 +55,12 @@ export function createInputGate(): InputGate {
   const sentinel = document.createElement('div');
   for (const [prop, value] of [['position', 'fixed'], ['inset', '0'], ['pointer-events', 'none']] as const) sentinel.style.setProperty(prop, value);
   document.documentElement.append(sentinel);
+  let settling: ReturnType<typeof setTimeout> | undefined;
   const observer = OBSERVES_VISIBILITY
     ? new IntersectionObserver((entries) => {
-      for (const entry of entries) setVisible(!!entry.isVisible);
+      clearTimeout(settling);
+      if (entries.at(-1)!.isVisible) setVisible(true);
+      else settling = setTimeout(() => setVisible(false), SETTLE_MS);
     }, { trackVisibility: true, delay: 100, threshold: [0] })
     : null;
   observer?.observe(sentinel);
@@ -64,6 +73,7 @@ export function createInputGate(): InputGate {
   }
   return {
     rearm() {
+      clearTimeout(settling);
       setVisible(undefined);
       observer?.unobserve(sentinel);
       observer?.observe(sentinel);
