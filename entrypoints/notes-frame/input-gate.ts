@@ -9,9 +9,9 @@
  * visibility: occlusion by anything the page draws, opacity, transforms,
  * filters. Elsewhere (Firefox) the content script checks the frame's corners
  * with elementFromPoint (entrypoints/content/occlusion.ts) and says so.
- * Each time the frame is shown the question is asked afresh; until it is
- * answered clicks are taken, so the reader's first click is not lost to the
- * observer's throttle or to a frame not painted yet.
+ * Each time the frame is shown the question is asked afresh; until the
+ * observer answers clicks are taken, so the reader's first click is not lost
+ * to its throttle or to a frame not painted yet.
  */
 declare global {
   interface IntersectionObserverInit {
@@ -35,7 +35,7 @@ const SETTLE_MS = 250;
 const GATED = ['pointerdown', 'mousedown', 'click', 'dblclick', 'drop', 'submit'] as const;
 
 export interface InputGate {
-  /** The frame is shown (again): ask afresh. */
+  /** The frame is shown (again): the observer is asked afresh (the content script asks again by itself). */
   rearm(): void;
   /** What the content script found (used only where the frame cannot observe itself). */
   setCovered(covered: boolean): void;
@@ -73,10 +73,12 @@ export function createInputGate(): InputGate {
   }
   return {
     rearm() {
+      // Where the content script answers, it checks again itself at each showing.
+      if (!observer) return;
       clearTimeout(settling);
       setVisible(undefined);
-      observer?.unobserve(sentinel);
-      observer?.observe(sentinel);
+      observer.unobserve(sentinel);
+      observer.observe(sentinel);
     },
     setCovered(covered) {
       if (!OBSERVES_VISIBILITY) setVisible(!covered);

@@ -1,8 +1,10 @@
 /**
  * Red team, round two (issue 24), Firefox ESR (WebDriver BiDi): the forged
  * WXT script-started event and a notes frame reload, as in
- * redteam-origins.test.ts, and the key-logging sweep over the passage panel's
- * opening of redteam-keys.test.ts. (The other-origin attacks are measured in
+ * redteam-origins.test.ts, the key-logging sweep over the passage panel's
+ * opening of redteam-keys.test.ts, and the popover over the card of
+ * redteam-cover.test.ts (here the content script finds the cover with
+ * elementFromPoint, which cannot see one the page made click-through). (The other-origin attacks are measured in
  * Chromium only: the driver reaches neither the content script's world nor
  * an extension page with the tabs API here; the rules they test are the
  * background's and lib/page-url.ts's, the same code in both browsers.)
@@ -10,8 +12,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { drivenPuppeteerPage, ownUiPointNearSelection, pollPage, startServer, termBox, type PageServer } from './harness';
-import { ARTICLE, SECRET, installSpy, saveDrafts, seedDrafts } from './redteam-attacks';
+import { allStoredNotes, drivenPuppeteerPage, ownUiPointNearSelection, pollPage, startServer, termBox, type PageServer } from './harness';
+import { ARTICLE, SECRET, coverOwnUi, installSpy, saveDrafts, seedDrafts } from './redteam-attacks';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -149,6 +151,32 @@ describe('red team, round two (Firefox ESR)', () => {
     }
     console.log(`Firefox, key events the page logged per click delay (${DELAYS.join(', ')} ms): ${leaks.join(', ')}`);
     expect(leaks).toEqual(DELAYS.map(() => 0));
+    await page.close();
+  });
+
+  it('a popover over the card as soon as it shows: the frame says it is covered and no note is written', async () => {
+    const page = await firefox.browser.newPage();
+    await page.evaluateOnNewDocument(installSpy);
+    await page.evaluateOnNewDocument(coverOwnUi, false);
+    await page.goto(`${server.origin}${ARTICLE}`);
+    for (const deadline = Date.now() + 20_000; !(await highlighted(page, 'ncg')); await new Promise((ok) => setTimeout(ok, 100))) {
+      if (Date.now() > deadline) throw new Error('no highlights on the page');
+    }
+    const notes = await readerOpensCard(page, 'ncg');
+    const before = (await notes.evaluate(allStoredNotes)).length;
+    await pollPage(drivenPuppeteerPage(page), () => document.getElementById('fake-card')?.matches(':popover-open') ?? false, null, "the page's cover");
+    const noticed = await notes.waitForFunction(() => !!document.querySelector('.covered-notice'), { timeout: 15_000 }).then(() => true, () => false);
+    const add = (await (await notes.waitForSelector('button.add-note'))!.boundingBox())!;
+    await page.mouse.click(add.x + add.width / 2, add.y + add.height / 2);
+    await page.keyboard.type('Xw9-typed-under-a-cover', { delay: 15 });
+    const captured = await page.evaluate(() => (window as unknown as { __captured: string }).__captured.length);
+    // Counted from another tab's card: the click went to the page's cover, and this card closed.
+    const check = await openPage(`${server.origin}${ARTICLE}`);
+    const written = (await (await readerOpensCard(check, 'rsf')).evaluate(allStoredNotes)).length - before;
+    console.log(`Firefox, popover cover (taking clicks): notice ${noticed}; captured by the page ${captured}; notes written ${written}`);
+    expect(noticed).toBe(true);
+    expect(written).toBe(0);
+    await check.close();
     await page.close();
   });
 });
