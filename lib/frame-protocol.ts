@@ -17,16 +17,17 @@ export function makeNonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Whether a message posted to the frame is the handshake it waits for: its nonce and a port. */
-export function isHandshake(data: unknown, ports: readonly MessagePort[], nonce: string): boolean {
-  return (
-    nonce.length >= 32 &&
-    typeof data === 'object' &&
-    data !== null &&
-    (data as { nonce?: unknown }).nonce === nonce &&
-    Object.keys(data).length === 1 &&
-    ports.length === 1
-  );
+/**
+ * The nonce a message posted to the frame offers, if it is a handshake: a
+ * nonce alone, with exactly one port. The first load's handshake carries the
+ * nonce in the frame's URL; a reloaded frame (its URL's nonce spent) is
+ * handed a fresh one. Either opens the channel only once the background
+ * confirms this tab's content script registered it.
+ */
+export function handshakeNonce(data: unknown, ports: readonly MessagePort[]): string | undefined {
+  if (typeof data !== 'object' || data === null || Object.keys(data).length !== 1 || ports.length !== 1) return undefined;
+  const { nonce } = data as { nonce?: unknown };
+  return typeof nonce === 'string' && /^[0-9a-f]{32}$/.test(nonce) ? nonce : undefined;
 }
 
 /** What the frame asks of the content script (which owns the page side: position, focus, closing). */

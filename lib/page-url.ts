@@ -1,6 +1,6 @@
 /**
  * One URL per page for passage notes: the canonical link when the page names
- * one on its own site, without tracking parameters or fragment.
+ * one on its own origin, without tracking parameters or fragment.
  */
 const TRACKING = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|mkt_tok|ref_src|yclid)$/i;
 
@@ -14,7 +14,8 @@ export function normalisePageUrl(url: string, canonicalHref?: string | null): st
   if (canonicalHref) {
     try {
       const canonical = new URL(canonicalHref, chosen);
-      if (canonical.hostname === chosen.hostname && /^https?:$/.test(canonical.protocol)) chosen = canonical;
+      // Same origin only: another port or scheme of the same host is another site, which must not get this page's notes.
+      if (canonical.origin === chosen.origin && /^https?:$/.test(canonical.protocol)) chosen = canonical;
     } catch {
       // A malformed canonical link is ignored.
     }
@@ -23,6 +24,21 @@ export function normalisePageUrl(url: string, canonicalHref?: string | null): st
   const kept = [...chosen.searchParams].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => a.localeCompare(b));
   chosen.search = new URLSearchParams(kept).toString();
   return chosen.toString();
+}
+
+/**
+ * The origin whose notes a page may be given: an http(s) page's scheme, host
+ * and port; every local file one origin; none for anything else (a PDF's
+ * `urn:x-pdf:` key, `about:`, `data:`), which no web page may name.
+ */
+export function pageOrigin(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (/^https?:$/.test(parsed.protocol)) return parsed.origin;
+    return parsed.protocol === 'file:' ? 'file://' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The URL a document's passage notes are kept under. */

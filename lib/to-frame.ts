@@ -32,6 +32,8 @@ export const ToFrameSchema = v.variant('type', [
   v.strictObject({ type: v.literal('notes-changed'), conceptIds: v.array(conceptId), noteId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))) }),
   /** Keyboard focus enters the frame (Tab from the card), at its first or last control. */
   v.strictObject({ type: v.literal('focus'), at: v.picklist(['first', 'last']) }),
+  /** Whether something of the page covers the frame (sent only where the frame cannot observe that itself). */
+  v.strictObject({ type: v.literal('covered'), covered: v.boolean() }),
 ]);
 export type ToFrame = v.InferOutput<typeof ToFrameSchema>;
 

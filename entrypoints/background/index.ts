@@ -12,6 +12,7 @@ import { backgroundRequests } from '@/lib/background/requests';
 import { routeRequest } from '@/lib/background/router';
 import { RateLimiter } from '@/lib/background/rate-limit';
 import { FrameNonces } from '@/lib/background/frame-nonces';
+import { FramePages } from '@/lib/background/frame-pages';
 import { PendingReveals } from '@/lib/background/reveals';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
@@ -58,7 +59,12 @@ export default defineBackground(() => {
 
   // Open in context: the page's top frame reveals the note once it has reported its page.
   const reveals = new PendingReveals((tabId, reveal) => contentMessenger.sendMessage('page:revealNote', reveal, { tabId, frameId: 0 }));
-  browser.tabs.onRemoved.addListener((tabId) => reveals.forget(tabId));
+  // Which page each notes frame serves outlives a service-worker restart, and goes with its tab.
+  const framePages = new FramePages(browser.storage.session);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    reveals.forget(tabId);
+    void framePages.forgetTab(tabId);
+  });
 
   const context = {
     store,
@@ -71,6 +77,7 @@ export default defineBackground(() => {
     // A burst of 5 note writes per tab, then one a second.
     writeLimit: new RateLimiter<number>(5, 1_000),
     frameNonces: new FrameNonces(),
+    framePages,
     onNotesChanged(change: NotesChange) {
       void broadcastToTabs((tabId) => contentMessenger.sendMessage('notes:changed', change, tabId));
     },

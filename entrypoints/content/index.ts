@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { askBackground } from '@/lib/ask-background';
 import { lastInFirstOut, onAbort } from '@/lib/abort';
 import { watchMatcher } from '@/lib/matcher/installed';
+import { ignoreScriptStarted } from '@/lib/script-context';
 import { initHighlighting } from './highlighting';
 import { initNotesChanges } from './notes-changes';
 import { initCard } from './card/init-card';
@@ -51,6 +52,7 @@ export default defineContentScript({
   // nothing from us, and cannot replay the announcement to stop this script.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    ignoreScriptStarted(ctx);
     // An update or reload of the extension orphans this script without telling it (Chrome):
     // the reader's next move finds out, which aborts ctx.signal and so stops every feature.
     for (const type of ['pointerover', 'keydown', 'focusin'] as const) {

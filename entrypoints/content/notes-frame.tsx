@@ -11,6 +11,12 @@ import { browser } from 'wxt/browser';
 import { askBackground } from '@/lib/ask-background';
 import { FRAME_PAGE, makeNonce, parseFromFrame, type FromFrame } from '@/lib/frame-protocol';
 import type { ToFrame } from '@/lib/to-frame';
+import { isCovered } from './occlusion';
+
+/** Whether the frame can observe its own visibility (IntersectionObserver v2); if not, this side checks for it. */
+const FRAME_SEES_ITSELF = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+/** How often a frame on screen is checked for a cover where it cannot see one itself. */
+const COVER_CHECK_MS = 200;
 
 export interface NotesFrame {
   readonly element: HTMLIFrameElement;
@@ -22,6 +28,8 @@ export interface NotesFrame {
   holdsDraft(): boolean;
   /** Moves keyboard focus into the frame, at its first or last control. */
   focus(at: 'first' | 'last'): void;
+  /** Settles once the frame's own page has loaded: from then on focus in the frame stays there. */
+  readonly loaded: Promise<void>;
 }
 
 /**
@@ -42,9 +50,15 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
   const element = document.createElement('iframe');
   element.title = title;
   element.className = 'notes-frame';
-  // One handshake, when the frame's page has loaded: were the frame navigated elsewhere, the target origin
-  // keeps the port from it (and a reloaded frame cannot claim its nonce twice).
-  const handshake = () => {
+  /** Whether focus was asked into the frame: it follows into each page the frame loads. */
+  let focusWanted = false;
+  const { promise: loaded, resolve: markLoaded } = Promise.withResolvers<void>();
+  // A handshake at each load of the frame's own page: were the frame navigated elsewhere, the target origin
+  // keeps the port from it. The first load hands over the nonce in the frame's URL; a reload (that nonce
+  // spent) a fresh one, registered first, so a reloaded frame shows its notes again.
+  const handshake = (withNonce: string) => {
+    port?.close();
+    dirty = false;
     const channel = new MessageChannel();
     port = channel.port1;
     port.onmessage = (e) => {
@@ -53,42 +67,80 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
       if (message.type === 'draft') dirty = message.dirty;
       onMessage(message);
     };
-    element.contentWindow?.postMessage({ nonce }, frameOrigin(), [channel.port2]);
+    element.contentWindow?.postMessage({ nonce: withNonce }, frameOrigin(), [channel.port2]);
     if (shown) port.postMessage(shown);
+    // A frame focused while its page loaded may lose focus as that page replaces the empty one: give it back.
+    if (focusWanted) element.focus();
+    markLoaded();
+    if (!FRAME_SEES_ITSELF) watchCover();
   };
-  // The background learns the nonce first: the frame opens only for a nonce registered from this tab.
-  // Only loads of the frame's own page count (not the empty document an iframe has before its src is set).
-  askBackground('frame:register', { nonce }).then(
-    () => {
-      element.addEventListener('load', handshake, { once: true });
-      element.src = src;
-    },
-    () => undefined,
-  );
+  // Tells the frame whether the page covers it, at once, at each showing and while it is in the page (a covered
+  // frame takes no input).
+  let coverTimer: ReturnType<typeof setInterval> | undefined;
+  let covered: boolean | undefined;
+  const checkCover = () => {
+    if (!element.isConnected) return clearInterval(coverTimer);
+    const now = isCovered(element);
+    if (now !== covered) port?.postMessage({ type: 'covered', covered: (covered = now) } satisfies ToFrame);
+  };
+  const watchCover = () => {
+    clearInterval(coverTimer);
+    covered = undefined;
+    checkCover();
+    coverTimer = setInterval(checkCover, COVER_CHECK_MS);
+  };
+  const registered = askBackground('frame:register', { nonce }).then(() => true, () => false);
+  let loads = 0;
+  const onLoad = async () => {
+    const withNonce = loads++ === 0 ? nonce : makeNonce();
+    const ok = withNonce === nonce ? await registered : await askBackground('frame:register', { nonce: withNonce }).then(() => true, () => false);
+    if (ok) handshake(withNonce);
+  };
+  // The frame's page loads from the moment the frame is in the page, while the background learns the nonce:
+  // it is ready for the reader's input by the time it is shown. The frame opens only once the background
+  // confirms the handshake's nonce was registered from this tab. Only loads of the frame's own page count.
+  element.addEventListener('load', () => void onLoad());
+  element.src = src;
   const send = (message: ToFrame) => port?.postMessage(message);
   return {
     element,
+    loaded,
     show(message) {
       shown = message;
       send(message);
+      // The frame asks afresh whether it is visible each time it is shown: answer once it is in place.
+      if (!FRAME_SEES_ITSELF && port) requestAnimationFrame(watchCover);
     },
     notesChanged: (conceptIds, noteId) => send({ type: 'notes-changed', conceptIds, ...(noteId && { noteId }) }),
     holdsDraft: () => dirty,
     focus(at) {
+      focusWanted = true;
       element.focus();
       send({ type: 'focus', at });
     },
   };
 }
 
-/** Places the frame's element in a Preact tree; Preact never re-creates it (a new element would reload the frame). */
+/**
+ * Places the frame's element in a Preact tree; Preact never re-creates it (a new element would reload the frame).
+ * A pointer on the slot but not in the frame sends focus into the frame, never to the page.
+ */
 export function FrameSlot({ frame, height }: { frame: NotesFrame; height: number }) {
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the slot only hands the pointer's focus on to the frame inside it, which is the control
     <div
       class="notes-slot"
       style={{ height: `${height}px` }}
+      onMouseDown={(e) => {
+        e.preventDefault();
+        frame.focus('first');
+      }}
       ref={(slot) => {
-        if (slot && frame.element.parentNode !== slot) slot.append(frame.element);
+        if (!slot || frame.element.parentNode === slot) return;
+        // A frame loaded elsewhere in this root (prepared out of sight) keeps its page through moveBefore;
+        // append would reload it (a reloaded frame is handed a fresh nonce and shows the same).
+        if ('moveBefore' in slot && frame.element.isConnected && frame.element.getRootNode() === slot.getRootNode()) slot.moveBefore(frame.element, null);
+        else slot.append(frame.element);
       }}
     />
   );

@@ -20,9 +20,12 @@ import { randomHostTag } from '@/lib/frame-protocol';
 import { registerOwnUi } from '@/lib/own-ui';
 import { onAbort } from '@/lib/abort';
 
-/** The slots, bottom to top: passage boxes and the focus ring under the card, the note button and panel above it. */
-export type SlotName = 'passages' | 'ring' | 'card' | 'selection';
-const SLOTS: SlotName[] = ['passages', 'ring', 'card', 'selection'];
+/**
+ * The slots, bottom to top: passage boxes and the focus ring under the card, the note button and panel above it,
+ * and a frame loading out of sight for the next panel.
+ */
+export type SlotName = 'passages' | 'ring' | 'card' | 'selection' | 'parking';
+const SLOTS: SlotName[] = ['passages', 'ring', 'card', 'selection', 'parking'];
 
 export interface UiLayer {
   /** The container of one surface, creating the host if needed. */

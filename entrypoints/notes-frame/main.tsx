@@ -9,7 +9,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '@/lib/ask-background';
 import type { Note } from '@/lib/notes/model';
-import { isHandshake, type FromFrame } from '@/lib/frame-protocol';
+import { handshakeNonce, type FromFrame } from '@/lib/frame-protocol';
 import { parseToFrame, type ToFrame } from '@/lib/to-frame';
 import { LiveCardNotes } from '@/components/card/LiveCardNotes';
 import { NewPassageNote, PassageNoteView } from '@/components/card/PassagePanels';
@@ -20,6 +20,7 @@ import { InLanguage } from '@/components/use-language';
 import '@/components/theme.css';
 import '@/components/card/card.css';
 import './frame.css';
+import { createInputGate } from './input-gate';
 
 type Shown = Extract<ToFrame, { type: 'concept' | 'passage-new' | 'passage-show' }>;
 
@@ -41,6 +42,16 @@ function PassageSection({ shown, version, send }: { shown: Extract<Shown, { type
   return <PassageNoteView notes={notes} error={error} onClose={() => send({ type: 'close' })} />;
 }
 
+/** Input only while the frame is visible and uncovered (see input-gate.ts). */
+const gate = createInputGate();
+
+/** Says why the frame takes no click or key while the page covers it. */
+function CoveredNotice() {
+  const [covered, setCovered] = useState(false);
+  useEffect(() => gate.onCovered(setCovered), []);
+  return covered ? <p class="covered-notice" role="alert">{t('frame_covered')}</p> : null;
+}
+
 function FrameApp({ port }: { port: MessagePort }) {
   const [shown, setShown] = useState<Shown | null>(null);
   const [version, setVersion] = useState(0);
@@ -60,6 +71,7 @@ function FrameApp({ port }: { port: MessagePort }) {
           setVersion((n) => n + 1);
         }
       }
+      else if (message.type === 'covered') gate.setCovered(message.covered);
       else if (message.type === 'focus') {
         const items = focusables();
         (message.at === 'first' ? items[0] : items.at(-1))?.focus();
@@ -95,6 +107,9 @@ function FrameApp({ port }: { port: MessagePort }) {
       removeEventListener('keyup', onEscape);
     };
   }, [shown]);
+
+  // Shown (again), perhaps somewhere else: whether the frame is visible is asked afresh.
+  useEffect(() => gate.rearm(), [shown]);
 
   useEffect(() => {
     // A new passage panel (or shown note) takes focus at once; the card's notes wait for Tab.
@@ -158,18 +173,21 @@ for (const type of ['click', 'submit', 'keydown', 'keyup', 'input', 'pointerdown
   }, { capture: true });
 }
 
-const nonce = location.hash.slice(1);
-// A frame some page embedded itself has a nonce no content script registered: the background refuses it.
-const claimed = /^[0-9a-f]{32}$/.test(nonce) ? askBackground('frame:claim', { nonce }).catch(() => false) : Promise.resolve(false);
-// The first message carrying this frame's nonce and a port, from the embedding window, opens the channel; nothing else does.
+const claim = (nonce: string) => askBackground('frame:claim', { nonce }).catch(() => false);
+let opened = false;
+// The first handshake from the embedding window whose nonce the background confirms opens the channel; nothing
+// else does. A frame some page embedded itself gets no nonce a content script registered: the background refuses it.
 addEventListener('message', async function onHandshake(e: MessageEvent) {
-  if (e.source !== parent || !isHandshake(e.data, e.ports, nonce)) return;
-  removeEventListener('message', onHandshake);
+  const nonce = handshakeNonce(e.data, e.ports);
+  if (opened || e.source !== parent || !nonce) return;
   const port = e.ports[0]!;
-  if (!(await claimed)) return port.close();
+  if (!(await claim(nonce)) || opened) return port.close();
+  opened = true;
+  removeEventListener('message', onHandshake);
   render(
     <div class="layer">
       <InLanguage>
+        <CoveredNotice />
         <FrameApp port={port} />
       </InLanguage>
     </div>,

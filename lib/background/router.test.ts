@@ -6,9 +6,11 @@ import { NotesStore } from '../notes/store';
 import { openNotesDb } from '../notes/db';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { FrameNonces } from './frame-nonces';
+import { FramePages, type SessionArea } from './frame-pages';
 import * as v from 'valibot';
 import { CheckedDraftSchema } from '../notes/model';
 import type { PackStore } from '../corpus/pack-store';
+import { makeNonce } from '../frame-protocol';
 
 const corpus = loadCorpusFromDir('data');
 
@@ -41,6 +43,23 @@ const passageDraft = {
     position: { type: 'TextPositionSelector' as const, start: 0, end: 7 },
   },
 };
+
+/** storage.session as the background has it, in memory. */
+function memoryArea(): SessionArea {
+  const items = new Map<string, unknown>();
+  return {
+    get: async (key) => Object.fromEntries(key === null ? items : items.has(key) ? [[key, items.get(key)]] : []),
+    set: async (more) => void Object.entries(more).forEach(([k, v]) => items.set(k, v)),
+    remove: async (keys) => void [keys].flat().forEach((k) => items.delete(k)),
+  };
+}
+
+/** The notes frame, claimed as the content script of `page` opened it. */
+async function claimFrame(ctx: RouterContext, frame: Sender, page: Sender) {
+  const nonce = makeNonce();
+  expect(await routeRequest('frame:register', { nonce }, page, ctx)).toEqual({ ok: true, value: null });
+  expect(await routeRequest('frame:claim', { nonce }, frame, ctx)).toEqual({ ok: true, value: true });
+}
 
 /** A store whose every method records its calls, so a test can prove nothing was touched. */
 function recordingContext(clock = { now: 0 }) {
@@ -76,6 +95,7 @@ function recordingContext(clock = { now: 0 }) {
     corpus,
     writeLimit: new RateLimiter<number>(5, 1_000, () => clock.now),
     frameNonces: new FrameNonces(),
+    framePages: new FramePages(memoryArea()),
     onNotesChanged: vi.fn(),
     onPageReport: vi.fn(),
     openExtensionPage: vi.fn(async () => undefined),
@@ -202,6 +222,88 @@ describe('routeRequest', () => {
     expect(await routeRequest('frame:claim', { nonce }, notesFrame, ctx)).toEqual({ ok: true, value: false });
   });
 
+  it("answers a content script's page-keyed requests only for its own origin (scheme, host and port)", async () => {
+    const { ctx, store, touched } = recordingContext();
+    for (const url of ['http://news.example/story', 'https://news.example:8443/story', 'https://evil.news.example/story', 'https://evil.example/story', 'urn:x-pdf:abcdef0123', 'about:blank']) {
+      expect(await routeRequest('notes:anchorsForPage', { url }, contentScript, ctx)).toEqual({ ok: false, error: expect.stringMatching(/another site/) });
+    }
+    // A frame of the page without a web origin of its own (about:blank, data:) may name no page.
+    expect((await routeRequest('notes:anchorsForPage', { url: 'https://news.example/story' }, { ...contentScript, url: 'about:blank' }, ctx)).ok).toBe(false);
+    expect(touched()).toBe(false);
+    expect(await routeRequest('notes:anchorsForPage', { url: 'https://news.example/other?x=1' }, contentScript, ctx)).toEqual({ ok: true, value: [] });
+    expect(store.anchorsForPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets a notes frame name only the pages of the origin whose content script opened it', async () => {
+    const { ctx, store, touched } = recordingContext();
+    const forPage = (url: string, frame = notesFrame) => routeRequest('notes:forPage', { url }, frame, ctx);
+    // Never claimed: no page at all.
+    expect((await forPage('https://news.example/story')).ok).toBe(false);
+    expect(touched()).toBe(false);
+    await claimFrame(ctx, notesFrame, contentScript);
+    expect((await forPage('https://news.example/story')).ok).toBe(true);
+    for (const url of ['http://news.example/story', 'http://news.example:80/story', 'https://evil.example/story']) expect((await forPage(url)).ok).toBe(false);
+    const save = (draft: unknown) => routeRequest('notes:save', draft, notesFrame, ctx);
+    expect((await save({ ...passageDraft, target: { ...passageDraft.target, url: 'https://news.example:444/story' } })).ok).toBe(false);
+    const quote = { type: 'TextQuoteSelector', exact: 'SMA', prefix: '', suffix: '' };
+    expect((await save({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [], source: { url: 'https://evil.example/a', title: 'A', quote } })).ok).toBe(false);
+    expect(store.forPage).toHaveBeenCalledTimes(1);
+    expect(store.save).not.toHaveBeenCalled();
+    expect((await save({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [], source: { url: 'https://news.example/a', title: 'A', quote } })).ok).toBe(true);
+    expect((await save({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [] })).ok).toBe(true);
+    expect((await save(passageDraft)).ok).toBe(true);
+  });
+
+  it('keeps a notes frame opened inside a cross-origin iframe to that iframe\'s origin, whatever the tab shows', async () => {
+    const { ctx } = recordingContext();
+    const iframeScript: Sender = { ...contentScript, url: 'https://ads.example/slot.html', frameId: 4 };
+    const frameInIframe: Sender = { ...notesFrame, url: `${notesFrame.url}#${'a'.repeat(32)}`, frameId: 5 };
+    const frameInTop: Sender = { ...notesFrame, url: `${notesFrame.url}#${'b'.repeat(32)}`, frameId: 6 };
+    await claimFrame(ctx, frameInIframe, iframeScript);
+    await claimFrame(ctx, frameInTop, contentScript);
+    const forPage = (frame: Sender, url: string) => routeRequest('notes:forPage', { url }, frame, ctx).then((r) => r.ok);
+    expect(await forPage(frameInIframe, 'https://news.example/story')).toBe(false);
+    expect(await forPage(frameInIframe, 'https://ads.example/slot.html')).toBe(true);
+    expect(await forPage(frameInTop, 'https://news.example/story')).toBe(true);
+    expect(await forPage(frameInTop, 'https://ads.example/slot.html')).toBe(false);
+  });
+
+  it("lets the extension's own pages name any page, a PDF's included", async () => {
+    const { ctx } = recordingContext();
+    const reader: Sender = { ...extensionPage, url: `${ORIGIN}reader.html?url=x`, tab: { id: 9 }, frameId: 0 };
+    for (const sender of [extensionPage, reader]) {
+      for (const url of ['https://news.example/story', 'http://other.example:8080/', 'urn:x-pdf:abcdef0123']) {
+        expect((await routeRequest('notes:forPage', { url }, sender, ctx)).ok).toBe(true);
+      }
+    }
+  });
+
+  it('remembers which page a frame serves across a service-worker restart, and forgets it with its tab', async () => {
+    const area = memoryArea();
+    const before = recordingContext();
+    before.ctx.framePages = new FramePages(area);
+    await claimFrame(before.ctx, notesFrame, contentScript);
+    // A restarted worker: nonces gone, the session area kept.
+    const after = recordingContext();
+    after.ctx.framePages = new FramePages(area);
+    expect((await routeRequest('notes:forPage', { url: 'https://news.example/story' }, notesFrame, after.ctx)).ok).toBe(true);
+    await after.ctx.framePages.forgetTab(8);
+    expect((await routeRequest('notes:forPage', { url: 'https://news.example/story' }, notesFrame, after.ctx)).ok).toBe(true);
+    await after.ctx.framePages.forgetTab(7);
+    expect((await routeRequest('notes:forPage', { url: 'https://news.example/story' }, notesFrame, after.ctx)).ok).toBe(false);
+  });
+
+  it('lets a reloaded notes frame claim a fresh nonce its content script registered, not its spent one', async () => {
+    const { ctx } = recordingContext();
+    const nonce = makeNonce();
+    await routeRequest('frame:register', { nonce }, contentScript, ctx);
+    expect(await routeRequest('frame:claim', { nonce }, notesFrame, ctx)).toEqual({ ok: true, value: true });
+    // The same frame (same URL) after a reload: its URL's nonce is spent.
+    expect(await routeRequest('frame:claim', { nonce }, notesFrame, ctx)).toEqual({ ok: true, value: false });
+    await claimFrame(ctx, notesFrame, contentScript);
+    expect((await routeRequest('notes:forPage', { url: 'https://news.example/story' }, notesFrame, ctx)).ok).toBe(true);
+  });
+
   it('names the field of an invalid request', async () => {
     const { ctx, touched } = recordingContext();
     const reply = await routeRequest('notes:forConcept', { conceptId: 42 }, notesFrame, ctx);
@@ -224,6 +326,7 @@ describe('routeRequest', () => {
 
   it("names the page of a saved passage note, and 'all' pages when a delete does not say which", async () => {
     const { ctx, store } = recordingContext();
+    await claimFrame(ctx, notesFrame, contentScript);
     store.save.mockResolvedValueOnce({ ...passageDraft, id: 'note-0003-abcd', createdAt: 1, updatedAt: 1 } as never);
     await routeRequest('notes:save', passageDraft, notesFrame, ctx);
     expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: ['sma'], urls: ['https://news.example/story'], noteId: 'note-0003-abcd' });
@@ -265,6 +368,7 @@ describe('routeRequest', () => {
 
   it('deduplicates a passage note\'s concept ids before the cap', async () => {
     const { ctx, store } = recordingContext();
+    await claimFrame(ctx, notesFrame, contentScript);
     const ids = corpus.concepts.slice(0, 16).map((c) => c.id);
     await routeRequest('notes:save', { ...passageDraft, conceptIds: [...ids, ...ids, ...ids] }, notesFrame, ctx);
     expect(store.save).toHaveBeenCalledWith(expect.objectContaining({ conceptIds: ids }));

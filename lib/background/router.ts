@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import type { BackgroundReplies, BackgroundRequestType, NoteReveal, NotesChange, Reply } from '../messages';
 import { pageOf } from '../notes/model';
-import { linkablePageUrl } from '../page-url';
+import { linkablePageUrl, pageOrigin } from '../page-url';
+import { FRAME_PAGE } from '../frame-protocol';
 import { readerPathFor } from '../pdf/note-context';
 import { backgroundRequests, type CheckedRequest } from './requests';
 import type { NotesStore } from '../notes/store';
@@ -15,6 +16,7 @@ import { conceptView } from '../corpus/concept-view';
 import type { RateLimiter } from './rate-limit';
 import type { FrameNonces } from './frame-nonces';
 import type { InstalledConcepts } from './packs';
+import type { FramePages, FrameSender } from './frame-pages';
 
 export interface Sender {
   /** The sending extension's id (runtime.MessageSender.id). */
@@ -45,6 +47,8 @@ export interface RouterContext {
   openInContext(url: string, reveal: NoteReveal, openerTabId?: number): Promise<void>;
   /** Nonces of the notes frames content scripts are about to embed. */
   frameNonces: FrameNonces;
+  /** The page origin each claimed notes frame serves. */
+  framePages: FramePages;
   /** Called with a tab's latest concept counts (page:report). */
   onPageReport(tabId: number, counts: Record<string, number>): void;
   /** The concept packs: written through `store`, then `refresh()` rebuilds the corpus and the matcher. */
@@ -62,6 +66,31 @@ export const RATE_LIMIT_ERROR = 'Too many notes were changed from this page in a
  * is the tab's own document (the dashboard opened in a tab). Popup and side panel have no tab.
  */
 const webTabOf = (sender: Sender, fromExtensionPage: boolean) => (fromExtensionPage && (sender.frameId ?? 0) === 0 ? undefined : sender.tab?.id);
+
+/** The page a request names, if it names one: the sender must be of that page's origin. */
+const PAGE_KEYED: { [K in BackgroundRequestType]?: (input: CheckedRequest<K>) => string | undefined } = {
+  'notes:forPage': ({ url }) => url,
+  'notes:anchorsForPage': ({ url }) => url,
+  'notes:save': (draft) => (draft.kind === 'passage' ? draft.target.url : draft.source?.url),
+};
+
+/** The notes frame inside a web page's tab, as the browser names it; undefined for any other sender. */
+function notesFrameOf(sender: Sender, fromExtensionPage: boolean): FrameSender | undefined {
+  if (!fromExtensionPage || sender.tab?.id === undefined || new URL(sender.url!).pathname !== FRAME_PAGE) return undefined;
+  return { tabId: sender.tab.id, frameId: sender.frameId, url: sender.url! };
+}
+
+/**
+ * The one origin whose pages a sender may name, from what the browser says of
+ * the sender (never from the request): a content script's own document's; a
+ * notes frame's, the page whose content script opened it. `null`: none at all;
+ * `'*'`: any, for extension pages of their own (dashboard, reader, panels).
+ */
+async function allowedPageOrigin(sender: Sender, fromExtensionPage: boolean, ctx: RouterContext): Promise<string | null> {
+  if (!fromExtensionPage) return pageOrigin(sender.url ?? '') ?? null;
+  const frame = notesFrameOf(sender, fromExtensionPage);
+  return frame ? ((await ctx.framePages.originOf(frame)) ?? null) : '*';
+}
 
 function isKnownType(type: unknown): type is BackgroundRequestType {
   return typeof type === 'string' && Object.hasOwn(backgroundRequests, type);
@@ -88,6 +117,11 @@ async function route<K extends BackgroundRequestType>(type: K, data: unknown, se
   if (!parsed.success) {
     const issue = parsed.issues[0];
     return fail(`Invalid "${type}" request: ${v.getDotPath(issue) ?? 'data'}: ${issue.message}`);
+  }
+  const named = PAGE_KEYED[type]?.(parsed.output);
+  if (named !== undefined) {
+    const allowed = await allowedPageOrigin(sender, fromExtensionPage, ctx);
+    if (allowed !== '*' && (allowed === null || pageOrigin(named) !== allowed)) return fail(`"${type}" was refused: it names a page of another site than the one it came from.`);
   }
   const tabId = webTabOf(sender, fromExtensionPage);
   if (RATE_LIMITED.has(type) && tabId !== undefined && !ctx.writeLimit.take(tabId)) return fail(RATE_LIMIT_ERROR);
@@ -188,12 +222,15 @@ const handlers: Handlers = {
   'frame:register'({ nonce }, sender, ctx) {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('Only a page in a tab can embed a notes frame.');
-    ctx.frameNonces.register(nonce, tabId);
+    ctx.frameNonces.register(nonce, tabId, pageOrigin(sender.url ?? ''));
     return null;
   },
-  'frame:claim'({ nonce }, sender, ctx) {
-    const tabId = sender.tab?.id;
-    return tabId !== undefined && ctx.frameNonces.claim(nonce, tabId);
+  async 'frame:claim'({ nonce }, sender, ctx) {
+    const frame = notesFrameOf(sender, true);
+    const claimed = frame && ctx.frameNonces.claim(nonce, frame.tabId);
+    if (!frame || !claimed) return false;
+    await ctx.framePages.bind(frame, claimed.pageOrigin);
+    return true;
   },
   'page:report'({ counts }, sender, ctx) {
     const tabId = sender.tab?.id;

@@ -37,6 +37,16 @@ export function seedDrafts(pageUrl: string) {
   ];
 }
 
+/** Saves notes as the notes frame does; run it IN AN EXTENSION PAGE (the notes frame, the dashboard). */
+export async function saveDrafts(drafts: unknown[]) {
+  const api = globalThis as unknown as Record<'browser' | 'chrome', { runtime: { sendMessage(m: unknown): Promise<{ res?: { ok: boolean } }> } } | undefined>;
+  const runtime = (api.browser ?? api.chrome)!.runtime;
+  for (const data of drafts) {
+    const reply = await runtime.sendMessage({ id: 1, type: 'notes:save', data, timestamp: Date.now() });
+    if (!reply?.res?.ok) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
+  }
+}
+
 /** Bytes of the reader's secrets found in what the page collected (0 is the only acceptable answer). */
 export function leakedBytes(loot: string, secrets: string[]): number {
   return secrets.reduce((n, s) => n + (loot.includes(s) ? s.length : 0), 0);
@@ -333,4 +343,41 @@ export async function embedFrame(urls: string[]): Promise<string> {
   }
   await new Promise((ok) => setTimeout(ok, 1000));
   return got.join('\n');
+}
+
+/**
+ * Attack (installed before the page's scripts): whenever the extension's UI
+ * shows, the page finds it with elementFromPoint and shows a `popover` of the
+ * same size over it, in the top layer, holding a textarea of its own that
+ * records what the reader types there (`window.__captured`). With
+ * `clickThrough` the cover lets clicks through to the card beneath
+ * (clickjacking: the reader sees the page's content and clicks the card).
+ */
+export function coverOwnUi(clickThrough: boolean) {
+  const w = window as unknown as { __captured: string };
+  w.__captured = '';
+  const isHost = (el: Element | null) => !!el && /^[A-Z]{4}-[A-Z]{8}$/.test(el.tagName) && el.shadowRoot === null;
+  const cover = document.createElement('div');
+  cover.id = 'fake-card';
+  cover.popover = 'manual';
+  cover.style.cssText = `position:fixed;margin:0;padding:0;border:0;background:#fff;inset:auto;${clickThrough ? 'pointer-events:none;' : ''}`;
+  const fake = document.createElement('textarea');
+  fake.style.cssText = 'width:100%;height:100%;box-sizing:border-box';
+  fake.addEventListener('input', () => (w.__captured = fake.value));
+  cover.append(fake);
+  setInterval(() => {
+    if (!document.body) return;
+    let box: { left: number; top: number; right: number; bottom: number } | null = null;
+    for (let x = 0; x < innerWidth; x += 12) {
+      for (let y = 0; y < innerHeight; y += 12) {
+        if (!isHost(document.elementFromPoint(x, y))) continue;
+        box = box ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) } : { left: x, top: y, right: x, bottom: y };
+      }
+    }
+    // Once an opaque cover is up the card is out of sight of elementFromPoint: it stays where it is.
+    if (!box) return;
+    Object.assign(cover.style, { left: `${box.left - 12}px`, top: `${box.top - 12}px`, width: `${box.right - box.left + 24}px`, height: `${box.bottom - box.top + 24}px` });
+    if (!cover.isConnected) document.documentElement.append(cover);
+    if (!cover.matches(':popover-open')) cover.showPopover();
+  }, 100);
 }

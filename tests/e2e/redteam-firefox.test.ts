@@ -9,7 +9,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { closePagesAfterEachTest, allStoredNotes, drivenPuppeteerPage, startServer, termCentre, waitForPainted, type PageServer } from './harness';
-import { ARTICLE, SECRET, SECRET_TAG, SEEDED_PASSAGE, TYPED_SECRET, annotatedPassageVisible, driveHighlights, dumpPage, embedFrame, installSpy, leakedBytes, preRegisterHostTags, seedDrafts, spoofMarks } from './redteam-attacks';
+import { ARTICLE, SECRET, SECRET_TAG, SEEDED_PASSAGE, TYPED_SECRET, annotatedPassageVisible, driveHighlights, dumpPage, embedFrame, installSpy, leakedBytes, preRegisterHostTags, saveDrafts, seedDrafts, spoofMarks } from './redteam-attacks';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -49,13 +49,7 @@ beforeAll(async () => {
   await page.goto(`${server.origin}${ARTICLE}`);
   await waitForPainted(drivenPuppeteerPage(page), 11);
   const frame = await readerOpensCard(page, 'sma');
-  await frame.evaluate(async (drafts) => {
-    const runtime = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<{ res?: { ok: boolean } }> } } }).browser.runtime;
-    for (const data of drafts) {
-      const reply = await runtime.sendMessage({ id: 1, type: 'notes:save', data, timestamp: Date.now() });
-      if (!reply?.res?.ok) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
-    }
-  }, seedDrafts(`${server.origin}${ARTICLE}`));
+  await frame.evaluate(saveDrafts, seedDrafts(`${server.origin}${ARTICLE}`));
   await page.close();
 });
 afterAll(async () => {

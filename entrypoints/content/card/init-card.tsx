@@ -25,8 +25,12 @@ import { focusTrap } from './focus-trap';
 import { CARD_ID, renderCard } from './render-card';
 import type { UiLayer } from '../ui-layer';
 import { drawBoxes } from '../boxes';
+import { isCovered } from '../occlusion';
 import { createNotesFrame, type NotesFrame } from '../notes-frame';
 import type { OnNotesChanged } from '../notes-changes';
+
+/** How often an open card checks that nothing of the page covers it. */
+const COVER_CHECK_MS = 250;
 
 export interface CardDeps {
   layer: UiLayer;
@@ -87,7 +91,22 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     layer.raise();
     paint();
     follow();
+    watchCover();
     if (pin) takeFocus();
+  }
+
+  /**
+   * While the card is open, anything the page shows over it (a popover is above any z-index) puts the card on
+   * top again; its notes frame takes no input while it is covered.
+   */
+  let coverTimer: ReturnType<typeof setInterval> | undefined;
+  function watchCover() {
+    clearInterval(coverTimer);
+    coverTimer = setInterval(() => {
+      const card = cardElement();
+      if (!card) clearInterval(coverTimer);
+      else if (isCovered(card)) layer.raise();
+    }, COVER_CHECK_MS);
   }
 
   function onFrameMessage(message: FromFrame) {
@@ -193,6 +212,7 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
 
   function close(returnFocus: boolean) {
     if (returnFocus && view?.pinned) giveFocusBack();
+    clearInterval(coverTimer);
     stopFollowing?.();
     stopFollowing = null;
     view = null;

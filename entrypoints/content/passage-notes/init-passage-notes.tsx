@@ -97,7 +97,10 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
     document.addEventListener(type, (e) => {
       if (e.isTrusted && !layer.contains(e.target)) setTimeout(() => {
         const range = noteableSelection(layer);
-        if (range && !panel.isOpen()) offerButton(layer, range, () => addNoteForSelection());
+        if (range && !panel.isOpen()) void panel.prepare().then(() => {
+          const still = noteableSelection(layer);
+          if (still && !panel.isOpen()) offerButton(layer, still, () => addNoteForSelection());
+        });
       }, 0);
     }, { signal });
   }

@@ -16,6 +16,11 @@ const PANEL_HEIGHT = { 'passage-new': 300, 'passage-show': 220 } as const;
 export type PanelContent = Extract<ToFrame, { type: 'passage-new' | 'passage-show' }>;
 
 export interface NotePanel {
+  /**
+   * Loads the next panel's notes frame out of sight, settling once it has loaded: "Add note" is offered then,
+   * so the panel opens ready for the reader's keys (a frame clicked while it loads may drop focus to the page).
+   */
+  prepare(): Promise<void>;
   show(beside: { getBoundingClientRect(): DOMRect }, content: PanelContent): Promise<void>;
   /** Closes the panel (and the selection button, which shares its slot). */
   close(): void;
@@ -24,9 +29,19 @@ export interface NotePanel {
   holdsDraft(): boolean;
 }
 
+/** A frame's element in a wrapper that keeps it loading out of sight and out of reach of the pointer. */
+function parkedFrame(frame: NotesFrame): HTMLElement {
+  const parking = document.createElement('div');
+  for (const [prop, value] of [['position', 'fixed'], ['width', '0'], ['height', '0'], ['overflow', 'hidden'], ['visibility', 'hidden']] as const) parking.style.setProperty(prop, value);
+  parking.append(frame.element);
+  return parking;
+}
+
 /** `onOpen` hears each opening and closing. */
 export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): NotePanel {
   let frame: NotesFrame | null = null;
+  /** A frame loading out of sight for the next panel, and the wrapper that parks it. */
+  let spare: { frame: NotesFrame; parking: HTMLElement } | null = null;
   let open = false;
   const setOpen = (next: boolean) => {
     if (next !== open) onOpen?.(next);
@@ -39,16 +54,28 @@ export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): Not
     layer.clear('selection');
   }
 
+  // After a save, the background's notes:changed for this page re-anchors: refreshing here too would anchor twice.
+  const newFrame = () => createNotesFrame(t('note_dialogLabel'), (message) => {
+    if (message.type === 'close' || message.type === 'saved') close();
+  });
+
   return {
+    prepare() {
+      if (!spare?.parking.isConnected) {
+        const next = newFrame();
+        spare = { frame: next, parking: parkedFrame(next) };
+        layer.slot('parking').append(spare.parking);
+      }
+      return spare.frame.loaded;
+    },
     async show(beside, content) {
       // Open until the reader closes it: the click that opened it also collapses the selection.
       setOpen(true);
       layer.raise();
       const root = layer.slot('selection');
-      frame = createNotesFrame(t('note_dialogLabel'), (message) => {
-        // After a save, the background's notes:changed for this page re-anchors: refreshing here too would anchor twice.
-        if (message.type === 'close' || message.type === 'saved') close();
-      });
+      const parked = spare?.parking.isConnected ? spare : null;
+      spare = null;
+      frame = parked?.frame ?? newFrame();
       frame.show(content);
       render(
         <div class="floating panel" role="dialog" aria-modal="false" aria-label={t('note_dialogLabel')}>
@@ -56,8 +83,9 @@ export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): Not
         </div>,
         root,
       );
+      parked?.parking.remove();
       const floating = root.querySelector<HTMLElement>('.floating')!;
-      frame.element.focus();
+      frame.focus('first');
       const { x, y } = await computePosition(beside, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8 })] });
       floating.style.setProperty('left', `${x}px`);
       floating.style.setProperty('top', `${y}px`);

@@ -1,0 +1,66 @@
+/**
+ * Red team, round two (issue 24), Chromium: the page covers the card with a
+ * `popover` of the same size as soon as it shows. The notes frame sees it
+ * (IntersectionObserver v2), says why it takes no clicks, and takes none: the
+ * reader's click on "Add note" and typing write nothing into the card and no
+ * note, whether the cover lets clicks through to the card (clickjacking) or
+ * takes them itself.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { allStoredNotes, notesFrame, openCard, termBox, useExtensionBrowser } from './harness';
+import { ARTICLE, coverOwnUi, installSpy } from './redteam-attacks';
+
+const env = useExtensionBrowser();
+// No space: a refused click leaves focus on the card's own button, which a space would press.
+const TYPED = 'Xw9-typed-under-a-cover';
+
+/** Every note in the extension's IndexedDB, read in the service worker. */
+const storedNotes = () => env.browser.serviceWorker.evaluate(allStoredNotes);
+
+async function coveredCard(clickThrough: boolean): Promise<{ page: Page; notes: Frame }> {
+  const page = await env.browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.addInitScript(installSpy);
+  await page.addInitScript(coverOwnUi, clickThrough);
+  await page.goto(`${env.server.origin}${ARTICLE}`);
+  await expect.poll(() => termBox(page, 'ncg').then(() => true, () => false), { timeout: 20_000 }).toBe(true);
+  const box = await termBox(page, 'ncg');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
+  const notes = await notesFrame(page);
+  await expect.poll(() => page.evaluate(() => document.getElementById('fake-card')?.matches(':popover-open') ?? false)).toBe(true);
+  return { page, notes };
+}
+
+/** The reader clicks where the card's "Add note" is, types, and presses Enter; then the page takes its cover away. */
+async function readerWrites(page: Page, notes: Frame) {
+  const add = (await notes.getByRole('button', { name: 'Add note' }).boundingBox())!;
+  await page.mouse.click(add.x + add.width / 2, add.y + add.height / 2);
+  await page.keyboard.type(TYPED, { delay: 15 });
+  await page.evaluate(() => document.getElementById('fake-card')!.remove());
+}
+
+describe('red team, round two (Chromium): a popover over the card', () => {
+  for (const clickThrough of [true, false]) {
+    it(`${clickThrough ? 'letting clicks through' : 'taking the clicks'}: the frame says it is covered and nothing is written into it`, async () => {
+      const { page, notes } = await coveredCard(clickThrough);
+      const before = (await storedNotes()).length;
+      const notice = notes.getByRole('alert').filter({ hasText: 'covers this card' });
+      const noticed = await notice.waitFor().then(() => true, () => false);
+      await readerWrites(page, notes);
+      // A cover that takes the click takes the reader's click away from the card, which closes (a click elsewhere);
+      // under a click-through cover the card stays, its click refused: no editor opened.
+      if (!clickThrough) await expect.poll(() => openCard(page)).toBeNull();
+      const typedInCard = clickThrough ? await notes.evaluate(() => document.querySelector('textarea')?.value.length ?? 0) : 0;
+      const captured = await page.evaluate(() => (window as unknown as { __captured: string }).__captured.length);
+      const written = (await storedNotes()).length - before;
+      console.log(`popover cover (${clickThrough ? 'click-through' : 'taking clicks'}): notice ${noticed}; characters typed into the card ${typedInCard}; captured by the page ${captured}; notes written ${written}`);
+      expect(noticed).toBe(true);
+      expect(typedInCard).toBe(0);
+      expect(written).toBe(0);
+      // What the page's own textarea captured is the lead's part (the host raised into the top layer): logged above.
+      await page.close();
+    });
+  }
+});
