@@ -27,13 +27,12 @@ import { PdfViewer, type Overlay } from './viewer';
 import { ReaderCard, type CardState } from './ReaderCard';
 import type { PageCommand } from '@/lib/commands';
 import { Sidebar, type SearchHit } from './Sidebar';
+import { HOVER_CLOSE_MS, HOVER_OPEN_MS } from '@/lib/placement';
 import '@/components/panels/panels.css';
 import './reader.css';
 
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
-const HOVER_OPEN_MS = 250;
-const HOVER_CLOSE_MS = 300;
 /** Counts and note anchors are refreshed at most this often while the document is read. */
 const PROGRESS_MS = 200;
 

@@ -22,6 +22,7 @@ import { mentionPieces, mentionStart, mentionText, sameTerm } from './mention';
 import { CardTerm } from './term';
 import { routeReaderInput } from './reader-input';
 import { followTerm } from './position';
+import { elementReference } from '@/lib/placement';
 import { focusTrap } from './focus-trap';
 import { CARD_ID, renderCard } from './render-card';
 import { createUiLayer } from '../ui-layer';
@@ -148,7 +149,7 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     const card = cardElement();
     if (!term || !card) return;
     const followed = term;
-    stopFollowing = followTerm(followed.mark, card, {
+    stopFollowing = followTerm(elementReference(followed.mark), card, {
       detached: reanchor,
       measured: (rect) => followed.seenAt(rect),
       // Scrolled away: a hover card goes; a pinned card waits out of sight.

@@ -8,6 +8,7 @@
 import { describe } from '@/lib/anchoring/anchor';
 import { passageMarkOf } from '@/lib/anchoring/passage-marks';
 import { pageUrlOf } from '@/lib/page-url';
+import { elementReference, rangeReference } from '@/lib/placement';
 import { touchesPage } from '@/lib/messages';
 import { onAbort } from '@/lib/abort';
 import type { Highlighter } from '@/lib/highlight/highlighter';
@@ -47,7 +48,6 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
     const range = noteableSelection(layer);
     const selectors = range && describe(document.body, range);
     if (!range || !selectors) return;
-    const rect = range.getBoundingClientRect();
     // Our own marks only (mentions() never lists look-alikes a page planted), each concept once.
     const conceptIds = [
       ...new Set(
@@ -57,12 +57,12 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
           .map((m) => m.dataset.conceptId!),
       ),
     ].slice(0, MAX_CONCEPTS);
-    void panel.show({ getBoundingClientRect: () => rect }, { type: 'passage-new', url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors, conceptIds });
+    void panel.show(rangeReference(range.cloneRange()), { type: 'passage-new', url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors, conceptIds });
   }
 
   function showNoteAt(marker: HTMLElement) {
     const noteId = notes.noteAt(marker);
-    if (noteId) void panel.show(marker, { type: 'passage-show', url: pageUrlOf(document), noteId });
+    if (noteId) void panel.show(elementReference(marker), { type: 'passage-show', url: pageUrlOf(document), noteId });
   }
 
   document.addEventListener(

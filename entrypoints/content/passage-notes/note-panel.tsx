@@ -4,7 +4,7 @@
  * the note is saved.
  */
 import { render } from 'preact';
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { followReference, type VirtualReference } from '@/lib/placement';
 import type { ToFrame } from '@/lib/to-frame';
 import { t } from '@/lib/i18n';
 import type { UiLayer } from '../ui-layer';
@@ -16,7 +16,8 @@ const PANEL_HEIGHT = { 'passage-new': 300, 'passage-show': 220 } as const;
 export type PanelContent = Extract<ToFrame, { type: 'passage-new' | 'passage-show' }>;
 
 export interface NotePanel {
-  show(beside: { getBoundingClientRect(): DOMRect }, content: PanelContent): Promise<void>;
+  /** Opens beside `beside` (a Range's clone or the marker), never over its lines nor the next one. */
+  show(beside: VirtualReference, content: PanelContent): Promise<void>;
   /** Closes the panel and clears the layer (the selection button too). */
   close(): void;
   isOpen(): boolean;
@@ -28,6 +29,7 @@ export interface NotePanel {
 export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): NotePanel {
   let frame: NotesFrame | null = null;
   let open = false;
+  let stopFollowing: (() => void) | null = null;
   const setOpen = (next: boolean) => {
     if (next !== open) onOpen?.(next);
     open = next;
@@ -35,6 +37,8 @@ export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): Not
 
   function close() {
     setOpen(false);
+    stopFollowing?.();
+    stopFollowing = null;
     frame = null;
     layer.remove();
   }
@@ -57,9 +61,8 @@ export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): Not
       );
       const floating = root.querySelector<HTMLElement>('.floating')!;
       frame.element.focus();
-      const { x, y } = await computePosition(beside, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8 })] });
-      floating.style.setProperty('left', `${x}px`);
-      floating.style.setProperty('top', `${y}px`);
+      stopFollowing?.();
+      stopFollowing = followReference(beside, floating);
     },
     close,
     isOpen: () => open,
