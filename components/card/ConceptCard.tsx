@@ -98,70 +98,72 @@ export function ConceptCard(props: ConceptCardProps) {
         )}
       </header>
 
-      <p class={pinned ? 'short' : 'short clamp'} lang={shown.lang}>
-        {shown.short}
-      </p>
-      {bilingual && (
-        <button type="button" class="link language-switch" aria-pressed={otherLanguage} onClick={() => setOtherLanguage(!otherLanguage)}>
-          {t(shown.lang === 'ko' ? 'card_inEnglish' : 'card_inKorean')}
-        </button>
-      )}
-
-      {props.notes}
-
-      {/* The sources at a glance, on one line; the full citations are under More. */}
-      <p class="sources-line">
-        <span class="label">{t('card_sources')}</span> {props.sources.map((doc) => doc.publisher).join(' · ')}
-      </p>
-
-      <details class="detail">
-        <summary>{t('card_more')}</summary>
-        <p lang={shown.lang}>{shown.detail}</p>
-        {concept.dates.length > 0 && (
-          <dl class="dates">
-            {concept.dates.map((d, i) => (
-              <div key={d.date + d.label} class="date-row">
-                <dt>{formatIsoDate(d.date)}</dt>
-                <dd lang={shown.lang}>{dateLabels(concept, shown.lang)[i]}</dd>
-              </div>
-            ))}
-          </dl>
+      {/* The definition and More scroll between the header and the notes, which both stay in view. */}
+      <div class="card-body">
+        <p class="short" lang={shown.lang}>
+          {shown.short}
+        </p>
+        {bilingual && (
+          <button type="button" class="link language-switch" aria-pressed={otherLanguage} onClick={() => setOtherLanguage(!otherLanguage)}>
+            {t(shown.lang === 'ko' ? 'card_inEnglish' : 'card_inKorean')}
+          </button>
         )}
-        {props.related.length > 0 && (
-          <nav class="related" aria-label={t('card_related')}>
-            <span class="label">{t('card_related')}</span>
-            <ul>
-              {props.related.map((r) => (
-                <li key={r.id}>
-                  <button type="button" class="chip" onClick={() => props.onRelated(r.id)}>
-                    {displayName(r)}
-                  </button>
-                </li>
+
+        {/* The sources at a glance; the full citations are under More. */}
+        <p class="sources-line">
+          <span class="label">{t('card_sources')}</span> {props.sources.map((doc) => doc.publisher).join(' · ')}
+        </p>
+
+        <details class="detail">
+          <summary>{t('card_more')}</summary>
+          <p lang={shown.lang}>{shown.detail}</p>
+          {concept.dates.length > 0 && (
+            <dl class="dates">
+              {concept.dates.map((d, i) => (
+                <div key={d.date + d.label} class="date-row">
+                  <dt>{formatIsoDate(d.date)}</dt>
+                  <dd lang={shown.lang}>{dateLabels(concept, shown.lang)[i]}</dd>
+                </div>
               ))}
-            </ul>
-          </nav>
-        )}
-        <section class="sources" aria-label={t('card_sources')}>
-          {props.sources.map((doc) => {
-            // One line per document, however many of its sections ground the concept.
-            const sections = concept.sources.filter((ref) => ref.sourceId === doc.id).map((ref) => `“${ref.section}”`);
-            if (!sections.length) return null;
-            return (
-              <p key={doc.id} class="citation">
-                <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)} · {t('card_section', sections.join(', '))}
-              </p>
-            );
-          })}
-          <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer" onClick={openGlossary} onAuxClick={openGlossary}>
-            {t('card_openGlossary')}
-          </a>
-          {glossaryError && (
-            <p class="error" role="alert">
-              {glossaryError}
-            </p>
+            </dl>
           )}
-        </section>
-      </details>
+          {props.related.length > 0 && (
+            <nav class="related" aria-label={t('card_related')}>
+              <span class="label">{t('card_related')}</span>
+              <ul>
+                {props.related.map((r) => (
+                  <li key={r.id}>
+                    <button type="button" class="chip" onClick={() => props.onRelated(r.id)}>
+                      {displayName(r)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <section class="sources" aria-label={t('card_sources')}>
+            {props.sources.map((doc) => {
+              // One line per document, however many of its sections ground the concept.
+              const sections = concept.sources.filter((ref) => ref.sourceId === doc.id).map((ref) => `“${ref.section}”`);
+              if (!sections.length) return null;
+              return (
+                <p key={doc.id} class="citation">
+                  <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {doc.author}, {doc.publisher}, {formatIsoDate(doc.date)} · {t('card_section', sections.join(', '))}
+                </p>
+              );
+            })}
+            <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer" onClick={openGlossary} onAuxClick={openGlossary}>
+              {t('card_openGlossary')}
+            </a>
+            {glossaryError && (
+              <p class="error" role="alert">
+                {glossaryError}
+              </p>
+            )}
+          </section>
+        </details>
+      </div>
+      {props.notes}
     </article>
   );
 }

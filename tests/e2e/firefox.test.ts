@@ -33,9 +33,9 @@ describe('Firefox ESR', () => {
     const notes = await firefoxNotesFrame(page);
     await notes.waitForSelector('button.add-note');
     // The card is styled (constructed stylesheet): the frame has the card's width and the fixed height of a
-    // pinned card's list (132 px; the editor's is 240 px), not an iframe's default 300 × 150.
+    // pinned card's list (168 px; the editor's is 240 px), not an iframe's default 300 × 150.
     const size = await notes.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-    expect(size.height).toBe(132);
+    expect(size.height).toBe(168);
     expect(size.width).toBeGreaterThan(200);
     expect(size.width).toBeLessThan(340);
 
@@ -69,7 +69,7 @@ describe('Firefox ESR', () => {
     await page.click('[data-concept-id="sma"]');
     const notes = await firefoxNotesFrame(page);
     expect(await page.evaluate(styledMarks)).toEqual({ mark: 'underline', shadowMark: 'underline' });
-    expect(await notes.evaluate(() => innerHeight)).toBe(132);
+    expect(await notes.evaluate(() => innerHeight)).toBe(168);
     // The browser's own favicon request is refused by the page's policy; that error is not ours.
     expect(errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
     await page.close();
