@@ -72,18 +72,9 @@ export function ConceptCard(props: ConceptCardProps) {
           </button>
         )}
         <div class="title-block">
-          {term && <p class="as-written">{t('card_asWritten', term)}</p>}
           <h2 id={props.headingId} class="name" lang={shown.lang}>
             {shown.name}
           </h2>
-          {(acronym || bilingual) && (
-            <span class="other-name">
-              {acronym && <abbr class="acronym">{acronym}</abbr>}
-              {acronym && bilingual && ' · '}
-              {bilingual && <span lang={beside.lang}>{beside.name}</span>}
-            </span>
-          )}
-          <span class="chip category">{categoryLabel(category)}</span>
         </div>
         {pinned ? (
           <button type="button" class="icon" onClick={props.onClose} aria-label={t('card_close')} title={t('card_close')}>
@@ -100,6 +91,18 @@ export function ConceptCard(props: ConceptCardProps) {
 
       {/* The definition and More scroll between the header and the notes, which both stay in view. */}
       <div class="card-body">
+        {/* Under the name, but in the body: on a small screen the header keeps only the name and the controls. */}
+        <div class="title-more">
+          {term && <p class="as-written">{t('card_asWritten', term)}</p>}
+          {(acronym || bilingual) && (
+            <span class="other-name">
+              {acronym && <abbr class="acronym">{acronym}</abbr>}
+              {acronym && bilingual && ' · '}
+              {bilingual && <span lang={beside.lang}>{beside.name}</span>}
+            </span>
+          )}
+          <span class="chip category">{categoryLabel(category)}</span>
+        </div>
         <p class="short" lang={shown.lang}>
           {shown.short}
         </p>

@@ -41,7 +41,7 @@ describe('marks at the glyphs’ positions', () => {
     const { layer, spans, page } = layerOf(['U.S. Forces Korea. The SMA runs']);
     const start = page.text.indexOf('SMA');
     // Boundaries 10 px apart, except the A, 4 px wide.
-    const edges = [...page.text].reduce<number[]>((acc, c, i) => [...acc, acc[i]! + (i === start + 2 ? 4 : 10)], [0]);
+    const edges = [...page.text].reduce<number[]>((acc, _, i) => [...acc, acc[i]! + (i === start + 2 ? 4 : 10)], [0]);
     const marks = applyMarks(spans, spans.map((s) => s.textContent!), page, [{ conceptId: 'sma', start, end: start + 3, text: 'SMA' }], style, 1, () => edges);
     expect(marks[0]!.style.width).toBe('24px');
     const runs = [...spans[0]!.querySelectorAll<HTMLElement>(`.${PDF_RUN_CLASS}`)];

@@ -1,0 +1,142 @@
+/**
+ * The geometry of geometry.test.ts in Firefox ESR (WebDriver BiDi), with a
+ * real mouse at a reader's pace, at 1280 px, 360 px and 200 % zoom, on the
+ * long page with terms near the top edge, in the middle and near the bottom:
+ * no driver reaches our closed roots here, so the UI is found as the reader's
+ * pointer finds it, by hit tests (`elementFromPoint`) in the page and in the
+ * notes frame.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { dragSelectPassage, drivenPuppeteerPage, humanPause, ownUiPointNearSelection, pollPage, startServer, termBox, type DrivenPage, type PageServer } from './harness';
+import { closeCard, hoverTerm, LONG_PAGE, termAt, TERMS, THREE_LINES, uiAtViewportEdge, uiExtent, uiHitsIn, VIEWS, type Edge } from './geometry-checks';
+
+let firefox: FirefoxWithExtension;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  firefox = await launchFirefoxWithExtension();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+const EDGES: Edge[] = ['top', 'middle', 'bottom'];
+
+async function openLongPage(view: (typeof VIEWS)[number]): Promise<{ page: Page; driven: DrivenPage }> {
+  const page = await firefox.browser.newPage();
+  await page.setViewport({ width: view.width, height: view.height, deviceScaleFactor: view.scale });
+  await page.goto(`${server.origin}${LONG_PAGE}`);
+  const driven = drivenPuppeteerPage(page);
+  // Highlighted once the first term can be found; then every mention is marked (as before printing).
+  await pollPage(driven, () => !!document.body, null, 'the page');
+  for (const deadline = Date.now() + 20_000; ; await new Promise((ok) => setTimeout(ok, 150))) {
+    if (await termBox(driven, 'rsf', 0).then(() => true, () => false)) break;
+    if (Date.now() > deadline) throw new Error('No highlight of rsf on the long page');
+  }
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  return { page, driven };
+}
+
+async function pointerAside(page: Page) {
+  const { w, h } = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+  await page.mouse.move(w - 3, h / 2, { steps: 4 });
+}
+
+/** Whether the button named `name` in the notes frame lies whole in the frame's view and is what a hit test finds at its centre. */
+function buttonInReach(frame: Frame, name: string): Promise<string> {
+  return frame.evaluate((label) => {
+    const el = [...document.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
+    if (!el) return `no ${label}`;
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return `${label} is cut by the frame's edge`;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit === el || el.contains(hit) ? 'hit' : `${label} is covered`;
+  }, name);
+}
+
+describe('geometry of the card and the passage panel (Firefox ESR)', () => {
+  for (const view of VIEWS) {
+    it(`at ${view.name}: the card never covers its term's line nor the next, lies whole in the view; the passage panel too, Save and Cancel in reach; a three-line note whole after saving`, async () => {
+      const { page, driven } = await openLongPage(view);
+      const withKeys = { ...driven, keyboard: page.keyboard };
+      try {
+        for (const { conceptId, nth } of TERMS) {
+          for (const edge of EDGES) {
+            const where = `${conceptId} #${nth} near the ${edge}`;
+            await pointerAside(page);
+            const { term, band } = await termAt(driven, conceptId, nth, edge);
+            await hoverTerm(driven, term);
+            const notes = await firefoxNotesFrame(page);
+            await notes.waitForSelector('button.add-note');
+            expect(await uiHitsIn(driven, band), `${where}: the UI under the term's lines`).toBe(0);
+            expect(await uiAtViewportEdge(driven), `${where}: the card reaches the view's edge`).toBe(false);
+            expect(await uiExtent(driven), where).not.toBeNull();
+            expect(await buttonInReach(notes, 'Add note'), where).toBe('hit');
+            await closeCard(withKeys);
+          }
+        }
+
+        // The passage panel, for a sentence over several lines.
+        await pointerAside(page);
+        await dragSelectPassage(driven, { start: 'Regional Sustainment Framework (RSF), the repair', end: 'modest in budget terms' });
+        const band = await page.evaluate(() => {
+          const range = getSelection()!.getRangeAt(0);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          let el = range.startContainer.parentElement!;
+          const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 1.2 * parseFloat(getComputedStyle(el).fontSize);
+          while (el.parentElement && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
+          const column = el.getBoundingClientRect();
+          const top = Math.min(...rects.map((r) => r.top));
+          const bottom = Math.max(...rects.map((r) => r.bottom));
+          const glyphs = Math.max(...rects.map((r) => r.height));
+          const leading = Math.max(0, lineHeight - glyphs) / 2;
+          return { x: column.left, y: top - leading, width: column.width, height: bottom - top + 2 * leading + lineHeight };
+        });
+        const button = await pollPage(driven, ownUiPointNearSelection, null, 'the "Add note" button');
+        await page.mouse.move(button.x, button.y, { steps: 8 });
+        await humanPause();
+        await page.mouse.click(button.x, button.y);
+        const panel = await firefoxNotesFrame(page);
+        await panel.waitForSelector('textarea');
+        expect(await uiHitsIn(driven, band), 'the panel over the selection or the next line').toBe(0);
+        expect(await uiAtViewportEdge(driven), 'the panel reaches the view’s edge').toBe(false);
+        expect(await buttonInReach(panel, 'Save note')).toBe('hit');
+        expect(await buttonInReach(panel, 'Cancel')).toBe('hit');
+        await closeCard(withKeys);
+
+        // A three-line note, saved in a pinned card near the top of the view.
+        await pointerAside(page);
+        const { term } = await termAt(driven, 'rsf', 1, 'top');
+        const at = { x: term.x + Math.min(term.width / 2, 12), y: term.y + term.height / 2 };
+        await page.mouse.move(at.x, at.y, { steps: 8 });
+        await humanPause();
+        await page.mouse.click(at.x, at.y);
+        const notes = await firefoxNotesFrame(page);
+        await notes.waitForSelector('button.add-note');
+        await humanPause();
+        await notes.click('button.add-note');
+        await notes.waitForSelector('textarea');
+        await notes.click('textarea');
+        await page.keyboard.type(THREE_LINES.join('\n'), { delay: 10 });
+        await humanPause();
+        await notes.click('button[type="submit"]');
+        await notes.waitForFunction((last) => [...document.querySelectorAll('li.note')].some((li) => li.textContent!.includes(last)), { timeout: 10_000 }, THREE_LINES[2]!);
+        const shown = await notes.evaluate((last) => {
+          const li = [...document.querySelectorAll('li.note')].find((n) => n.textContent!.includes(last))!;
+          const r = li.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, view: innerHeight, scrolled: document.scrollingElement!.scrollTop + (li.closest('.notes-scroll')?.scrollTop ?? 0) };
+        }, THREE_LINES[2]!);
+        expect(shown.scrolled).toBe(0);
+        expect(shown.top).toBeGreaterThanOrEqual(0);
+        expect(shown.bottom, 'the note is cut by the notes frame').toBeLessThanOrEqual(shown.view);
+        expect(await uiAtViewportEdge(driven), 'the pinned card reaches the view’s edge').toBe(false);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
