@@ -132,5 +132,8 @@ export async function closeCard(page: DrivenPage & { keyboard: { press(key: stri
   }, null, 'the card to close on Escape');
 }
 
+/** A sentence of the long page over several lines, for a passage note. */
+export const PASSAGE = 'Regional Sustainment Framework (RSF), the repair contracts awarded to Korean shipbuilders and the multilateral Partnership for Indo-Pacific Industrial Resilience (PIPIR) are modest in budget terms';
+
 /** A three-line note, as a reader types it (Enter between the lines). */
 export const THREE_LINES = ['The RSF lets U.S. Navy ships be repaired here,', 'which shortens the time they spend away,', 'and the yards gain steady work.'];

@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { dragSelectPassage, drivenPuppeteerPage, humanPause, ownUiPointNearSelection, pollPage, startServer, termBox, type DrivenPage, type PageServer } from './harness';
-import { closeCard, hoverTerm, LONG_PAGE, termAt, TERMS, THREE_LINES, uiAtViewportEdge, uiExtent, uiHitsIn, VIEWS, type Edge } from './geometry-checks';
+import { drivenPuppeteerPage, humanPause, pollPage, selectText, startServer, termBox, type DrivenPage, type PageServer } from './harness';
+import { closeCard, hoverTerm, LONG_PAGE, PASSAGE, termAt, TERMS, THREE_LINES, uiAtViewportEdge, uiExtent, uiHitsIn, VIEWS, type Edge } from './geometry-checks';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -31,13 +31,12 @@ async function openLongPage(view: (typeof VIEWS)[number]): Promise<{ page: Page;
   await page.setViewport({ width: view.width, height: view.height, deviceScaleFactor: view.scale });
   await page.goto(`${server.origin}${LONG_PAGE}`);
   const driven = drivenPuppeteerPage(page);
-  // Highlighted once the first term can be found; then every mention is marked (as before printing).
-  await pollPage(driven, () => !!document.body, null, 'the page');
+  // Every mention marked, also those far down (as before printing), once the extension has read the page.
   for (const deadline = Date.now() + 20_000; ; await new Promise((ok) => setTimeout(ok, 150))) {
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
     if (await termBox(driven, 'rsf', 0).then(() => true, () => false)) break;
     if (Date.now() > deadline) throw new Error('No highlight of rsf on the long page');
   }
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   return { page, driven };
 }
 
@@ -82,7 +81,9 @@ describe('geometry of the card and the passage panel (Firefox ESR)', () => {
 
         // The passage panel, for a sentence over several lines.
         await pointerAside(page);
-        await dragSelectPassage(driven, { start: 'Regional Sustainment Framework (RSF), the repair', end: 'modest in budget terms' });
+        await selectText(driven, PASSAGE);
+        await page.evaluate((text) => [...document.querySelectorAll('p')].find((p) => p.textContent!.includes(text))!.scrollIntoView({ block: 'center' }), PASSAGE);
+        await page.keyboard.press('Shift');
         const band = await page.evaluate(() => {
           const range = getSelection()!.getRangeAt(0);
           const rects = [...range.getClientRects()].filter((r) => r.width > 0);
@@ -96,7 +97,23 @@ describe('geometry of the card and the passage panel (Firefox ESR)', () => {
           const leading = Math.max(0, lineHeight - glyphs) / 2;
           return { x: column.left, y: top - leading, width: column.width, height: bottom - top + 2 * leading + lineHeight };
         });
-        const button = await pollPage(driven, ownUiPointNearSelection, null, 'the "Add note" button');
+        // The pointer leaves the text (a card it opened on the way goes); then the one small surface left is "Add note".
+        await pointerAside(page);
+        const button = await pollPage(
+          driven,
+          () => {
+            const ours = (el: Element | null) => !!el && /^[A-Z]{4}-[A-Z]{8}$/.test(el.tagName) && el.shadowRoot === null;
+            const hits: { x: number; y: number }[] = [];
+            for (let y = 0; y < innerHeight; y += 3) for (let x = 0; x < innerWidth; x += 3) if (ours(document.elementFromPoint(x, y))) hits.push({ x, y });
+            if (!hits.length) return null;
+            const xs = hits.map((p) => p.x);
+            const ys = hits.map((p) => p.y);
+            const small = Math.max(...xs) - Math.min(...xs) < 200 && Math.max(...ys) - Math.min(...ys) < 60;
+            return small ? { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 } : null;
+          },
+          null,
+          'the "Add note" button alone',
+        );
         await page.mouse.move(button.x, button.y, { steps: 8 });
         await humanPause();
         await page.mouse.click(button.x, button.y);

@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { cardBox, clearKeptDrafts, humanPause, inUi, notesFrame, openCard, selectText, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, wrapAllHighlights, clickInUi } from './harness';
-import { closeCard, hoverTerm, LONG_PAGE, termAt, TERMS, THREE_LINES, uiHitsIn, VIEWS, type Box, type Edge } from './geometry-checks';
+import { closeCard, hoverTerm, LONG_PAGE, PASSAGE, termAt, TERMS, THREE_LINES, uiHitsIn, VIEWS, type Box, type Edge } from './geometry-checks';
 
 const env = useExtensionBrowser();
 const names = new Map(loadCorpusFromDir('data').concepts.map((c) => [c.id, c.name]));
@@ -123,7 +123,7 @@ describe('geometry of the card and the passage panel (Chromium)', () => {
       const page = await openLongPage(view);
       try {
         // A one-line quote and a long one (a whole sentence over several lines).
-        for (const text of ['Regional Sustainment Framework', 'Regional Sustainment Framework (RSF), the repair contracts awarded to Korean shipbuilders and the multilateral Partnership for Indo-Pacific Industrial Resilience (PIPIR) are modest in budget terms']) {
+        for (const text of ['Regional Sustainment Framework', PASSAGE]) {
           await pointerAside(page);
           await page.locator('p', { hasText: text }).first().scrollIntoViewIfNeeded();
           await selectText(page, text);

@@ -45,7 +45,7 @@ export function styledMarks() {
  * Selects `text` as a reader's drag would: found in the text of the element
  * matching `within` (the passage may cross marks), both ends mapped to text nodes.
  */
-export async function selectText(page: Page, text: string, within = 'body') {
+export async function selectText(page: DrivenPage, text: string, within = 'body') {
   await page.evaluate(
     ([t, root]) => {
       const nodes: Text[] = [];
