@@ -29,6 +29,19 @@ export const TERMS = [
   { conceptId: 'usfk', nth: 3 },
 ] as const;
 
+/**
+ * Has every mention marked (as before printing; far ones are marked only as they
+ * approach otherwise) and waits until each term the tests read can be found.
+ */
+export async function waitForTerms(page: DrivenPage) {
+  for (const deadline = Date.now() + 20_000; ; await new Promise((ok) => setTimeout(ok, 150))) {
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')), null);
+    const found = await Promise.all(TERMS.map((t) => termBox(page, t.conceptId, t.nth).then(() => true, () => false)));
+    if (found.every(Boolean)) return;
+    if (Date.now() > deadline) throw new Error(`Not every term the test reads is highlighted on the long page: ${JSON.stringify(TERMS)}`);
+  }
+}
+
 export interface TermLines {
   /** The term's first line box (from the harness's termBox), after scrolling it to `edge`. */
   term: Box;

@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { drivenPuppeteerPage, humanPause, pollPage, selectText, startServer, termBox, type DrivenPage, type PageServer } from './harness';
-import { closeCard, hoverTerm, LONG_PAGE, PASSAGE, termAt, TERMS, THREE_LINES, uiAtViewportEdge, uiExtent, uiHitsIn, VIEWS, type Edge } from './geometry-checks';
+import { drivenPuppeteerPage, humanPause, pollPage, selectText, startServer, type DrivenPage, type PageServer } from './harness';
+import { closeCard, hoverTerm, LONG_PAGE, PASSAGE, termAt, TERMS, THREE_LINES, uiAtViewportEdge, uiExtent, uiHitsIn, VIEWS, waitForTerms, type Edge } from './geometry-checks';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -31,12 +31,7 @@ async function openLongPage(view: (typeof VIEWS)[number]): Promise<{ page: Page;
   await page.setViewport({ width: view.width, height: view.height, deviceScaleFactor: view.scale });
   await page.goto(`${server.origin}${LONG_PAGE}`);
   const driven = drivenPuppeteerPage(page);
-  // Every mention marked, also those far down (as before printing), once the extension has read the page.
-  for (const deadline = Date.now() + 20_000; ; await new Promise((ok) => setTimeout(ok, 150))) {
-    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-    if (await termBox(driven, 'rsf', 0).then(() => true, () => false)) break;
-    if (Date.now() > deadline) throw new Error('No highlight of rsf on the long page');
-  }
+  await waitForTerms(driven);
   return { page, driven };
 }
 

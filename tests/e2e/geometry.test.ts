@@ -10,8 +10,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
-import { cardBox, clearKeptDrafts, humanPause, inUi, notesFrame, openCard, selectText, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, wrapAllHighlights, clickInUi } from './harness';
-import { closeCard, hoverTerm, LONG_PAGE, PASSAGE, termAt, TERMS, THREE_LINES, uiHitsIn, VIEWS, type Box, type Edge } from './geometry-checks';
+import { cardBox, clearKeptDrafts, humanPause, inUi, notesFrame, openCard, selectText, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clickInUi } from './harness';
+import { closeCard, hoverTerm, LONG_PAGE, PASSAGE, termAt, TERMS, THREE_LINES, uiHitsIn, VIEWS, waitForTerms, type Box, type Edge } from './geometry-checks';
 
 const env = useExtensionBrowser();
 const names = new Map(loadCorpusFromDir('data').concepts.map((c) => [c.id, c.name]));
@@ -30,8 +30,7 @@ async function openLongPage(view: (typeof VIEWS)[number]): Promise<Page> {
   await page.goto(`${env.server.origin}${LONG_PAGE}`);
   await waitForHighlights(page, 3);
   await waitForSettledHighlights(page);
-  // Every mention marked, also those far down the page (marked as they approach otherwise).
-  await wrapAllHighlights(page);
+  await waitForTerms(page);
   return page;
 }
 
