@@ -154,11 +154,16 @@ describe('concept card', () => {
     await para.evaluate((p) => p.append(' Later, USFK said more.'));
     await expect.poll(() => old!.evaluate((m) => m.isConnected)).toBe(false);
     const term = (await para.locator('[data-concept-id="rsf"]').first().boundingBox())!;
+    // The term's line boxes and the line after them (lib/placement): the card goes 6 px below or above them, or beside the column at their top.
+    const lineHeight = await para.evaluate((p) => parseFloat(getComputedStyle(p).lineHeight) || 1.2 * parseFloat(getComputedStyle(p).fontSize));
+    const glyphs = await para.locator('[data-concept-id="rsf"]').first().evaluate((m) => m.getClientRects()[0]!.height);
+    const leading = Math.max(0, lineHeight - glyphs) / 2;
+    const [top, bottom] = [term.y - leading, term.y + term.height + leading + Math.max(lineHeight, glyphs)];
     await expect
       .poll(async () => {
         const card = (await cardBox(page))!;
-        // Placed just below or just above the term (6 px apart), not left where the old element was.
-        return Math.min(Math.abs(card.y - (term.y + term.height + 6)), Math.abs(card.y + card.height - (term.y - 6)));
+        // Placed against the new term's lines, not left where the old element was.
+        return Math.min(Math.abs(card.y - (bottom + 6)), Math.abs(card.y + card.height - (top - 6)), Math.abs(card.y - top));
       })
       .toBeLessThanOrEqual(2);
     expect(await openCard(page)).toMatchObject({ role: 'dialog' });
