@@ -23,6 +23,8 @@ afterAll(async () => {
 describe('Firefox ESR', () => {
   it('highlights, opens the card with its notes frame and saves a note in the extension origin', async () => {
     const page = await firefox.browser.newPage();
+    // Room for the whole card beside its term (with less, the notes frame gives up height to fit the view).
+    await page.setViewport({ width: 1280, height: 900 });
     await page.goto(`${server.origin}/demo/sample-article.html`);
     await page.waitForFunction(() => document.querySelectorAll('[data-concept-id]').length > 10, { timeout: 20_000 });
     const ids = await page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('[data-concept-id]')].map((e) => e.dataset.conceptId))]);
