@@ -135,7 +135,7 @@ export function placementConfig(band: Box, startX: number, viewportWidth: number
       shift({ padding: VIEWPORT_PADDING, crossAxis: false }),
       size({
         padding: VIEWPORT_PADDING,
-        apply: ({ availableHeight }) => onMaxHeight(Math.max(0, Math.min(MAX_FLOATING_HEIGHT, Math.floor(availableHeight)))),
+        apply: ({ availableHeight }) => onMaxHeight(Math.max(0, Math.min(MAX_FLOATING_HEIGHT, availableHeight))),
       }),
     ],
   };
