@@ -21,6 +21,13 @@ export const VIEWS = [
 
 /** Where a term is brought in the view: near the top edge, in the middle, near the bottom edge. */
 export type Edge = 'top' | 'middle' | 'bottom';
+export const EDGES: Edge[] = ['top', 'middle', 'bottom'];
+
+/** Moves the pointer to the view's right edge, off the text column, so no card opens under it as the page scrolls. */
+export async function pointerAside(page: DrivenPage) {
+  const { w, h } = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }), null);
+  await page.mouse.move(w - 3, h / 2, { steps: 4 });
+}
 
 /** Terms on the long page, one per kind of place: a sentence in the body, early in a paragraph, a heading-near line. */
 export const TERMS = [
@@ -73,6 +80,23 @@ export async function termAt(page: DrivenPage, conceptId: string, nth: number, e
     },
     [box, edge] as const,
   );
+}
+
+/** The current selection's lines and the line below them, across their text column: what the passage panel may not cover. */
+export function selectionBand(page: DrivenPage): Promise<Box> {
+  return page.evaluate(() => {
+    const range = getSelection()!.getRangeAt(0);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    let el = range.startContainer.parentElement!;
+    const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 1.2 * parseFloat(getComputedStyle(el).fontSize);
+    while (el.parentElement && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
+    const column = el.getBoundingClientRect();
+    const top = Math.min(...rects.map((r) => r.top));
+    const bottom = Math.max(...rects.map((r) => r.bottom));
+    const glyphs = Math.max(...rects.map((r) => r.height));
+    const leading = Math.max(0, lineHeight - glyphs) / 2;
+    return { x: column.left, y: top - leading, width: column.width, height: bottom - top + 2 * leading + lineHeight };
+  }, null);
 }
 
 /** How many points of `box` (every `step` px) a hit test finds on the extension's UI host. */

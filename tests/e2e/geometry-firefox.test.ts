@@ -6,38 +6,21 @@
  * pointer finds it, by hit tests (`elementFromPoint`) in the page and in the
  * notes frame.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { drivenPuppeteerPage, humanPause, pollPage, selectText, startServer, type DrivenPage, type PageServer } from './harness';
-import { closeCard, hoverTerm, LONG_PAGE, PASSAGE, termAt, TERMS, THREE_LINES, uiAtViewportEdge, uiExtent, uiHitsIn, VIEWS, waitForTerms, type Edge } from './geometry-checks';
+import { firefoxNotesFrame } from '../../scripts/firefox';
+import { drivenPuppeteerPage, humanPause, pollPage, selectText, useFirefoxWithExtension, type DrivenPage } from './harness';
+import { closeCard, EDGES, hoverTerm, pointerAside, LONG_PAGE, PASSAGE, termAt, TERMS, THREE_LINES, selectionBand, uiAtViewportEdge, uiExtent, uiHitsIn, VIEWS, waitForTerms } from './geometry-checks';
 
-let firefox: FirefoxWithExtension;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  firefox = await launchFirefoxWithExtension();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
-
-const EDGES: Edge[] = ['top', 'middle', 'bottom'];
+const env = useFirefoxWithExtension();
 
 async function openLongPage(view: (typeof VIEWS)[number]): Promise<{ page: Page; driven: DrivenPage }> {
-  const page = await firefox.browser.newPage();
+  const page = await env.firefox.browser.newPage();
   await page.setViewport({ width: view.width, height: view.height, deviceScaleFactor: view.scale });
-  await page.goto(`${server.origin}${LONG_PAGE}`);
+  await page.goto(`${env.server.origin}${LONG_PAGE}`);
   const driven = drivenPuppeteerPage(page);
   await waitForTerms(driven);
   return { page, driven };
-}
-
-async function pointerAside(page: Page) {
-  const { w, h } = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
-  await page.mouse.move(w - 3, h / 2, { steps: 4 });
 }
 
 /** Whether the button named `name` in the notes frame lies whole in the frame's view and is what a hit test finds at its centre. */
@@ -61,7 +44,7 @@ describe('geometry of the card and the passage panel (Firefox ESR)', () => {
         for (const { conceptId, nth } of TERMS) {
           for (const edge of EDGES) {
             const where = `${conceptId} #${nth} near the ${edge}`;
-            await pointerAside(page);
+            await pointerAside(driven);
             const { term, band } = await termAt(driven, conceptId, nth, edge);
             await hoverTerm(driven, term);
             const notes = await firefoxNotesFrame(page);
@@ -75,25 +58,13 @@ describe('geometry of the card and the passage panel (Firefox ESR)', () => {
         }
 
         // The passage panel, for a sentence over several lines.
-        await pointerAside(page);
+        await pointerAside(driven);
         await selectText(driven, PASSAGE);
         await page.evaluate((text) => [...document.querySelectorAll('p')].find((p) => p.textContent!.includes(text))!.scrollIntoView({ block: 'center' }), PASSAGE);
         await page.keyboard.press('Shift');
-        const band = await page.evaluate(() => {
-          const range = getSelection()!.getRangeAt(0);
-          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-          let el = range.startContainer.parentElement!;
-          const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 1.2 * parseFloat(getComputedStyle(el).fontSize);
-          while (el.parentElement && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
-          const column = el.getBoundingClientRect();
-          const top = Math.min(...rects.map((r) => r.top));
-          const bottom = Math.max(...rects.map((r) => r.bottom));
-          const glyphs = Math.max(...rects.map((r) => r.height));
-          const leading = Math.max(0, lineHeight - glyphs) / 2;
-          return { x: column.left, y: top - leading, width: column.width, height: bottom - top + 2 * leading + lineHeight };
-        });
+        const band = await selectionBand(driven);
         // The pointer leaves the text (a card it opened on the way goes); then the one small surface left is "Add note".
-        await pointerAside(page);
+        await pointerAside(driven);
         const button = await pollPage(
           driven,
           () => {
@@ -121,7 +92,7 @@ describe('geometry of the card and the passage panel (Firefox ESR)', () => {
         await closeCard(withKeys);
 
         // A three-line note, saved in a pinned card near the top of the view.
-        await pointerAside(page);
+        await pointerAside(driven);
         const { term } = await termAt(driven, 'rsf', 1, 'top');
         const at = { x: term.x + Math.min(term.width / 2, 12), y: term.y + term.height / 2 };
         await page.mouse.move(at.x, at.y, { steps: 8 });

@@ -11,12 +11,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { cardBox, clearKeptDrafts, humanPause, inUi, notesFrame, openCard, selectText, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clickInUi } from './harness';
-import { closeCard, hoverTerm, LONG_PAGE, PASSAGE, termAt, TERMS, THREE_LINES, uiHitsIn, VIEWS, waitForTerms, type Box, type Edge } from './geometry-checks';
+import { closeCard, EDGES, hoverTerm, pointerAside, LONG_PAGE, PASSAGE, selectionBand, termAt, TERMS, THREE_LINES, uiHitsIn, VIEWS, waitForTerms, type Box } from './geometry-checks';
 
 const env = useExtensionBrowser();
 const names = new Map(loadCorpusFromDir('data').concepts.map((c) => [c.id, c.name]));
-const EDGES: Edge[] = ['top', 'middle', 'bottom'];
-
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 const inside = (b: Box, view: { width: number; height: number }) => b.x >= -0.5 && b.y >= -0.5 && b.x + b.width <= view.width + 0.5 && b.y + b.height <= view.height + 0.5;
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -32,12 +30,6 @@ async function openLongPage(view: (typeof VIEWS)[number]): Promise<Page> {
   await waitForSettledHighlights(page);
   await waitForTerms(page);
   return page;
-}
-
-/** Moves the pointer to the view's right margin, where no text is, so no card opens under it as the page scrolls. */
-async function pointerAside(page: Page) {
-  const { w, h } = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
-  await page.mouse.move(w - 3, h / 2, { steps: 4 });
 }
 
 /**
@@ -126,19 +118,7 @@ describe('geometry of the card and the passage panel (Chromium)', () => {
           await pointerAside(page);
           await page.locator('p', { hasText: text }).first().scrollIntoViewIfNeeded();
           await selectText(page, text);
-          const band = await page.evaluate(() => {
-            const range = getSelection()!.getRangeAt(0);
-            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-            let el = range.startContainer.parentElement!;
-            const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 1.2 * parseFloat(getComputedStyle(el).fontSize);
-            while (el.parentElement && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
-            const column = el.getBoundingClientRect();
-            const top = Math.min(...rects.map((r) => r.top));
-            const bottom = Math.max(...rects.map((r) => r.bottom));
-            const glyphs = Math.max(...rects.map((r) => r.height));
-            const leading = Math.max(0, lineHeight - glyphs) / 2;
-            return { x: column.left, y: top - leading, width: column.width, height: bottom - top + 2 * leading + lineHeight };
-          });
+          const band = await selectionBand(page);
           await page.keyboard.press('Shift');
           await humanPause();
           await clickInUi(page, 'button.selection-button', 'Add note');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { within } from '../../scripts/extension-ui';
 import { clickInUi, notesFrame, openCard, saveNoteInCard } from '../../scripts/extension-ui';
 
@@ -156,6 +157,20 @@ export function useExtensionBrowser(handlers: Handler[] = []): TestEnvironment {
   });
   afterAll(async () => {
     await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** Starts a page server and Firefox ESR with the extension for the tests of one file, and stops them after. */
+export function useFirefoxWithExtension(handlers: Handler[] = []): { firefox: FirefoxWithExtension; server: PageServer } {
+  const env = {} as { firefox: FirefoxWithExtension; server: PageServer };
+  beforeAll(async () => {
+    env.server = await startServer(handlers);
+    env.firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await env.firefox?.close();
     await env.server?.close();
   });
   return env;
