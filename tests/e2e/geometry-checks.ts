@@ -23,10 +23,13 @@ export const VIEWS = [
 export type Edge = 'top' | 'middle' | 'bottom';
 export const EDGES: Edge[] = ['top', 'middle', 'bottom'];
 
-/** Moves the pointer to the view's right edge, off the text column, so no card opens under it as the page scrolls. */
+/**
+ * Moves the pointer into the page's left margin, off the text (which may run past the right edge of a narrow
+ * view), so it leaves the last term (a dismissed card may open again) and no card opens under it as the page scrolls.
+ */
 export async function pointerAside(page: DrivenPage) {
-  const { w, h } = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }), null);
-  await page.mouse.move(w - 3, h / 2, { steps: 4 });
+  const h = await page.evaluate(() => innerHeight, null);
+  await page.mouse.move(3, h / 2, { steps: 4 });
 }
 
 /** Terms on the long page, one per kind of place: a sentence in the body, early in a paragraph, a heading-near line. */
@@ -61,13 +64,24 @@ export interface TermLines {
  * lines. Only termBox finds the term; the scroll after it moves every box alike.
  */
 export async function termAt(page: DrivenPage, conceptId: string, nth: number, edge: Edge): Promise<TermLines> {
-  const box = await termBox(page, conceptId, nth);
+  for (const deadline = Date.now() + 15_000; ; ) {
+    const lines = await linesAt(page, await termBox(page, conceptId, nth), edge);
+    // Measured where the page left it: if the page moved (marks still being added, scroll anchoring), measure again.
+    const settled = await page.evaluate((y) => new Promise<boolean>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(Math.abs(scrollY - y) < 0.5)))), lines.scrollY);
+    if (settled) return lines;
+    if (Date.now() > deadline) throw new Error(`${conceptId} #${nth} kept moving`);
+  }
+}
+
+/** Scrolls the term's box `b` to `edge` of the view; its lines there, and the scroll they were measured at. */
+function linesAt(page: DrivenPage, b: Box, edge: Edge): Promise<TermLines & { scrollY: number }> {
   return page.evaluate(
     ([b, where]) => {
       const target = where === 'top' ? 12 : where === 'bottom' ? innerHeight - 12 - b.height : b.y;
-      const before = scrollY;
-      scrollBy(0, b.y - target);
-      const term = { ...b, y: b.y - (scrollY - before) };
+      // Back to the page's left edge (a narrow view scrolls sideways to a wide text column), the term near `where`.
+      const [sx, sy] = [scrollX, scrollY];
+      scrollTo(0, sy + b.y - target);
+      const term = { ...b, x: b.x + sx - scrollX, y: b.y - (scrollY - sy) };
       // The line height and the text column of the text the term is in.
       let el = document.elementFromPoint(term.x + term.width / 2, term.y + term.height / 2)!;
       const style = getComputedStyle(el);
@@ -76,9 +90,9 @@ export async function termAt(page: DrivenPage, conceptId: string, nth: number, e
       const column = el.getBoundingClientRect();
       const leading = Math.max(0, lineHeight - term.height) / 2;
       const band = { x: column.left, y: term.y - leading, width: column.width, height: term.height + 2 * leading + lineHeight };
-      return { term, band };
+      return { term, band, scrollY };
     },
-    [box, edge] as const,
+    [b, edge] as const,
   );
 }
 
@@ -173,4 +187,4 @@ export async function closeCard(page: DrivenPage & { keyboard: { press(key: stri
 export const PASSAGE = 'Regional Sustainment Framework (RSF), the repair contracts awarded to Korean shipbuilders and the multilateral Partnership for Indo-Pacific Industrial Resilience (PIPIR) are modest in budget terms';
 
 /** A three-line note, as a reader types it (Enter between the lines). */
-export const THREE_LINES = ['The RSF lets U.S. Navy ships be repaired here,', 'which shortens the time they spend away,', 'and the yards gain steady work.'];
+export const THREE_LINES = ['RSF: repairs in Korean yards,', 'less time away for the ships,', 'steady work for the yards.'];
