@@ -47,7 +47,18 @@ export async function waitForTerms(page: DrivenPage) {
   for (const deadline = Date.now() + 20_000; ; await new Promise((ok) => setTimeout(ok, 150))) {
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')), null);
     const found = await Promise.all(TERMS.map((t) => termBox(page, t.conceptId, t.nth).then(() => true, () => false)));
-    if (found.every(Boolean)) return;
+    // …and the page has stopped growing as mentions are marked (a mark may rewrap a line above a term).
+    const still = await page.evaluate(
+      () =>
+        new Promise<boolean>((ok) => {
+          const height = document.documentElement.scrollHeight;
+          let frames = 0;
+          const check = () => (document.documentElement.scrollHeight !== height ? ok(false) : ++frames >= 30 ? ok(true) : requestAnimationFrame(check));
+          requestAnimationFrame(check);
+        }),
+      null,
+    );
+    if (found.every(Boolean) && still) return;
     if (Date.now() > deadline) throw new Error(`Not every term the test reads is highlighted on the long page: ${JSON.stringify(TERMS)}`);
   }
 }
