@@ -55,17 +55,18 @@ describe('ConceptCard', () => {
     expect(p.onBack).toHaveBeenCalled();
   });
 
-  it('is compact: acronym and Korean name under the name, the notes right after the definition, sources on one line, the rest under More', () => {
+  it('is compact: acronym and Korean name under the name, the whole definition, sources at a glance, the rest under More, the notes below in view', () => {
     const notes = <div data-testid="notes" />;
     render(<ConceptCard {...props({ pinned: false, notes })} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Special Measures Agreement');
     expect(document.querySelector('.other-name')!.textContent).toBe('SMA · 방위비분담특별협정');
     const card = document.querySelector('.card')!;
-    // Notes follow the definition (and the language switch), before everything else.
-    expect(card.querySelector('.short.clamp + .language-switch + [data-testid="notes"]')).toBeTruthy();
+    // The definition is never clamped; it scrolls with More in the body, and the notes sit below the body (never scrolled away).
+    expect(card.querySelector('.card-body > .short + .language-switch + .sources-line + details.detail')).toBeTruthy();
+    expect(card.querySelector('.short')!.className).toBe('short');
+    expect(card.querySelector('.card-body + [data-testid="notes"]')).toBeTruthy();
     expect(card.querySelectorAll('[data-testid="notes"]')).toHaveLength(1);
     const line = card.querySelector('.sources-line')!;
-    expect(line.compareDocumentPosition(card.querySelector('[data-testid="notes"]')!) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
     expect(line.textContent).toMatch(/^Sources .+ · .+/);
     const more = card.querySelector<HTMLDetailsElement>('details.detail')!;
     expect(more.open).toBe(false);

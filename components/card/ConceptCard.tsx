@@ -72,19 +72,9 @@ export function ConceptCard(props: ConceptCardProps) {
           </button>
         )}
         <div class="title-block">
-          {term && <p class="as-written">{t('card_asWritten', term)}</p>}
           <h2 id={props.headingId} class="name" lang={shown.lang}>
             {shown.name}
           </h2>
-          {(acronym || bilingual) && (
-            <span class="other-name">
-              {acronym && <abbr class="acronym">{acronym}</abbr>}
-              {acronym && bilingual && ' · '}
-              {bilingual && <span lang={beside.lang}>{beside.name}</span>}
-            </span>
-          )}
-          <span class="chip category">{categoryLabel(category)}</span>
-          {concept.pack && <p class="from-pack">{t('card_fromPack', concept.pack.name)}</p>}
         </div>
         {pinned ? (
           <button type="button" class="icon" onClick={props.onClose} aria-label={t('card_close')} title={t('card_close')}>
@@ -99,71 +89,87 @@ export function ConceptCard(props: ConceptCardProps) {
         )}
       </header>
 
-      <p class={pinned ? 'short' : 'short clamp'} lang={shown.lang}>
-        {shown.short}
-      </p>
-      {bilingual && (
-        <button type="button" class="link language-switch" aria-pressed={otherLanguage} onClick={() => setOtherLanguage(!otherLanguage)}>
-          {t(shown.lang === 'ko' ? 'card_inEnglish' : 'card_inKorean')}
-        </button>
-      )}
-
-      {props.notes}
-
-      {/* The sources at a glance, on one line; the full citations are under More. */}
-      <p class="sources-line">
-        <span class="label">{t('card_sources')}</span> {props.sources.map((doc) => sourceNames(doc).publisher).join(' · ')}
-      </p>
-
-      <details class="detail">
-        <summary>{t('card_more')}</summary>
-        <p lang={shown.lang}>{shown.detail}</p>
-        {concept.dates.length > 0 && (
-          <dl class="dates">
-            {concept.dates.map((d, i) => (
-              <div key={d.date + d.label} class="date-row">
-                <dt>{formatIsoDate(d.date)}</dt>
-                <dd lang={shown.lang}>{dateLabels(concept, shown.lang)[i]}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
-        {props.related.length > 0 && (
-          <nav class="related" aria-label={t('card_related')}>
-            <span class="label">{t('card_related')}</span>
-            <ul>
-              {props.related.map((r) => (
-                <li key={r.id}>
-                  <button type="button" class="chip" onClick={() => props.onRelated(r.id)}>
-                    {displayName(r)}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        <section class="sources" aria-label={t('card_sources')}>
-          {props.sources.map((doc) => {
-            // One line per document, however many of its sections ground the concept.
-            const refs = concept.sources.filter((ref) => ref.sourceId === doc.id);
-            if (!refs.length) return null;
-            const sections = refs.filter((ref) => ref.section).map((ref) => `“${ref.section}”`);
-            return (
-              <p key={doc.id} class="citation">
-                <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {bylineOf({ ...doc, ...sourceNames(doc) }, formatIsoDate)}{sections.length > 0 && ` · ${t('card_section', sections.join(', '))}`}
-              </p>
-            );
-          })}
-          <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer" onClick={openGlossary} onAuxClick={openGlossary}>
-            {t('card_openGlossary')}
-          </a>
-          {glossaryError && (
-            <p class="error" role="alert">
-              {glossaryError}
-            </p>
+      {/* The definition and More scroll between the header and the notes, which both stay in view. */}
+      <div class="card-body">
+        {/* Under the name, but in the body: on a small screen the header keeps only the name and the controls. */}
+        <div class="title-more">
+          {term && <p class="as-written">{t('card_asWritten', term)}</p>}
+          {(acronym || bilingual) && (
+            <span class="other-name">
+              {acronym && <abbr class="acronym">{acronym}</abbr>}
+              {acronym && bilingual && ' · '}
+              {bilingual && <span lang={beside.lang}>{beside.name}</span>}
+            </span>
           )}
-        </section>
-      </details>
+          <span class="chip category">{categoryLabel(category)}</span>
+          {concept.pack && <p class="from-pack">{t('card_fromPack', concept.pack.name)}</p>}
+        </div>
+        <p class="short" lang={shown.lang}>
+          {shown.short}
+        </p>
+        {bilingual && (
+          <button type="button" class="link language-switch" aria-pressed={otherLanguage} onClick={() => setOtherLanguage(!otherLanguage)}>
+            {t(shown.lang === 'ko' ? 'card_inEnglish' : 'card_inKorean')}
+          </button>
+        )}
+
+        {/* The sources at a glance; the full citations are under More. */}
+        <p class="sources-line">
+          <span class="label">{t('card_sources')}</span> {props.sources.map((doc) => sourceNames(doc).publisher).join(' · ')}
+        </p>
+
+        <details class="detail">
+          <summary>{t('card_more')}</summary>
+          <p lang={shown.lang}>{shown.detail}</p>
+          {concept.dates.length > 0 && (
+            <dl class="dates">
+              {concept.dates.map((d, i) => (
+                <div key={d.date + d.label} class="date-row">
+                  <dt>{formatIsoDate(d.date)}</dt>
+                  <dd lang={shown.lang}>{dateLabels(concept, shown.lang)[i]}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {props.related.length > 0 && (
+            <nav class="related" aria-label={t('card_related')}>
+              <span class="label">{t('card_related')}</span>
+              <ul>
+                {props.related.map((r) => (
+                  <li key={r.id}>
+                    <button type="button" class="chip" onClick={() => props.onRelated(r.id)}>
+                      {displayName(r)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <section class="sources" aria-label={t('card_sources')}>
+            {props.sources.map((doc) => {
+              // One line per document, however many of its sections ground the concept.
+              const refs = concept.sources.filter((ref) => ref.sourceId === doc.id);
+              if (!refs.length) return null;
+              const sections = refs.filter((ref) => ref.section).map((ref) => `“${ref.section}”`);
+              return (
+                <p key={doc.id} class="citation">
+                  <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {bylineOf({ ...doc, ...sourceNames(doc) }, formatIsoDate)}
+                  {sections.length > 0 && ` · ${t('card_section', sections.join(', '))}`}
+                </p>
+              );
+            })}
+            <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer" onClick={openGlossary} onAuxClick={openGlossary}>
+              {t('card_openGlossary')}
+            </a>
+            {glossaryError && (
+              <p class="error" role="alert">
+                {glossaryError}
+              </p>
+            )}
+          </section>
+        </details>
+      </div>
+      {props.notes}
     </article>
   );
 }

@@ -134,13 +134,13 @@ function FrameApp({ port }: { port: MessagePort }) {
   }
   if (shown.type === 'passage-show') {
     return (
-      <div class="card">
+      <div class="card passage-card">
         <PassageSection shown={shown} version={version} send={send} />
       </div>
     );
   }
   return (
-    <div class="card">
+    <div class="card passage-card">
       <NewPassageNote
         quote={shown.quote.exact}
         drafts={sessionNoteDrafts}

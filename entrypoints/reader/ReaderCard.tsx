@@ -1,7 +1,7 @@
 /**
  * The concept card over a PDF: the same card as on web pages (CardApp),
  * opened on hover (after a short delay), focus and click (pinned), placed by
- * floating-ui next to the mark. The reader is an extension page, so it asks
+ * lib/placement beside the mark's lines, as on web pages. The reader is an extension page, so it asks
  * the background for the concept and its notes directly (its notes section is
  * the one the notes frame shows on web pages, rendered in place).
  */
@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { createPortal } from 'preact/compat';
 import themeCss from '@/components/theme.css?inline';
 import cardCss from '@/components/card/card.css?inline';
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { elementReference, followReference } from '@/lib/placement';
 import { askBackground } from '@/lib/ask-background';
 import type { ConceptView } from '@/lib/corpus/concept-view';
 import type { ConceptSource } from '@/lib/notes/model';
@@ -68,12 +68,7 @@ export function ReaderCard({ state, source, notesChange, onChange, onClose, onEn
   useEffect(() => {
     const floating = ref.current;
     if (!floating) return;
-    return autoUpdate(mark, floating, () => {
-      void computePosition(mark, floating, { placement: 'bottom-start', strategy: 'fixed', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
-        floating.style.left = `${x}px`;
-        floating.style.top = `${y}px`;
-      });
-    });
+    return followReference(elementReference(mark), floating);
   }, [mark]);
   useEffect(() => {
     const floating = ref.current;

@@ -9,9 +9,8 @@ import { onAbort } from '@/lib/abort';
 import { describePdfMention } from '@/lib/pdf/note-context';
 import type { CardState } from './ReaderCard';
 import type { OpenDoc, ReaderDocument } from './use-document';
+import { HOVER_CLOSE_MS, HOVER_OPEN_MS } from '@/lib/placement';
 
-const HOVER_OPEN_MS = 250;
-const HOVER_CLOSE_MS = 300;
 
 export function useCard(pages: RefObject<HTMLElement | null>, doc: OpenDoc | null) {
   const [card, setCard] = useState<CardState | null>(null);

@@ -4,12 +4,12 @@
  * and drawn overlays for notes and search hits (rectangles over the text, so
  * they never split the spans the marks live in).
  */
-import { TextLayer, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
+import { OPS, TextLayer, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { t } from '@/lib/i18n';
 import type { PdfDocumentText } from '@/lib/pdf/document-text';
-import type { PdfTextItem } from '@/lib/pdf/page-text';
-import { applyMarks, offsetsToRange, rangeToOffsets, tagItems, type MarkStyle } from '@/lib/pdf/text-layer-dom';
+import { applyMarks, offsetsToRange, rangeToOffsets, tagItems, type Boundaries, type MarkStyle } from '@/lib/pdf/text-layer-dom';
+import { boundaryFractions, glyphWidths } from '@/lib/pdf/glyph-extents';
 
 export interface Overlay {
   pageIndex: number;
@@ -30,6 +30,8 @@ interface PageView {
   overlayEl?: HTMLElement;
   /** The mention decisions shown, to skip re-marking when nothing changed. */
   markedKey: string;
+  /** Where the glyphs of each item lie along its span (marks are drawn over the glyphs, not the browser font's letters). */
+  boundaries?: Boundaries;
   /** The render in progress, shared by everyone who asks for this page meanwhile. */
   pending?: Promise<void>;
 }
@@ -39,7 +41,7 @@ const RENDER_MARGIN = '150% 0px';
 /** Rendered pages kept beyond this many are released (canvas memory on long documents). */
 const MAX_RENDERED = 12;
 
-export const textItems = (items: unknown[]): PdfTextItem[] => items.filter((i): i is TextItem => typeof (i as TextItem).str === 'string');
+export const textItems = (items: unknown[]): TextItem[] => items.filter((i): i is TextItem => typeof (i as TextItem).str === 'string');
 
 export class PdfViewer {
   private pages: PageView[] = [];
@@ -136,10 +138,21 @@ export class PdfViewer {
         page.render({ canvas, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise,
         textLayer.render(),
       ]);
+      // The glyphs' advances, from the operator list of the page just drawn (read once the canvas is done with it).
+      const widths = glyphWidths(await page.getOperatorList(), { setFont: OPS.setFont, showText: OPS.showText });
       if (this.destroyed || scale !== this.scale || view.state !== 'rendering') {
         if (view.state === 'rendering') view.state = 'empty';
         return;
       }
+      const items = textItems(content.items);
+      view.boundaries = (index, span) => {
+        const item = items[index];
+        const fractions = item && boundaryFractions(item.str, widths.get(item.fontName));
+        if (!item || !fractions) return undefined;
+        // The span is stretched by --scale-x to the item's width on the page: in its own px it is that width over the stretch.
+        const own = (item.width * scale) / (parseFloat(span.style.getPropertyValue('--scale-x')) || 1);
+        return fractions.map((f) => f * own);
+      };
       const base = page.getViewport({ scale: 1 });
       this.setSize(view.el, base.width, base.height);
       view.el.style.setProperty('--scale-factor', String(scale));
@@ -189,7 +202,7 @@ export class PdfViewer {
     const key = mentions.map((m) => `${m.conceptId}@${m.start}`).join(',');
     if (key === view.markedKey) return;
     view.markedKey = key;
-    applyMarks(view.spans, view.items, page, mentions, this.style, this.nextMentionId);
+    applyMarks(view.spans, view.items, page, mentions, this.style, this.nextMentionId, view.boundaries);
     this.nextMentionId += mentions.length;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPageText, type PdfTextItem } from './page-text';
-import { applyMarks, offsetsToRange, PDF_MARK_CLASS, rangeToOffsets, tagItems } from './text-layer-dom';
+import { applyMarks, offsetsToRange, PDF_MARK_CLASS, PDF_RUN_CLASS, rangeToOffsets, tagItems } from './text-layer-dom';
 
 const style = { colour: () => '#123456', label: (id: string) => `concept ${id}` };
 
@@ -32,6 +32,32 @@ describe('text layer marks', () => {
     // Applying again (say, after the evidence changed) replaces rather than nests.
     applyMarks(spans, spans.map((s) => s.textContent!), page, [], style, 9);
     expect(layer.querySelectorAll(`.${PDF_MARK_CLASS}`)).toHaveLength(0);
+    expect(spans[0]!.childNodes).toHaveLength(1);
+  });
+});
+
+describe('marks at the glyphs’ positions', () => {
+  it('gives each mark and the text around it the width its glyphs have, keeping the text and its offsets', () => {
+    const { layer, spans, page } = layerOf(['U.S. Forces Korea. The SMA runs']);
+    const start = page.text.indexOf('SMA');
+    // Boundaries 10 px apart, except the A, 4 px wide.
+    const edges = [0];
+    for (let i = 0; i < page.text.length; i++) edges.push(edges[i]! + (i === start + 2 ? 4 : 10));
+    const marks = applyMarks(spans, spans.map((s) => s.textContent!), page, [{ conceptId: 'sma', start, end: start + 3, text: 'SMA' }], style, 1, () => edges);
+    expect(marks[0]!.style.width).toBe('24px');
+    const runs = [...spans[0]!.querySelectorAll<HTMLElement>(`.${PDF_RUN_CLASS}`)];
+    expect(runs.map((r) => [r.textContent, r.style.width])).toEqual([
+      ['U.S. Forces Korea. The ', `${start * 10}px`],
+      [' runs', '50px'],
+    ]);
+    expect(spans[0]!.textContent).toBe('U.S. Forces Korea. The SMA runs');
+    // A selection inside a run still reads as offsets in the page's text.
+    const range = document.createRange();
+    range.setStart(runs[1]!.firstChild!, 1);
+    range.setEnd(runs[1]!.firstChild!, 5);
+    expect(rangeToOffsets(layer, page, range)).toEqual([start + 4, start + 8]);
+    // Marked again without marks: the span is its plain text again.
+    applyMarks(spans, spans.map((s) => s.textContent!), page, [], style, 2, () => edges);
     expect(spans[0]!.childNodes).toHaveLength(1);
   });
 });

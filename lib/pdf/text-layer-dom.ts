@@ -9,6 +9,11 @@ import type { PdfMention } from './document-text';
 
 export const ITEM_ATTR = 'data-item';
 export const PDF_MARK_CLASS = 'al-pdf-mark';
+/** The text around marks in a span laid out at the glyphs' positions (a <data> element: no role, no style of its own, not a span PDF.js's rules place). */
+export const PDF_RUN_CLASS = 'al-pdf-run';
+
+/** Where each character boundary of an item lies along its span, in the span's own (unscaled) px; undefined: as the browser lays it out. */
+export type Boundaries = (item: number, span: HTMLElement) => number[] | undefined;
 
 export interface MarkStyle {
   colour(conceptId: string): string;
@@ -23,9 +28,11 @@ export function tagItems(spans: HTMLElement[]) {
 /**
  * Puts marks for `mentions` into the spans, replacing any from before. A
  * mention over several spans (a name broken across lines) is one mention:
- * its pieces share data-al-mention and only the first is focusable.
+ * its pieces share data-al-mention and only the first is focusable. With
+ * `boundaries`, each mark and the text between them are boxes as wide as
+ * their glyphs on the page (the browser's font has other proportions).
  */
-export function applyMarks(spans: HTMLElement[], items: string[], page: PageText, mentions: PdfMention[], style: MarkStyle, firstMentionId: number): HTMLElement[] {
+export function applyMarks(spans: HTMLElement[], items: string[], page: PageText, mentions: PdfMention[], style: MarkStyle, firstMentionId: number, boundaries?: Boundaries): HTMLElement[] {
   for (const span of spans) if (span.querySelector(`.${PDF_MARK_CLASS}`)) span.replaceChildren(span.ownerDocument.createTextNode(items[Number(span.getAttribute(ITEM_ATTR))] ?? ''));
   const bySpan = new Map<number, { offset: number; length: number; mention: PdfMention; id: number; first: boolean }[]>();
   mentions.forEach((m, n) => {
@@ -41,16 +48,29 @@ export function applyMarks(spans: HTMLElement[], items: string[], page: PageText
     const text = items[item];
     if (!span || text === undefined) continue;
     const doc = span.ownerDocument;
+    const edges = boundaries?.(item, span);
+    const widthOf = (from: number, to: number) => `${(edges![to] ?? 0) - (edges![from] ?? 0)}px`;
+    /** Plain text from `from` to `to`: a text node, or a box of its glyphs' width. */
+    const run = (from: number, to: number): Node => {
+      const plain = doc.createTextNode(text.slice(from, to));
+      if (!edges) return plain;
+      const box = doc.createElement('data');
+      box.className = PDF_RUN_CLASS;
+      box.style.width = widthOf(from, to);
+      box.append(plain);
+      return box;
+    };
     const parts: Node[] = [];
     let at = 0;
     for (const piece of pieces.sort((a, b) => a.offset - b.offset)) {
       if (piece.offset < at) continue;
-      if (piece.offset > at) parts.push(doc.createTextNode(text.slice(at, piece.offset)));
+      if (piece.offset > at) parts.push(run(at, piece.offset));
       const mark = doc.createElement('mark');
       mark.className = PDF_MARK_CLASS;
       mark.dataset.conceptId = piece.mention.conceptId;
       mark.dataset.alMention = String(piece.id);
       mark.style.setProperty('--al-colour', style.colour(piece.mention.conceptId));
+      if (edges) mark.style.width = widthOf(piece.offset, piece.offset + piece.length);
       if (piece.first) {
         // Where the mention starts in the page text (how the reader finds a mention's mark), and the
         // mention as read, its line breaks as spaces (its pieces alone do not say where the breaks were).
@@ -65,7 +85,7 @@ export function applyMarks(spans: HTMLElement[], items: string[], page: PageText
       marks.push(mark);
       at = piece.offset + piece.length;
     }
-    if (at < text.length) parts.push(doc.createTextNode(text.slice(at)));
+    if (at < text.length) parts.push(run(at, text.length));
     span.replaceChildren(...parts);
   }
   return marks;

@@ -187,7 +187,7 @@ describe('card and panels at human speed', () => {
     await poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
     const notes = await notesFrame(page, 'Your notes');
     const frameHeight = () => uiBox(page, 'iframe.notes-frame').then((b) => b?.height);
-    await poll(frameHeight).toBe(132);
+    await poll(frameHeight).toBe(168);
     const heights: number[] = [];
     for (const body of ['First thought on the RSF', 'Second thought on the RSF']) {
       await humanPause();
@@ -199,7 +199,7 @@ describe('card and panels at human speed', () => {
       heights.push((await frameHeight())!);
     }
     // One note or two (or none, before): the list scrolls inside the same height.
-    expect(heights).toEqual([132, 132]);
+    expect(heights).toEqual([168, 168]);
     await page.close();
   });
 

@@ -30,6 +30,8 @@ closePagesAfterEachTest(() => firefox.browser.pages());
 describe('Firefox ESR', () => {
   it('highlights, opens the card with its notes frame and saves a note in the extension origin', async () => {
     const page = await firefox.browser.newPage();
+    // Room for the whole card beside its term (with less, the notes frame gives up height to fit the view).
+    await page.setViewport({ width: 1280, height: 900 });
     await page.goto(`${server.origin}/demo/sample-article.html`);
     await waitForPainted(drivenPuppeteerPage(page), 11);
     const ids = (await paintedMentions(drivenPuppeteerPage(page))).map((m) => m.conceptId);
@@ -40,9 +42,9 @@ describe('Firefox ESR', () => {
     const notes = await firefoxNotesFrame(page);
     await notes.waitForSelector('button.add-note');
     // The card is styled (constructed stylesheet): the frame has the card's width and the fixed height of a
-    // pinned card's list (132 px; the editor's is 240 px), not an iframe's default 300 × 150.
+    // pinned card's list (168 px; the editor's is 240 px), not an iframe's default 300 × 150.
     const size = await notes.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-    expect(size.height).toBe(132);
+    expect(size.height).toBe(168);
     expect(size.width).toBeGreaterThan(200);
     expect(size.width).toBeLessThan(340);
 
@@ -77,7 +79,7 @@ describe('Firefox ESR', () => {
     await clickTerm(page, 'sma');
     const notes = await firefoxNotesFrame(page);
     expect(await page.evaluate(styledHighlights)).toEqual({ mark: 'underline', shadowMark: 'underline', painted: true });
-    expect(await notes.evaluate(() => innerHeight)).toBe(132);
+    expect(await notes.evaluate(() => innerHeight)).toBe(168);
     // The browser's own favicon request is refused by the page's policy; that error is not ours.
     expect(errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
     await page.close();

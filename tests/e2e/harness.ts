@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { within } from '../../scripts/extension-ui';
 import { clickInUi, inUi, notesFrame, openCard, paintedMentions, saveNoteInCard, termBox, waitForPainted, type EvaluatingPage } from '../../scripts/extension-ui';
 
@@ -55,7 +56,7 @@ export function styledHighlights() {
  * Selects `text` as a reader's drag would: found in the text of the element
  * matching `within` (the passage may cross marks), both ends mapped to text nodes.
  */
-export async function selectText(page: Page, text: string, within = 'body') {
+export async function selectText(page: DrivenPage, text: string, within = 'body') {
   await page.evaluate(
     ([t, root]) => {
       const nodes: Text[] = [];
@@ -200,6 +201,20 @@ export function useExtensionBrowser(handlers: Handler[] = []): TestEnvironment {
     } finally {
       await env.server?.close();
     }
+  });
+  return env;
+}
+
+/** Starts a page server and Firefox ESR with the extension for the tests of one file, and stops them after. */
+export function useFirefoxWithExtension(handlers: Handler[] = []): { firefox: FirefoxWithExtension; server: PageServer } {
+  const env = {} as { firefox: FirefoxWithExtension; server: PageServer };
+  beforeAll(async () => {
+    env.server = await startServer(handlers);
+    env.firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await env.firefox?.close();
+    await env.server?.close();
   });
   return env;
 }

@@ -5,6 +5,7 @@
  * the popup and the link context menu, and clear messages for bad files.
  */
 import { mkdirSync } from 'node:fs';
+import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -173,6 +174,67 @@ describe('PDF reader', () => {
     expect(await reader.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conceptId)).toBe('sma');
     // Longer than the hover delay: a card that reopened would show within it.
     await holdsFor(async () => (await card()) === null, 400, 'the card to stay closed after Escape');
+    await reader.close();
+  });
+
+  it('draws each highlight over its glyphs, the last letter included, at 100 % and 200 % (within 1 px)', async () => {
+    // The glyphs' boxes as the PDF places them: makePdf's lines in Helvetica 11 pt from x = 72, baselines from y = 720.
+    const helvetica: PDFFont = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+    const SIZE = 11;
+    const CAP = (718 / 1000) * SIZE;
+    // Letter by letter: pdf-lib's width of a string adds kerning, which its drawText does not apply.
+    const advance = (text: string) => [...text].reduce((sum, c) => sum + helvetica.widthOfTextAtSize(c, SIZE), 0);
+    const lines = REPORT_PAGES.map((page) => {
+      let y = 720;
+      return page.map((text) => {
+        const line = { text, baseline: 792 - y };
+        y -= text ? 15 : 12;
+        return line;
+      });
+    });
+    const reader = await openFile('report.pdf', report);
+    let compared = 0;
+    for (const zoom of ['100%', '200%']) {
+      // Zoom with the toolbar until it shows the level (a page drawn again at the new size).
+      for (;;) {
+        const shown = await reader.locator('.toolbar output').innerText();
+        if (shown === zoom) break;
+        await reader.getByRole('button', { name: parseInt(shown, 10) > parseInt(zoom, 10) ? 'Zoom out' : 'Zoom in' }).click();
+        await expect.poll(() => reader.locator('.toolbar output').innerText()).not.toBe(shown);
+      }
+      const scale = parseInt(zoom, 10) / 100;
+      for (const [pageIndex, pageLines] of lines.entries()) {
+        const pageEl = reader.locator(`.pdf-page[data-page-index="${pageIndex}"]`);
+        await pageEl.scrollIntoViewIfNeeded();
+        await expect.poll(() => pageEl.evaluate((el, s) => !!el.querySelector('mark.al-pdf-mark') && el.style.getPropertyValue('--scale-factor') === String(s), scale)).toBe(true);
+        const marks = await pageEl.evaluate((el) => {
+          const origin = el.getBoundingClientRect();
+          return [...el.querySelectorAll<HTMLElement>('mark.al-pdf-mark')].map((mark) => {
+            const span = mark.closest('[data-item]')!;
+            const before = document.createRange();
+            before.setStart(span, 0);
+            before.setEndBefore(mark);
+            const r = mark.getBoundingClientRect();
+            return { text: mark.textContent!, line: span.textContent!, offset: before.toString().length, left: r.left - origin.left, right: r.right - origin.left, top: r.top - origin.top, bottom: r.bottom - origin.top };
+          });
+        });
+        for (const m of marks) {
+          const line = pageLines.find((l) => l.text === m.line);
+          expect(line, `the text item "${m.line}" is a line of page ${pageIndex + 1}`).toBeDefined();
+          const x0 = (72 + advance(m.line.slice(0, m.offset))) * scale;
+          const x1 = (72 + advance(m.line.slice(0, m.offset + m.text.length))) * scale;
+          const where = `"${m.text}" in "${m.line}" at ${zoom}`;
+          expect(Math.abs(m.left - x0), `${where}: left edge ${m.left.toFixed(1)} vs glyphs ${x0.toFixed(1)}`).toBeLessThanOrEqual(1);
+          expect(Math.abs(m.right - x1), `${where}: right edge ${m.right.toFixed(1)} vs glyphs ${x1.toFixed(1)}`).toBeLessThanOrEqual(1);
+          // Vertically it covers the glyphs from the baseline to the capitals' top.
+          expect(m.top, `${where}: top`).toBeLessThanOrEqual(line!.baseline * scale - CAP * scale + 1);
+          expect(m.bottom, `${where}: bottom`).toBeGreaterThanOrEqual(line!.baseline * scale - 1);
+          compared++;
+        }
+      }
+    }
+    console.log(`PDF highlight boxes compared with their glyphs: ${compared} (100 % and 200 %)`);
+    expect(compared).toBeGreaterThan(20);
     await reader.close();
   });
 

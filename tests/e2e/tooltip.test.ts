@@ -163,11 +163,22 @@ describe('concept card', () => {
     // The page replaces the paragraph's text nodes (as a framework re-rendering it would), and adds text after the term.
     await rerenderParagraphOf(page, 'rsf', ' Later, USFK said more.');
     const term = await termBox(page, 'rsf');
+    // The term's line boxes and the line after them (lib/placement): the card goes 6 px below or above them, or beside the column at their top.
+    const { lineHeight, glyphs } = await page.evaluate(() => {
+      const [r] = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get('alliance-lens--rsf')!];
+      const range = document.createRange();
+      range.setStart(r!.startContainer, r!.startOffset);
+      range.setEnd(r!.endContainer, r!.endOffset);
+      const p = range.startContainer.parentElement!;
+      return { lineHeight: parseFloat(getComputedStyle(p).lineHeight) || 1.2 * parseFloat(getComputedStyle(p).fontSize), glyphs: range.getClientRects()[0]!.height };
+    });
+    const leading = Math.max(0, lineHeight - glyphs) / 2;
+    const [top, bottom] = [term.y - leading, term.y + term.height + leading + Math.max(lineHeight, glyphs)];
     await expect
       .poll(async () => {
         const card = (await cardBox(page))!;
-        // Placed beside the term as it is now (above or below it, a few px apart), not where the old text was.
-        return Math.min(Math.abs(card.y - (term.y + term.height)), Math.abs(card.y + card.height - term.y));
+        // Placed against the new term's lines, not where the old text was.
+        return Math.min(Math.abs(card.y - (bottom + 6)), Math.abs(card.y + card.height - (top - 6)), Math.abs(card.y - top));
       })
       .toBeLessThanOrEqual(40);
     expect(await openCard(page)).toMatchObject({ role: 'dialog' });

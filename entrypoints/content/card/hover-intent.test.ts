@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_GRACE_MS, HoverIntent, OPEN_DELAY_MS } from './hover-intent';
+import { HOVER_CLOSE_MS as CLOSE_GRACE_MS, HOVER_OPEN_MS as OPEN_DELAY_MS } from '@/lib/placement';
+import { HoverIntent } from './hover-intent';
 
 describe('HoverIntent', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -4,10 +4,9 @@
  * term or the card, closes after a grace period, never while pinned.
  * Dismissed (Escape), a card stays closed while the pointer stays on its term;
  * held (an editor is open), no hover card opens at all.
- * Timers and no DOM, so hover-intent.test.ts drives it with fake timers.
+ * Its delays are the reader's too (lib/placement). Timers and no DOM, so hover-intent.test.ts drives it with fake timers.
  */
-export const OPEN_DELAY_MS = 300;
-export const CLOSE_GRACE_MS = 350;
+import { HOVER_CLOSE_MS, HOVER_OPEN_MS } from '@/lib/placement';
 
 export interface HoverIntentActions<T> {
   open(target: T): void;
@@ -34,7 +33,7 @@ export class HoverIntent<T> {
     if (this.current === target) return;
     clearTimeout(this.openTimer);
     if (this.pinned || this.held || this.isDismissed(target)) return;
-    this.openTimer = setTimeout(() => this.show(target), OPEN_DELAY_MS);
+    this.openTimer = setTimeout(() => this.show(target), HOVER_OPEN_MS);
   }
 
   /** The pointer left a term: a card dismissed there may open again when it comes back. */
@@ -52,7 +51,7 @@ export class HoverIntent<T> {
     clearTimeout(this.openTimer);
     if (this.pinned || this.current === null) return;
     clearTimeout(this.closeTimer);
-    this.closeTimer = setTimeout(() => this.hide(), CLOSE_GRACE_MS);
+    this.closeTimer = setTimeout(() => this.hide(), HOVER_CLOSE_MS);
   }
 
   /** The pointer is on the card: keep it. */

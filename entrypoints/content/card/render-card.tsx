@@ -12,11 +12,12 @@ export const CARD_ID = 'alliance-lens-card';
 
 /**
  * The notes frame's height: fixed for each state of the card (a hover card's
- * compact strip, a pinned card's list, which scrolls inside, and its editor),
+ * compact strip, a pinned card's list — tall enough for a three-line note whole —
+ * which scrolls inside, and its editor),
  * set by what the reader did and never by the notes, so nothing about them
  * shows in the card's size (a page can measure our host).
  */
-export const NOTES_HEIGHT = { hover: 64, list: 132, editing: 240 } as const;
+export const NOTES_HEIGHT = { hover: 64, list: 168, editing: 240 } as const;
 
 export interface CardPaint {
   view: CardView;

@@ -9,6 +9,7 @@
  */
 import { describe } from '@/lib/anchoring/anchor';
 import { pageUrlOf } from '@/lib/page-url';
+import { rangeReference } from '@/lib/placement';
 import { touchesPage } from '@/lib/messages';
 import { onAbort } from '@/lib/abort';
 import type { Highlighting } from '../highlighting';
@@ -61,7 +62,6 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
     const range = noteableSelection(layer);
     const selectors = range && describe(document.body, range);
     if (!range || !selectors) return;
-    const rect = range.getBoundingClientRect();
     // The concepts the highlighter decided in the passage, each once.
     const conceptIds = [
       ...new Set(
@@ -71,11 +71,19 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
           .map((m) => m.conceptId),
       ),
     ].slice(0, MAX_CONCEPTS);
-    void panel.show({ getBoundingClientRect: () => rect }, { type: 'passage-new', url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors, conceptIds });
+    void panel.show(rangeReference(range.cloneRange()), { type: 'passage-new', url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors, conceptIds });
   }
 
-  function showNote(noteId: string, beside: DOMRect) {
-    void panel.show({ getBoundingClientRect: () => beside }, { type: 'passage-show', url: pageUrlOf(document), noteId });
+  /** Shows a note in the panel beside its whole passage (from its first line to its last). */
+  function showNote(noteId: string): boolean {
+    const ranges = boxes.passage(noteId)?.ranges;
+    const [first, last] = [ranges?.[0], ranges?.at(-1)];
+    if (!first || !last) return false;
+    const whole = document.createRange();
+    whole.setStart(first.startContainer, first.startOffset);
+    whole.setEnd(last.endContainer, last.endOffset);
+    void panel.show(rangeReference(whole), { type: 'passage-show', url: pageUrlOf(document), noteId });
+    return true;
   }
 
   document.addEventListener(
@@ -84,7 +92,7 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
       if (!e.isTrusted || layer.contains(e.target)) return;
       // A click on a highlighted term inside a passage is the card's.
       const noteId = highlighter.mentionAt(e.clientX, e.clientY) ? undefined : boxes.noteAt(e.clientX, e.clientY);
-      if (noteId) showNote(noteId, new DOMRect(e.clientX, e.clientY, 0, 0));
+      if (noteId) showNote(noteId);
       else panel.close();
     },
     { capture: true, signal },
@@ -124,12 +132,8 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
     refresh: notes.refresh,
     addNoteForSelection,
     showNote(noteId) {
-      const passage = boxes.passage(noteId);
-      const first = passage?.ranges[0];
-      if (!first) return false;
-      first.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'auto' });
-      showNote(noteId, first.getBoundingClientRect());
-      return true;
+      boxes.passage(noteId)?.ranges[0]?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'auto' });
+      return showNote(noteId);
     },
     notFound: notes.notFound,
   };

@@ -4,7 +4,7 @@
  * the note is saved.
  */
 import { render } from 'preact';
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { followReference, type VirtualReference } from '@/lib/placement';
 import type { ToFrame } from '@/lib/to-frame';
 import { t } from '@/lib/i18n';
 import type { UiLayer } from '../ui-layer';
@@ -21,7 +21,8 @@ export interface NotePanel {
    * so the panel opens ready for the reader's keys (a frame clicked while it loads may drop focus to the page).
    */
   prepare(): Promise<void>;
-  show(beside: { getBoundingClientRect(): DOMRect }, content: PanelContent): Promise<void>;
+  /** Opens beside `beside` (a Range's clone or a passage), never over its lines nor the next one. */
+  show(beside: VirtualReference, content: PanelContent): Promise<void>;
   /** Closes the panel (and the selection button, which shares its slot). */
   close(): void;
   isOpen(): boolean;
@@ -43,6 +44,7 @@ export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): Not
   /** A frame loading out of sight for the next panel, and the wrapper that parks it. */
   let spare: { frame: NotesFrame; parking: HTMLElement } | null = null;
   let open = false;
+  let stopFollowing: (() => void) | null = null;
   const setOpen = (next: boolean) => {
     if (next !== open) onOpen?.(next);
     open = next;
@@ -50,6 +52,8 @@ export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): Not
 
   function close() {
     setOpen(false);
+    stopFollowing?.();
+    stopFollowing = null;
     frame = null;
     layer.clear('selection');
   }
@@ -86,9 +90,8 @@ export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): Not
       parked?.parking.remove();
       const floating = root.querySelector<HTMLElement>('.floating')!;
       frame.focus('first');
-      const { x, y } = await computePosition(beside, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8 })] });
-      floating.style.setProperty('left', `${x}px`);
-      floating.style.setProperty('top', `${y}px`);
+      stopFollowing?.();
+      stopFollowing = followReference(beside, floating);
     },
     close,
     isOpen: () => open,
