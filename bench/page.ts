@@ -20,26 +20,66 @@ const FILLER = (
   'of a changing regional balance and the pressure on budgets shipyards industry trade and public opinion across the region'
 ).split(' ');
 
+/** Page-world source: `paintedRanges()`, every range the extension painted, read from `CSS.highlights` as any page can. */
+export const PAINTED = `const paintedRanges = () => {
+    const out = [];
+    for (const [name, h] of CSS.highlights) if (name.startsWith('alliance-lens--')) for (const r of h) out.push(r);
+    return out;
+  };`;
+
+/**
+ * Page-world source: `own(fn)` wraps a callback of the page's own so its run time adds to `window.__own` (ms).
+ * Observers' callbacks (the extension's included) run after it returns, so they are not counted.
+ */
+const OWN_TIME = `window.__own = 0;
+  const own = (fn) => (...args) => { const t = performance.now(); try { return fn(...args); } finally { window.__own += performance.now() - t; } };`;
+
 export function aliasesOf(corpus: Corpus): string[] {
   return [...new Set(corpus.concepts.flatMap((c) => c.aliases.filter((a) => a.lang !== 'ko').map((a) => a.text)))];
 }
 
-function sentence(next: () => number, aliases: string[]): string {
+/** Words of a page about something else entirely: it names no concept. */
+const QUIET_FILLER = (
+  'the garden club met on saturday to plant tomatoes beans and lettuce along the north fence while volunteers ' +
+  'repaired the greenhouse roof and sorted seeds for spring with compost from the village market'
+).split(' ');
+
+function sentence(next: () => number, aliases: string[], filler = FILLER): string {
   const words: string[] = [];
   const n = 14 + Math.floor(next() * 14);
   for (let i = 0; i < n; i++) {
     const r = next();
-    if (r < 0.06) words.push(aliases[Math.floor(next() * aliases.length)]!);
-    else if (r < 0.09) words.push(`<em>${FILLER[Math.floor(next() * FILLER.length)]}</em>`);
-    else if (r < 0.11) words.push(`<a href="#x">${FILLER[Math.floor(next() * FILLER.length)]}</a>`);
-    else words.push(FILLER[Math.floor(next() * FILLER.length)]!);
+    const word = () => filler[Math.floor(next() * filler.length)]!;
+    if (r < 0.06 && aliases.length) words.push(aliases[Math.floor(next() * aliases.length)]!);
+    else if (r < 0.09) words.push(`<em>${word()}</em>`);
+    else if (r < 0.11) words.push(`<a href="#x">${word()}</a>`);
+    else words.push(word());
   }
   const s = words.join(' ');
   return `${s[0]!.toUpperCase() + s.slice(1)}.`;
 }
 
-export function paragraph(next: () => number, aliases: string[]): string {
-  return `<p>${Array.from({ length: 3 + Math.floor(next() * 3) }, () => sentence(next, aliases)).join(' ')}</p>`;
+export function paragraph(next: () => number, aliases: string[], filler = FILLER): string {
+  return `<p>${Array.from({ length: 3 + Math.floor(next() * 3) }, () => sentence(next, aliases, filler)).join(' ')}</p>`;
+}
+
+/** A page of `minTextBytes` of text that names no concept (most pages a reader visits). */
+export function quietArticle(minTextBytes = 200_000): string {
+  const next = random(5);
+  const parts: string[] = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Garden club news</title></head><body><main><h1>Garden club news</h1>'];
+  let text = 0;
+  for (let section = 1; text < minTextBytes; section++) {
+    const html = [`<h2>Week ${section}</h2>`, ...Array.from({ length: 8 }, () => paragraph(next, [], QUIET_FILLER)), `<ul>${Array.from({ length: 4 }, () => `<li>${sentence(next, [], QUIET_FILLER)}</li>`).join('')}</ul>`].join('\n');
+    text += html.replace(/<[^>]+>/g, '').length;
+    parts.push(html);
+  }
+  parts.push('</main></body></html>');
+  return parts.join('\n');
+}
+
+/** A React page whose keyed list is reordered, filtered and re-rendered every 500 ms (bundle: bench/react-list.mjs). */
+export function reactListPage(): string {
+  return '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Alliance talks tracker</title></head><body><div id="root"></div><script src="/bench/react-list.js"></script></body></html>';
 }
 
 export function largeArticle(corpus: Corpus, minTextBytes = 1_600_000): string {
@@ -92,47 +132,59 @@ export function feedPage(corpus: Corpus, everyMs = 300, seconds = 60): string {
 <script>
   const items = [...document.getElementById('items').content.children];
   let i = 0;
-  const timer = setInterval(() => {
+  ${OWN_TIME}
+  const timer = setInterval(own(() => {
     document.getElementById('feed').append(items[i++].cloneNode(true));
     if (i >= items.length) { clearInterval(timer); document.title = 'done'; }
-  }, ${everyMs});
+  }), ${everyMs});
 </script></body></html>`;
 }
 
 /**
  * A page whose clock ticks every 50 ms while paragraphs arrive late (one
  * every `everyMs`), each naming a concept without ambiguity; the page records
- * when each paragraph was added and when a highlight first appeared in it.
+ * when each paragraph was added and when a highlight first appeared in it,
+ * polling `CSS.highlights` every frame (a paint is no DOM change: no observer
+ * sees it). Paragraphs start once the intro is highlighted, so lateness counts
+ * from when the extension runs; `?plain` (no extension) starts them at once.
  */
 export function tickerPage(count = 30, everyMs = 300): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: US-ROK alliance</title></head><body><div id="clock">0</div><main id="feed"><h1>Live updates</h1><p id="intro">Intro: the Special Measures Agreement.</p></main>
 <script>
+  ${OWN_TIME}
+  ${PAINTED}
   let t = 0;
-  setInterval(() => { document.getElementById('clock').textContent = String(++t); }, 50);
+  let adding = false;
+  setInterval(own(() => { document.getElementById('clock').textContent = String(++t); }), 50);
   const names = ['Special Measures Agreement', 'Nuclear Consultative Group', 'Regional Sustainment Framework', 'USFK'];
   window.__late = [];
-  new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) {
-      const p = n.nodeName === 'AL-MARK' && n.closest('p[data-i]');
-      if (p && window.__late[p.dataset.i].marked === null) window.__late[p.dataset.i].marked = performance.now();
-    }
-  }).observe(document.body, { childList: true, subtree: true });
   let i = 0;
   let timer;
-  // Lateness counts from when the extension runs: paragraphs start once the intro is highlighted.
-  const started = setInterval(() => {
-    if (!document.querySelector('#intro al-mark')) return;
-    clearInterval(started);
-    timer = setInterval(add, ${everyMs});
-  }, 50);
-  const add = () => {
+  const add = own(() => {
     const p = document.createElement('p');
     p.dataset.i = String(i);
     p.textContent = 'Late news ' + i + ': officials discussed the ' + names[i % names.length] + ' again in Seoul.';
     window.__late.push({ added: performance.now(), marked: null });
     document.getElementById('feed').append(p);
     if (++i >= ${count}) { clearInterval(timer); document.title = 'done'; }
+  });
+  const begin = () => {
+    adding = true;
+    // The page's own time counts from here, the same work with and without the extension.
+    window.__own = 0;
+    timer = setInterval(add, ${everyMs});
   };
+  if (location.search === '?plain') begin();
+  const watch = () => {
+    for (const r of paintedRanges()) {
+      const el = r.startContainer.parentElement;
+      if (!adding && el && el.closest('#intro')) begin();
+      const p = el && el.closest('p[data-i]');
+      if (p && window.__late[p.dataset.i].marked === null) window.__late[p.dataset.i].marked = performance.now();
+    }
+    if (document.title !== 'done' || window.__late.some((l) => l.marked === null)) requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
 </script></body></html>`;
 }
 

@@ -13,7 +13,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, CHROME_BUILD, ROOT, launchWithExtension, startServer } from '../scripts/browser';
 import { loadCorpusFromDir } from '../scripts/load-corpus';
 import type { Corpus } from '../lib/corpus/schema';
-import { aliasesOf, dynamicPage, feedPage, hugeTextPage, largeArticle, tickerPage } from './page';
+import { build } from 'esbuild';
+import { openCard } from '../scripts/extension-ui';
+import { HOVER_CLOSE_MS as CLOSE_GRACE_MS, HOVER_OPEN_MS as OPEN_DELAY_MS } from '../lib/placement';
+import { PAINTED, aliasesOf, dynamicPage, feedPage, hugeTextPage, largeArticle, quietArticle, reactListPage, tickerPage } from './page';
 import { benchNotes } from './notes';
 import { benchPdf } from './pdf';
 import { benchPacks } from './packs';
@@ -40,42 +43,69 @@ function ensureBuild() {
   if (!existsSync(built) || statSync(built).mtimeMs < sources) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Page-world probes, installed before any page script: long tasks and when marks appear. */
-const PROBES = `
-  window.__bench = { longtasks: [], firstMark: null, firstVisibleMark: null, lastMark: null, dcl: null };
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-  document.addEventListener('DOMContentLoaded', () => { window.__bench.dcl = performance.now(); });
-  new MutationObserver((records) => {
-    const b = window.__bench;
-    for (const r of records) for (const n of r.addedNodes) {
-      if (n.nodeName !== 'AL-MARK') continue;
+/**
+ * Page-world probes, installed before any page script: long tasks, and when highlights are painted. A paint writes
+ * no DOM, so no observer sees it: the probe polls `CSS.highlights` (as any page can) every frame for `watchMs`, with
+ * and without the extension alike, and timestamps the frame in which the count of painted ranges changes.
+ */
+const probes = (watchMs: number) => `(() => {
+  ${PAINTED}
+  const b = window.__bench = { longtasks: [], firstMark: null, firstVisibleMark: null, lastMark: null, dcl: null, paintedRanges };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('DOMContentLoaded', () => { b.dcl = performance.now(); });
+  const checked = new WeakSet();
+  const inView = (r) => {
+    const range = document.createRange();
+    try {
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+    } catch { return false; }
+    const rect = range.getBoundingClientRect();
+    return rect.width > 0 && rect.bottom > 0 && rect.top < innerHeight;
+  };
+  let count = 0;
+  const until = performance.now() + ${watchMs};
+  const watch = () => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('alliance-lens--')) n += h.size;
+    if (n !== count) {
       const t = performance.now();
+      count = n;
       b.firstMark ??= t;
       b.lastMark = t;
-      if (b.firstVisibleMark === null) {
-        const rect = n.getBoundingClientRect();
-        if (rect.bottom > 0 && rect.top < innerHeight) b.firstVisibleMark = t;
+      // Each range is looked at once, until one is in view.
+      if (b.firstVisibleMark === null) for (const r of paintedRanges()) {
+        if (checked.has(r)) continue;
+        checked.add(r);
+        if (inView(r)) { b.firstVisibleMark = t; break; }
       }
     }
-  }).observe(document, { childList: true, subtree: true });
+    if (performance.now() < until) requestAnimationFrame(watch);
+  };
+  if (${watchMs} > 0) requestAnimationFrame(watch);
+})();
 `;
 
 /** What PROBES, the ticker page and mark.js's script tag put on a page's window. */
 interface BenchWindow {
-  __bench: { longtasks: number[]; firstMark: number | null; firstVisibleMark: number | null; lastMark: number | null; dcl: number | null };
+  __bench: { longtasks: number[]; firstMark: number | null; firstVisibleMark: number | null; lastMark: number | null; dcl: number | null; paintedRanges(): StaticRange[] };
   __late: { added: number; marked: number | null }[];
+  /** The page's own callbacks' time, ms (bench/page.ts). */
+  __own: number;
   Mark: typeof import('mark.js');
 }
+/** How long the probe polls the registry by default: longer than any load scenario it times. */
+const WATCH_MS = 30_000;
 
 const sessions = new WeakMap<Page, import('playwright-core').CDPSession>();
 
 /** Opens a page whose main-thread time Chromium accounts from the start (CDP Performance domain). */
-async function measuredPage(context: BrowserContext): Promise<Page> {
+async function measuredPage(context: BrowserContext, watchMs = WATCH_MS): Promise<Page> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   sessions.set(page, cdp);
-  await page.addInitScript(PROBES);
+  await page.addInitScript(probes(watchMs));
   return page;
 }
 
@@ -85,8 +115,17 @@ async function taskDuration(page: Page): Promise<number> {
   return metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
 }
 
+/** Ranges the extension painted (read from `CSS.highlights`), plus the `<mark>` elements of the floor and mark.js. */
 async function markCount(page: Page) {
-  return page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('al-mark, mark, .bench-mark')].map((m, i) => m.dataset.alMention ?? String(i))).size);
+  return page.evaluate(() => (window as unknown as BenchWindow).__bench.paintedRanges().length + document.querySelectorAll('mark').length);
+}
+
+/** How many elements matching `selector` hold the start of a painted range. */
+async function highlightedCount(page: Page, selector: string) {
+  return page.evaluate(
+    (sel) => new Set((window as unknown as BenchWindow).__bench.paintedRanges().map((r: StaticRange) => r.startContainer.parentElement?.closest(sel)).filter(Boolean)).size,
+    selector,
+  );
 }
 
 async function waitForStableMarks(page: Page, quietMs = 800) {
@@ -174,13 +213,23 @@ async function scrollThrough(page: Page) {
   })()`);
 }
 
-/**
- * Whether the extension's UI host is on the page (`shown`) or not: the card's host exists only while it is open,
- * with a random custom-element-like tag and a closed shadow root, so the page sees only the host.
- */
-const OWN_UI_SHOWN = (shown: boolean) => [...document.body.children].some((e) => /^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName) && e.shadowRoot === null) === shown;
+/** The first painted range at least 100 px inside the viewport: the centre of its first line box. */
+const PAINTED_TARGET = `(() => {
+  for (const r of window.__bench.paintedRanges()) {
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    const box = range.getClientRects()[0];
+    if (box && box.top > 100 && box.bottom < innerHeight - 100) return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }
+  return null;
+})()`;
 
-/** Extension main-thread time and longest task of one hover on a highlight and leave (card opens, then closes). */
+/**
+ * Extension main-thread time and longest task of one hover on a highlight and leave (card opens, then closes).
+ * The card lives in a closed shadow root; reading it goes through DevTools, which costs the page's main thread,
+ * so each phase is a fixed wait past the hover intent's delay, measured, and only then checked (unmeasured).
+ */
 async function hoverCost(extContext: BrowserContext, plainContext: BrowserContext) {
   const once = async (context: BrowserContext, withExtension: boolean) => {
     const page = await measuredPage(context);
@@ -188,33 +237,46 @@ async function hoverCost(extContext: BrowserContext, plainContext: BrowserContex
     await page.goto(`${ORIGIN.value}/bench/article-1mb.html`, { waitUntil: 'load' });
     if (withExtension) await waitForStableMarks(page);
     else await page.waitForTimeout(2000);
-    const target = await page.evaluate(() => {
-      const el = [...document.querySelectorAll('p em, p al-mark')].find((m) => m.nodeName === 'AL-MARK' && m.getBoundingClientRect().top > 100) ?? document.querySelector('p em')!;
-      const r = el.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
+    const painted = (await page.evaluate(PAINTED_TARGET)) as { x: number; y: number } | null;
+    if (withExtension && !painted) throw new Error('card hover: no painted highlight in the viewport of the 1 MB article');
+    // Without the extension, the same mouse moves over an inline element of the same page.
+    const target =
+      painted ??
+      (await page.evaluate(() => {
+        const r = document.querySelector('p em')!.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }));
     await page.mouse.move(5, 5);
     await page.waitForTimeout(300);
-    const tasksBefore = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longtasks.length);
-    const before = await taskDuration(page);
+    const tasks = () => page.evaluate(() => (window as unknown as BenchWindow).__bench.longtasks.length as number);
+    const longestOf = (from: number, to: number) => page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as BenchWindow).__bench.longtasks.slice(a, b)), [from, to]);
+    const tasks0 = await tasks();
+    const t0 = await taskDuration(page);
     await page.mouse.move(target.x, target.y, { steps: 5 });
-    if (withExtension) await page.waitForFunction(OWN_UI_SHOWN, true, { timeout: 10_000 });
-    else await page.waitForTimeout(600);
+    await page.waitForTimeout(OPEN_DELAY_MS + 400);
+    const t1 = await taskDuration(page);
+    const tasks1 = await tasks();
+    const opened = !withExtension || (await openCard(page)) !== null;
+    const tasks2 = await tasks();
+    const t2 = await taskDuration(page);
     await page.mouse.move(5, 5, { steps: 5 });
-    if (withExtension) await page.waitForFunction(OWN_UI_SHOWN, false, { timeout: 10_000 });
-    else await page.waitForTimeout(600);
-    await page.waitForTimeout(300);
-    const ms = (await taskDuration(page)) - before;
-    const longest = await page.evaluate((n) => Math.max(0, ...(window as unknown as BenchWindow).__bench.longtasks.slice(n)), tasksBefore);
+    await page.waitForTimeout(CLOSE_GRACE_MS + 400);
+    const t3 = await taskDuration(page);
+    const tasks3 = await tasks();
+    const closed = !withExtension || (await openCard(page)) === null;
+    const longest = Math.max(await longestOf(tasks0, tasks1), await longestOf(tasks2, tasks3));
     await page.close();
-    return { ms, longest };
+    return { ms: t1 - t0 + (t3 - t2), longest, opened, closed };
   };
   const withExt = await once(extContext, true);
   const without = await once(plainContext, false);
-  return { ms: Math.max(0, withExt.ms - without.ms), longestMs: withExt.longest };
+  return { ms: Math.max(0, withExt.ms - without.ms), longestMs: withExt.longest, opened: withExt.opened, closed: withExt.closed };
 }
 
-/** The feed page with and without the extension: main-thread time of each, and how many posts got a highlight. */
+/** The page's own script time (its callbacks, timed by the page into `window.__own`), ms. */
+const ownTime = (page: Page) => page.evaluate(() => (window as unknown as BenchWindow).__own as number);
+
+/** The feed page with and without the extension: main-thread time and the page's own script time of each, and how many posts got a highlight. */
 async function feedCost(extContext: BrowserContext, plainContext: BrowserContext) {
   const run = async (context: BrowserContext) => {
     const page = await measuredPage(context);
@@ -222,39 +284,65 @@ async function feedCost(extContext: BrowserContext, plainContext: BrowserContext
     await page.waitForFunction(() => document.title === 'done', null, { timeout: (FEED_SECONDS + 60) * 1000 });
     await page.waitForTimeout(1500);
     const ms = await taskDuration(page);
+    const own = await ownTime(page);
     const posts = await page.evaluate(() => document.querySelectorAll('#feed .post').length);
-    const highlighted = await page.evaluate(() => [...document.querySelectorAll('#feed .post')].filter((p) => p.querySelector('al-mark')).length);
+    const highlighted = await highlightedCount(page, '#feed .post');
     await page.close();
-    return { ms, posts, highlighted };
+    return { ms, own, posts, highlighted };
   };
   const withExt = await run(extContext);
   const without = await run(plainContext);
-  return { extensionMs: withExt.ms - without.ms, pageMs: without.ms, posts: withExt.posts, highlighted: withExt.highlighted };
+  return { extensionMs: withExt.ms - without.ms, pageMs: without.ms, ownRatio: withExt.own / without.own, posts: withExt.posts, highlighted: withExt.highlighted };
 }
 
-/** Late paragraphs on a page ticking every 50 ms: how many got a highlight within 1 s of being added. */
-async function tickerLateness(context: BrowserContext) {
-  const page = await context.newPage();
-  await page.goto(`${ORIGIN.value}/bench/ticker.html`, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.title === 'done', null, { timeout: 60_000 });
-  await page.waitForTimeout(2000);
-  const late: { added: number; marked: number | null }[] = await page.evaluate(() => (window as unknown as BenchWindow).__late);
-  await page.close();
-  const delays = late.map((l) => (l.marked === null ? Infinity : l.marked - l.added));
-  return { total: late.length, within1s: delays.filter((d) => d <= 1000).length, medianMs: median(delays) };
+/**
+ * Late paragraphs on a page ticking every 50 ms: how many got a highlight within 1 s of being added; and the page's
+ * own script time with the extension ÷ without (the same ticks and paragraphs; `?plain` starts them at once).
+ */
+async function tickerLateness(extContext: BrowserContext, plainContext: BrowserContext) {
+  const run = async (context: BrowserContext, query: string) => {
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN.value}/bench/ticker.html${query}`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.title === 'done', null, { timeout: 60_000 });
+    await page.waitForTimeout(2000);
+    const own = await ownTime(page);
+    const late: { added: number; marked: number | null }[] = await page.evaluate(() => (window as unknown as BenchWindow).__late);
+    await page.close();
+    return { own, late };
+  };
+  const withExt = await run(extContext, '');
+  const without = await run(plainContext, '?plain');
+  const delays = withExt.late.map((l) => (l.marked === null ? Infinity : l.marked - l.added));
+  return { total: delays.length, within1s: delays.filter((d) => d <= 1000).length, medianMs: median(delays), ownRatio: withExt.own / without.own };
+}
+
+/** The React list re-rendered every 500 ms: the page's own script time (React's renders) with the extension ÷ without. */
+async function reactCost(extContext: BrowserContext, plainContext: BrowserContext) {
+  const run = async (context: BrowserContext) => {
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN.value}/bench/react-list.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.title === 'done', null, { timeout: 120_000 });
+    const own = await ownTime(page);
+    const painted = await page.evaluate(`(() => { ${PAINTED} return paintedRanges().length; })()`);
+    await page.close();
+    return { own, painted: painted as number };
+  };
+  const withExt = await run(extContext);
+  const without = await run(plainContext);
+  return { ownRatio: withExt.own / without.own, ownMs: withExt.own, plainMs: without.own, painted: withExt.painted };
 }
 
 /** One 10 MB text node: does the tab survive, and the longest task with the extension against without. */
 async function hugeText(extContext: BrowserContext, plainContext: BrowserContext) {
   const run = async (context: BrowserContext, withExtension: boolean) => {
-    const page = await measuredPage(context);
+    const page = await measuredPage(context, 60_000);
     let crashed = false;
     page.on('crash', () => (crashed = true));
     await page.goto(`${ORIGIN.value}/bench/huge-text.html`, { waitUntil: 'load', timeout: 120_000 });
-    if (withExtension) await page.waitForFunction(() => document.querySelectorAll('al-mark').length > 0, null, { timeout: 60_000 }).catch(() => undefined);
+    if (withExtension) await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.paintedRanges().length > 0, null, { timeout: 60_000 }).catch(() => undefined);
     await page.waitForTimeout(5000);
-    const probe = crashed ? null : await page.evaluate(() => (window as unknown as BenchWindow).__bench).catch(() => null);
-    const marks = crashed ? 0 : await page.evaluate(() => document.querySelectorAll('al-mark').length).catch(() => 0);
+    const probe = crashed ? null : await page.evaluate(() => { const b = (window as unknown as BenchWindow).__bench; return { longtasks: b.longtasks as number[], firstMark: b.firstMark as number | null, dcl: b.dcl as number | null }; }).catch(() => null);
+    const marks = crashed ? 0 : await markCount(page).catch(() => 0);
     await page.close().catch(() => undefined);
     return { alive: !crashed && probe !== null, longest: Math.max(0, ...(probe?.longtasks ?? [])), firstMark: (probe?.firstMark ?? NaN) - (probe?.dcl ?? NaN), marks };
   };
@@ -264,6 +352,53 @@ async function hugeText(extContext: BrowserContext, plainContext: BrowserContext
   return { alive: withExt.alive, longestMs: withExt.longest > without.longest ? withExt.longest : 0, longestPlainMs: without.longest, marks: withExt.marks, firstMarkMs: withExt.firstMark };
 }
 
+/**
+ * Live Ranges against StaticRanges in the highlight registry, without the extension: the page's own DOM work
+ * (text edits, elements inserted and removed, as a framework does) with `count` ranges registered of each kind,
+ * and none. A live Range is kept up to date by the browser on every mutation; a StaticRange is not.
+ */
+async function rangeKinds(context: BrowserContext, count = 5000) {
+  const once = async (kind: 'none' | 'static' | 'live') => {
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN.value}/bench/article-1mb.html`, { waitUntil: 'load' });
+    // A string, not a function: tsx would name inner functions with a helper the page does not have.
+    const ms = await page.evaluate(`(async () => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      while (nodes.length < ${count} && walker.nextNode()) if (walker.currentNode.data.length >= 5) nodes.push(walker.currentNode);
+      if ('${kind}' !== 'none') {
+        const h = new Highlight();
+        for (const n of nodes) {
+          if ('${kind}' === 'static') h.add(new StaticRange({ startContainer: n, startOffset: 0, endContainer: n, endOffset: 5 }));
+          else { const r = document.createRange(); r.setStart(n, 0); r.setEnd(n, 5); h.add(r); }
+        }
+        CSS.highlights.set('bench-ranges', h);
+      }
+      const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await frames();
+      const ps = [...document.querySelectorAll('p')];
+      const t = performance.now();
+      for (let i = 0; i < 2000; i++) {
+        const n = nodes[(i * 7919) % nodes.length];
+        n.appendData(' x');
+        n.deleteData(n.length - 2, 2);
+        const p = document.createElement('p');
+        p.textContent = 'inserted';
+        ps[(i * 104729) % ps.length].before(p);
+        p.remove();
+      }
+      return performance.now() - t;
+    })()`);
+    await page.close();
+    return ms as number;
+  };
+  const runs = { none: [] as number[], static: [] as number[], live: [] as number[] };
+  // The first page of a run pays for warming up (in the smoke run, 116 ms without ranges against 22 ms with): discarded.
+  await once('none');
+  for (let i = 0; i < RUNS; i++) for (const kind of ['none', 'static', 'live'] as const) runs[kind].push(await once(kind));
+  return { count, none: median(runs.none), static: median(runs.static), live: median(runs.live) };
+}
+
 /** The bench server's origin, set once it runs (the scenario helpers above use it). */
 const ORIGIN = { value: '' };
 
@@ -271,9 +406,10 @@ const ORIGIN = { value: '' };
 async function servePages(pages: Record<string, string>) {
   const server = await startServer([
     (req, res) => {
-      const body = pages[req.url ?? ''];
+      const path = new URL(req.url ?? '/', 'http://bench').pathname;
+      const body = pages[path];
       if (!body) return false;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+      res.writeHead(200, { 'content-type': `${path.endsWith('.js') ? 'text/javascript' : 'text/html'}; charset=utf-8` }).end(body);
       return true;
     },
   ]);
@@ -292,9 +428,22 @@ async function benchHover(corpus: Corpus): Promise<string[]> {
   await plain.close();
   await server.close();
   return [
-    `| one card hover and leave, 1 MB article: extension main-thread (median of ${RUNS}; each run) | ${fmt(median(runs.map((r) => r.ms)))} (${runs.map((r) => fmt(r.ms)).join(', ')}) | ≤ 5 ms |`,
+    `| one card hover and leave, 1 MB article: extension main-thread (median of ${RUNS}; each run) | ${fmt(median(runs.map((r) => r.ms)))} (${runs.map((r) => fmt(r.ms)).join(', ')}) | ≤ 16 ms |`,
     `| same: longest task (max of ${RUNS}) | ${fmt(Math.max(...runs.map((r) => r.longestMs)))} | ≤ 50 ms |`,
   ];
+}
+
+/** The React page's client, bundled from the `react` and `react-dom` packages (production build, as sites ship). */
+async function reactListBundle(): Promise<string> {
+  const out = await build({
+    entryPoints: [join(ROOT, 'bench/react-list.mjs')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
 }
 
 async function benchHighlighting(corpus: Corpus): Promise<string[]> {
@@ -310,6 +459,9 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
     '/bench/feed.html': feedPage(corpus, 300, FEED_SECONDS),
     '/bench/ticker.html': tickerPage(),
     '/bench/huge-text.html': hugeTextPage(),
+    '/bench/quiet.html': quietArticle(),
+    '/bench/react-list.html': reactListPage(),
+    '/bench/react-list.js': await reactListBundle(),
   };
   const server = await servePages(pages);
   const stats = await (async () => {
@@ -346,14 +498,14 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   }
 
   /** Main-thread time of a page left for `ms` after load, with or without the extension. */
-  async function pageCost(context: BrowserContext, path: string, settle: (page: Page) => Promise<void>) {
-    const page = await measuredPage(context);
+  async function pageCost(context: BrowserContext, path: string, settle: (page: Page) => Promise<void>, watchMs = WATCH_MS) {
+    const page = await measuredPage(context, watchMs);
     await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
     await settle(page);
     const ms = await taskDuration(page);
     const probe = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
     const marks = await markCount(page);
-    const paragraphsWithMarks = await page.evaluate(() => [...document.querySelectorAll('#feed p')].filter((p) => p.querySelector('al-mark')).length);
+    const paragraphsWithMarks = await highlightedCount(page, '#feed p');
     const paragraphs = await page.evaluate(() => document.querySelectorAll('#feed p').length);
     await page.close();
     return { ms, probe, marks, paragraphsWithMarks, paragraphs };
@@ -399,7 +551,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
       if (Number.isNaN(parsedAt) && url.endsWith('/content-scripts/content.js')) parsedAt = Date.now();
     });
     await cdp.send('Debugger.enable');
-    await page.addInitScript(PROBES);
+    await page.addInitScript(probes(WATCH_MS));
     await page.goto(`${server.origin}/bench/article.html`, { waitUntil: 'load' });
     await waitForStableMarks(page);
     const { origin, first } = await page.evaluate(() => ({ origin: performance.timeOrigin, first: (window as unknown as BenchWindow).__bench.firstVisibleMark }));
@@ -416,7 +568,7 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const dynExt = await pageCost(ext.context, '/bench/dynamic.html', waitDone);
   const dynPlain = await pageCost(plainContext, '/bench/dynamic.html', waitDone);
   const idleCost = async (context: BrowserContext) => {
-    const page = await measuredPage(context);
+    const page = await measuredPage(context, 0);
     await page.goto(`${server.origin}/bench/idle.html`);
     await page.waitForTimeout(3000);
     const before = await taskDuration(page);
@@ -428,8 +580,19 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const idleExt = await idleCost(ext.context);
   const idlePlain = await idleCost(plainContext);
 
+  console.error('bench: a 200 KB page naming no concept');
+  // Loaded and left for the same 3 s with and without the extension, in turns; no probe polling (nothing to time).
+  const quiet: number[] = [];
+  let quietPainted = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const withExt = await pageCost(ext.context, '/bench/quiet.html', fixedWait(3000), 0);
+    const without = await pageCost(plainContext, '/bench/quiet.html', fixedWait(3000), 0);
+    quiet.push(withExt.ms - without.ms);
+    quietPainted = Math.max(quietPainted, withExt.marks);
+  }
+
   console.error('bench: scrolled to the end');
-  // The article read to its end: everything wrapped (the lazy part included), against the same scroll without the extension.
+  // The article read to its end: everything painted (what was far from the view included), against the same scroll without the extension.
   const scrolled: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = Date.now();
@@ -451,38 +614,46 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   console.error('bench: feed');
   const feed = await feedCost(ext.context, plainContext);
   console.error('bench: 50 ms ticker');
-  const late = await tickerLateness(ext.context);
+  const late = await tickerLateness(ext.context, plainContext);
+  console.error('bench: React list');
+  const react = await reactCost(ext.context, plainContext);
+  console.error('bench: live ranges against StaticRanges');
+  const kinds = await rangeKinds(plainContext);
   console.error('bench: 10 MB text node');
   const huge = await hugeText(ext.context, plainContext);
   await ext.close();
   await plain.close();
   await server.close();
 
-  const gzip = gzipSync(readFileSync(join(CHROME_BUILD, 'content-scripts/content.js'))).length;
+  const gzip = gzipSync(readFileSync(join(CHROME_BUILD, 'content-scripts/content.js')), { level: 9 }).length;
   const e = median(extension.map((r) => r.mainThreadMs));
   const f = median(floor.map((r) => r.mainThreadMs));
   const n = median(naive.map((r) => r.mainThreadMs));
   const paired = extension.map((r, i) => r.mainThreadMs / floor[i]!.mainThreadMs);
   const range = (xs: number[]) => `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
+  const hoverNote = hover.opened && hover.closed ? '' : ` (card ${hover.opened ? 'did not close' : 'did not open'} within the hover intent's delay + 400 ms)`;
+  const ratio = (x: number) => x.toFixed(2);
   const targets = [
-    '| scenario (issue 14) | measured | target |',
+    '| scenario (issues 14 and 23) | measured | target |',
     '|---|---|---|',
     `| load, 1.6 MB article: extension main-thread ÷ floor (eager one-pass wrap); median (range) | ${range(paired)} | ≤ 0.5 |`,
-    `| same, after scrolling to the bottom (everything wrapped): total ÷ floor | ${range(scrolled)} | ≤ 1.25 |`,
+    `| same, after scrolling to the bottom (everything painted): total ÷ floor | ${range(scrolled)} | ≤ 1.0 |`,
     `| first highlight in view after the content script starts | ${fmt(median(sinceScript))} | ≤ 100 ms |`,
-    `| one card hover and leave, 1 MB article: extension main-thread; longest task | ${fmt(hover.ms)}; ${fmt(hover.longestMs)} | ≤ 5 ms, no task > 50 ms |`,
-    `| a feed adding a post every 300 ms for ${FEED_SECONDS} s: extension time ÷ the page's own | ${(feed.extensionMs / feed.pageMs).toFixed(2)} (${fmt(feed.extensionMs)} ÷ ${fmt(feed.pageMs)}); posts with marks ${feed.highlighted}/${feed.posts} (only those near the view are wrapped) |`
-      + ' ≤ 0.5 |',
+    `| one card hover and leave, 1 MB article: extension main-thread; longest task | ${fmt(hover.ms)}; ${fmt(hover.longestMs)}${hoverNote} | ≤ 16 ms, no task > 50 ms |`,
+    `| the page's own script time with the extension ÷ without: feed; 50 ms ticker; React list re-rendered every 500 ms | ${ratio(feed.ownRatio)}; ${ratio(late.ownRatio)}; ${ratio(react.ownRatio)} (React ${fmt(react.ownMs)} ÷ ${fmt(react.plainMs)}, ${react.painted} ranges painted) | ≤ 1.1 |`,
+    `| a feed adding a post every 300 ms for ${FEED_SECONDS} s: extension time ÷ the page's own | ${ratio(feed.extensionMs / feed.pageMs)} (${fmt(feed.extensionMs)} ÷ ${fmt(feed.pageMs)}); posts with highlights ${feed.highlighted}/${feed.posts} (only those near the view are painted) | ≤ 0.5 |`,
     `| a 50 ms ticker running: late paragraphs highlighted within 1 s | ${((100 * late.within1s) / late.total).toFixed(0)} % (${late.within1s}/${late.total}; median delay ${fmt(late.medianMs)}) | ≥ 95 % |`,
-    `| 10 MB single text node | ${huge.alive ? 'no crash' : 'CRASHED'}; longest extension task ${fmt(huge.longestMs)} (without the extension ${fmt(huge.longestPlainMs)}); ${huge.marks} marks | no crash, longest extension task ≤ 50 ms |`,
+    `| 10 MB single text node | ${huge.alive ? 'no crash' : 'CRASHED'}; longest extension task ${fmt(huge.longestMs)} (without the extension ${fmt(huge.longestPlainMs)}); ${huge.marks} ranges painted | no crash, longest extension task ≤ 50 ms |`,
+    `| a 200 KB page naming no concept: extension main-thread (median of ${RUNS}) | ${fmt(median(quiet))} (${quiet.map(fmt).join(', ')}; ${quietPainted} ranges painted) | ≤ 5 ms |`,
     `| naive mark.js ÷ extension (main-thread, load) | ${(n / e).toFixed(1)} | ≥ 40 |`,
+    `| content script size | ${(gzip / 1024).toFixed(1)} KB gzip -9 | ≤ 50 KB |`,
   ];
   return [
     ...targets,
     '',
     `Page: ${(stats.textBytes / 1e6).toFixed(2)} MB of text, ${stats.textNodes} text nodes; medians of ${RUNS} runs (naive: ${NAIVE_RUNS}).`,
     '',
-    '| contender | main-thread time | longest task | first highlight in view (after DOMContentLoaded / after the content script started) | last highlight | marks |',
+    '| contender | main-thread time | longest task | first highlight in view (after DOMContentLoaded / after the content script started) | last highlight | ranges painted / marks |',
     '|---|---|---|---|---|---|',
     `| extension (as built) | ${fmt(e)} | ${fmt(median(extension.map((r) => r.longestTaskMs)))} | ${fmt(median(extension.map((r) => r.firstVisibleMs!)))} / ${fmt(median(sinceScript))} | ${fmt(median(extension.map((r) => r.lastMs!)))} | ${median(extension.map((r) => r.marks))} |`,
     `| floor (TreeWalker + one regex) | ${fmt(f)} | ${fmt(median(floor.map((r) => r.longestTaskMs)))} | – | – | ${median(floor.map((r) => r.marks))} |`,
@@ -492,9 +663,9 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
     `|---|---|`,
     `| extension ÷ floor (main-thread time; median of the runs taken in turns, and their range) | ${median(paired).toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)}) |`,
     `| naive ÷ extension (main-thread time) | ${(n / e).toFixed(1)} |`,
-    `| dynamic page (1,000 paragraphs in 20 bursts): extension main-thread time | ${fmt(dynExt.ms - dynPlain.ms)}; paragraphs with marks ${dynExt.paragraphsWithMarks}/${dynExt.paragraphs} (only those near the view are wrapped) |`,
+    `| dynamic page (1,000 paragraphs in 20 bursts): extension main-thread time | ${fmt(dynExt.ms - dynPlain.ms)}; paragraphs with highlights ${dynExt.paragraphsWithMarks}/${dynExt.paragraphs} (only those near the view are painted) |`,
     `| static page idle for 10 s: extension main-thread time | ${fmt(idleExt - idlePlain)} (with ${fmt(idleExt)}, without ${fmt(idlePlain)}) |`,
-    `| content script size | ${(gzip / 1024).toFixed(1)} KB gzip |`,
+    `| the page's own DOM work (2,000 text edits and element insertions), ${kinds.count} ranges registered: none / StaticRange / live Range (no extension) | ${fmt(kinds.none)} / ${fmt(kinds.static)} / ${fmt(kinds.live)} |`,
   ];
 }
 
