@@ -126,8 +126,19 @@ export async function openCardEditor(notes: Frame) {
   await notes.getByRole('button', { name: 'Add note' }).click({ timeout: 15_000 });
   const editor = notes.getByRole('textbox', { name: 'Note' });
   await editor.waitFor({ timeout: 15_000 });
-  await notes.waitForFunction(() => innerHeight === 240, null, { timeout: 15_000 });
+  await settledCard(notes.page());
   return editor;
+}
+
+/** Waits until the open card stops moving: grown by its editor, it may move to the side with room for it. */
+export async function settledCard(page: Page) {
+  let last = '';
+  for (const deadline = Date.now() + 10_000; ; await page.waitForTimeout(150)) {
+    const box = JSON.stringify(await cardBox(page));
+    if (box === last) return;
+    last = box;
+    if (Date.now() > deadline) throw new Error('The card kept moving for 10 s');
+  }
 }
 
 /** With the card of a concept open: "Add note" in its notes frame, type `body`, save, and wait until the card lists it. */

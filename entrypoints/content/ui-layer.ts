@@ -65,8 +65,6 @@ const HOST_STYLE: [string, string][] = [
   ['visibility', 'visible'],
   ['opacity', '1'],
   ['z-index', '2147483647'],
-  // The surfaces take the pointer (pointer-events: auto in their styles); the host itself never does.
-  ['pointer-events', 'none'],
 ];
 
 function dropUntrusted(e: Event) {
@@ -90,10 +88,13 @@ export function createUiLayer(signal: AbortSignal, css: string): UiLayer {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(themeCss + css);
 
+  /** Shows the host last in the top layer; focus inside it stays where it was (hiding a popover moves focus out). */
   function showOnTop(el: HTMLElement) {
     if (!('showPopover' in el)) return;
+    const focused = shadow?.activeElement as HTMLElement | null | undefined;
     if (el.matches(':popover-open')) el.hidePopover();
     el.showPopover();
+    if (focused?.isConnected && shadow?.activeElement !== focused) focused.focus({ preventScroll: true });
   }
 
   function create() {

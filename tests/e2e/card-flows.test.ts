@@ -31,6 +31,16 @@ async function openArticle(viewport = { width: 1200, height: 800 }): Promise<Pag
   return page;
 }
 
+/**
+ * The first highlight of a concept, about 80 px below the top of the view (the card then has room below it for
+ * its notes at their full height); the box of its first line.
+ */
+async function termNearTop(page: Page, conceptId: string): Promise<Box> {
+  await termBox(page, conceptId, 0, 'start');
+  await page.evaluate(() => window.scrollBy(0, -80));
+  return termBox(page, conceptId, 0, 'nearest');
+}
+
 /** Checks for `ms` that the card stays closed (the reader's pointer does not move meanwhile). */
 async function staysClosed(page: Page, ms: number) {
   await holdsFor(async () => (await openCard(page)) === null, ms, 'the card to stay closed');
@@ -111,7 +121,7 @@ describe('card and panels at human speed', () => {
 
   it('Escape keeps a hover card dismissed while the pointer stays on its term, until it leaves and comes back (WCAG 1.4.13)', async () => {
     const page = await openArticle();
-    const at = centre(await termBox(page, 'rsf'));
+    const at = centre(await termNearTop(page, 'rsf'));
     await page.mouse.move(at.x, at.y, { steps: 6 });
     await poll(() => openCard(page)).toMatchObject({ role: 'tooltip', name: 'Regional Sustainment Framework' });
     await humanPause();
@@ -133,7 +143,7 @@ describe('card and panels at human speed', () => {
     const DRAFT = 'Ask how the 8.3% rise';
     const SAVED = `${DRAFT} compares with inflation`;
     const page = await openArticle();
-    const at = centre(await termBox(page, 'sma'));
+    const at = centre(await termNearTop(page, 'sma'));
     await page.mouse.click(at.x, at.y);
     await poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
     const notes = await notesFrame(page, 'Your notes');
@@ -182,7 +192,7 @@ describe('card and panels at human speed', () => {
 
   it("sizes a pinned card's notes frame by what the reader does, never by how many notes there are", async () => {
     const page = await openArticle();
-    const at = centre(await termBox(page, 'rsf'));
+    const at = centre(await termNearTop(page, 'rsf'));
     await page.mouse.click(at.x, at.y);
     await poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
     const notes = await notesFrame(page, 'Your notes');
@@ -279,7 +289,7 @@ describe('card and panels at human speed', () => {
 
   it('axe-core: no serious or critical issue in the hover card, the pinned card and the passage-note panel', async () => {
     const page = await openArticle();
-    const at = centre(await termBox(page, 'ncg'));
+    const at = centre(await termNearTop(page, 'ncg'));
     await page.mouse.move(at.x, at.y, { steps: 6 });
     await poll(() => openCard(page)).toMatchObject({ role: 'tooltip' });
     await notesFrame(page, 'Your notes');

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights, humanPause, openInContext, passageBoxCount } from './harness';
+import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights, humanPause, openInContext, passageBoxCount, openCardEditor } from './harness';
 
 const env = useExtensionBrowser();
 const PAGE = '/fixtures/long-article.html';
@@ -65,7 +65,7 @@ describe('Open in context', () => {
     await poll('the card is pinned', () => openCard(page)).toMatchObject({ role: 'dialog', name: expect.stringContaining('Nuclear Consultative Group') });
     const notes = await notesFrame(page, 'Your notes');
     await humanPause();
-    await notes.getByRole('button', { name: 'Add note' }).click();
+    await openCardEditor(notes);
     await notes.getByRole('textbox', { name: 'Note' }).pressSequentially(NOTE, { delay: 15 });
     await humanPause();
     await notes.getByRole('button', { name: 'Save note' }).click();

@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
-import { clickInUi, notesFrame, openCard, passageBoxCount, pointOfText, termCentre, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, humanPause } from './harness';
+import { clickInUi, notesFrame, openCard, passageBoxCount, pointOfText, termCentre, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, humanPause, openCardEditor } from './harness';
 import {
   ARTICLE,
   SECRET,
@@ -197,8 +197,7 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
     const page = await hostilePage();
     const notes = await readerOpensCard(page, 'ncg');
     const keysBefore = await page.evaluate(() => (window as unknown as { __spy: { keys: number } }).__spy.keys);
-    await notes.getByRole('button', { name: 'Add note' }).click();
-    const box = notes.getByRole('textbox', { name: 'Note' });
+    const box = await openCardEditor(notes);
     await box.click();
     await page.keyboard.type(`${TYPED_SECRET} (keylogger)`, { delay: 25 });
     await page.keyboard.press('Shift+Home');

@@ -104,8 +104,11 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     clearInterval(coverTimer);
     coverTimer = setInterval(() => {
       const card = cardElement();
-      if (!card) clearInterval(coverTimer);
-      else if (isCovered(card)) layer.raise();
+      if (!card) return clearInterval(coverTimer);
+      // The header is always in view and square inside the card's rounded corners (the notes frame may be
+      // scrolled or clipped inside the card, which is no cover).
+      const head = card.querySelector('.card-head');
+      if (head && isCovered(head)) layer.raise();
     }, COVER_CHECK_MS);
   }
 
