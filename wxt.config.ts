@@ -23,7 +23,8 @@ export default defineConfig({
   modules: [],
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      for (const name of readdirSync(CMAPS).filter((f) => KOREAN_CMAP.test(f))) files.push({ absoluteSrc: join(CMAPS, name), relativeDest: `pdf-cmaps/${name}` });
+      for (const name of readdirSync(CMAPS).filter((f) => KOREAN_CMAP.test(f)))
+        files.push({ absoluteSrc: join(CMAPS, name), relativeDest: `pdf-cmaps/${name}` });
     },
   },
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
@@ -36,19 +37,12 @@ export default defineConfig({
     description:
       'Highlights US–South Korea alliance concepts on any page, explains them from a bundled corpus, and keeps your notes private.',
     default_locale: 'en',
-    permissions: [
-      'storage',
-      'unlimitedStorage',
-      'contextMenus',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
-    ],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     ...(browser === 'firefox' ? { optional_permissions: PDF_ORIGINS } : { optional_host_permissions: PDF_ORIGINS }),
     // The notes frame (entrypoints/notes-frame) is the one page a web page may embed: Chrome loads it only through a
     // per-session dynamic URL, so a page cannot probe for it; it shows nothing without the content script's handshake.
     web_accessible_resources:
-      browser === 'firefox'
-        ? ['notes-frame.html']
-        : [{ resources: ['notes-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
+      browser === 'firefox' ? ['notes-frame.html'] : [{ resources: ['notes-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: manifestCommands(),
     // The dashboard is the options page, so the browser's extension menu offers it (it opens in a tab: it is a full page).
     options_ui: { page: 'dashboard.html', open_in_tab: true },

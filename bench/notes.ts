@@ -72,7 +72,14 @@ const time = (run: () => unknown) => {
 function linearScan(notes: Note[], names: ReadonlyMap<string, string>, query: string): Note[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return notes.filter((n) => {
-    const text = [n.body, n.tags.join(' '), n.kind === 'passage' ? `${n.target.quote.exact} ${n.target.title} ${n.target.url}` : '', conceptIdsOf(n).map((id) => names.get(id) ?? id).join(' ')]
+    const text = [
+      n.body,
+      n.tags.join(' '),
+      n.kind === 'passage' ? `${n.target.quote.exact} ${n.target.title} ${n.target.url}` : '',
+      conceptIdsOf(n)
+        .map((id) => names.get(id) ?? id)
+        .join(' '),
+    ]
       .join(' ')
       .toLowerCase();
     return words.every((w) => text.includes(w));
@@ -134,14 +141,17 @@ export async function benchNotes(corpus: Corpus, runs: number): Promise<string[]
     for (const q of QUERIES) {
       for (let k = 1; k <= q.length; k++) {
         keystrokes.push(
-          await page.evaluate(async (text) => {
-            const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
-            const start = performance.now();
-            input.value = text;
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-            return performance.now() - start;
-          }, q.slice(0, k)),
+          await page.evaluate(
+            async (text) => {
+              const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+              const start = performance.now();
+              input.value = text;
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+              return performance.now() - start;
+            },
+            q.slice(0, k),
+          ),
         );
       }
     }

@@ -66,10 +66,16 @@ export function paragraph(next: () => number, aliases: string[], filler = FILLER
 /** A page of `minTextBytes` of text that names no concept (most pages a reader visits). */
 export function quietArticle(minTextBytes = 200_000): string {
   const next = random(5);
-  const parts: string[] = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Garden club news</title></head><body><main><h1>Garden club news</h1>'];
+  const parts: string[] = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Garden club news</title></head><body><main><h1>Garden club news</h1>',
+  ];
   let text = 0;
   for (let section = 1; text < minTextBytes; section++) {
-    const html = [`<h2>Week ${section}</h2>`, ...Array.from({ length: 8 }, () => paragraph(next, [], QUIET_FILLER)), `<ul>${Array.from({ length: 4 }, () => `<li>${sentence(next, [], QUIET_FILLER)}</li>`).join('')}</ul>`].join('\n');
+    const html = [
+      `<h2>Week ${section}</h2>`,
+      ...Array.from({ length: 8 }, () => paragraph(next, [], QUIET_FILLER)),
+      `<ul>${Array.from({ length: 4 }, () => `<li>${sentence(next, [], QUIET_FILLER)}</li>`).join('')}</ul>`,
+    ].join('\n');
     text += html.replace(/<[^>]+>/g, '').length;
     parts.push(html);
   }
@@ -85,14 +91,18 @@ export function reactListPage(): string {
 export function largeArticle(corpus: Corpus, minTextBytes = 1_600_000): string {
   const next = random(42);
   const aliases = aliasesOf(corpus);
-  const parts: string[] = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>US-ROK alliance: a long report</title></head><body><main><h1>The US-ROK alliance in the Indo-Pacific</h1>'];
+  const parts: string[] = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>US-ROK alliance: a long report</title></head><body><main><h1>The US-ROK alliance in the Indo-Pacific</h1>',
+  ];
   let text = 0;
   let section = 0;
   while (text < minTextBytes) {
     const block: string[] = [`<h2>Section ${++section}: Korea and the alliance</h2>`];
     for (let i = 0; i < 8; i++) block.push(paragraph(next, aliases));
     block.push(`<ul>${Array.from({ length: 4 }, () => `<li>${sentence(next, aliases)}</li>`).join('')}</ul>`);
-    block.push(`<table><tr><th>Item</th><th>Note</th></tr>${Array.from({ length: 3 }, () => `<tr><td>${sentence(next, aliases)}</td><td>${aliases[Math.floor(next() * aliases.length)]}</td></tr>`).join('')}</table>`);
+    block.push(
+      `<table><tr><th>Item</th><th>Note</th></tr>${Array.from({ length: 3 }, () => `<tr><td>${sentence(next, aliases)}</td><td>${aliases[Math.floor(next() * aliases.length)]}</td></tr>`).join('')}</table>`,
+    );
     block.push(`<form><label>Comment <input value="SMA RSF NCG"></label><textarea>Special Measures Agreement draft</textarea></form>`);
     block.push(`<pre><code>const SMA = load("Regional Sustainment Framework");</code></pre>`);
     const html = block.join('\n');
@@ -126,7 +136,10 @@ export function dynamicPage(corpus: Corpus, total = 1000, burst = 50, everyMs = 
 export function feedPage(corpus: Corpus, everyMs = 300, seconds = 60): string {
   const next = random(11);
   const aliases = aliasesOf(corpus);
-  const posts = Array.from({ length: Math.ceil((seconds * 1000) / everyMs) }, () => `<article class="post"><h3>Update</h3>${paragraph(next, aliases)}</article>`);
+  const posts = Array.from(
+    { length: Math.ceil((seconds * 1000) / everyMs) },
+    () => `<article class="post"><h3>Update</h3>${paragraph(next, aliases)}</article>`,
+  );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed: US-ROK alliance</title></head><body><main id="feed"><h1>Alliance feed</h1></main>
 <template id="items">${posts.join('')}</template>
 <script>

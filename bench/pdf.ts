@@ -13,7 +13,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** A long report: the test report's pages repeated, each padded to a full page of prose. */
 async function longReport(): Promise<Buffer> {
   const filler = 'The allies reviewed readiness, rotation schedules and budgets for the coming year in detail.';
-  const pages = Array.from({ length: PDF_PAGES }, (_, i) => [...REPORT_PAGES[i % REPORT_PAGES.length]!, '', ...Array.from({ length: 36 }, () => filler)]);
+  const pages = Array.from({ length: PDF_PAGES }, (_, i) => [
+    ...REPORT_PAGES[i % REPORT_PAGES.length]!,
+    '',
+    ...Array.from({ length: 36 }, () => filler),
+  ]);
   return makePdf('A long alliance report', pages);
 }
 
@@ -35,10 +39,14 @@ export async function benchPdf(runs: number): Promise<string[]> {
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });
     await page.locator('[data-testid="file-input"]').setInputFiles({ name: 'long-report.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await page.waitForFunction(() => {
-      const b = (window as unknown as { __bench: Record<string, number | null> }).__bench;
-      return b.firstMark !== null && b.allRead !== null;
-    }, null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => {
+        const b = (window as unknown as { __bench: Record<string, number | null> }).__bench;
+        return b.firstMark !== null && b.allRead !== null;
+      },
+      null,
+      { timeout: 120_000 },
+    );
     const r = await page.evaluate(() => {
       const b = (window as unknown as { __bench: Record<'start' | 'firstPage' | 'firstMark' | 'allRead', number> }).__bench;
       return {

@@ -9,7 +9,13 @@ import { createElement as h } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 
-const TOPICS = ['Special Measures Agreement', 'US Forces Korea', 'Nuclear Consultative Group', 'Regional Sustainment Framework', 'Washington Declaration'];
+const TOPICS = [
+  'Special Measures Agreement',
+  'US Forces Korea',
+  'Nuclear Consultative Group',
+  'Regional Sustainment Framework',
+  'Washington Declaration',
+];
 const ITEMS = Array.from({ length: 300 }, (_, i) => ({ id: i, topic: TOPICS[i % TOPICS.length] }));
 const RENDERS = 60;
 

@@ -88,7 +88,14 @@ const probes = (watchMs: number) => `(() => {
 
 /** What PROBES, the ticker page and mark.js's script tag put on a page's window. */
 interface BenchWindow {
-  __bench: { longtasks: number[]; firstMark: number | null; firstVisibleMark: number | null; lastMark: number | null; dcl: number | null; paintedRanges(): StaticRange[] };
+  __bench: {
+    longtasks: number[];
+    firstMark: number | null;
+    firstVisibleMark: number | null;
+    lastMark: number | null;
+    dcl: number | null;
+    paintedRanges(): StaticRange[];
+  };
   __late: { added: number; marked: number | null }[];
   /** The page's own callbacks' time, ms (bench/page.ts). */
   __own: number;
@@ -123,7 +130,13 @@ async function markCount(page: Page) {
 /** How many elements matching `selector` hold the start of a painted range. */
 async function highlightedCount(page: Page, selector: string) {
   return page.evaluate(
-    (sel) => new Set((window as unknown as BenchWindow).__bench.paintedRanges().map((r: StaticRange) => r.startContainer.parentElement?.closest(sel)).filter(Boolean)).size,
+    (sel) =>
+      new Set(
+        (window as unknown as BenchWindow).__bench
+          .paintedRanges()
+          .map((r: StaticRange) => r.startContainer.parentElement?.closest(sel))
+          .filter(Boolean),
+      ).size,
     selector,
   );
 }
@@ -201,7 +214,6 @@ async function inPageContender(context: BrowserContext, url: string, run: (page:
   return { mainThreadMs: after - before, longestTaskMs: longest, marks };
 }
 
-
 /** Scrolls from top to bottom two viewports a frame, as a reader skimming to the end would (faster). */
 async function scrollThrough(page: Page) {
   // A string, not a function: tsx would name inner functions with a helper the page does not have.
@@ -249,7 +261,8 @@ async function hoverCost(extContext: BrowserContext, plainContext: BrowserContex
     await page.mouse.move(5, 5);
     await page.waitForTimeout(300);
     const tasks = () => page.evaluate(() => (window as unknown as BenchWindow).__bench.longtasks.length as number);
-    const longestOf = (from: number, to: number) => page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as BenchWindow).__bench.longtasks.slice(a, b)), [from, to]);
+    const longestOf = (from: number, to: number) =>
+      page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as BenchWindow).__bench.longtasks.slice(a, b)), [from, to]);
     const tasks0 = await tasks();
     const t0 = await taskDuration(page);
     await page.mouse.move(target.x, target.y, { steps: 5 });
@@ -292,7 +305,13 @@ async function feedCost(extContext: BrowserContext, plainContext: BrowserContext
   };
   const withExt = await run(extContext);
   const without = await run(plainContext);
-  return { extensionMs: withExt.ms - without.ms, pageMs: without.ms, ownRatio: withExt.own / without.own, posts: withExt.posts, highlighted: withExt.highlighted };
+  return {
+    extensionMs: withExt.ms - without.ms,
+    pageMs: without.ms,
+    ownRatio: withExt.own / without.own,
+    posts: withExt.posts,
+    highlighted: withExt.highlighted,
+  };
 }
 
 /**
@@ -313,7 +332,12 @@ async function tickerLateness(extContext: BrowserContext, plainContext: BrowserC
   const withExt = await run(extContext, '');
   const without = await run(plainContext, '?plain');
   const delays = withExt.late.map((l) => (l.marked === null ? Infinity : l.marked - l.added));
-  return { total: delays.length, within1s: delays.filter((d) => d <= 1000).length, medianMs: median(delays), ownRatio: withExt.own / without.own };
+  return {
+    total: delays.length,
+    within1s: delays.filter((d) => d <= 1000).length,
+    medianMs: median(delays),
+    ownRatio: withExt.own / without.own,
+  };
 }
 
 /** The React list re-rendered every 500 ms: the page's own script time (React's renders) with the extension ÷ without. */
@@ -339,17 +363,38 @@ async function hugeText(extContext: BrowserContext, plainContext: BrowserContext
     let crashed = false;
     page.on('crash', () => (crashed = true));
     await page.goto(`${ORIGIN.value}/bench/huge-text.html`, { waitUntil: 'load', timeout: 120_000 });
-    if (withExtension) await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.paintedRanges().length > 0, null, { timeout: 60_000 }).catch(() => undefined);
+    if (withExtension)
+      await page
+        .waitForFunction(() => (window as unknown as BenchWindow).__bench.paintedRanges().length > 0, null, { timeout: 60_000 })
+        .catch(() => undefined);
     await page.waitForTimeout(5000);
-    const probe = crashed ? null : await page.evaluate(() => { const b = (window as unknown as BenchWindow).__bench; return { longtasks: b.longtasks as number[], firstMark: b.firstMark as number | null, dcl: b.dcl as number | null }; }).catch(() => null);
+    const probe = crashed
+      ? null
+      : await page
+          .evaluate(() => {
+            const b = (window as unknown as BenchWindow).__bench;
+            return { longtasks: b.longtasks as number[], firstMark: b.firstMark as number | null, dcl: b.dcl as number | null };
+          })
+          .catch(() => null);
     const marks = crashed ? 0 : await markCount(page).catch(() => 0);
     await page.close().catch(() => undefined);
-    return { alive: !crashed && probe !== null, longest: Math.max(0, ...(probe?.longtasks ?? [])), firstMark: (probe?.firstMark ?? NaN) - (probe?.dcl ?? NaN), marks };
+    return {
+      alive: !crashed && probe !== null,
+      longest: Math.max(0, ...(probe?.longtasks ?? [])),
+      firstMark: (probe?.firstMark ?? NaN) - (probe?.dcl ?? NaN),
+      marks,
+    };
   };
   const withExt = await run(extContext, true);
   const without = await run(plainContext, false);
   // Tasks as long as the page's own longest (its script building the node) are the page's, not ours.
-  return { alive: withExt.alive, longestMs: withExt.longest > without.longest ? withExt.longest : 0, longestPlainMs: without.longest, marks: withExt.marks, firstMarkMs: withExt.firstMark };
+  return {
+    alive: withExt.alive,
+    longestMs: withExt.longest > without.longest ? withExt.longest : 0,
+    longestPlainMs: without.longest,
+    marks: withExt.marks,
+    firstMarkMs: withExt.firstMark,
+  };
 }
 
 /**
@@ -490,7 +535,15 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
       await inPageContender(plainContext, `${server.origin}/bench/article.html`, async (page) => {
         await page.addScriptTag({ content: markJs });
         await page.evaluate(
-          (list) => new Promise<void>((done) => new (window as unknown as BenchWindow).Mark(document.body).mark(list, { separateWordSearch: false, accuracy: 'exactly', exclude: ['script', 'style', 'textarea', 'code', 'pre'], done: () => done() })),
+          (list) =>
+            new Promise<void>((done) =>
+              new (window as unknown as BenchWindow).Mark(document.body).mark(list, {
+                separateWordSearch: false,
+                accuracy: 'exactly',
+                exclude: ['script', 'style', 'textarea', 'code', 'pre'],
+                done: () => done(),
+              }),
+            ),
           aliases,
         );
       }),
@@ -522,14 +575,19 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   console.error('bench: load, extension and floor in turns');
   // The floor and the extension take turns, so a machine that speeds up or slows down mid-run affects both alike.
   for (let i = 0; i < RUNS; i++) {
-    floor.push(await inPageContender(plainContext, `${server.origin}/bench/article.html`, (page) => page.evaluate(`(${FLOOR})(${JSON.stringify(floorPattern(aliases))})`)));
+    floor.push(
+      await inPageContender(plainContext, `${server.origin}/bench/article.html`, (page) =>
+        page.evaluate(`(${FLOOR})(${JSON.stringify(floorPattern(aliases))})`),
+      ),
+    );
     const started = Date.now();
     const withExt = await pageCost(ext.context, '/bench/article.html', settleArticle);
     const elapsed = Date.now() - started;
     const without = await pageCost(plainContext, '/bench/article.html', fixedWait(elapsed));
     extension.push({
       mainThreadMs: withExt.ms - without.ms,
-      longestTaskMs: Math.max(0, ...withExt.probe.longtasks) > Math.max(0, ...without.probe.longtasks) ? Math.max(...withExt.probe.longtasks) : 0,
+      longestTaskMs:
+        Math.max(0, ...withExt.probe.longtasks) > Math.max(0, ...without.probe.longtasks) ? Math.max(...withExt.probe.longtasks) : 0,
       marks: withExt.marks,
       // NaN when no mark showed: a missing time, not a zero one.
       firstVisibleMs: (withExt.probe.firstVisibleMark ?? NaN) - (withExt.probe.dcl ?? NaN),
@@ -554,7 +612,10 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
     await page.addInitScript(probes(WATCH_MS));
     await page.goto(`${server.origin}/bench/article.html`, { waitUntil: 'load' });
     await waitForStableMarks(page);
-    const { origin, first } = await page.evaluate(() => ({ origin: performance.timeOrigin, first: (window as unknown as BenchWindow).__bench.firstVisibleMark }));
+    const { origin, first } = await page.evaluate(() => ({
+      origin: performance.timeOrigin,
+      first: (window as unknown as BenchWindow).__bench.firstVisibleMark,
+    }));
     sinceScript.push(origin + (first ?? NaN) - parsedAt);
     await page.close();
   }
@@ -631,7 +692,10 @@ async function benchHighlighting(corpus: Corpus): Promise<string[]> {
   const n = median(naive.map((r) => r.mainThreadMs));
   const paired = extension.map((r, i) => r.mainThreadMs / floor[i]!.mainThreadMs);
   const range = (xs: number[]) => `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
-  const hoverNote = hover.opened && hover.closed ? '' : ` (card ${hover.opened ? 'did not close' : 'did not open'} within the hover intent's delay + 400 ms)`;
+  const hoverNote =
+    hover.opened && hover.closed
+      ? ''
+      : ` (card ${hover.opened ? 'did not close' : 'did not open'} within the hover intent's delay + 400 ms)`;
   const ratio = (x: number) => x.toFixed(2);
   const targets = [
     '| scenario (issues 14 and 23) | measured | target |',

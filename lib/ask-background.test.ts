@@ -19,7 +19,7 @@ const CHROME_LOST = [
 ];
 
 describe('requestOnce', () => {
-  it('unwraps a reply, and throws the background\'s own message on an error reply', async () => {
+  it("unwraps a reply, and throws the background's own message on an error reply", async () => {
     await expect(requestOnce(transport({ ok: true, value: 'note' }))).resolves.toBe('note');
     await expect(requestOnce(transport({ ok: false, error: 'Storage is full' }))).rejects.toThrow('Storage is full');
   });

@@ -13,7 +13,9 @@ import { backgroundMessenger, type BackgroundReplies, type BackgroundRequestType
  */
 class ExtensionReloadedError extends Error {
   constructor() {
-    super('Alliance Lens was updated or restarted, so this page lost its connection and the note was not saved. Your text is still here: copy it, then reload the page.');
+    super(
+      'Alliance Lens was updated or restarted, so this page lost its connection and the note was not saved. Your text is still here: copy it, then reload the page.',
+    );
     this.name = 'ExtensionReloadedError';
   }
 }
@@ -42,7 +44,11 @@ class BackgroundUnavailableError extends Error {
  * Gives a new note the id it will be stored under before it is sent, so
  * sending it twice stores it once (the background returns the stored note).
  */
-export function withClientId<K extends BackgroundRequestType>(type: K, data: RequestData<K>, makeId: () => string = () => crypto.randomUUID()): RequestData<K> {
+export function withClientId<K extends BackgroundRequestType>(
+  type: K,
+  data: RequestData<K>,
+  makeId: () => string = () => crypto.randomUUID(),
+): RequestData<K> {
   if (type !== 'notes:save') return data;
   const draft = data as RequestData<'notes:save'>;
   return (draft.id || draft.clientId ? draft : { ...draft, clientId: makeId() }) as RequestData<K>;

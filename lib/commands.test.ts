@@ -3,7 +3,10 @@ import { COMMANDS, assignedKey, isPageCommand, manifestCommands, ourCommands } f
 
 describe('commands', () => {
   it('declares each command once in the manifest, with its suggested key and localised description', () => {
-    expect(manifestCommands()['add-passage-note']).toEqual({ suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandAddNote__' });
+    expect(manifestCommands()['add-passage-note']).toEqual({
+      suggested_key: { default: 'Alt+Shift+M' },
+      description: '__MSG_commandAddNote__',
+    });
     expect(Object.keys(manifestCommands())).toEqual(COMMANDS.map((c) => c.name));
     expect(new Set(COMMANDS.map((c) => c.key)).size).toBe(COMMANDS.length);
   });

@@ -15,7 +15,8 @@ describe('the notes frame handshake', () => {
     expect(handshakeNonce(nonce, [port()])).toBeUndefined();
     expect(handshakeNonce(null, [port()])).toBeUndefined();
     // A frame loaded without a nonce (a page embedding it) never opens a channel; nor does a nonce of another shape.
-    for (const bad of ['', 'x'.repeat(32), nonce.toUpperCase(), `${nonce}0`, 42]) expect(handshakeNonce({ nonce: bad }, [port()])).toBeUndefined();
+    for (const bad of ['', 'x'.repeat(32), nonce.toUpperCase(), `${nonce}0`, 42])
+      expect(handshakeNonce({ nonce: bad }, [port()])).toBeUndefined();
   });
 });
 

@@ -16,15 +16,20 @@ describe('i18n', () => {
       expect(keys(lang), lang).toEqual(keys('en'));
       for (const [key, entry] of Object.entries(CATALOGS[lang])) {
         expect(entry.message.trim(), `${lang} ${key}`).not.toBe('');
-        expect(Object.keys(entry.placeholders ?? {}).sort(), `${lang} ${key}`).toEqual(Object.keys(CATALOGS.en[key]!.placeholders ?? {}).sort());
-        for (const name of Object.keys(entry.placeholders ?? {})) expect(entry.message, `${lang} ${key}`).toContain(`$${name.toUpperCase()}$`);
+        expect(Object.keys(entry.placeholders ?? {}).sort(), `${lang} ${key}`).toEqual(
+          Object.keys(CATALOGS.en[key]!.placeholders ?? {}).sort(),
+        );
+        for (const name of Object.keys(entry.placeholders ?? {}))
+          expect(entry.message, `${lang} ${key}`).toContain(`$${name.toUpperCase()}$`);
       }
     }
   });
 
   it('writes the Korean interface in Korean', () => {
     // Messages that are only a name or a placeholder ("Alliance Lens", "§ $SECTIONS$") need no Hangul.
-    const english = Object.entries(CATALOGS.ko).filter(([, e]) => /[a-z]{3,}/i.test(e.message.replace(/Alliance Lens|\$[A-Z]+\$/g, '')) && !/[가-힣]/.test(e.message));
+    const english = Object.entries(CATALOGS.ko).filter(
+      ([, e]) => /[a-z]{3,}/i.test(e.message.replace(/Alliance Lens|\$[A-Z]+\$/g, '')) && !/[가-힣]/.test(e.message),
+    );
     expect(english.map(([key]) => key)).toEqual([]);
   });
 
@@ -59,8 +64,12 @@ describe('i18n', () => {
 
   it('tells what went wrong in the interface language, also for a bad import file', () => {
     setLanguage('ko');
-    expect(() => parseImport('{"format":', NO_RULES)).toThrow(/^이 파일은 가져올 수 없습니다: 올바른 JSON이 아닙니다.*기존 메모는 바뀌지 않았습니다\.$/);
+    expect(() => parseImport('{"format":', NO_RULES)).toThrow(
+      /^이 파일은 가져올 수 없습니다: 올바른 JSON이 아닙니다.*기존 메모는 바뀌지 않았습니다\.$/,
+    );
     setLanguage('en');
-    expect(() => parseImport('[]', NO_RULES)).toThrow('This file cannot be imported: it is not an Alliance Lens backup (expected a JSON object). Your existing notes were not changed.');
+    expect(() => parseImport('[]', NO_RULES)).toThrow(
+      'This file cannot be imported: it is not an Alliance Lens backup (expected a JSON object). Your existing notes were not changed.',
+    );
   });
 });

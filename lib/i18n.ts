@@ -47,10 +47,12 @@ export function locale(): string {
 /** browser.i18n's substitution rules: named placeholders ($NAME$ → its content, e.g. "$1") and $1…$9. */
 export function formatMessage(entry: Messages[string], args: string[]): string {
   const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => args[Number(n) - 1] ?? '');
-  return fill(entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-    const placeholder = entry.placeholders?.[name.toLowerCase()];
-    return placeholder ? placeholder.content : '';
-  }));
+  return fill(
+    entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
+      const placeholder = entry.placeholders?.[name.toLowerCase()];
+      return placeholder ? placeholder.content : '';
+    }),
+  );
 }
 
 /** The message for `key` in the current language, with `$1`…`$9` (or named placeholders) filled from `subs`; numbers formatted per locale. */
@@ -58,7 +60,10 @@ export function t(key: string, ...subs: (string | number)[]): string {
   const entry = CATALOGS[current][key] ?? CATALOGS.en[key];
   // A key missing from messages.json shows itself so it is noticed, never a blank.
   if (!entry) return key;
-  return formatMessage(entry, subs.map((s) => (typeof s === 'number' ? localeFormat('number', (l) => new Intl.NumberFormat(l)).format(s) : s)));
+  return formatMessage(
+    entry,
+    subs.map((s) => (typeof s === 'number' ? localeFormat('number', (l) => new Intl.NumberFormat(l)).format(s) : s)),
+  );
 }
 
 const formats = new Map<string, unknown>();
@@ -86,7 +91,10 @@ export function categoryLabel(cat: { id: string; label: string }): string {
 }
 
 /** A source's author and publisher in the current language (the English form where the corpus has no Korean one). */
-export function sourceNames(doc: { author: string; publisher: string; ko?: { author?: string; publisher?: string } }): { author: string; publisher: string } {
+export function sourceNames(doc: { author: string; publisher: string; ko?: { author?: string; publisher?: string } }): {
+  author: string;
+  publisher: string;
+} {
   const ko = current === 'ko' ? doc.ko : undefined;
   return { author: ko?.author ?? doc.author, publisher: ko?.publisher ?? doc.publisher };
 }

@@ -41,7 +41,14 @@ describe('pageOrigin', () => {
     expect(pageOrigin('http://127.0.0.1:8081/a')).toBe('http://127.0.0.1:8081');
     expect(pageOrigin('http://127.0.0.1:8081/a')).not.toBe(pageOrigin('http://127.0.0.1:8080/a'));
     expect(pageOrigin('file:///home/me/a.html')).toBe('file://');
-    for (const none of ['urn:x-pdf:abcdef0123', 'about:blank', 'data:text/html,x', 'chrome-extension://abc/notes-frame.html', 'not a url', '']) {
+    for (const none of [
+      'urn:x-pdf:abcdef0123',
+      'about:blank',
+      'data:text/html,x',
+      'chrome-extension://abc/notes-frame.html',
+      'not a url',
+      '',
+    ]) {
       expect(pageOrigin(none)).toBeUndefined();
     }
   });

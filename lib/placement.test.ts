@@ -13,7 +13,10 @@ async function place(viewport: { width: number; height: number }, band: Box, sta
   let maxHeight = MAX_FLOATING_HEIGHT;
   const height = () => Math.min(natural, maxHeight);
   const platform: Platform = {
-    getElementRects: () => ({ reference: { x: band.left, y: band.top, width: band.right - band.left, height: band.bottom - band.top }, floating: { x: 0, y: 0, width, height: height() } }),
+    getElementRects: () => ({
+      reference: { x: band.left, y: band.top, width: band.right - band.left, height: band.bottom - band.top },
+      floating: { x: 0, y: 0, width, height: height() },
+    }),
     getClippingRect: () => ({ x: 0, y: 0, ...viewport }),
     getDimensions: () => ({ width, height: height() }),
     // The rest of the DOM platform, as for a viewport with no scaling and no offset parent.
@@ -26,7 +29,10 @@ async function place(viewport: { width: number; height: number }, band: Box, sta
     convertOffsetParentRelativeRectToViewportRelativeRect: ({ rect }) => rect,
   };
   const config = placementConfig(band, startX, viewport.width, width, (px) => (maxHeight = px));
-  const { x, y, placement } = await computePosition({ getBoundingClientRect: () => rect(0, 0, 0, 0) }, {} as HTMLElement, { ...config, platform });
+  const { x, y, placement } = await computePosition({ getBoundingClientRect: () => rect(0, 0, 0, 0) }, {} as HTMLElement, {
+    ...config,
+    platform,
+  });
   return { x, y, placement, width, height: height() };
 }
 
@@ -52,7 +58,12 @@ describe('candidatePlacements', () => {
   it('offers beside the column only where the surface fits there whole', () => {
     expect(candidatePlacements(band, 1280, 360)).toEqual(['bottom-start', 'top-start', 'right-start']);
     expect(candidatePlacements(band, 1000, 360)).toEqual(['bottom-start', 'top-start']);
-    expect(candidatePlacements({ ...band, left: 400, right: 900 }, 1280, 360)).toEqual(['bottom-start', 'top-start', 'right-start', 'left-start']);
+    expect(candidatePlacements({ ...band, left: 400, right: 900 }, 1280, 360)).toEqual([
+      'bottom-start',
+      'top-start',
+      'right-start',
+      'left-start',
+    ]);
   });
 });
 

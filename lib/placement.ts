@@ -10,7 +10,17 @@
  * takes the side with the most room as a compact sheet whose content scrolls
  * inside (its height capped there by `size`).
  */
-import { autoUpdate, computePosition, flip, offset, shift, size, type ComputePositionConfig, type Middleware, type Placement } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  offset,
+  shift,
+  size,
+  type ComputePositionConfig,
+  type Middleware,
+  type Placement,
+} from '@floating-ui/dom';
 
 /** A hover opens the card after this long on a term (web pages and PDFs alike). */
 export const HOVER_OPEN_MS = 300;
@@ -47,7 +57,11 @@ export function rangeReference(range: Range): VirtualReference {
 
 /** An element as a reference (the PDF reader's marks; in-page marks until highlights are painted). */
 export function elementReference(element: Element): VirtualReference {
-  return { getBoundingClientRect: () => element.getBoundingClientRect(), getClientRects: () => element.getClientRects(), contextElement: element };
+  return {
+    getBoundingClientRect: () => element.getBoundingClientRect(),
+    getClientRects: () => element.getClientRects(),
+    contextElement: element,
+  };
 }
 
 export interface Box {
@@ -117,7 +131,13 @@ export function candidatePlacements(band: Box, viewportWidth: number, width: num
  * below, it starts at `startX` (the term's left edge), shifted to fit; its
  * height is capped to the room it has (`onMaxHeight`).
  */
-export function placementConfig(band: Box, startX: number, viewportWidth: number, width: number, onMaxHeight: (px: number) => void): Partial<ComputePositionConfig> {
+export function placementConfig(
+  band: Box,
+  startX: number,
+  viewportWidth: number,
+  width: number,
+  onMaxHeight: (px: number) => void,
+): Partial<ComputePositionConfig> {
   const [initial, ...fallbacks] = candidatePlacements(band, viewportWidth, width);
   const alignToTerm: Middleware = {
     name: 'alignToTerm',
@@ -161,7 +181,9 @@ export async function placeFloating(reference: VirtualReference, floating: HTMLE
   // Measured at its full height, so the side chosen is the one with room for all of it.
   floating.style.setProperty('max-height', `${MAX_FLOATING_HEIGHT}px`);
   const viewportWidth = document.documentElement.clientWidth;
-  const config = placementConfig(band, startX, viewportWidth, floating.offsetWidth, (px) => floating.style.setProperty('max-height', `${px}px`));
+  const config = placementConfig(band, startX, viewportWidth, floating.offsetWidth, (px) =>
+    floating.style.setProperty('max-height', `${px}px`),
+  );
   const { x, y, placement } = await computePosition(bandReference(band, context), floating, config);
   floating.style.setProperty('left', `${x}px`);
   floating.style.setProperty('top', `${y}px`);

@@ -16,7 +16,13 @@ export const ToFrameSchema = v.variant('type', [
    * The card's notes section for a concept; `pinned` cards offer the editor. `source`: the page and the
    * sentence around the term, recorded with a new note (none of it is a secret from the page).
    */
-  v.strictObject({ type: v.literal('concept'), conceptId, conceptName: v.pipe(v.string(), v.maxLength(300)), pinned: v.boolean(), source: v.optional(ConceptSourceSchema) }),
+  v.strictObject({
+    type: v.literal('concept'),
+    conceptId,
+    conceptName: v.pipe(v.string(), v.maxLength(300)),
+    pinned: v.boolean(),
+    source: v.optional(ConceptSourceSchema),
+  }),
   /** A new passage note for the reader's selection. */
   v.strictObject({
     type: v.literal('passage-new'),
@@ -29,7 +35,11 @@ export const ToFrameSchema = v.variant('type', [
   /** The note of a passage marker the reader clicked. */
   v.strictObject({ type: v.literal('passage-show'), url, noteId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)) }),
   /** Notes changed somewhere: refetch when they concern what is shown (empty: anything); `noteId`: the note a save stored. */
-  v.strictObject({ type: v.literal('notes-changed'), conceptIds: v.array(conceptId), noteId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))) }),
+  v.strictObject({
+    type: v.literal('notes-changed'),
+    conceptIds: v.array(conceptId),
+    noteId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))),
+  }),
   /** Keyboard focus enters the frame (Tab from the card), at its first or last control. */
   v.strictObject({ type: v.literal('focus'), at: v.picklist(['first', 'last']) }),
   /** Whether something of the page covers the frame (sent only where the frame cannot observe that itself). */

@@ -25,9 +25,15 @@ export const TEST_OUTPUT = join(ROOT, 'test-output');
  * Where screenshots meant for the README go: docs/screenshots when asked for (`npm run screenshots`
  * sets ALLIANCE_LENS_SCREENSHOTS=docs), else beside the other test outputs.
  */
-export const SCREENSHOTS = process.env.ALLIANCE_LENS_SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots') : join(TEST_OUTPUT, 'screenshots');
+export const SCREENSHOTS =
+  process.env.ALLIANCE_LENS_SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots') : join(TEST_OUTPUT, 'screenshots');
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -137,7 +143,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     colorScheme: options.colorScheme ?? 'light',
     deviceScaleFactor: options.deviceScaleFactor,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
-    ...(options.onCall && { logger: { isEnabled: (name: string) => name === 'api', log: (_name: string, _severity: string, message: string | Error) => options.onCall!(String(message)) } }),
+    ...(options.onCall && {
+      logger: {
+        isEnabled: (name: string) => name === 'api',
+        log: (_name: string, _severity: string, message: string | Error) => options.onCall!(String(message)),
+      },
+    }),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
@@ -172,11 +183,18 @@ export async function launchWithoutExtension(): Promise<{ context: BrowserContex
 
 /** Settings as the extension stores them (WXT storage item "local:settings"), patched. */
 export async function setSettings(browser: ExtensionBrowser, patch: Record<string, unknown>) {
-  await browser.serviceWorker.evaluate(async ({ defaults, patch: p }) => {
-    // Runs in the extension's service worker, where chrome.* exists.
-    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
-    // A fresh profile has stored nothing yet: the patch applies to the extension's defaults.
-    const current = (await chrome.storage.local.get('settings')).settings ?? defaults;
-    await chrome.storage.local.set({ settings: { ...(current as object), ...p } });
-  }, { defaults: DEFAULT_SETTINGS, patch });
+  await browser.serviceWorker.evaluate(
+    async ({ defaults, patch: p }) => {
+      // Runs in the extension's service worker, where chrome.* exists.
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } };
+        }
+      ).chrome;
+      // A fresh profile has stored nothing yet: the patch applies to the extension's defaults.
+      const current = (await chrome.storage.local.get('settings')).settings ?? defaults;
+      await chrome.storage.local.set({ settings: { ...(current as object), ...p } });
+    },
+    { defaults: DEFAULT_SETTINGS, patch },
+  );
 }

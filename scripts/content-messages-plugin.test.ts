@@ -29,7 +29,9 @@ describe('the content script keeps only its own messages', () => {
 
   it('follows the content script into the card and the passage notes', () => {
     const files = [...modules.keys()].map((f) => f.slice(ROOT.length + 1));
-    expect(files).toEqual(expect.arrayContaining(['lib/i18n.ts', 'components/card/ConceptCard.tsx', 'entrypoints/content/passage-notes/selection-button.tsx']));
+    expect(files).toEqual(
+      expect.arrayContaining(['lib/i18n.ts', 'components/card/ConceptCard.tsx', 'entrypoints/content/passage-notes/selection-button.tsx']),
+    );
   });
 
   it('keeps every message key named in its modules that translate', () => {
@@ -41,7 +43,8 @@ describe('the content script keeps only its own messages', () => {
     for (const [, text] of translating) {
       for (const [, literal = ''] of text.matchAll(/['"`]([A-Za-z0-9_]+)['"`]/g)) if (keys.includes(literal)) named.add(literal);
       // A key built from a prefix (`category_${id}`): every key with that prefix may be asked for.
-      for (const [, prefix = ''] of text.matchAll(/`([A-Za-z0-9]+_)\$\{/g)) for (const key of keys) if (key.startsWith(prefix)) named.add(key);
+      for (const [, prefix = ''] of text.matchAll(/`([A-Za-z0-9]+_)\$\{/g))
+        for (const key of keys) if (key.startsWith(prefix)) named.add(key);
     }
     expect(named.size).toBeGreaterThan(10);
     expect([...named].filter((key) => !CONTENT_MESSAGE_KEY.test(key))).toEqual([]);
@@ -56,7 +59,7 @@ describe('the content script keeps only its own messages', () => {
     expect(calls.filter((arg) => !/^\s*['"`]/.test(arg) && !/\?\s*['"`][^'"`]+['"`]\s*:\s*['"`]/.test(arg))).toEqual([]);
   });
 
-  it('drops the other surfaces\' messages and keeps the text of the rest', () => {
+  it("drops the other surfaces' messages and keeps the text of the rest", () => {
     const picked = pickMessages(en, CONTENT_MESSAGE_KEY);
     expect(picked.card_yourNotes).toEqual(en.card_yourNotes);
     expect(Object.keys(picked).length).toBeLessThan(Object.keys(en).length / 2);

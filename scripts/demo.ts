@@ -14,7 +14,9 @@ const OUT = join(ROOT, 'demo-output');
 
 async function main() {
   if (!existsSync(CHROMIUM)) {
-    console.error(`Chromium was not found at ${CHROMIUM}.\nInstall it with:  sudo apt-get install -y chromium\n(or point CHROME_PATH at a Chromium or Chrome binary).`);
+    console.error(
+      `Chromium was not found at ${CHROMIUM}.\nInstall it with:  sudo apt-get install -y chromium\n(or point CHROME_PATH at a Chromium or Chrome binary).`,
+    );
     process.exit(1);
   }
   console.log('Building the Chrome extension…');

@@ -8,12 +8,16 @@ import type { Frame, JSHandle, Page } from 'playwright-core';
 
 /** How the open card is styled (read from its closed shadow root through the DevTools protocol). */
 export async function styledCard(page: Page) {
-  return inUi(page, (roots) => {
-    const card = roots.map((r) => r.getElementById('alliance-lens-card')).find(Boolean);
-    if (!card) return null;
-    const cs = getComputedStyle(card);
-    return { width: card.getBoundingClientRect().width, position: cs.position, radius: cs.borderTopLeftRadius };
-  }, null);
+  return inUi(
+    page,
+    (roots) => {
+      const card = roots.map((r) => r.getElementById('alliance-lens-card')).find(Boolean);
+      if (!card) return null;
+      const cs = getComputedStyle(card);
+      return { width: card.getBoundingClientRect().width, position: cs.position, radius: cs.borderTopLeftRadius };
+    },
+    null,
+  );
 }
 
 /**
@@ -26,7 +30,13 @@ export async function styledCard(page: Page) {
 export async function uiRoots(page: Page): Promise<JSHandle<ShadowRoot[]>> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    type DomNode = { backendNodeId: number; nodeName: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: (DomNode & { shadowRootType?: string })[] };
+    type DomNode = {
+      backendNodeId: number;
+      nodeName: string;
+      attributes?: string[];
+      children?: DomNode[];
+      shadowRoots?: (DomNode & { shadowRootType?: string })[];
+    };
     // Deep enough for <html> → <body> → host → its shadow root → div.layer, in one call.
     const { root } = (await cdp.send('DOM.getDocument', { depth: 5, pierce: true })) as { root: DomNode };
     // Our hosts are children of <body> (or <html>) whose closed root holds a div.layer.
@@ -34,7 +44,9 @@ export async function uiRoots(page: Page): Promise<JSHandle<ShadowRoot[]>> {
     const hosts = [...(html?.children ?? []), ...(html?.children?.find((n) => n.nodeName === 'BODY')?.children ?? [])];
     const ours = hosts
       .flatMap((host) => host.shadowRoots ?? [])
-      .filter((shadow) => shadow.shadowRootType === 'closed' && shadow.children?.some((c) => c.attributes?.join(' ').includes('class layer')))
+      .filter(
+        (shadow) => shadow.shadowRootType === 'closed' && shadow.children?.some((c) => c.attributes?.join(' ').includes('class layer')),
+      )
       .map((shadow) => shadow.backendNodeId);
     await page.evaluate(() => ((globalThis as Record<symbol, unknown>)[Symbol.for('alliance-lens-test-ui')] = []));
     for (const backendNodeId of ours) {
@@ -59,14 +71,18 @@ export function within<T>(ms: number, what: string, work: Promise<T>): Promise<T
 
 /** Runs `fn` in the page with the extension's UI roots. */
 export async function inUi<A, R>(page: Page, fn: (roots: ShadowRoot[], arg: A) => R, arg: A): Promise<R> {
-  return within(10_000, 'reading the extension UI', (async () => {
-    const roots = await uiRoots(page);
-    try {
-      return (await roots.evaluate(fn as never, arg)) as R;
-    } finally {
-      await roots.dispose();
-    }
-  })());
+  return within(
+    10_000,
+    'reading the extension UI',
+    (async () => {
+      const roots = await uiRoots(page);
+      try {
+        return (await roots.evaluate(fn as never, arg)) as R;
+      } finally {
+        await roots.dispose();
+      }
+    })(),
+  );
 }
 
 /**
@@ -76,17 +92,21 @@ export async function inUi<A, R>(page: Page, fn: (roots: ShadowRoot[], arg: A) =
 export async function clickInUi(page: Page, selector: string, name?: string) {
   let box: { x: number; y: number } | null = null;
   for (let tries = 0; !box && tries < 50; tries++) {
-    box = await inUi(page, (roots, [sel, label]) => {
-      for (const root of roots) {
-        for (const el of root.querySelectorAll<HTMLElement>(sel)) {
-          if (label && !(el.getAttribute('aria-label') ?? el.textContent ?? '').includes(label)) continue;
-          el.scrollIntoView({ block: 'nearest' });
-          const r = el.getBoundingClientRect();
-          if (r.width && r.height) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    box = await inUi(
+      page,
+      (roots, [sel, label]) => {
+        for (const root of roots) {
+          for (const el of root.querySelectorAll<HTMLElement>(sel)) {
+            if (label && !(el.getAttribute('aria-label') ?? el.textContent ?? '').includes(label)) continue;
+            el.scrollIntoView({ block: 'nearest' });
+            const r = el.getBoundingClientRect();
+            if (r.width && r.height) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          }
         }
-      }
-      return null;
-    }, [selector, name ?? ''] as const);
+        return null;
+      },
+      [selector, name ?? ''] as const,
+    );
     if (!box) await page.waitForTimeout(100);
   }
   if (!box) throw new Error(`No "${selector}"${name ? ` named "${name}"` : ''} in the extension's UI`);
@@ -100,7 +120,11 @@ export async function notesFrame(page: Page, text = '', timeout = 10_000): Promi
     for (const frame of page.frames()) {
       if (!frame.url().includes('/notes-frame.html')) continue;
       // A frame still loading (or going away) may never answer: ask again on the next round rather than wait on it.
-      const shown = await within(1_000, 'asking a notes frame', frame.evaluate((t) => !!document.querySelector('#app')?.textContent?.includes(t), text)).catch(() => false);
+      const shown = await within(
+        1_000,
+        'asking a notes frame',
+        frame.evaluate((t) => !!document.querySelector('#app')?.textContent?.includes(t), text),
+      ).catch(() => false);
       if (shown) return frame;
     }
     if (Date.now() > deadline) throw new Error(`No notes frame showed ${text ? `"${text}"` : 'anything'}`);
@@ -110,11 +134,15 @@ export async function notesFrame(page: Page, text = '', timeout = 10_000): Promi
 
 /** Whether the concept card is open, and for which concept (read from its closed shadow root). */
 export function openCard(page: Page): Promise<{ role: string; name: string } | null> {
-  return inUi(page, (roots) => {
-    const card = roots.map((r) => r.getElementById('alliance-lens-card')).find(Boolean);
-    if (!card) return null;
-    return { role: card.getAttribute('role') ?? '', name: card.querySelector('h2')?.textContent ?? '' };
-  }, null);
+  return inUi(
+    page,
+    (roots) => {
+      const card = roots.map((r) => r.getElementById('alliance-lens-card')).find(Boolean);
+      if (!card) return null;
+      return { role: card.getAttribute('role') ?? '', name: card.querySelector('h2')?.textContent ?? '' };
+    },
+    null,
+  );
 }
 
 /**
@@ -163,20 +191,28 @@ export async function saveInPassagePanel(page: Page, body: string) {
 
 /** The open card's box in the viewport, or null. */
 export function cardBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
-  return inUi(page, (roots) => {
-    const card = roots.map((r) => r.getElementById('alliance-lens-card')).find(Boolean);
-    if (!card) return null;
-    const r = card.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }, null);
+  return inUi(
+    page,
+    (roots) => {
+      const card = roots.map((r) => r.getElementById('alliance-lens-card')).find(Boolean);
+      if (!card) return null;
+      const r = card.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    },
+    null,
+  );
 }
 
 /** The focused element inside the extension's UI (tag name, and its text or label), or null when focus is elsewhere. */
 export function uiFocus(page: Page): Promise<{ tag: string; label: string } | null> {
-  return inUi(page, (roots) => {
-    const el = roots.map((r) => r.activeElement).find(Boolean);
-    return el ? { tag: el.tagName, label: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() } : null;
-  }, null);
+  return inUi(
+    page,
+    (roots) => {
+      const el = roots.map((r) => r.activeElement).find(Boolean);
+      return el ? { tag: el.tagName, label: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() } : null;
+    },
+    null,
+  );
 }
 
 /** What reading the page needs of a page: playwright-core's (Chromium) and puppeteer-core's (Firefox) pages both have it. */
@@ -200,7 +236,11 @@ export function paintedMentions(page: EvaluatingPage): Promise<{ conceptId: stri
         all.push({ conceptId: name.slice('alliance-lens--'.length), range });
       }
     }
-    all.sort((a, b) => (a.range.startContainer.getRootNode() === b.range.startContainer.getRootNode() ? a.range.compareBoundaryPoints(Range.START_TO_START, b.range) : 0));
+    all.sort((a, b) =>
+      a.range.startContainer.getRootNode() === b.range.startContainer.getRootNode()
+        ? a.range.compareBoundaryPoints(Range.START_TO_START, b.range)
+        : 0,
+    );
     return all.map(({ conceptId, range }) => ({ conceptId, text: range.toString().replace(/\s+/g, ' ').trim() }));
   }, null);
 }
@@ -210,7 +250,12 @@ export function paintedMentions(page: EvaluatingPage): Promise<{ conceptId: stri
  * viewport, after scrolling its block to `block` of the view (read through
  * `CSS.highlights`, as a page could).
  */
-export function termBox(page: EvaluatingPage, conceptId: string, nth = 0, block: ScrollLogicalPosition = 'center'): Promise<{ x: number; y: number; width: number; height: number }> {
+export function termBox(
+  page: EvaluatingPage,
+  conceptId: string,
+  nth = 0,
+  block: ScrollLogicalPosition = 'center',
+): Promise<{ x: number; y: number; width: number; height: number }> {
   return page.evaluate(
     ([id, k, where]) => {
       const painted = (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(`alliance-lens--${id}`) ?? [];
@@ -220,7 +265,9 @@ export function termBox(page: EvaluatingPage, conceptId: string, nth = 0, block:
         range.setEnd(r.endContainer, r.endOffset);
         return range;
       });
-      ranges.sort((a, b) => (a.startContainer.getRootNode() === b.startContainer.getRootNode() ? a.compareBoundaryPoints(Range.START_TO_START, b) : 0));
+      ranges.sort((a, b) =>
+        a.startContainer.getRootNode() === b.startContainer.getRootNode() ? a.compareBoundaryPoints(Range.START_TO_START, b) : 0,
+      );
       const range = ranges[k];
       if (!range) throw new Error(`no highlighted mention ${k} of ${id}`);
       range.startContainer.parentElement!.scrollIntoView({ block: where });
@@ -235,7 +282,13 @@ export function termBox(page: EvaluatingPage, conceptId: string, nth = 0, block:
 export async function waitForPainted(page: EvaluatingPage, minimum = 1, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const n = await page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].filter(([name]) => name.startsWith('alliance-lens--')).reduce((sum, [, h]) => sum + h.size, 0), null);
+    const n = await page.evaluate(
+      () =>
+        [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)]
+          .filter(([name]) => name.startsWith('alliance-lens--'))
+          .reduce((sum, [, h]) => sum + h.size, 0),
+      null,
+    );
     if (n >= minimum) return n;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${minimum} highlighted mentions (saw ${n})`);
     await new Promise((r) => setTimeout(r, 100));

@@ -47,7 +47,12 @@ export async function firefoxNotesFrame(page: Page, timeout = 10_000): Promise<F
   for (const deadline = Date.now() + timeout; ; await new Promise((ok) => setTimeout(ok, 100))) {
     for (const frame of page.frames()) {
       // Puppeteer may still list the frame under its first URL (about:blank): ask the frame itself.
-      if (await frame.evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent).catch(() => false)) return frame;
+      if (
+        await frame
+          .evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent)
+          .catch(() => false)
+      )
+        return frame;
     }
     if (Date.now() > deadline) throw new Error('No notes frame showed anything');
   }

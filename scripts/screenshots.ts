@@ -58,7 +58,13 @@ function ensureCjkFont() {
  * The card as a reader meets it: hovered (tooltip-hover*.png, compact), then
  * pinned with a note just saved (tooltip*.png). Returns the article's page.
  */
-async function shootCard(browser: ExtensionBrowser, origin: string, v: (typeof VARIANTS)[Language], suffix: string, view?: { width: number; height: number }) {
+async function shootCard(
+  browser: ExtensionBrowser,
+  origin: string,
+  v: (typeof VARIANTS)[Language],
+  suffix: string,
+  view?: { width: number; height: number },
+) {
   const article = await browser.context.newPage();
   if (view) await article.setViewportSize(view);
   await article.goto(`${origin}${v.article}`);
@@ -92,7 +98,10 @@ async function shootAll(browser: ExtensionBrowser, origin: string, language: Lan
   }
 
   const tabId = await browser.serviceWorker.evaluate(async () => {
-    const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({
+      active: true,
+      lastFocusedWindow: true,
+    });
     return tab!.id;
   });
   const shoot = async (path: string, file: string, size: { width: number; height: number }, prepare?: (p: Page) => Promise<void>) => {
@@ -139,13 +148,48 @@ interface Surface {
 
 const SURFACES: Surface[] = [
   { file: 'popup', path: (tab) => `popup.html?tab=${tab}`, ready: (p) => p.getByRole('switch').waitFor(), widths: [340], height: 600 },
-  { file: 'sidepanel', path: (tab) => `sidepanel.html?tab=${tab}`, ready: (p) => p.getByRole('heading', { name: 'Notes on this page' }).waitFor(), widths: [360] },
-  { file: 'dashboard-notes', path: () => 'dashboard.html#/notes', ready: (p) => p.getByText('Which yards are certified').waitFor(), widths: [1280, 360] },
-  { file: 'dashboard-glossary', path: () => 'dashboard.html#/glossary', ready: (p) => p.getByRole('link', { name: 'Special Measures Agreement' }).first().waitFor(), widths: [1280, 360] },
-  { file: 'dashboard-concept', path: () => 'dashboard.html#/glossary/sma', ready: (p) => p.getByRole('heading', { name: 'Special Measures Agreement', level: 2 }).waitFor(), widths: [1280, 360] },
-  { file: 'dashboard-sources', path: () => 'dashboard.html#/sources', ready: (p) => p.getByRole('heading', { name: 'Sources', level: 2 }).waitFor(), widths: [1280, 360] },
-  { file: 'dashboard-settings', path: () => 'dashboard.html#/settings', ready: (p) => p.locator('kbd').first().waitFor(), widths: [1280, 360] },
-  { file: 'dashboard-welcome', path: () => 'dashboard.html#/welcome', ready: (p) => p.getByRole('heading', { name: 'Welcome to Alliance Lens' }).waitFor(), widths: [1280, 360] },
+  {
+    file: 'sidepanel',
+    path: (tab) => `sidepanel.html?tab=${tab}`,
+    ready: (p) => p.getByRole('heading', { name: 'Notes on this page' }).waitFor(),
+    widths: [360],
+  },
+  {
+    file: 'dashboard-notes',
+    path: () => 'dashboard.html#/notes',
+    ready: (p) => p.getByText('Which yards are certified').waitFor(),
+    widths: [1280, 360],
+  },
+  {
+    file: 'dashboard-glossary',
+    path: () => 'dashboard.html#/glossary',
+    ready: (p) => p.getByRole('link', { name: 'Special Measures Agreement' }).first().waitFor(),
+    widths: [1280, 360],
+  },
+  {
+    file: 'dashboard-concept',
+    path: () => 'dashboard.html#/glossary/sma',
+    ready: (p) => p.getByRole('heading', { name: 'Special Measures Agreement', level: 2 }).waitFor(),
+    widths: [1280, 360],
+  },
+  {
+    file: 'dashboard-sources',
+    path: () => 'dashboard.html#/sources',
+    ready: (p) => p.getByRole('heading', { name: 'Sources', level: 2 }).waitFor(),
+    widths: [1280, 360],
+  },
+  {
+    file: 'dashboard-settings',
+    path: () => 'dashboard.html#/settings',
+    ready: (p) => p.locator('kbd').first().waitFor(),
+    widths: [1280, 360],
+  },
+  {
+    file: 'dashboard-welcome',
+    path: () => 'dashboard.html#/welcome',
+    ready: (p) => p.getByRole('heading', { name: 'Welcome to Alliance Lens' }).waitFor(),
+    widths: [1280, 360],
+  },
 ];
 
 const HEIGHT = 800;
@@ -154,7 +198,11 @@ const HEIGHT = 800;
 async function shootSurfaces(origin: string) {
   for (const scheme of ['light', 'dark'] as const) {
     for (const zoom of [1, 2]) {
-      const browser = await launchWithExtension({ viewport: { width: 1280, height: HEIGHT }, colorScheme: scheme, deviceScaleFactor: zoom });
+      const browser = await launchWithExtension({
+        viewport: { width: 1280, height: HEIGHT },
+        colorScheme: scheme,
+        deviceScaleFactor: zoom,
+      });
       const dark = scheme === 'dark' ? '-dark' : '';
       const v = VARIANTS.en;
       const article = await browser.context.newPage();
@@ -166,7 +214,9 @@ async function shootSurfaces(origin: string) {
       await clickInUi(article, 'button.icon', v.labels.close);
       await article.bringToFront();
       const tabId = await browser.serviceWorker.evaluate(async () => {
-        const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        const [tab] = await (
+          globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }
+        ).chrome.tabs.query({ active: true, lastFocusedWindow: true });
         return tab!.id;
       });
       for (const surface of SURFACES) {

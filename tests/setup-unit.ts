@@ -20,7 +20,12 @@ if (typeof g.StaticRange !== 'function') {
     readonly endContainer: Node;
     readonly endOffset: number;
     constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
-      ({ startContainer: this.startContainer, startOffset: this.startOffset, endContainer: this.endContainer, endOffset: this.endOffset } = init);
+      ({
+        startContainer: this.startContainer,
+        startOffset: this.startOffset,
+        endContainer: this.endContainer,
+        endOffset: this.endOffset,
+      } = init);
     }
     get collapsed() {
       return this.startContainer === this.endContainer && this.startOffset === this.endOffset;

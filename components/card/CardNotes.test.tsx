@@ -24,7 +24,16 @@ describe('CardNotes (the notes section the notes frame shows)', () => {
 
   it('shows note text with HTML as text, never as markup', () => {
     const body = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
-    render(<CardNotes {...props({ notes: { count: 1, latest: [{ id: 'note-0000-0001', kind: 'concept', conceptId: 'sma', body, tags: ['<b>x</b>'], createdAt: 1, updatedAt: 1 }] } })} />);
+    render(
+      <CardNotes
+        {...props({
+          notes: {
+            count: 1,
+            latest: [{ id: 'note-0000-0001', kind: 'concept', conceptId: 'sma', body, tags: ['<b>x</b>'], createdAt: 1, updatedAt: 1 }],
+          },
+        })}
+      />,
+    );
     expect(screen.getByText(body)).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
     expect(document.querySelector('script')).toBeNull();
@@ -33,7 +42,13 @@ describe('CardNotes (the notes section the notes frame shows)', () => {
   });
 
   it('is a compact strip in a hover card (count, latest note, Add note) that pins the card before offering the editor', () => {
-    const p = props({ pinned: false, notes: { count: 2, latest: [{ id: 'note-0000-0001', kind: 'concept', conceptId: 'sma', body: 'Latest thought', tags: [], createdAt: 1, updatedAt: 1 }] } });
+    const p = props({
+      pinned: false,
+      notes: {
+        count: 2,
+        latest: [{ id: 'note-0000-0001', kind: 'concept', conceptId: 'sma', body: 'Latest thought', tags: [], createdAt: 1, updatedAt: 1 }],
+      },
+    });
     const { rerender } = render(<CardNotes {...p} />);
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Your notes 2');
     expect(screen.getByText('Latest thought')).toBeTruthy();
@@ -70,7 +85,11 @@ describe('CardNotes (the notes section the notes frame shows)', () => {
 
   it('a click on Add note while a kept draft is still being read waits for it, then opens the draft', async () => {
     let answer!: (d: { body: string; tags: string } | null) => void;
-    const slow = { get: () => new Promise<{ body: string; tags: string } | null>((r) => (answer = r)), set: vi.fn(async () => undefined), discard: vi.fn(async () => undefined) };
+    const slow = {
+      get: () => new Promise<{ body: string; tags: string } | null>((r) => (answer = r)),
+      set: vi.fn(async () => undefined),
+      discard: vi.fn(async () => undefined),
+    };
     render(<CardNotes {...props({ drafts: slow })} />);
     const add = screen.getByRole('button', { name: 'Add note' });
     fireEvent.click(add);
@@ -84,7 +103,11 @@ describe('CardNotes (the notes section the notes frame shows)', () => {
 
   it('a click on Add note while the draft store is being read opens an empty editor once it says there is none', async () => {
     let answer!: (d: null) => void;
-    const slow = { get: () => new Promise<null>((r) => (answer = r)), set: vi.fn(async () => undefined), discard: vi.fn(async () => undefined) };
+    const slow = {
+      get: () => new Promise<null>((r) => (answer = r)),
+      set: vi.fn(async () => undefined),
+      discard: vi.fn(async () => undefined),
+    };
     render(<CardNotes {...props({ drafts: slow })} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     answer(null);
@@ -114,7 +137,10 @@ describe('CardNotes (the notes section the notes frame shows)', () => {
   });
 
   it('saves a note, reports the draft, and keeps the draft with a message when saving fails', async () => {
-    const onSaveNote = vi.fn().mockRejectedValueOnce(new Error('Storage is full: the note was not saved.')).mockResolvedValueOnce(undefined);
+    const onSaveNote = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('Storage is full: the note was not saved.'))
+      .mockResolvedValueOnce(undefined);
     const p = props({ onSaveNote });
     render(<CardNotes {...p} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));

@@ -66,7 +66,9 @@ export function CardNotes(props: CardNotesProps) {
   }
   return (
     <section class={open ? 'my-notes' : 'my-notes pinned-list'} aria-label={t('card_yourNotes')}>
-      {open ? heading : (
+      {open ? (
+        heading
+      ) : (
         <div class="notes-strip">
           {heading}
           {addButton}

@@ -70,7 +70,12 @@ describe('ConceptCard', () => {
     expect(line.textContent).toMatch(/^Sources .+ · .+/);
     const more = card.querySelector<HTMLDetailsElement>('details.detail')!;
     expect(more.open).toBe(false);
-    for (const inside of [screen.getByText(corpus.concepts.find((c) => c.id === 'sma')!.detail), screen.getByText('4 November 2024'), screen.getByRole('button', { name: 'Status of Forces Agreement (1966)' }), screen.getByRole('link', { name: /glossary/ })]) {
+    for (const inside of [
+      screen.getByText(corpus.concepts.find((c) => c.id === 'sma')!.detail),
+      screen.getByText('4 November 2024'),
+      screen.getByRole('button', { name: 'Status of Forces Agreement (1966)' }),
+      screen.getByRole('link', { name: /glossary/ }),
+    ]) {
       expect(more.contains(inside)).toBe(true);
     }
   });

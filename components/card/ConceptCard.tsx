@@ -31,13 +31,22 @@ export interface ConceptCardProps {
 export function formatIsoDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const value = new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
-  const parts: Intl.DateTimeFormatOptions = m === undefined ? { year: 'numeric' } : d === undefined ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'long', day: 'numeric' };
-  return localeFormat(`corpus-date ${Object.keys(parts).length}`, (l) => new Intl.DateTimeFormat(l, { ...parts, timeZone: 'UTC' })).format(value);
+  const parts: Intl.DateTimeFormatOptions =
+    m === undefined
+      ? { year: 'numeric' }
+      : d === undefined
+        ? { year: 'numeric', month: 'long' }
+        : { year: 'numeric', month: 'long', day: 'numeric' };
+  return localeFormat(`corpus-date ${Object.keys(parts).length}`, (l) => new Intl.DateTimeFormat(l, { ...parts, timeZone: 'UTC' })).format(
+    value,
+  );
 }
 
 /** The name, definition and detail in one language (English, or Korean where the corpus has it). */
 function textsIn(concept: Concept, lang: Language) {
-  return lang === 'ko' && concept.ko ? { lang, ...concept.ko } : { lang: 'en' as const, name: concept.name, short: concept.short, detail: concept.detail };
+  return lang === 'ko' && concept.ko
+    ? { lang, ...concept.ko }
+    : { lang: 'en' as const, name: concept.name, short: concept.short, detail: concept.detail };
 }
 
 export function ConceptCard(props: ConceptCardProps) {
@@ -60,7 +69,9 @@ export function ConceptCard(props: ConceptCardProps) {
     if (e.type === 'auxclick' && e.button !== 1) return;
     e.preventDefault();
     setGlossaryError(null);
-    askBackground('ui:openGlossary', { conceptId: concept.id }).catch((err: unknown) => setGlossaryError(err instanceof Error ? err.message : String(err)));
+    askBackground('ui:openGlossary', { conceptId: concept.id }).catch((err: unknown) =>
+      setGlossaryError(err instanceof Error ? err.message : String(err)),
+    );
   };
 
   return (
@@ -83,7 +94,10 @@ export function ConceptCard(props: ConceptCardProps) {
         ) : (
           <button type="button" class="icon" onClick={props.onPin} aria-label={t('card_pin')} title={t('card_pin')}>
             <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-              <path d="M10 1.5 14.5 6l-1.4 1.4-1-1-2.6 2.6.4 3.4-1.4 1.4L6 11.3 2.5 14.8 1.2 13.5 4.7 10 2.2 7.5l1.4-1.4 3.4.4L9.6 3.9l-1-1z" fill="currentColor" />
+              <path
+                d="M10 1.5 14.5 6l-1.4 1.4-1-1-2.6 2.6.4 3.4-1.4 1.4L6 11.3 2.5 14.8 1.2 13.5 4.7 10 2.2 7.5l1.4-1.4 3.4.4L9.6 3.9l-1-1z"
+                fill="currentColor"
+              />
             </svg>
           </button>
         )}
@@ -153,12 +167,20 @@ export function ConceptCard(props: ConceptCardProps) {
               const sections = refs.filter((ref) => ref.section).map((ref) => `“${ref.section}”`);
               return (
                 <p key={doc.id} class="citation">
-                  <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> — {bylineOf({ ...doc, ...sourceNames(doc) }, formatIsoDate)}
+                  <span class="label">{t('card_source')}</span> <cite>{doc.title}</cite> —{' '}
+                  {bylineOf({ ...doc, ...sourceNames(doc) }, formatIsoDate)}
                   {sections.length > 0 && ` · ${t('card_section', sections.join(', '))}`}
                 </p>
               );
             })}
-            <a class="glossary-link" href={props.glossaryUrl} target="_blank" rel="noopener noreferrer" onClick={openGlossary} onAuxClick={openGlossary}>
+            <a
+              class="glossary-link"
+              href={props.glossaryUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={openGlossary}
+              onAuxClick={openGlossary}
+            >
               {t('card_openGlossary')}
             </a>
             {glossaryError && (

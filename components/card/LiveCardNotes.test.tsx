@@ -10,7 +10,12 @@ vi.mock('@/lib/ask-background', () => ({
     // The reload after a save answers later than the broadcast of that save arrives.
     const saved = asked.some((a) => a.type === 'notes:save');
     if (saved) await new Promise((r) => setTimeout(r, 30));
-    return saved ? { count: 1, latest: [{ id: 'note-0000-0001', kind: 'concept', conceptId: 'sma', body: 'Seen', tags: [], createdAt: 1, updatedAt: 1 }] } : { count: 0, latest: [] };
+    return saved
+      ? {
+          count: 1,
+          latest: [{ id: 'note-0000-0001', kind: 'concept', conceptId: 'sma', body: 'Seen', tags: [], createdAt: 1, updatedAt: 1 }],
+        }
+      : { count: 0, latest: [] };
   }),
 }));
 const { LiveCardNotes } = await import('./LiveCardNotes');
@@ -34,7 +39,13 @@ describe('LiveCardNotes (the card notes the notes frame and the PDF reader show)
     fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'Signed early' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull());
-    expect(asked.find((a) => a.type === 'notes:save')?.data).toEqual({ kind: 'concept', conceptId: 'sma', body: 'Signed early', tags: [], source });
+    expect(asked.find((a) => a.type === 'notes:save')?.data).toEqual({
+      kind: 'concept',
+      conceptId: 'sma',
+      body: 'Signed early',
+      tags: [],
+      source,
+    });
     // Its own reload: the saved note shows whether or not the broadcast comes.
     await waitFor(() => expect(fetches()).toBe(2));
     // The background's notes:changed for that same note fetches nothing more (and cancels nothing); another change does.
@@ -51,6 +62,8 @@ describe('LiveCardNotes (the card notes the notes frame and the PDF reader show)
     fireEvent.click(await screen.findByRole('button', { name: 'Add note' }));
     fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    await waitFor(() => expect(asked.find((a) => a.type === 'notes:save')?.data).toEqual({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }));
+    await waitFor(() =>
+      expect(asked.find((a) => a.type === 'notes:save')?.data).toEqual({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [] }),
+    );
   });
 });

@@ -32,7 +32,8 @@ export function LiveCardNotes(props: {
   const seenVersion = useRef(props.version);
   const latest = useRef(0);
   useEffect(() => {
-    const ownSave = seenVersion.current !== props.version && props.changedNoteId !== undefined && savedHere.current.has(props.changedNoteId);
+    const ownSave =
+      seenVersion.current !== props.version && props.changedNoteId !== undefined && savedHere.current.has(props.changedNoteId);
     seenVersion.current = props.version;
     if (ownSave) return;
     // The latest request wins: a slower earlier answer never overwrites it (and a skipped change cancels nothing).
@@ -58,7 +59,13 @@ export function LiveCardNotes(props: {
       drafts={sessionNoteDrafts}
       draftKey={conceptDraftKey(props.conceptId)}
       onSaveNote={async (body, tags) => {
-        const note = await askBackground('notes:save', { kind: 'concept', conceptId: props.conceptId, body, tags, ...(props.source && { source: props.source }) });
+        const note = await askBackground('notes:save', {
+          kind: 'concept',
+          conceptId: props.conceptId,
+          body,
+          tags,
+          ...(props.source && { source: props.source }),
+        });
         // The card's own save reloads it at once; the broadcast that follows for this note is then skipped.
         savedHere.current.add(note.id);
         setReloads((n) => n + 1);

@@ -7,7 +7,17 @@
 import Mark from 'mark.js';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
-export function MarkedText({ as: Tag, class: className, text, query = '' }: { as: 'p' | 'blockquote'; class: string; text: string; query?: string }) {
+export function MarkedText({
+  as: Tag,
+  class: className,
+  text,
+  query = '',
+}: {
+  as: 'p' | 'blockquote';
+  class: string;
+  text: string;
+  query?: string;
+}) {
   const ref = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;

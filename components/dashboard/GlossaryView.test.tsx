@@ -12,7 +12,10 @@ const concept = (id: string) => corpus.concepts.find((c) => c.id === id)!;
 afterEach(() => setLanguage('en'));
 
 const groupsShown = () => [...document.querySelectorAll<HTMLElement>('.glossary-group')];
-const namesIn = (list: HTMLElement) => within(list).getAllByRole('link').map((a) => a.textContent!);
+const namesIn = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole('link')
+    .map((a) => a.textContent!);
 const sortedLike = (names: string[], locale: string) => [...names].sort(new Intl.Collator(locale, { ignorePunctuation: true }).compare);
 
 describe('GlossaryList', () => {
@@ -85,7 +88,13 @@ describe('ConceptPage', () => {
   it("lists a concept's notes live, counted as the card counts them, concept and passage notes apart", async () => {
     const { store, save } = testStore(corpus);
     await save({ kind: 'concept', conceptId: 'rsf', body: 'a concept note', tags: [] });
-    await save({ kind: 'passage', conceptIds: ['rsf', 'sma'], body: 'a passage note', tags: [], target: passageOn('the Regional Sustainment Framework') });
+    await save({
+      kind: 'passage',
+      conceptIds: ['rsf', 'sma'],
+      body: 'a passage note',
+      tags: [],
+      target: passageOn('the Regional Sustainment Framework'),
+    });
     await save({ kind: 'concept', conceptId: 'sma', body: 'about another concept', tags: [] });
     render(
       <NotesDbContext.Provider value={store.db}>

@@ -42,7 +42,10 @@ export function GlossaryList({ corpus }: { corpus: Corpus }) {
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
   const [alphabetical, setAlphabetical] = useState(false);
-  const shown = searchGlossary(corpus.concepts.filter((c) => !category || c.category === category), query);
+  const shown = searchGlossary(
+    corpus.concepts.filter((c) => !category || c.category === category),
+    query,
+  );
   const searching = query.trim() !== '';
   const sorted = searching ? shown : [...shown].sort(byName);
   return (
@@ -52,13 +55,26 @@ export function GlossaryList({ corpus }: { corpus: Corpus }) {
         <span class="muted">{t('dash_conceptCount', shown.length)}</span>
       </div>
       <div class="filters">
-        <input type="search" aria-label={t('dash_searchConcepts')} placeholder={t('dash_searchConcepts')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        <input
+          type="search"
+          aria-label={t('dash_searchConcepts')}
+          placeholder={t('dash_searchConcepts')}
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
         <div role="group" aria-label={t('dash_filterCategory')} class="row">
           <button type="button" aria-pressed={!category} onClick={() => setCategory('')}>
             {t('dash_allCategories')}
           </button>
           {corpus.categories.map((cat) => (
-            <button key={cat.id} type="button" aria-pressed={category === cat.id} onClick={() => setCategory(cat.id)} style={categoryColour(cat)} class="cat-button">
+            <button
+              key={cat.id}
+              type="button"
+              aria-pressed={category === cat.id}
+              onClick={() => setCategory(cat.id)}
+              style={categoryColour(cat)}
+              class="cat-button"
+            >
               <span class="swatch" aria-hidden="true" /> {categoryLabel(cat)}
             </button>
           ))}
@@ -155,7 +171,8 @@ export function ConceptPage({ corpus, conceptId }: { corpus: Corpus; conceptId: 
           const doc = corpus.sources.find((s) => s.id === ref.sourceId)!;
           return (
             <li key={ref.sourceId + ref.locator}>
-              <cite>{doc.title}</cite> — {bylineOf({ ...doc, ...sourceNames(doc) }, formatIsoDate)}.{ref.section && ` ${t('card_section', `“${ref.section}”`)}: “${ref.locator}”`}
+              <cite>{doc.title}</cite> — {bylineOf({ ...doc, ...sourceNames(doc) }, formatIsoDate)}.
+              {ref.section && ` ${t('card_section', `“${ref.section}”`)}: “${ref.locator}”`}
             </li>
           );
         })}
@@ -172,7 +189,9 @@ export function ConceptPage({ corpus, conceptId }: { corpus: Corpus; conceptId: 
           </p>
         </>
       )}
-      <h3>{t('card_yourNotes')} ({notes.length})</h3>
+      <h3>
+        {t('card_yourNotes')} ({notes.length})
+      </h3>
       {notes.length ? <NotesByKind notes={notes} /> : <p class="muted">{t('card_noNotes')}</p>}
     </article>
   );

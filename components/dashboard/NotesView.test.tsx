@@ -63,7 +63,7 @@ describe('NotesView', () => {
     expect(document.querySelector('.note-body')!.textContent).toBe('a passage note');
   });
 
-  it('imports through a button with a localised label, not the browser\'s own file input', async () => {
+  it("imports through a button with a localised label, not the browser's own file input", async () => {
     await viewWithNotes();
     const button = screen.getByRole('button', { name: 'Choose a file…' });
     const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;

@@ -91,7 +91,17 @@ export function daysOf(notes: readonly Note[], chosen: number): number[] {
 /** A day in the format of the notes' dates (formatDateTime: the same date style, no time). */
 const formatDay = (ms: number) => localeFormat('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' })).format(ms);
 
-function NoteRow({ note, names, query, onDeleted }: { note: Note; names: ReadonlyMap<string, string>; query: string; onDeleted(note: Note): void }) {
+function NoteRow({
+  note,
+  names,
+  query,
+  onDeleted,
+}: {
+  note: Note;
+  names: ReadonlyMap<string, string>;
+  query: string;
+  onDeleted(note: Note): void;
+}) {
   const [editing, setEditing] = useState(() => edits.get(note.id) !== null);
   const concepts = conceptIdsOf(note).map((id) => names.get(id) ?? id);
   const page = pageOf(note);
@@ -182,13 +192,20 @@ function ImportPanel() {
   return (
     <section class="import" aria-label={t('dash_import')}>
       <p id="import-label">{t('dash_importLabel')}</p>
-      <FileButton label={t('dash_importChoose')} accept=".json,.jsonld,application/json,application/ld+json" describedBy="import-label" onFile={(file) => void check(file)} />
+      <FileButton
+        label={t('dash_importChoose')}
+        accept=".json,.jsonld,application/json,application/ld+json"
+        describedBy="import-label"
+        onFile={(file) => void check(file)}
+      />
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {report && !report.applied && text && report.added + report.updated === 0 && <p role="status">{t('dash_importNothing', report.skipped)}</p>}
+      {report && !report.applied && text && report.added + report.updated === 0 && (
+        <p role="status">{t('dash_importNothing', report.skipped)}</p>
+      )}
       {report && !report.applied && text && report.added + report.updated > 0 && (
         <p role="status">
           {t('dash_importPlan', report.added, report.updated, report.skipped)}{' '}
@@ -236,7 +253,12 @@ function DamagedRecords({ records }: { records: unknown[] }) {
             {key !== undefined && (
               <button
                 type="button"
-                onClick={() => askBackground('notes:deleteMalformed', { key }).then(() => setError(null), (e: Error) => setError(e.message))}
+                onClick={() =>
+                  askBackground('notes:deleteMalformed', { key }).then(
+                    () => setError(null),
+                    (e: Error) => setError(e.message),
+                  )
+                }
               >
                 {t('dash_deleteDamaged')}
               </button>
@@ -251,13 +273,23 @@ function DamagedRecords({ records }: { records: unknown[] }) {
 const NO_MISSING: ReadonlyMap<string, { name: string }> = new Map();
 
 /** `missing`: concepts of packs switched off or removed, whose notes stay listed under their names. */
-export function NotesView({ corpus, missing = NO_MISSING }: { corpus: Corpus; missing?: ReadonlyMap<string, { name: string; ko?: { name: string } }> }) {
+export function NotesView({
+  corpus,
+  missing = NO_MISSING,
+}: {
+  corpus: Corpus;
+  missing?: ReadonlyMap<string, { name: string; ko?: { name: string } }>;
+}) {
   const { notes, damaged } = useAllNotes();
   const [exportNote, setExportNote] = useState<string | null>(null);
   const lang = language();
   // Concept names in the interface language: shown on notes and searched.
   const names = useMemo(
-    () => new Map([...corpus.concepts.map((c) => [c.id, displayName(c)] as const), ...[...missing].map(([id, c]) => [id, t('dash_missingConcept', displayName(c))] as const)]),
+    () =>
+      new Map([
+        ...corpus.concepts.map((c) => [c.id, displayName(c)] as const),
+        ...[...missing].map(([id, c]) => [id, t('dash_missingConcept', displayName(c))] as const),
+      ]),
     [corpus, missing, lang],
   );
   const index = useMemo(() => new NotesIndex([], names), [names]);
@@ -272,7 +304,13 @@ export function NotesView({ corpus, missing = NO_MISSING }: { corpus: Corpus; mi
   const days = useMemo(() => daysOf(notes, since), [notes, since]);
   const [undo, setUndo] = useState<Note | null>(null);
   const emptyHint = useShortcutHint('add-passage-note', 'dash_noNotesKey', 'dash_noNotes');
-  const shown = index.find({ query, conceptId: conceptId || undefined, tag: tag || undefined, site: site || undefined, since: since || undefined });
+  const shown = index.find({
+    query,
+    conceptId: conceptId || undefined,
+    tag: tag || undefined,
+    site: site || undefined,
+    since: since || undefined,
+  });
   const tags = [...new Set(notes.flatMap((n) => n.tags))].sort();
   const sites = [...new Set(notes.flatMap((n) => siteOfNote(n) ?? []))].sort();
   const usedConcepts = [...names].filter(([id]) => notes.some((n) => conceptIdsOf(n).includes(id)));
@@ -284,8 +322,19 @@ export function NotesView({ corpus, missing = NO_MISSING }: { corpus: Corpus; mi
         <span class="muted">{t('dash_count', shown.length, notes.length)}</span>
       </div>
       <div class="filters">
-        <input type="search" placeholder={t('dash_searchPlaceholder')} aria-label={t('dash_search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} autofocus />
-        <select aria-label={t('dash_filterConcept')} value={conceptId} onChange={(e) => setConceptId((e.target as HTMLSelectElement).value)}>
+        <input
+          type="search"
+          placeholder={t('dash_searchPlaceholder')}
+          aria-label={t('dash_search')}
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          autofocus
+        />
+        <select
+          aria-label={t('dash_filterConcept')}
+          value={conceptId}
+          onChange={(e) => setConceptId((e.target as HTMLSelectElement).value)}
+        >
           <option value="">{t('dash_allConcepts')}</option>
           {usedConcepts.map(([id, name]) => (
             <option key={id} value={id}>
@@ -337,7 +386,13 @@ export function NotesView({ corpus, missing = NO_MISSING }: { corpus: Corpus; mi
       ) : shown.length === 0 ? (
         <p class="empty">{t('dash_noMatch')}</p>
       ) : (
-        <VirtualList items={shown} estimateSize={120} getKey={(n) => n.id} label={t('dash_notes')} renderItem={(n) => <NoteRow note={n} names={names} query={query} onDeleted={setUndo} />} />
+        <VirtualList
+          items={shown}
+          estimateSize={120}
+          getKey={(n) => n.id}
+          label={t('dash_notes')}
+          renderItem={(n) => <NoteRow note={n} names={names} query={query} onDeleted={setUndo} />}
+        />
       )}
       <div class="io">
         <h3>{t('dash_backup')}</h3>
@@ -346,7 +401,12 @@ export function NotesView({ corpus, missing = NO_MISSING }: { corpus: Corpus; mi
             <button
               key={format}
               type="button"
-              onClick={() => exportNotes(format).then((skipped) => setExportNote(skipped ? t('dash_exportSkipped', skipped) : null), (e: Error) => setExportNote(e.message))}
+              onClick={() =>
+                exportNotes(format).then(
+                  (skipped) => setExportNote(skipped ? t('dash_exportSkipped', skipped) : null),
+                  (e: Error) => setExportNote(e.message),
+                )
+              }
             >
               {t(label)}
             </button>

@@ -44,7 +44,8 @@ function ImportPack() {
   return (
     <section class="import pack-import" aria-label={t('packs_import')}>
       <label>
-        {t('packs_file')} <input type="file" accept=".json,application/json" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+        {t('packs_file')}{' '}
+        <input type="file" accept=".json,application/json" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
       </label>
       <button type="button" class="primary" disabled={!file} onClick={() => file && void importFile(file)}>
         {t('packs_import')}
@@ -82,7 +83,14 @@ function PackRow({ record, onStatus }: { record: InstalledPack; onStatus(status:
         {pack.description && <p class="muted">{pack.description}</p>}
       </div>
       <label class="switch">
-        <input type="checkbox" role="switch" checked={record.enabled} aria-checked={record.enabled} aria-label={t('packs_switch', name)} onChange={run(() => askBackground('packs:setEnabled', { id: record.id, enabled: !record.enabled }))} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={record.enabled}
+          aria-checked={record.enabled}
+          aria-label={t('packs_switch', name)}
+          onChange={run(() => askBackground('packs:setEnabled', { id: record.id, enabled: !record.enabled }))}
+        />
         {t('packs_on')}
       </label>
       <button
@@ -110,9 +118,21 @@ function PackRow({ record, onStatus }: { record: InstalledPack; onStatus(status:
   );
 }
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 /** An id for a new concept of "My concepts": from its name, kept apart from the bundled ids. */
-const newConceptId = (name: string) => `my-${name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || Date.now().toString(36)}`;
+const newConceptId = (name: string) =>
+  `my-${
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || Date.now().toString(36)
+  }`;
 
 /** The form that adds a concept to "My concepts"; `term` (a selection on a page) is its first alias. */
 function ConceptForm({ installed, term }: { installed: InstalledCorpus; term?: string }) {
@@ -121,7 +141,8 @@ function ConceptForm({ installed, term }: { installed: InstalledCorpus; term?: s
   const submit = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
-    const field = (name: string) => ((form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value ?? '').trim();
+    const field = (name: string) =>
+      ((form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value ?? '').trim();
     const koName = field('koName');
     const source = field('sourceUrl');
     const concept = {
@@ -130,7 +151,9 @@ function ConceptForm({ installed, term }: { installed: InstalledCorpus; term?: s
       aliases: lines(field('aliases')),
       definition: field('definition'),
       category: field('category') as (typeof categories)[number]['id'],
-      ...(koName && { ko: { name: koName, aliases: lines(field('koAliases')), ...(field('koDefinition') && { definition: field('koDefinition') }) } }),
+      ...(koName && {
+        ko: { name: koName, aliases: lines(field('koAliases')), ...(field('koDefinition') && { definition: field('koDefinition') }) },
+      }),
       ...(source && { sources: [{ title: field('sourceTitle') || source, url: source }] }),
     };
     try {
@@ -212,7 +235,11 @@ function MyConcepts({ installed, term }: { installed: InstalledCorpus; term?: st
                 type="button"
                 class="danger"
                 aria-label={t('packs_deleteConceptNamed', c.name)}
-                onClick={() => void askBackground('packs:deleteConcept', { conceptId: c.id }).catch((e: unknown) => setStatus({ kind: 'error', text: message(e) }))}
+                onClick={() =>
+                  void askBackground('packs:deleteConcept', { conceptId: c.id }).catch((e: unknown) =>
+                    setStatus({ kind: 'error', text: message(e) }),
+                  )
+                }
               >
                 {t('packs_remove')}
               </button>

@@ -16,7 +16,10 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
       <h2 id="settings-title">{t('dash_settings')}</h2>
       <label class="field-row">
         {t('dash_language')}{' '}
-        <select value={settings.language ?? 'auto'} onChange={(e) => save({ ...settings, language: (e.target as HTMLSelectElement).value as LanguageSetting })}>
+        <select
+          value={settings.language ?? 'auto'}
+          onChange={(e) => save({ ...settings, language: (e.target as HTMLSelectElement).value as LanguageSetting })}
+        >
           {(['auto', ...LANGUAGES] as const).map((lang) => (
             <option key={lang} value={lang}>
               {t(`dash_language_${lang}`)}
@@ -25,14 +28,26 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
         </select>
       </label>
       <label class="switch">
-        <input type="checkbox" role="switch" checked={settings.enabled} aria-checked={settings.enabled} onChange={() => save({ ...settings, enabled: !settings.enabled })} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={settings.enabled}
+          aria-checked={settings.enabled}
+          onChange={() => save({ ...settings, enabled: !settings.enabled })}
+        />
         {t('dash_enabled')}
       </label>
       <fieldset>
         <legend>{t('dash_categories')}</legend>
         {corpus.categories.map((cat) => (
           <label key={cat.id} class="switch">
-            <input type="checkbox" checked={settings.categories[cat.id] !== false} onChange={() => save({ ...settings, categories: { ...settings.categories, [cat.id]: settings.categories[cat.id] === false } })} />
+            <input
+              type="checkbox"
+              checked={settings.categories[cat.id] !== false}
+              onChange={() =>
+                save({ ...settings, categories: { ...settings.categories, [cat.id]: settings.categories[cat.id] === false } })
+              }
+            />
             <span class="swatch" style={categoryColour(cat)} aria-hidden="true" /> {categoryLabel(cat)}
           </label>
         ))}
@@ -47,7 +62,11 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
         ))}
       </fieldset>
       <label class="switch">
-        <input type="checkbox" checked={settings.firstMentionOnly} onChange={() => save({ ...settings, firstMentionOnly: !settings.firstMentionOnly })} />
+        <input
+          type="checkbox"
+          checked={settings.firstMentionOnly}
+          onChange={() => save({ ...settings, firstMentionOnly: !settings.firstMentionOnly })}
+        />
         {t('dash_firstMention')}
       </label>
       <h3>{t('dash_disabledSites')}</h3>
@@ -58,7 +77,11 @@ export function SettingsView({ corpus }: { corpus: Corpus }) {
           {settings.disabledSites.map((site) => (
             <li key={site}>
               {site}{' '}
-              <button type="button" onClick={() => save({ ...settings, disabledSites: settings.disabledSites.filter((s) => s !== site) })} aria-label={t('dash_enableSite', site)}>
+              <button
+                type="button"
+                onClick={() => save({ ...settings, disabledSites: settings.disabledSites.filter((s) => s !== site) })}
+                aria-label={t('dash_enableSite', site)}
+              >
                 {t('dash_remove')}
               </button>
             </li>

@@ -24,7 +24,10 @@ const NOTHING = { installed: [] as InstalledPack[], retired: [] as RetiredConcep
 export function useInstalledCorpus(): InstalledCorpus {
   const [state, setState] = useState(NOTHING);
   useEffect(() => {
-    const subscription = liveQuery(() => readPacks((shared ??= openPacksDb()))).subscribe({ next: setState, error: () => setState(NOTHING) });
+    const subscription = liveQuery(() => readPacks((shared ??= openPacksDb()))).subscribe({
+      next: setState,
+      error: () => setState(NOTHING),
+    });
     return () => subscription.unsubscribe();
   }, []);
   return useMemo(() => ({ ...corpusOf(bundled, state.installed, state.retired), packs: state.installed }), [state]);

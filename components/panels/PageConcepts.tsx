@@ -37,7 +37,13 @@ export function PageConcepts({ corpus, counts, query = '', onReveal }: PageConce
                 .sort((a, b) => counts[b.id]! - counts[a.id]!)
                 .map((c) => (
                   <li key={c.id}>
-                    <button type="button" class="concept-row" style={categoryColour(cat)} onClick={() => onReveal(c.id)} title={t('panel_revealHint')}>
+                    <button
+                      type="button"
+                      class="concept-row"
+                      style={categoryColour(cat)}
+                      onClick={() => onReveal(c.id)}
+                      title={t('panel_revealHint')}
+                    >
                       <span class="swatch" aria-hidden="true" />
                       <span class="name">{displayName(c)}</span>
                       {/* The number for the eye, the words for a screen reader (a label on a plain span is not read). */}

@@ -22,7 +22,12 @@ describe('PageNotes', () => {
           conceptIds: ['sma'],
           body,
           tags: [],
-          target: { url, title: 'T', quote: { type: 'TextQuoteSelector', exact: 'the SMA', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 7 } },
+          target: {
+            url,
+            title: 'T',
+            quote: { type: 'TextQuoteSelector', exact: 'the SMA', prefix: '', suffix: '' },
+            position: { type: 'TextPositionSelector', start: 0, end: 7 },
+          },
         }),
       );
     await save('found on the page');

@@ -36,7 +36,9 @@ async function broadcastToTabs(send: (tabId: number) => Promise<unknown>) {
 }
 
 function sendCommand(tabId: number, command: PageCommand, frameId?: number) {
-  return contentMessenger.sendMessage('page:command', { command }, frameId === undefined ? tabId : { tabId, frameId }).catch(() => undefined);
+  return contentMessenger
+    .sendMessage('page:command', { command }, frameId === undefined ? tabId : { tabId, frameId })
+    .catch(() => undefined);
 }
 
 /** Opens the PDF reader on a web address, next to the tab it came from. */
@@ -117,7 +119,12 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('menuAddNote'), contexts: ['selection'] });
     browser.contextMenus.create({ id: ADD_CONCEPT_MENU_ID, title: t('menuAddConcept'), contexts: ['selection'] });
-    browser.contextMenus.create({ id: OPEN_PDF_MENU_ID, title: t('menu_openPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
+    browser.contextMenus.create({
+      id: OPEN_PDF_MENU_ID,
+      title: t('menu_openPdf'),
+      contexts: ['link'],
+      targetUrlPatterns: PDF_LINK_PATTERNS,
+    });
     // A first install only: an update or a browser update must not open tabs.
     if (reason === 'install') void context.openExtensionPage('dashboard.html#/welcome');
   });

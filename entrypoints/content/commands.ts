@@ -11,22 +11,25 @@ import type { Reveal } from './reveal';
 
 export function initCommands(signal: AbortSignal, deps: { highlighting: Highlighting; reveal: Reveal; addPassageNote(): void }) {
   const isTop = window === window.top;
-  onAbort(signal, contentMessenger.onMessage('page:command', async ({ data }) => {
-    if (data.command === 'add-passage-note') {
-      if (!getSelection()?.isCollapsed) deps.addPassageNote();
-      return;
-    }
-    if (!isTop) return;
-    switch (data.command) {
-      case 'toggle-highlights':
-        await settingsItem.setValue(withSiteToggled(deps.highlighting.settings(), location.href, !deps.highlighting.active()));
+  onAbort(
+    signal,
+    contentMessenger.onMessage('page:command', async ({ data }) => {
+      if (data.command === 'add-passage-note') {
+        if (!getSelection()?.isCollapsed) deps.addPassageNote();
         return;
-      case 'next-highlight':
-        deps.reveal(null, 1, 'keyboard');
-        return;
-      case 'previous-highlight':
-        deps.reveal(null, -1, 'keyboard');
-        return;
-    }
-  }));
+      }
+      if (!isTop) return;
+      switch (data.command) {
+        case 'toggle-highlights':
+          await settingsItem.setValue(withSiteToggled(deps.highlighting.settings(), location.href, !deps.highlighting.active()));
+          return;
+        case 'next-highlight':
+          deps.reveal(null, 1, 'keyboard');
+          return;
+        case 'previous-highlight':
+          deps.reveal(null, -1, 'keyboard');
+          return;
+      }
+    }),
+  );
 }

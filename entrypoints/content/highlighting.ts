@@ -80,22 +80,32 @@ export async function initHighlighting(signal: AbortSignal): Promise<Highlightin
 
   onAbort(signal, () => highlighter.stop());
   // Concept packs changed: the page is read again with the new matcher, without a reload.
-  onAbort(signal, watchMatcher((compiled) => {
-    if (active) switched.emit(false);
-    current.stop();
-    current = create(compiled);
-    if (active) {
-      current.start();
-      switched.emit(true);
-    }
-    reportCounts();
-  }));
-  onAbort(signal, settingsItem.watch((next) => apply(next)));
+  onAbort(
+    signal,
+    watchMatcher((compiled) => {
+      if (active) switched.emit(false);
+      current.stop();
+      current = create(compiled);
+      if (active) {
+        current.start();
+        switched.emit(true);
+      }
+      reportCounts();
+    }),
+  );
+  onAbort(
+    signal,
+    settingsItem.watch((next) => apply(next)),
+  );
   onAbort(signal, highlighter.onChange(reportCounts));
   // Back/forward cache: the page comes back as it was left, but may have changed while frozen (Firefox drops observers).
-  window.addEventListener('pageshow', (e) => {
-    if (e.persisted && active) highlighter.rescan();
-  }, { signal });
+  window.addEventListener(
+    'pageshow',
+    (e) => {
+      if (e.persisted && active) highlighter.rescan();
+    },
+    { signal },
+  );
 
   return {
     highlighter,

@@ -29,7 +29,10 @@ function conceptsOnDemand(signal: AbortSignal) {
   const ask = (conceptId: string) => askBackground('corpus:concept', { conceptId });
   const cache = new Map<string, ReturnType<typeof ask>>();
   // A concept pack changed: its concepts are asked for again.
-  onAbort(signal, watchMatcher(() => cache.clear()));
+  onAbort(
+    signal,
+    watchMatcher(() => cache.clear()),
+  );
   return (conceptId: string) => {
     if (!cache.has(conceptId)) {
       const asked = ask(conceptId).catch((e) => {
@@ -76,8 +79,14 @@ export default defineContentScript({
     highlighting.onSwitch(cardSignal, (on) => on || card.close());
     // Passage notes wait on the background; highlighting does not wait for them.
     const passages = await initPassageNotes(feature(), { layer, highlighting, onNotesChanged, onPanel: (open) => card.hold(open) });
-    const reveal = createReveal(highlighting.highlighter, (mention, how) => card.open(mention, how === 'pin' ? { pin: true } : { keyboard: true }));
-    const revealNote = createNoteReveal({ highlighter: highlighting.highlighter, pinCard: (mention) => card.open(mention, { pin: true }), showPassageNote: passages.showNote });
+    const reveal = createReveal(highlighting.highlighter, (mention, how) =>
+      card.open(mention, how === 'pin' ? { pin: true } : { keyboard: true }),
+    );
+    const revealNote = createNoteReveal({
+      highlighter: highlighting.highlighter,
+      pinCard: (mention) => card.open(mention, { pin: true }),
+      showPassageNote: passages.showNote,
+    });
     initPageAnswers(feature(), { highlighting, notesNotFound: passages.notFound, reveal, revealNote });
     initCommands(feature(), { highlighting, reveal, addPassageNote: passages.addNoteForSelection });
     // SPA navigations replace the article without a page load.

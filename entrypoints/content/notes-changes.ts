@@ -10,6 +10,9 @@ export type OnNotesChanged = (signal: AbortSignal, listener: (change: NotesChang
 
 export function initNotesChanges(signal: AbortSignal): OnNotesChanged {
   const listeners = listenersUntilAbort<[NotesChange]>();
-  onAbort(signal, contentMessenger.onMessage('notes:changed', ({ data }) => listeners.emit(data)));
+  onAbort(
+    signal,
+    contentMessenger.onMessage('notes:changed', ({ data }) => listeners.emit(data)),
+  );
   return listeners.add;
 }

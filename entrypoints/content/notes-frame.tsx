@@ -89,11 +89,20 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
     checkCover();
     coverTimer = setInterval(checkCover, COVER_CHECK_MS);
   };
-  const registered = askBackground('frame:register', { nonce }).then(() => true, () => false);
+  const registered = askBackground('frame:register', { nonce }).then(
+    () => true,
+    () => false,
+  );
   let loads = 0;
   const onLoad = async () => {
     const withNonce = loads++ === 0 ? nonce : makeNonce();
-    const ok = withNonce === nonce ? await registered : await askBackground('frame:register', { nonce: withNonce }).then(() => true, () => false);
+    const ok =
+      withNonce === nonce
+        ? await registered
+        : await askBackground('frame:register', { nonce: withNonce }).then(
+            () => true,
+            () => false,
+          );
     if (ok) handshake(withNonce);
   };
   // The frame's page loads from the moment the frame is in the page, while the background learns the nonce:
@@ -139,7 +148,8 @@ export function FrameSlot({ frame, height }: { frame: NotesFrame; height: number
         if (!slot || frame.element.parentNode === slot) return;
         // A frame loaded elsewhere in this root (prepared out of sight) keeps its page through moveBefore;
         // append would reload it (a reloaded frame is handed a fresh nonce and shows the same).
-        if ('moveBefore' in slot && frame.element.isConnected && frame.element.getRootNode() === slot.getRootNode()) slot.moveBefore(frame.element, null);
+        if ('moveBefore' in slot && frame.element.isConnected && frame.element.getRootNode() === slot.getRootNode())
+          slot.moveBefore(frame.element, null);
         else slot.append(frame.element);
       }}
     />

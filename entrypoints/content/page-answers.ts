@@ -10,21 +10,33 @@ import { pageUrlOf } from '@/lib/page-url';
 import type { Highlighting } from './highlighting';
 import type { Reveal } from './reveal';
 
-export function initPageAnswers(signal: AbortSignal, deps: { highlighting: Highlighting; notesNotFound(): string[]; reveal: Reveal; revealNote(reveal: NoteReveal): boolean }) {
+export function initPageAnswers(
+  signal: AbortSignal,
+  deps: { highlighting: Highlighting; notesNotFound(): string[]; reveal: Reveal; revealNote(reveal: NoteReveal): boolean },
+) {
   if (window !== window.top) return;
   const { highlighting } = deps;
-  onAbort(signal, contentMessenger.onMessage('page:summary', () => ({
-    url: location.href,
-    notesUrl: pageUrlOf(document),
-    title: document.title,
-    enabled: highlighting.active(),
-    counts: highlighting.active() ? highlighting.highlighter.counts() : {},
-    notesNotFound: deps.notesNotFound(),
-    // Chrome's PDF viewer is a document we run in but cannot read: the popup offers the reader instead.
-    isPdf: document.contentType === 'application/pdf',
-  })));
-  onAbort(signal, contentMessenger.onMessage('page:reveal', ({ data }) => deps.reveal(data.conceptId, 1, 'pin')));
-  onAbort(signal, contentMessenger.onMessage('page:revealNote', ({ data }) => deps.revealNote(data)));
+  onAbort(
+    signal,
+    contentMessenger.onMessage('page:summary', () => ({
+      url: location.href,
+      notesUrl: pageUrlOf(document),
+      title: document.title,
+      enabled: highlighting.active(),
+      counts: highlighting.active() ? highlighting.highlighter.counts() : {},
+      notesNotFound: deps.notesNotFound(),
+      // Chrome's PDF viewer is a document we run in but cannot read: the popup offers the reader instead.
+      isPdf: document.contentType === 'application/pdf',
+    })),
+  );
+  onAbort(
+    signal,
+    contentMessenger.onMessage('page:reveal', ({ data }) => deps.reveal(data.conceptId, 1, 'pin')),
+  );
+  onAbort(
+    signal,
+    contentMessenger.onMessage('page:revealNote', ({ data }) => deps.revealNote(data)),
+  );
   // The page answers now: a tab opened for Open in context is asked to reveal its note at this report.
   highlighting.report();
 }

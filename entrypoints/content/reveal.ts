@@ -17,7 +17,10 @@ export function scrollToMention(mention: Mention, behavior = scrollBehavior()): 
   return !!parent;
 }
 
-export function createReveal(highlighter: Pick<Highlighter, 'mentions'>, open: (mention: Mention, how: 'keyboard' | 'pin') => void): Reveal {
+export function createReveal(
+  highlighter: Pick<Highlighter, 'mentions'>,
+  open: (mention: Mention, how: 'keyboard' | 'pin') => void,
+): Reveal {
   let index = -1;
   return (conceptId, direction, how) => {
     // Every mention counts, also those far from view and not painted yet.

@@ -19,7 +19,12 @@ describe('the notes frame input gate (where the content script reports covers: n
     // Not yet answered: the reader's first click is taken.
     expect(reaches(box, new MouseEvent('click', { bubbles: true }))).toBe(true);
     gate.setCovered(true);
-    for (const event of [new MouseEvent('click', { bubbles: true }), new PointerEvent('pointerdown', { bubbles: true }), new MouseEvent('mousedown', { bubbles: true }), new Event('submit', { bubbles: true })]) {
+    for (const event of [
+      new MouseEvent('click', { bubbles: true }),
+      new PointerEvent('pointerdown', { bubbles: true }),
+      new MouseEvent('mousedown', { bubbles: true }),
+      new Event('submit', { bubbles: true }),
+    ]) {
       expect(reaches(box, event), event.type).toBe(false);
     }
     expect(notices).toEqual([true]);

@@ -53,23 +53,35 @@ export function createInputGate(): InputGate {
   };
   // The whole frame, whatever its content's height.
   const sentinel = document.createElement('div');
-  for (const [prop, value] of [['position', 'fixed'], ['inset', '0'], ['pointer-events', 'none']] as const) sentinel.style.setProperty(prop, value);
+  for (const [prop, value] of [
+    ['position', 'fixed'],
+    ['inset', '0'],
+    ['pointer-events', 'none'],
+  ] as const)
+    sentinel.style.setProperty(prop, value);
   document.documentElement.append(sentinel);
   let settling: ReturnType<typeof setTimeout> | undefined;
   const observer = OBSERVES_VISIBILITY
-    ? new IntersectionObserver((entries) => {
-      clearTimeout(settling);
-      if (entries.at(-1)!.isVisible) setVisible(true);
-      else settling = setTimeout(() => setVisible(false), SETTLE_MS);
-    }, { trackVisibility: true, delay: 100, threshold: [0] })
+    ? new IntersectionObserver(
+        (entries) => {
+          clearTimeout(settling);
+          if (entries.at(-1)!.isVisible) setVisible(true);
+          else settling = setTimeout(() => setVisible(false), SETTLE_MS);
+        },
+        { trackVisibility: true, delay: 100, threshold: [0] },
+      )
     : null;
   observer?.observe(sentinel);
   for (const type of GATED) {
-    addEventListener(type, (e) => {
-      if (visible !== false) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-    }, { capture: true });
+    addEventListener(
+      type,
+      (e) => {
+        if (visible !== false) return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      },
+      { capture: true },
+    );
   }
   return {
     rearm() {

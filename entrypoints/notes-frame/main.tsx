@@ -30,7 +30,15 @@ function focusables(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !(el as HTMLButtonElement).disabled);
 }
 
-function PassageSection({ shown, version, send }: { shown: Extract<Shown, { type: 'passage-show' }>; version: number; send(m: FromFrame): void }) {
+function PassageSection({
+  shown,
+  version,
+  send,
+}: {
+  shown: Extract<Shown, { type: 'passage-show' }>;
+  version: number;
+  send(m: FromFrame): void;
+}) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
@@ -49,7 +57,11 @@ const gate = createInputGate();
 function CoveredNotice() {
   const [covered, setCovered] = useState(false);
   useEffect(() => gate.onCovered(setCovered), []);
-  return covered ? <p class="covered-notice" role="alert">{t('frame_covered')}</p> : null;
+  return covered ? (
+    <p class="covered-notice" role="alert">
+      {t('frame_covered')}
+    </p>
+  ) : null;
 }
 
 function FrameApp({ port }: { port: MessagePort }) {
@@ -70,8 +82,7 @@ function FrameApp({ port }: { port: MessagePort }) {
           setChangedNoteId(message.noteId);
           setVersion((n) => n + 1);
         }
-      }
-      else if (message.type === 'covered') gate.setCovered(message.covered);
+      } else if (message.type === 'covered') gate.setCovered(message.covered);
       else if (message.type === 'focus') {
         const items = focusables();
         (message.at === 'first' ? items[0] : items.at(-1))?.focus();
@@ -113,7 +124,8 @@ function FrameApp({ port }: { port: MessagePort }) {
 
   useEffect(() => {
     // A new passage panel (or shown note) takes focus at once; the card's notes wait for Tab.
-    if (shown && shown.type !== 'concept') requestAnimationFrame(() => (document.querySelector<HTMLElement>('textarea') ?? focusables()[0])?.focus());
+    if (shown && shown.type !== 'concept')
+      requestAnimationFrame(() => (document.querySelector<HTMLElement>('textarea') ?? focusables()[0])?.focus());
   }, [shown]);
 
   if (!shown) return null;
@@ -165,12 +177,16 @@ function FrameApp({ port }: { port: MessagePort }) {
 
 // Only the reader drives this frame: events made by script (none but ours can reach it) are dropped.
 for (const type of ['click', 'submit', 'keydown', 'keyup', 'input', 'pointerdown', 'change'] as const) {
-  addEventListener(type, (e) => {
-    if (!e.isTrusted) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-    }
-  }, { capture: true });
+  addEventListener(
+    type,
+    (e) => {
+      if (!e.isTrusted) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+    },
+    { capture: true },
+  );
 }
 
 const claim = (nonce: string) => askBackground('frame:claim', { nonce }).catch(() => false);

@@ -44,7 +44,15 @@ export interface CardState {
   mark: HTMLElement;
 }
 
-export function ReaderCard({ state, source, notesChange, onChange, onClose, onEnter, onLeave }: {
+export function ReaderCard({
+  state,
+  source,
+  notesChange,
+  onChange,
+  onClose,
+  onEnter,
+  onLeave,
+}: {
   state: CardState;
   /** Where a note written in this card was written: the mention it is pinned on. */
   source: ConceptSource | undefined;
@@ -60,7 +68,10 @@ export function ReaderCard({ state, source, notesChange, onChange, onClose, onEn
   const [concept, setConcept] = useState<ConceptView | null>(null);
   useEffect(() => {
     let live = true;
-    askBackground('corpus:concept', { conceptId: view.conceptId }).then((c) => live && setConcept(c), () => live && setConcept(null));
+    askBackground('corpus:concept', { conceptId: view.conceptId }).then(
+      (c) => live && setConcept(c),
+      () => live && setConcept(null),
+    );
     return () => {
       live = false;
     };
@@ -85,52 +96,52 @@ export function ReaderCard({ state, source, notesChange, onChange, onClose, onEn
     return () => observer.disconnect();
   }, [view.pinned, view.conceptId]);
   return createPortal(
-      <div
-        ref={ref}
-        id={READER_CARD_ID}
-        class="floating"
-        role={view.pinned ? 'dialog' : 'tooltip'}
-        aria-labelledby={CARD_HEADING_ID}
-        onPointerEnter={onEnter}
-        onPointerLeave={onLeave}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose(true);
+    <div
+      ref={ref}
+      id={READER_CARD_ID}
+      class="floating"
+      role={view.pinned ? 'dialog' : 'tooltip'}
+      aria-labelledby={CARD_HEADING_ID}
+      onPointerEnter={onEnter}
+      onPointerLeave={onLeave}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose(true);
+        }
+      }}
+    >
+      {concept?.concept.id === view.conceptId && (
+        <CardApp
+          view={view}
+          dark={dark}
+          concept={concept}
+          notes={
+            <LiveCardNotes
+              conceptId={view.conceptId}
+              conceptName={concept.concept.name}
+              pinned={view.pinned}
+              version={notesChange.version}
+              changedNoteId={notesChange.noteId}
+              source={source}
+              onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
+            />
           }
-        }}
-      >
-        {concept?.concept.id === view.conceptId && (
-          <CardApp
-            view={view}
-            dark={dark}
-            concept={concept}
-            notes={
-              <LiveCardNotes
-                conceptId={view.conceptId}
-                conceptName={concept.concept.name}
-                pinned={view.pinned}
-                version={notesChange.version}
-                changedNoteId={notesChange.noteId}
-                source={source}
-                onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
-              />
-            }
-            glossaryUrl={(id) => `/dashboard.html#/glossary/${encodeURIComponent(id)}`}
-            onNavigate={(id) =>
-              onChange({
-                mark,
-                view:
-                  id === null
-                    ? { ...view, conceptId: view.history.at(-1) ?? view.conceptId, history: view.history.slice(0, -1) }
-                    : { ...view, conceptId: id, history: [...view.history, view.conceptId] },
-              })
-            }
-            onClose={() => onClose()}
-            onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
-          />
-        )}
-      </div>,
+          glossaryUrl={(id) => `/dashboard.html#/glossary/${encodeURIComponent(id)}`}
+          onNavigate={(id) =>
+            onChange({
+              mark,
+              view:
+                id === null
+                  ? { ...view, conceptId: view.history.at(-1) ?? view.conceptId, history: view.history.slice(0, -1) }
+                  : { ...view, conceptId: id, history: [...view.history, view.conceptId] },
+            })
+          }
+          onClose={() => onClose()}
+          onPin={() => onChange({ mark, view: { ...view, pinned: true } })}
+        />
+      )}
+    </div>,
     cardRoot(),
   );
 }

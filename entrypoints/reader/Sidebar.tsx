@@ -48,7 +48,10 @@ async function destPage(pdf: PDFDocumentProxy, dest: OutlineNode['dest']): Promi
 function Outline({ pdf, onGoToPage }: { pdf: PDFDocumentProxy; onGoToPage(i: number): void }) {
   const [outline, setOutline] = useState<OutlineNode[] | null>(null);
   useEffect(() => {
-    void pdf.getOutline().then((o) => setOutline((o as OutlineNode[] | null) ?? []), () => setOutline([]));
+    void pdf.getOutline().then(
+      (o) => setOutline((o as OutlineNode[] | null) ?? []),
+      () => setOutline([]),
+    );
   }, [pdf]);
   if (outline === null) return <p class="muted">{t('reader_loadingOutline')}</p>;
   if (!outline.length) return <p class="muted">{t('reader_noOutline')}</p>;
@@ -75,7 +78,8 @@ export function Sidebar(props: SidebarProps) {
     if (props.shownNoteId) setTab('notes');
   }, [props.shownNoteId]);
   useEffect(() => {
-    if (tab === 'notes' && props.shownNoteId) document.querySelector(`.found-notes li[data-note-id="${CSS.escape(props.shownNoteId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (tab === 'notes' && props.shownNoteId)
+      document.querySelector(`.found-notes li[data-note-id="${CSS.escape(props.shownNoteId)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [tab, props.shownNoteId]);
   const [query, setQuery] = useState('');
   const found = props.notes.filter((n) => props.anchors[n.id]?.state === 'found');
@@ -105,11 +109,24 @@ export function Sidebar(props: SidebarProps) {
               props.onSearch(query);
             }}
           >
-            <input type="search" value={query} aria-label={t('reader_searchLabel')} placeholder={t('reader_searchLabel')} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              type="search"
+              value={query}
+              aria-label={t('reader_searchLabel')}
+              placeholder={t('reader_searchLabel')}
+              onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+            />
             <button type="submit">{t('reader_find')}</button>
             {props.search && (
               <p aria-live="polite">
-                {props.search.hits.length ? t('reader_hits', props.search.current + 1, props.search.hits.length, props.search.hits[props.search.current]!.pageIndex + 1) : t('reader_noHits')}{' '}
+                {props.search.hits.length
+                  ? t(
+                      'reader_hits',
+                      props.search.current + 1,
+                      props.search.hits.length,
+                      props.search.hits[props.search.current]!.pageIndex + 1,
+                    )
+                  : t('reader_noHits')}{' '}
                 {props.search.hits.length > 1 && (
                   <>
                     <button type="button" aria-label={t('reader_previous')} onClick={() => props.onStep(-1)}>
@@ -132,7 +149,12 @@ export function Sidebar(props: SidebarProps) {
               {found.map((n) => {
                 const a = props.anchors[n.id];
                 return (
-                  <li key={n.id} data-note-id={n.id} class={n.id === props.shownNoteId ? 'shown' : undefined} aria-current={n.id === props.shownNoteId ? 'true' : undefined}>
+                  <li
+                    key={n.id}
+                    data-note-id={n.id}
+                    class={n.id === props.shownNoteId ? 'shown' : undefined}
+                    aria-current={n.id === props.shownNoteId ? 'true' : undefined}
+                  >
                     <button type="button" class="link" onClick={() => props.onShowNote(n)}>
                       {t('reader_notePage', a?.state === 'found' ? a.passage.pageIndex + 1 : '?')}
                     </button>

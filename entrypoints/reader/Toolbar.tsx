@@ -69,11 +69,21 @@ export function Toolbar({ doc, progress, view, fileInput, onOpenFile }: ToolbarP
             {doc.title}
           </span>
           <span class="group" role="group" aria-label={t('reader_zoom')}>
-            <button type="button" aria-label={t('reader_zoomOut')} disabled={zoom <= ZOOMS[0]!} onClick={() => view.setZoom(doc, ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)]!)}>
+            <button
+              type="button"
+              aria-label={t('reader_zoomOut')}
+              disabled={zoom <= ZOOMS[0]!}
+              onClick={() => view.setZoom(doc, ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)]!)}
+            >
               −
             </button>
             <output aria-live="polite">{Math.round(zoom * 100)}%</output>
-            <button type="button" aria-label={t('reader_zoomIn')} disabled={zoom >= ZOOMS.at(-1)!} onClick={() => view.setZoom(doc, ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)]!)}>
+            <button
+              type="button"
+              aria-label={t('reader_zoomIn')}
+              disabled={zoom >= ZOOMS.at(-1)!}
+              onClick={() => view.setZoom(doc, ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)]!)}
+            >
               +
             </button>
           </span>
@@ -92,7 +102,9 @@ export function Toolbar({ doc, progress, view, fileInput, onOpenFile }: ToolbarP
             <span>/ {numPages}</span>
           </label>
           <span class="muted read-status" aria-live="polite">
-            {progress.pagesRead < numPages ? t('reader_reading', progress.pagesRead, numPages) : t('reader_summary', Object.keys(progress.counts).length, total)}
+            {progress.pagesRead < numPages
+              ? t('reader_reading', progress.pagesRead, numPages)
+              : t('reader_summary', Object.keys(progress.counts).length, total)}
           </span>
         </>
       )}

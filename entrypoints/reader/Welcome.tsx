@@ -30,7 +30,15 @@ function failureMessage(f: OpenFailure): string {
   }
 }
 
-export function Welcome({ status, wantedFile, onPick }: { status: Exclude<Status, { kind: 'ready' }>; wantedFile: string | null; onPick(): void }) {
+export function Welcome({
+  status,
+  wantedFile,
+  onPick,
+}: {
+  status: Exclude<Status, { kind: 'ready' }>;
+  wantedFile: string | null;
+  onPick(): void;
+}) {
   const [password, setPassword] = useState('');
   return (
     <section class="welcome" aria-live="polite">

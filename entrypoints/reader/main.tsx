@@ -53,7 +53,12 @@ function Reader() {
   const { selection, drafting } = notes;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the whole window takes a dropped PDF; the Open button is the keyboard's way to the same.
-    <div class={`reader${reading.drop.dragging ? ' dragging' : ''}`} onDragOver={reading.drop.onDragOver} onDragLeave={reading.drop.onDragLeave} onDrop={reading.drop.onDrop}>
+    <div
+      class={`reader${reading.drop.dragging ? ' dragging' : ''}`}
+      onDragOver={reading.drop.onDragOver}
+      onDragLeave={reading.drop.onDragLeave}
+      onDrop={reading.drop.onDrop}
+    >
       <Toolbar doc={doc} progress={reading.progress} view={view} fileInput={fileRef} onOpenFile={reading.openFile} />
       {answers.notice && (
         <p class="notice" role="status" data-testid="reader-notice">
@@ -92,7 +97,15 @@ function Reader() {
         {status.kind !== 'ready' && <Welcome status={status} wantedFile={reading.wantedFile} onPick={() => fileRef.current?.click()} />}
       </div>
       {card.card && (
-        <ReaderCard state={card.card} source={card.source} notesChange={answers.notesChange} onChange={card.setCard} onClose={card.close} onEnter={card.onEnter} onLeave={card.onLeave} />
+        <ReaderCard
+          state={card.card}
+          source={card.source}
+          notesChange={answers.notesChange}
+          onChange={card.setCard}
+          onClose={card.close}
+          onEnter={card.onEnter}
+          onLeave={card.onLeave}
+        />
       )}
       {selection && !drafting && (
         <button
@@ -106,9 +119,18 @@ function Reader() {
         </button>
       )}
       {drafting && doc && (
-        <div class="note-draft" role="dialog" aria-label={t('reader_noteDialog')} onKeyDown={(e) => e.key === 'Escape' && notes.draft(null)}>
+        <div
+          class="note-draft"
+          role="dialog"
+          aria-label={t('reader_noteDialog')}
+          onKeyDown={(e) => e.key === 'Escape' && notes.draft(null)}
+        >
           <blockquote class="note-quote">{doc.text.page(drafting.pageIndex)?.text.slice(drafting.start, drafting.end)}</blockquote>
-          <NoteEditor label={t('reader_noteDialog')} onSave={(body, tags) => notes.save(drafting, body, tags)} onCancel={() => notes.draft(null)} />
+          <NoteEditor
+            label={t('reader_noteDialog')}
+            onSave={(body, tags) => notes.save(drafting, body, tags)}
+            onCancel={() => notes.draft(null)}
+          />
         </div>
       )}
     </div>

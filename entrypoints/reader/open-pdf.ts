@@ -10,9 +10,19 @@ GlobalWorkerOptions.workerSrc = workerUrl;
  * Opens bytes with PDF.js. `askPassword` is called for a protected file
  * (again, with `retry` true, after a wrong password); resolving undefined cancels.
  */
-export async function openPdf(bytes: Uint8Array, askPassword: (retry: boolean) => Promise<string | undefined>): Promise<Loaded<PDFDocumentProxy>> {
+export async function openPdf(
+  bytes: Uint8Array,
+  askPassword: (retry: boolean) => Promise<string | undefined>,
+): Promise<Loaded<PDFDocumentProxy>> {
   // Character maps (Korean ones ship with the reader, see wxt.config.ts) are read from the extension itself.
-  const task = getDocument({ data: bytes, isEvalSupported: false, enableXfa: false, verbosity: 0, cMapUrl: '/pdf-cmaps/', cMapPacked: true });
+  const task = getDocument({
+    data: bytes,
+    isEvalSupported: false,
+    enableXfa: false,
+    verbosity: 0,
+    cMapUrl: '/pdf-cmaps/',
+    cMapPacked: true,
+  });
   let cancelled = false;
   task.onPassword = (update: (password: string) => void, reason: number) => {
     void askPassword(reason === 2).then((password) => {

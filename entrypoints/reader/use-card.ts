@@ -11,7 +11,6 @@ import type { CardState } from './ReaderCard';
 import type { OpenDoc, ReaderDocument } from './use-document';
 import { HOVER_CLOSE_MS, HOVER_OPEN_MS } from '@/lib/placement';
 
-
 export function useCard(pages: RefObject<HTMLElement | null>, doc: OpenDoc | null) {
   const [card, setCard] = useState<CardState | null>(null);
   const cardRef = useRef(card);

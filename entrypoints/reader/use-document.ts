@@ -141,7 +141,12 @@ export function useDocument(pages: RefObject<HTMLElement | null>, zoom: number) 
     document.title = `${title} — Alliance Lens`;
     setProgress({ pagesRead: 0, counts: {} });
     setStatus({ kind: 'ready' });
-    const viewer = new PdfViewer(pages.current!, pdf, text, markStyleOf(matcher, () => corpusRef.current));
+    const viewer = new PdfViewer(
+      pages.current!,
+      pdf,
+      text,
+      markStyleOf(matcher, () => corpusRef.current),
+    );
     let readDone = () => {};
     const next: OpenDoc = { pdf, text, viewer, fingerprint, title, source, origin, read: new Promise((done) => (readDone = done)) };
     docRef.current = next;

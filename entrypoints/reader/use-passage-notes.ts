@@ -76,7 +76,14 @@ export function usePassageNotes(reading: ReaderDocument) {
       const target = describePdfPassage(d.text, d.fingerprint, d.title, passage, d.origin);
       if (!target) throw new Error(t('reader_noteNoText'));
       // The background keeps at most MAX_CONCEPT_IDS per note: a long passage names its first ones.
-      const conceptIds = [...new Set(d.text.mentions(passage.pageIndex).filter((m) => m.start < passage.end && m.end > passage.start).map((m) => m.conceptId))].slice(0, MAX_CONCEPT_IDS);
+      const conceptIds = [
+        ...new Set(
+          d.text
+            .mentions(passage.pageIndex)
+            .filter((m) => m.start < passage.end && m.end > passage.start)
+            .map((m) => m.conceptId),
+        ),
+      ].slice(0, MAX_CONCEPT_IDS);
       await askBackground('notes:save', { kind: 'passage', conceptIds, target, body, tags });
       setDrafting(null);
       await load(d);

@@ -27,7 +27,8 @@ export function useSearch(doc: OpenDoc | null) {
       for (let i = 0; i < doc.pdf.numPages && hits.length < MAX_HITS; i++) {
         const text = doc.text.page(i)?.text.toLowerCase();
         if (!text) continue;
-        for (let at = text.indexOf(q); at >= 0 && hits.length < MAX_HITS; at = text.indexOf(q, at + 1)) hits.push({ pageIndex: i, start: at, end: at + q.length });
+        for (let at = text.indexOf(q); at >= 0 && hits.length < MAX_HITS; at = text.indexOf(q, at + 1))
+          hits.push({ pageIndex: i, start: at, end: at + q.length });
       }
       setSearch({ hits, current: 0 });
       if (hits[0]) void doc.viewer.reveal(hits[0].pageIndex, hits[0].start, hits[0].end);
@@ -43,7 +44,12 @@ export function useSearch(doc: OpenDoc | null) {
 }
 
 /** Draws the notes found and the current search hit over the pages, again whenever one of them changes. */
-export function useOverlays(doc: OpenDoc | null, notes: PassageNote[], anchors: Record<string, AnchorResult>, search: ReturnType<typeof useSearch>['search']) {
+export function useOverlays(
+  doc: OpenDoc | null,
+  notes: PassageNote[],
+  anchors: Record<string, AnchorResult>,
+  search: ReturnType<typeof useSearch>['search'],
+) {
   useEffect(() => {
     if (!doc) return;
     const overlays: Overlay[] = [];

@@ -77,7 +77,7 @@ group('passage ranges', () => {
 });
 
 group('describeMention', () => {
-  it("describes a mention split over inline tags with its sentence, which anchor finds again without a position", () => {
+  it('describes a mention split over inline tags with its sentence, which anchor finds again without a position', () => {
     const p = document.createElement('p');
     const b = document.createElement('b');
     b.textContent = 'Nuclear ';
@@ -87,7 +87,12 @@ group('describeMention', () => {
     mention.setStart(b.firstChild!, 0);
     mention.setEnd(p.lastChild!, 'Consultative Group'.length);
     const selectors = describeMention(document.body, mention)!;
-    expect(selectors.quote).toEqual({ type: 'TextQuoteSelector', exact: 'Nuclear Consultative Group', prefix: 'Officials said the ', suffix: ' met in June.' });
+    expect(selectors.quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'Nuclear Consultative Group',
+      prefix: 'Officials said the ',
+      suffix: ' met in June.',
+    });
     const found = anchor(document.body, { quote: selectors.quote })!;
     expect(found.text.text.slice(found.start, found.end)).toBe('Nuclear Consultative Group');
     const outside = document.createRange();

@@ -21,7 +21,10 @@ export interface Anchored {
 }
 
 /** A concept note's source may carry no position (the quote and its context then decide). */
-export function anchor(root: Element, selectors: Pick<PassageSelectors, 'quote'> & Partial<Pick<PassageSelectors, 'position'>>): Anchored | null {
+export function anchor(
+  root: Element,
+  selectors: Pick<PassageSelectors, 'quote'> & Partial<Pick<PassageSelectors, 'position'>>,
+): Anchored | null {
   const text = domText(root);
   const at = matchQuote(text.text, selectors.quote, selectors.position);
   return at && { text, start: at[0], end: at[1] };

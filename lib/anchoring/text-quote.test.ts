@@ -10,7 +10,12 @@ describe('a mention with its sentence', () => {
   it('takes the rest of the sentence as prefix and suffix, and finds the same mention again', () => {
     const at = ARTICLE.lastIndexOf('Special Measures Agreement');
     const { quote, position } = mentionQuote(ARTICLE, at, at + 26);
-    expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'Special Measures Agreement', prefix: 'Under the ', suffix: ', Seoul pays part of the cost of US forces.' });
+    expect(quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'Special Measures Agreement',
+      prefix: 'Under the ',
+      suffix: ', Seoul pays part of the cost of US forces.',
+    });
     const edited = `Intro. ${ARTICLE}`;
     expect(matchQuote(edited, quote, { ...position, start: 0, end: 0 })).toEqual([at + 7, at + 33]);
   });
@@ -42,7 +47,11 @@ describe('text quote anchoring', () => {
   });
 
   it('tells repeated phrases apart by their context', () => {
-    const q = describeQuote(ARTICLE, ARTICLE.lastIndexOf('Special Measures Agreement'), ARTICLE.lastIndexOf('Special Measures Agreement') + 26);
+    const q = describeQuote(
+      ARTICLE,
+      ARTICLE.lastIndexOf('Special Measures Agreement'),
+      ARTICLE.lastIndexOf('Special Measures Agreement') + 26,
+    );
     const edited = `Intro. ${ARTICLE}`;
     const found = matchQuote(edited, q.quote, { ...q.position, start: 0, end: 0 })!;
     expect(found[0]).toBe(edited.lastIndexOf('Special Measures Agreement'));
@@ -62,7 +71,10 @@ describe('text quote anchoring', () => {
 
 describe('DOM text', () => {
   it('maps offsets to ranges across inline tags and back', () => {
-    const doc = new DOMParser().parseFromString('<p>The <em>Special Measures</em> Agreement <script>var x=1</script>sets costs.</p>', 'text/html');
+    const doc = new DOMParser().parseFromString(
+      '<p>The <em>Special Measures</em> Agreement <script>var x=1</script>sets costs.</p>',
+      'text/html',
+    );
     const dt = domText(doc.body);
     expect(dt.text).toBe('The Special Measures Agreement sets costs.');
     const start = dt.text.indexOf('Special');

@@ -40,7 +40,12 @@ export function mentionQuote(text: string, start: number, end: number): { quote:
   const stop = SENTENCE_END.exec(after);
   const to = end + (stop ? stop.index + (stop[0] === '\n' ? 0 : 1) : after.length);
   return {
-    quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(from, start).trimStart(), suffix: text.slice(end, to) },
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(from, start).trimStart(),
+      suffix: text.slice(end, to),
+    },
     position: { type: 'TextPositionSelector', start, end },
   };
 }
@@ -49,8 +54,12 @@ function contextScore(text: string, start: number, end: number, quote: TextQuote
   const before = text.slice(Math.max(0, start - quote.prefix.length), start);
   const after = text.slice(end, end + quote.suffix.length);
   let score = 0;
-  for (let i = 1; i <= Math.min(before.length, quote.prefix.length); i++) if (before.at(-i) === quote.prefix.at(-i)) score++; else break;
-  for (let i = 0; i < Math.min(after.length, quote.suffix.length); i++) if (after[i] === quote.suffix[i]) score++; else break;
+  for (let i = 1; i <= Math.min(before.length, quote.prefix.length); i++)
+    if (before.at(-i) === quote.prefix.at(-i)) score++;
+    else break;
+  for (let i = 0; i < Math.min(after.length, quote.suffix.length); i++)
+    if (after[i] === quote.suffix[i]) score++;
+    else break;
   return score;
 }
 

@@ -24,7 +24,12 @@ function setup() {
   const notes = new NotesStore(openNotesDb(`notes-${Math.random()}`), packs.names);
   return { packs, notes, channel, published: () => published };
 }
-const highlights = (m: InstalledMatcher | null, text: string) => (m?.matcher ? createMatcher(unpackMatcher(m.matcher)).findCandidates(text).map((c) => c.conceptId) : []);
+const highlights = (m: InstalledMatcher | null, text: string) =>
+  m?.matcher
+    ? createMatcher(unpackMatcher(m.matcher))
+        .findCandidates(text)
+        .map((c) => c.conceptId)
+    : [];
 
 describe('installed concept packs', () => {
   it('imports a pack, compiles it once with the bundled corpus, and answers cards about its concepts', async () => {
@@ -39,7 +44,11 @@ describe('installed concept packs', () => {
     const view = conceptView(packs.corpus, 'thaad');
     expect(view.concept.pack).toEqual({ id: 'alliance-desk', name: 'Alliance desk extras' });
     expect(view.sources).toEqual([]);
-    expect(conceptView(packs.corpus, 'un-command').sources[0]).toMatchObject({ title: 'United Nations Command', url: 'https://www.unc.mil/', publisher: 'UNC' });
+    expect(conceptView(packs.corpus, 'un-command').sources[0]).toMatchObject({
+      title: 'United Nations Command',
+      url: 'https://www.unc.mil/',
+      publisher: 'UNC',
+    });
     // Nothing changed: nothing is compiled again (a service worker waking up).
     await packs.refresh();
     expect(channel.write).toHaveBeenCalledTimes(2);
@@ -84,12 +93,32 @@ describe('installed concept packs', () => {
 
   it('keeps "My concepts": added, replaced and removed one by one, exported as a pack', async () => {
     const { packs } = setup();
-    const concept = { id: 'freedom-flag', name: 'Freedom Flag', aliases: ['Freedom Flag'], definition: 'A combined air exercise.', category: 'security' as const, ambiguous: [], cues: [], otherSenseCues: [], sources: [], related: [], definitions: [] };
+    const concept = {
+      id: 'freedom-flag',
+      name: 'Freedom Flag',
+      aliases: ['Freedom Flag'],
+      definition: 'A combined air exercise.',
+      category: 'security' as const,
+      ambiguous: [],
+      cues: [],
+      otherSenseCues: [],
+      sources: [],
+      related: [],
+      definitions: [],
+    };
     expect(await packs.store.saveConcept(concept)).toMatchObject({ id: 'my-concepts', concepts: 1, version: 1, editable: true });
-    expect(await packs.store.saveConcept({ ...concept, definition: 'A combined air exercise of the two air forces.' })).toMatchObject({ concepts: 1, version: 2 });
+    expect(await packs.store.saveConcept({ ...concept, definition: 'A combined air exercise of the two air forces.' })).toMatchObject({
+      concepts: 1,
+      version: 2,
+    });
     await expect(packs.store.saveConcept({ ...concept, id: 'other', aliases: ['NCG'] })).rejects.toThrow(/"NCG" is also an alias of "ncg"/);
     const file = await packs.store.export('my-concepts');
-    expect(JSON.parse(file.text)).toMatchObject({ format: 'alliance-lens-pack', id: 'my-concepts', version: 2, concepts: [{ definition: 'A combined air exercise of the two air forces.' }] });
+    expect(JSON.parse(file.text)).toMatchObject({
+      format: 'alliance-lens-pack',
+      id: 'my-concepts',
+      version: 2,
+      concepts: [{ definition: 'A combined air exercise of the two air forces.' }],
+    });
     expect(await packs.store.deleteConcept('freedom-flag')).toBe(true);
     expect(await packs.store.list()).toEqual([]);
     expect(await packs.store.db.retired.get('freedom-flag')).toMatchObject({ name: 'Freedom Flag' });

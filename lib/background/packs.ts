@@ -54,7 +54,10 @@ export class InstalledConcepts {
     const { corpus, missing } = corpusOf(this.bundled, installed, retired);
     this.corpus = corpus;
     this.setNames(missing);
-    const on = installed.filter((p) => p.enabled).map((p) => `${p.id}@${p.pack.version}`).sort();
+    const on = installed
+      .filter((p) => p.enabled)
+      .map((p) => `${p.id}@${p.pack.version}`)
+      .sort();
     const signature = `${this.build}|${on.join(',')}`;
     if ((await this.channel.read())?.signature === signature) return;
     await this.channel.write({ signature, matcher: on.length ? packMatcher(compileMatcher(corpus)) : null });

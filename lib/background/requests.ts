@@ -20,7 +20,10 @@ const packId = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9]+(-[a-z0-9
 
 /** Concept packs: installed, switched and edited from the dashboard only (lib/background/packs.ts). */
 const packRequests = {
-  'packs:import': { privileged: true, schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_PACK_BYTES, 'the file is over 2 MB')) }) },
+  'packs:import': {
+    privileged: true,
+    schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_PACK_BYTES, 'the file is over 2 MB')) }),
+  },
   'packs:setEnabled': { privileged: true, schema: v.strictObject({ id: packId, enabled: v.boolean() }) },
   'packs:remove': { privileged: true, schema: v.strictObject({ id: packId }) },
   'packs:export': { privileged: true, schema: v.strictObject({ id: packId }) },
@@ -31,12 +34,18 @@ const packRequests = {
 export const backgroundRequests = {
   ...packRequests,
   'corpus:concept': { privileged: false, schema: v.strictObject({ conceptId }) },
-  'notes:forConcept': { privileged: true, schema: v.strictObject({ conceptId, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }) },
+  'notes:forConcept': {
+    privileged: true,
+    schema: v.strictObject({ conceptId, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }),
+  },
   'notes:forPage': { privileged: true, schema: v.strictObject({ url }) },
   'notes:anchorsForPage': { privileged: false, schema: v.strictObject({ url }) },
   'notes:save': { privileged: true, schema: CheckedDraftSchema },
   'notes:delete': { privileged: true, schema: v.strictObject({ id: noteId }) },
-  'notes:deleteMalformed': { privileged: true, schema: v.strictObject({ key: v.union([v.pipe(v.string(), v.maxLength(1_000)), v.pipe(v.number(), v.finite())]) }) },
+  'notes:deleteMalformed': {
+    privileged: true,
+    schema: v.strictObject({ key: v.union([v.pipe(v.string(), v.maxLength(1_000)), v.pipe(v.number(), v.finite())]) }),
+  },
   'notes:restore': { privileged: true, schema: v.strictObject({ id: noteId }) },
   'notes:export': { privileged: true, schema: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }) },
   'notes:import': { privileged: true, schema: v.strictObject({ text: v.string(), apply: v.boolean() }) },
@@ -47,7 +56,10 @@ export const backgroundRequests = {
   // A content script registers its notes frame's nonce; the frame (an extension page in the same tab) claims it.
   'frame:register': { privileged: false, schema: v.strictObject({ nonce }) },
   'frame:claim': { privileged: true, schema: v.strictObject({ nonce }) },
-  'page:report': { privileged: false, schema: v.strictObject({ counts: v.record(conceptId, v.pipe(v.number(), v.integer(), v.minValue(0))) }) },
+  'page:report': {
+    privileged: false,
+    schema: v.strictObject({ counts: v.record(conceptId, v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  },
 } as const satisfies { [K in BackgroundRequestType]: { privileged: boolean; schema: v.GenericSchema<BackgroundRequests[K], unknown> } };
 
 /** A request's data once its schema has checked it (and trimmed, deduplicated or branded it). */

@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { PDF_REVEAL_TTL_MS, PendingReveals, REVEAL_TTL_MS } from './reveals';
 import type { NoteReveal } from '../messages';
 
-const reveal: NoteReveal = { noteId: 'note-0001-abcd', conceptId: 'sma', quote: { type: 'TextQuoteSelector', exact: 'SMA', prefix: 'the ', suffix: '.' } };
+const reveal: NoteReveal = {
+  noteId: 'note-0001-abcd',
+  conceptId: 'sma',
+  quote: { type: 'TextQuoteSelector', exact: 'SMA', prefix: 'the ', suffix: '.' },
+};
 
 describe('PendingReveals', () => {
   it('asks the opened tab at its reports until it has revealed, then never again', async () => {
@@ -16,12 +20,19 @@ describe('PendingReveals', () => {
     await reveals.onReport(5);
     await reveals.onReport(5);
     await reveals.onReport(5);
-    expect(send.mock.calls).toEqual([[5, reveal], [5, reveal]]);
+    expect(send.mock.calls).toEqual([
+      [5, reveal],
+      [5, reveal],
+    ]);
   });
 
   it('asks once at a time while reports pile up, and counts a failed send as not revealed', async () => {
     let answer!: (ok: boolean) => void;
-    const send = vi.fn().mockImplementationOnce(() => new Promise<boolean>((r) => (answer = r))).mockRejectedValueOnce(new Error('no listener')).mockResolvedValue(true);
+    const send = vi
+      .fn()
+      .mockImplementationOnce(() => new Promise<boolean>((r) => (answer = r)))
+      .mockRejectedValueOnce(new Error('no listener'))
+      .mockResolvedValue(true);
     const reveals = new PendingReveals(send);
     reveals.add(5, reveal);
     const first = reveals.onReport(5);

@@ -67,7 +67,21 @@ function recordingContext(clock = { now: 0 }) {
     forConcept: vi.fn(async () => ({ count: 0, latest: [] })),
     forPage: vi.fn(async () => [
       savedNote,
-      { id: 'note-0002-abcd', kind: 'passage' as const, conceptIds: [], body: 'secret', tags: ['t'], createdAt: 1, updatedAt: 1, target: { url: 'https://news.example/story', title: 'T', quote: { type: 'TextQuoteSelector' as const, exact: 'q', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: 1 } } },
+      {
+        id: 'note-0002-abcd',
+        kind: 'passage' as const,
+        conceptIds: [],
+        body: 'secret',
+        tags: ['t'],
+        createdAt: 1,
+        updatedAt: 1,
+        target: {
+          url: 'https://news.example/story',
+          title: 'T',
+          quote: { type: 'TextQuoteSelector' as const, exact: 'q', prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector' as const, start: 0, end: 1 },
+        },
+      },
     ]),
     anchorsForPage: vi.fn(async () => []),
     all: vi.fn(async () => []),
@@ -85,7 +99,15 @@ function recordingContext(clock = { now: 0 }) {
     setEnabled: vi.fn(async () => true),
     remove: vi.fn(async () => true),
     export: vi.fn(async () => ({ fileName: 'p-v1.json', mimeType: 'application/json', text: '{}' })),
-    saveConcept: vi.fn(async () => ({ id: 'my-concepts', name: 'My concepts', description: '', version: 1, concepts: 1, enabled: true, editable: true })),
+    saveConcept: vi.fn(async () => ({
+      id: 'my-concepts',
+      name: 'My concepts',
+      description: '',
+      version: 1,
+      concepts: 1,
+      enabled: true,
+      editable: true,
+    })),
     deleteConcept: vi.fn(async () => true),
   };
   const ctx: RouterContext = {
@@ -123,7 +145,10 @@ describe('routeRequest', () => {
     ['notes:delete', { id: 'note-0001-abcd' }],
   ])('never reads or writes note text for a content script: %s', async (type, data) => {
     const { ctx, touched } = recordingContext();
-    expect(await routeRequest(type, data, contentScript, ctx)).toEqual({ ok: false, error: expect.stringMatching(/only accepted from Alliance Lens pages/) });
+    expect(await routeRequest(type, data, contentScript, ctx)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/only accepted from Alliance Lens pages/),
+    });
     expect(touched()).toBe(false);
   });
 
@@ -140,46 +165,103 @@ describe('routeRequest', () => {
   it('answers the card with a concept, its category, sources and related names', async () => {
     const { ctx } = recordingContext();
     const reply = await routeRequest('corpus:concept', { conceptId: 'sma' }, contentScript, ctx);
-    expect(reply.ok && reply.value).toMatchObject({ concept: { id: 'sma' }, category: { id: 'security' }, related: expect.arrayContaining([{ id: 'sofa', name: 'Status of Forces Agreement (1966)', ko: { name: '주한미군지위협정(SOFA)' } }]) });
-    expect(await routeRequest('corpus:concept', { conceptId: 'nope' }, contentScript, ctx)).toEqual({ ok: false, error: 'Unknown concept "nope".' });
+    expect(reply.ok && reply.value).toMatchObject({
+      concept: { id: 'sma' },
+      category: { id: 'security' },
+      related: expect.arrayContaining([{ id: 'sofa', name: 'Status of Forces Agreement (1966)', ko: { name: '주한미군지위협정(SOFA)' } }]),
+    });
+    expect(await routeRequest('corpus:concept', { conceptId: 'nope' }, contentScript, ctx)).toEqual({
+      ok: false,
+      error: 'Unknown concept "nope".',
+    });
   });
 
   it("opens a note's page and asks for its passage or mention, from extension pages only", async () => {
     const { ctx, store } = recordingContext();
-    const source = { url: 'https://news.example/story', title: 'Story', quote: { type: 'TextQuoteSelector' as const, exact: 'SMA', prefix: 'the ', suffix: '.' } };
+    const source = {
+      url: 'https://news.example/story',
+      title: 'Story',
+      quote: { type: 'TextQuoteSelector' as const, exact: 'SMA', prefix: 'the ', suffix: '.' },
+    };
     store.byId.mockResolvedValueOnce({ ...savedNote, source });
     expect(await routeRequest('ui:openInContext', { noteId: savedNote.id }, extensionPage, ctx)).toEqual({ ok: true, value: null });
-    expect(ctx.openInContext).toHaveBeenCalledWith('https://news.example/story', { noteId: savedNote.id, conceptId: 'sma', quote: source.quote }, undefined);
+    expect(ctx.openInContext).toHaveBeenCalledWith(
+      'https://news.example/story',
+      { noteId: savedNote.id, conceptId: 'sma', quote: source.quote },
+      undefined,
+    );
     store.byId.mockResolvedValueOnce({ ...passageDraft, id: 'note-0002-abcd', createdAt: 1, updatedAt: 1 });
     await routeRequest('ui:openInContext', { noteId: 'note-0002-abcd' }, extensionPage, ctx);
-    expect(ctx.openInContext).toHaveBeenLastCalledWith('https://news.example/story', { noteId: 'note-0002-abcd', quote: passageDraft.target.quote, position: passageDraft.target.position }, undefined);
+    expect(ctx.openInContext).toHaveBeenLastCalledWith(
+      'https://news.example/story',
+      { noteId: 'note-0002-abcd', quote: passageDraft.target.quote, position: passageDraft.target.position },
+      undefined,
+    );
     const page = recordingContext();
-    expect(await routeRequest('ui:openInContext', { noteId: savedNote.id }, contentScript, page.ctx)).toEqual({ ok: false, error: expect.stringMatching(/only accepted from Alliance Lens pages/) });
+    expect(await routeRequest('ui:openInContext', { noteId: savedNote.id }, contentScript, page.ctx)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/only accepted from Alliance Lens pages/),
+    });
     expect(page.touched()).toBe(false);
   });
 
   it('opens a PDF note in the reader: fetched again from its address, or asked for by file name, with the page to start from', async () => {
     const { ctx, store } = recordingContext();
     const pdfPassage = { ...passageDraft, id: 'note-0002-abcd', createdAt: 1, updatedAt: 1 };
-    const target = { ...passageDraft.target, url: 'urn:x-pdf:abcdef0123', pdf: { fingerprint: 'abcdef0123', pageIndex: 2, url: 'https://docs.example/a b.pdf' } };
+    const target = {
+      ...passageDraft.target,
+      url: 'urn:x-pdf:abcdef0123',
+      pdf: { fingerprint: 'abcdef0123', pageIndex: 2, url: 'https://docs.example/a b.pdf' },
+    };
     store.byId.mockResolvedValueOnce({ ...pdfPassage, target });
     expect(await routeRequest('ui:openInContext', { noteId: pdfPassage.id }, extensionPage, ctx)).toEqual({ ok: true, value: null });
-    const reveal = { noteId: pdfPassage.id, quote: target.quote, position: target.position, pdf: { fingerprint: 'abcdef0123', pageIndex: 2 } };
-    expect(ctx.openInContext).toHaveBeenLastCalledWith(`${ORIGIN}reader.html?url=https%3A%2F%2Fdocs.example%2Fa%20b.pdf`, reveal, undefined);
+    const reveal = {
+      noteId: pdfPassage.id,
+      quote: target.quote,
+      position: target.position,
+      pdf: { fingerprint: 'abcdef0123', pageIndex: 2 },
+    };
+    expect(ctx.openInContext).toHaveBeenLastCalledWith(
+      `${ORIGIN}reader.html?url=https%3A%2F%2Fdocs.example%2Fa%20b.pdf`,
+      reveal,
+      undefined,
+    );
     const quote = { type: 'TextQuoteSelector' as const, exact: 'SMA', prefix: 'the ', suffix: '.' };
-    store.byId.mockResolvedValueOnce({ ...savedNote, source: { url: 'urn:x-pdf:abcdef0123', title: 'Report', quote, pdf: { fingerprint: 'abcdef0123', pageIndex: 0, fileName: 'report.pdf' } } });
+    store.byId.mockResolvedValueOnce({
+      ...savedNote,
+      source: {
+        url: 'urn:x-pdf:abcdef0123',
+        title: 'Report',
+        quote,
+        pdf: { fingerprint: 'abcdef0123', pageIndex: 0, fileName: 'report.pdf' },
+      },
+    });
     await routeRequest('ui:openInContext', { noteId: savedNote.id }, extensionPage, ctx);
-    expect(ctx.openInContext).toHaveBeenLastCalledWith(`${ORIGIN}reader.html?file=report.pdf`, { noteId: savedNote.id, conceptId: 'sma', quote, pdf: { fingerprint: 'abcdef0123', pageIndex: 0 } }, undefined);
+    expect(ctx.openInContext).toHaveBeenLastCalledWith(
+      `${ORIGIN}reader.html?file=report.pdf`,
+      { noteId: savedNote.id, conceptId: 'sma', quote, pdf: { fingerprint: 'abcdef0123', pageIndex: 0 } },
+      undefined,
+    );
   });
 
   it.each([
     ['a note that is gone', undefined, /no longer stored/],
     ['a concept note with no page', savedNote, /not written on a page/],
-    ['a note whose page is javascript:', { ...savedNote, source: { url: 'javascript:alert(1)', title: '', quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' } } }, /no web address/],
+    [
+      'a note whose page is javascript:',
+      {
+        ...savedNote,
+        source: { url: 'javascript:alert(1)', title: '', quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' } },
+      },
+      /no web address/,
+    ],
   ])('opens nothing for %s, and says why', async (_name, stored, error) => {
     const { ctx, store } = recordingContext();
     store.byId.mockResolvedValueOnce(stored);
-    expect(await routeRequest('ui:openInContext', { noteId: savedNote.id }, extensionPage, ctx)).toEqual({ ok: false, error: expect.stringMatching(error) });
+    expect(await routeRequest('ui:openInContext', { noteId: savedNote.id }, extensionPage, ctx)).toEqual({
+      ok: false,
+      error: expect.stringMatching(error),
+    });
     expect(ctx.openInContext).not.toHaveBeenCalled();
   });
 
@@ -188,7 +270,10 @@ describe('routeRequest', () => {
     expect(await routeRequest('ui:openGlossary', { conceptId: 'sma' }, contentScript, ctx)).toEqual({ ok: true, value: null });
     expect(ctx.openExtensionPage).toHaveBeenCalledWith('dashboard.html#/glossary/sma', 7);
     const other = recordingContext();
-    expect(await routeRequest('ui:openGlossary', { conceptId: '../popup.html' }, contentScript, other.ctx)).toEqual({ ok: false, error: 'Unknown concept "../popup.html".' });
+    expect(await routeRequest('ui:openGlossary', { conceptId: '../popup.html' }, contentScript, other.ctx)).toEqual({
+      ok: false,
+      error: 'Unknown concept "../popup.html".',
+    });
     expect(other.touched()).toBe(false);
     expect(touched()).toBe(true);
   });
@@ -201,7 +286,12 @@ describe('routeRequest', () => {
   });
 
   it.each(['notes:export', 'notes:import', 'notes:deleteAll', 'notes:restore'])('accepts %s from extension pages only', async (type) => {
-    const data = { 'notes:export': { format: 'json' }, 'notes:import': { text: '{}', apply: true }, 'notes:deleteAll': { confirm: true }, 'notes:restore': { id: 'note-0001-abcd' } }[type];
+    const data = {
+      'notes:export': { format: 'json' },
+      'notes:import': { text: '{}', apply: true },
+      'notes:deleteAll': { confirm: true },
+      'notes:restore': { id: 'note-0001-abcd' },
+    }[type];
     const { ctx, touched } = recordingContext();
     const fromPage = await routeRequest(type, data, contentScript, ctx);
     expect(fromPage.ok).toBe(false);
@@ -224,13 +314,28 @@ describe('routeRequest', () => {
 
   it("answers a content script's page-keyed requests only for its own origin (scheme, host and port)", async () => {
     const { ctx, store, touched } = recordingContext();
-    for (const url of ['http://news.example/story', 'https://news.example:8443/story', 'https://evil.news.example/story', 'https://evil.example/story', 'urn:x-pdf:abcdef0123', 'about:blank']) {
-      expect(await routeRequest('notes:anchorsForPage', { url }, contentScript, ctx)).toEqual({ ok: false, error: expect.stringMatching(/another site/) });
+    for (const url of [
+      'http://news.example/story',
+      'https://news.example:8443/story',
+      'https://evil.news.example/story',
+      'https://evil.example/story',
+      'urn:x-pdf:abcdef0123',
+      'about:blank',
+    ]) {
+      expect(await routeRequest('notes:anchorsForPage', { url }, contentScript, ctx)).toEqual({
+        ok: false,
+        error: expect.stringMatching(/another site/),
+      });
     }
     // A frame of the page without a web origin of its own (about:blank, data:) may name no page.
-    expect((await routeRequest('notes:anchorsForPage', { url: 'https://news.example/story' }, { ...contentScript, url: 'about:blank' }, ctx)).ok).toBe(false);
+    expect(
+      (await routeRequest('notes:anchorsForPage', { url: 'https://news.example/story' }, { ...contentScript, url: 'about:blank' }, ctx)).ok,
+    ).toBe(false);
     expect(touched()).toBe(false);
-    expect(await routeRequest('notes:anchorsForPage', { url: 'https://news.example/other?x=1' }, contentScript, ctx)).toEqual({ ok: true, value: [] });
+    expect(await routeRequest('notes:anchorsForPage', { url: 'https://news.example/other?x=1' }, contentScript, ctx)).toEqual({
+      ok: true,
+      value: [],
+    });
     expect(store.anchorsForPage).toHaveBeenCalledTimes(1);
   });
 
@@ -242,19 +347,26 @@ describe('routeRequest', () => {
     expect(touched()).toBe(false);
     await claimFrame(ctx, notesFrame, contentScript);
     expect((await forPage('https://news.example/story')).ok).toBe(true);
-    for (const url of ['http://news.example/story', 'http://news.example:80/story', 'https://evil.example/story']) expect((await forPage(url)).ok).toBe(false);
+    for (const url of ['http://news.example/story', 'http://news.example:80/story', 'https://evil.example/story'])
+      expect((await forPage(url)).ok).toBe(false);
     const save = (draft: unknown) => routeRequest('notes:save', draft, notesFrame, ctx);
     expect((await save({ ...passageDraft, target: { ...passageDraft.target, url: 'https://news.example:444/story' } })).ok).toBe(false);
     const quote = { type: 'TextQuoteSelector', exact: 'SMA', prefix: '', suffix: '' };
-    expect((await save({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [], source: { url: 'https://evil.example/a', title: 'A', quote } })).ok).toBe(false);
+    expect(
+      (await save({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [], source: { url: 'https://evil.example/a', title: 'A', quote } }))
+        .ok,
+    ).toBe(false);
     expect(store.forPage).toHaveBeenCalledTimes(1);
     expect(store.save).not.toHaveBeenCalled();
-    expect((await save({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [], source: { url: 'https://news.example/a', title: 'A', quote } })).ok).toBe(true);
+    expect(
+      (await save({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [], source: { url: 'https://news.example/a', title: 'A', quote } }))
+        .ok,
+    ).toBe(true);
     expect((await save({ kind: 'concept', conceptId: 'sma', body: 'x', tags: [] })).ok).toBe(true);
     expect((await save(passageDraft)).ok).toBe(true);
   });
 
-  it('keeps a notes frame opened inside a cross-origin iframe to that iframe\'s origin, whatever the tab shows', async () => {
+  it("keeps a notes frame opened inside a cross-origin iframe to that iframe's origin, whatever the tab shows", async () => {
     const { ctx } = recordingContext();
     const iframeScript: Sender = { ...contentScript, url: 'https://ads.example/slot.html', frameId: 4 };
     const frameInIframe: Sender = { ...notesFrame, url: `${notesFrame.url}#${'a'.repeat(32)}`, frameId: 5 };
@@ -329,33 +441,57 @@ describe('routeRequest', () => {
     await claimFrame(ctx, notesFrame, contentScript);
     store.save.mockResolvedValueOnce({ ...passageDraft, id: 'note-0003-abcd', createdAt: 1, updatedAt: 1 } as never);
     await routeRequest('notes:save', passageDraft, notesFrame, ctx);
-    expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: ['sma'], urls: ['https://news.example/story'], noteId: 'note-0003-abcd' });
+    expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({
+      conceptIds: ['sma'],
+      urls: ['https://news.example/story'],
+      noteId: 'note-0003-abcd',
+    });
     await routeRequest('notes:delete', { id: 'note-0003-abcd' }, notesFrame, ctx);
     expect(ctx.onNotesChanged).toHaveBeenLastCalledWith({ conceptIds: [], urls: 'all' });
   });
 
   it('has no side effect for random messages (fuzz)', async () => {
-    const types = fc.oneof(fc.string(), fc.constantFrom('notes:save', 'notes:delete', 'notes:import', 'notes:deleteAll', 'notes:restore', '__proto__', 'constructor'));
+    const types = fc.oneof(
+      fc.string(),
+      fc.constantFrom('notes:save', 'notes:delete', 'notes:import', 'notes:deleteAll', 'notes:restore', '__proto__', 'constructor'),
+    );
     await fc.assert(
-      fc.asyncProperty(types, fc.jsonValue(), fc.constantFrom(contentScript, { id: 'evil' } as Sender, {} as Sender), async (type, data, sender) => {
-        const { ctx, touched } = recordingContext();
-        const reply = await routeRequest(type, data, sender, ctx);
-        // Nothing a content script or another extension sends writes or reads a note.
-        expect(reply.ok ? type : 'refused').not.toMatch(/^notes:(save|delete|import|deleteAll|restore)$/);
-        if (!reply.ok) expect(touched()).toBe(false);
-        expect(typeof reply.ok).toBe('boolean');
-      }),
+      fc.asyncProperty(
+        types,
+        fc.jsonValue(),
+        fc.constantFrom(contentScript, { id: 'evil' } as Sender, {} as Sender),
+        async (type, data, sender) => {
+          const { ctx, touched } = recordingContext();
+          const reply = await routeRequest(type, data, sender, ctx);
+          // Nothing a content script or another extension sends writes or reads a note.
+          expect(reply.ok ? type : 'refused').not.toMatch(/^notes:(save|delete|import|deleteAll|restore)$/);
+          if (!reply.ok) expect(touched()).toBe(false);
+          expect(typeof reply.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it.each([
-    ['unknown concept id', { kind: 'concept', conceptId: 'no-such-concept', body: 'x', tags: [] }, /concept "no-such-concept" is not in the Alliance Lens corpus/],
+    [
+      'unknown concept id',
+      { kind: 'concept', conceptId: 'no-such-concept', body: 'x', tags: [] },
+      /concept "no-such-concept" is not in the Alliance Lens corpus/,
+    ],
     ['"__proto__" as the concept id', { kind: 'concept', conceptId: '__proto__', body: 'x', tags: [] }, /conceptId: is not a concept id/],
     ['"constructor" among concept ids', { ...passageDraft, conceptIds: ['sma', 'constructor'] }, /conceptIds\.1: is not a concept id/],
-    ['5,003 planted concept ids', { ...passageDraft, conceptIds: Array.from({ length: 5_003 }, (_, i) => `planted-${i}`) }, /conceptIds: must name at most 16 concepts/],
+    [
+      '5,003 planted concept ids',
+      { ...passageDraft, conceptIds: Array.from({ length: 5_003 }, (_, i) => `planted-${i}`) },
+      /conceptIds: must name at most 16 concepts/,
+    ],
     ['17 distinct known concept ids', { ...passageDraft, conceptIds: corpus.concepts.slice(0, 17).map((c) => c.id) }, /at most 16/],
-    ['"toString" as a client id', { kind: 'concept', conceptId: 'sma', body: 'x', tags: [], clientId: 'toString' }, /clientId: must not be a name JavaScript reserves/],
+    [
+      '"toString" as a client id',
+      { kind: 'concept', conceptId: 'sma', body: 'x', tags: [], clientId: 'toString' },
+      /clientId: must not be a name JavaScript reserves/,
+    ],
   ])('refuses a note with %s, naming the problem', async (_name, draft, message) => {
     const { ctx, store } = recordingContext();
     const realStore = new NotesStore(openNotesDb(`router-${Math.random()}`), new Map(corpus.concepts.map((c) => [c.id, c.name])));
@@ -366,7 +502,7 @@ describe('routeRequest', () => {
     expect(await realStore.all()).toEqual([]);
   });
 
-  it('deduplicates a passage note\'s concept ids before the cap', async () => {
+  it("deduplicates a passage note's concept ids before the cap", async () => {
     const { ctx, store } = recordingContext();
     await claimFrame(ctx, notesFrame, contentScript);
     const ids = corpus.concepts.slice(0, 16).map((c) => c.id);
@@ -441,7 +577,10 @@ describe('routeRequest', () => {
     ['packs:deleteConcept', { conceptId: 'x-1' }],
   ])('changes concept packs only for extension pages, rebuilding the matcher after each change: %s', async (type, data) => {
     const page = recordingContext();
-    expect(await routeRequest(type, data, contentScript, page.ctx)).toEqual({ ok: false, error: expect.stringMatching(/only accepted from Alliance Lens pages/) });
+    expect(await routeRequest(type, data, contentScript, page.ctx)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/only accepted from Alliance Lens pages/),
+    });
     expect(page.touched()).toBe(false);
     expect(page.ctx.packs.refresh).not.toHaveBeenCalled();
     const { ctx } = recordingContext();
@@ -451,8 +590,18 @@ describe('routeRequest', () => {
 
   it('names the field of an invalid pack request and refreshes nothing', async () => {
     const { ctx, touched } = recordingContext();
-    expect(await routeRequest('packs:setEnabled', { id: '__proto__', enabled: true }, extensionPage, ctx)).toEqual({ ok: false, error: expect.stringMatching(/^Invalid "packs:setEnabled" request: id:/) });
-    expect(await routeRequest('packs:saveConcept', { concept: { id: 'x', name: 'X', aliases: [], definition: 'd', category: 'security' } }, extensionPage, ctx)).toEqual({
+    expect(await routeRequest('packs:setEnabled', { id: '__proto__', enabled: true }, extensionPage, ctx)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Invalid "packs:setEnabled" request: id:/),
+    });
+    expect(
+      await routeRequest(
+        'packs:saveConcept',
+        { concept: { id: 'x', name: 'X', aliases: [], definition: 'd', category: 'security' } },
+        extensionPage,
+        ctx,
+      ),
+    ).toEqual({
       ok: false,
       error: expect.stringMatching(/^Invalid "packs:saveConcept" request: concept\.aliases: must list at least one alias/),
     });

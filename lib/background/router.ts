@@ -59,13 +59,15 @@ const fail = (error: string): Reply<never> => ({ ok: false, error });
 
 /** Writes a person makes one at a time; bulk work (import, delete all) is never limited. */
 const RATE_LIMITED: ReadonlySet<BackgroundRequestType> = new Set(['notes:save', 'notes:delete']);
-export const RATE_LIMIT_ERROR = 'Too many notes were changed from this page in a short time, so this change was not made. Wait a few seconds and try again; nothing was lost.';
+export const RATE_LIMIT_ERROR =
+  'Too many notes were changed from this page in a short time, so this change was not made. Wait a few seconds and try again; nothing was lost.';
 
 /**
  * The tab of a sender inside a web page's tab; none for an extension page that
  * is the tab's own document (the dashboard opened in a tab). Popup and side panel have no tab.
  */
-const webTabOf = (sender: Sender, fromExtensionPage: boolean) => (fromExtensionPage && (sender.frameId ?? 0) === 0 ? undefined : sender.tab?.id);
+const webTabOf = (sender: Sender, fromExtensionPage: boolean) =>
+  fromExtensionPage && (sender.frameId ?? 0) === 0 ? undefined : sender.tab?.id;
 
 /** The page a request names, if it names one: the sender must be of that page's origin. */
 const PAGE_KEYED: { [K in BackgroundRequestType]?: (input: CheckedRequest<K>) => string | undefined } = {
@@ -97,19 +99,19 @@ function isKnownType(type: unknown): type is BackgroundRequestType {
 }
 
 /** Answers one request; never throws. */
-export async function routeRequest(
-  type: unknown,
-  data: unknown,
-  sender: Sender,
-  ctx: RouterContext,
-): Promise<Reply<unknown>> {
+export async function routeRequest(type: unknown, data: unknown, sender: Sender, ctx: RouterContext): Promise<Reply<unknown>> {
   if (sender.id !== ctx.runtimeId) return fail('Requests are accepted from Alliance Lens only.');
   if (!isKnownType(type)) return fail(`Unknown request "${String(type).slice(0, 50)}".`);
   return route(type, data, sender, ctx);
 }
 
 /** Generic in the request type, so its data and its handler agree without a cast. */
-async function route<K extends BackgroundRequestType>(type: K, data: unknown, sender: Sender, ctx: RouterContext): Promise<Reply<BackgroundReplies[K]>> {
+async function route<K extends BackgroundRequestType>(
+  type: K,
+  data: unknown,
+  sender: Sender,
+  ctx: RouterContext,
+): Promise<Reply<BackgroundReplies[K]>> {
   const spec = backgroundRequests[type];
   const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(ctx.extensionOrigin);
   if (spec.privileged && !fromExtensionPage) return fail(`"${type}" is only accepted from Alliance Lens pages.`);
@@ -121,7 +123,8 @@ async function route<K extends BackgroundRequestType>(type: K, data: unknown, se
   const named = PAGE_KEYED[type]?.(parsed.output);
   if (named !== undefined) {
     const allowed = await allowedPageOrigin(sender, fromExtensionPage, ctx);
-    if (allowed !== '*' && (allowed === null || pageOrigin(named) !== allowed)) return fail(`"${type}" was refused: it names a page of another site than the one it came from.`);
+    if (allowed !== '*' && (allowed === null || pageOrigin(named) !== allowed))
+      return fail(`"${type}" was refused: it names a page of another site than the one it came from.`);
   }
   const tabId = webTabOf(sender, fromExtensionPage);
   if (RATE_LIMITED.has(type) && tabId !== undefined && !ctx.writeLimit.take(tabId)) return fail(RATE_LIMIT_ERROR);
@@ -133,7 +136,11 @@ async function route<K extends BackgroundRequestType>(type: K, data: unknown, se
 }
 
 export type Handlers = {
-  [K in BackgroundRequestType]: (input: CheckedRequest<K>, sender: Sender, ctx: RouterContext) => BackgroundReplies[K] | Promise<BackgroundReplies[K]>;
+  [K in BackgroundRequestType]: (
+    input: CheckedRequest<K>,
+    sender: Sender,
+    ctx: RouterContext,
+  ) => BackgroundReplies[K] | Promise<BackgroundReplies[K]>;
 };
 
 type PackRequest = Extract<BackgroundRequestType, `packs:${string}`>;
@@ -147,11 +154,15 @@ async function changingPacks<T>(ctx: RouterContext, change: () => Promise<T>): P
 
 const packHandlers: Pick<Handlers, PackRequest> = {
   'packs:import': ({ text }, _sender, ctx) => changingPacks(ctx, () => ctx.packs.store.import(text)),
-  'packs:setEnabled': async ({ id, enabled }, _sender, ctx) => ({ changed: await changingPacks(ctx, () => ctx.packs.store.setEnabled(id, enabled)) }),
+  'packs:setEnabled': async ({ id, enabled }, _sender, ctx) => ({
+    changed: await changingPacks(ctx, () => ctx.packs.store.setEnabled(id, enabled)),
+  }),
   'packs:remove': async ({ id }, _sender, ctx) => ({ removed: await changingPacks(ctx, () => ctx.packs.store.remove(id)) }),
   'packs:export': ({ id }, _sender, ctx) => ctx.packs.store.export(id),
   'packs:saveConcept': ({ concept }, _sender, ctx) => changingPacks(ctx, () => ctx.packs.store.saveConcept(concept)),
-  'packs:deleteConcept': async ({ conceptId }, _sender, ctx) => ({ deleted: await changingPacks(ctx, () => ctx.packs.store.deleteConcept(conceptId)) }),
+  'packs:deleteConcept': async ({ conceptId }, _sender, ctx) => ({
+    deleted: await changingPacks(ctx, () => ctx.packs.store.deleteConcept(conceptId)),
+  }),
 };
 
 /** One handler per request, each given the data its schema has already checked. */
@@ -208,7 +219,7 @@ const handlers: Handlers = {
     if (!page) throw new Error('This note was not written on a page, so there is no context to open.');
     // A note written in the PDF reader opens the reader, which fetches the PDF again or asks for the local file.
     const url = page.pdf ? ctx.extensionOrigin + readerPathFor(page.pdf, page.title) : linkablePageUrl(page.url);
-    if (!url) throw new Error('This note\'s page has no web address that can be opened.');
+    if (!url) throw new Error("This note's page has no web address that can be opened.");
     const reveal: NoteReveal = {
       noteId,
       quote: page.quote,

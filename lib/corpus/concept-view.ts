@@ -16,7 +16,9 @@ export function conceptView(corpus: Corpus, conceptId: string): ConceptView {
     concept,
     category: corpus.categories.find((c) => c.id === concept.category)!,
     sources: corpus.sources.filter((s) => concept.sources.some((r) => r.sourceId === s.id)),
-    related: concept.related.flatMap((id) => corpus.concepts.filter((c) => c.id === id).map((c) => ({ id: c.id, name: c.name, ...(c.ko && { ko: { name: c.ko.name } }) }))),
+    related: concept.related.flatMap((id) =>
+      corpus.concepts.filter((c) => c.id === id).map((c) => ({ id: c.id, name: c.name, ...(c.ko && { ko: { name: c.ko.name } }) })),
+    ),
   };
 }
 

@@ -9,10 +9,19 @@ import { sharedPath } from '../../scripts/shared';
 import { CorpusError } from './validate';
 
 const corpus = loadCorpusFromDir('data');
-const tsv = readFileSync(sharedPath('concepts.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+const tsv = readFileSync(sharedPath('concepts.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split('\t'));
 const seedText = Object.fromEntries(corpus.sources.map((s) => [s.id, readFileSync(sharedPath('seeds', s.file), 'utf8')]));
 
-const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 
 describe('corpus content', () => {
   it('covers every concept of concepts.tsv with all its must-match aliases', () => {
@@ -52,7 +61,8 @@ describe('corpus content', () => {
     for (const c of corpus.concepts) {
       for (const field of [c.short, c.detail]) {
         const w = words(field);
-        for (let i = 0; i + 12 <= w.length; i++) expect(seedRuns.has(w.slice(i, i + 12).join(' ')), `${c.id}: "${w.slice(i, i + 12).join(' ')}"`).toBe(false);
+        for (let i = 0; i + 12 <= w.length; i++)
+          expect(seedRuns.has(w.slice(i, i + 12).join(' ')), `${c.id}: "${w.slice(i, i + 12).join(' ')}"`).toBe(false);
       }
     }
   });
@@ -89,12 +99,34 @@ describe('corpus validation', () => {
 
   it.each([
     ['a missing short definition', (l: Record<string, unknown>[]) => delete sma(l).short, /concept "sma", field short/],
-    ['a short definition over 240 characters', (l: Record<string, unknown>[]) => (sma(l).short = 'x'.repeat(300)), /concept "sma", field short: must be at most 240/],
+    [
+      'a short definition over 240 characters',
+      (l: Record<string, unknown>[]) => (sma(l).short = 'x'.repeat(300)),
+      /concept "sma", field short: must be at most 240/,
+    ],
     ['an unknown category', (l: Record<string, unknown>[]) => (sma(l).category = 'sports'), /concept "sma", field category/],
-    ['an unknown related id', (l: Record<string, unknown>[]) => (sma(l).related = ['no-such-concept']), /concept "sma", field related\.0: unknown concept/],
-    ['a locator of 15 words', (l: Record<string, unknown>[]) => ((sma(l).sources as { locator: string }[])[0]!.locator = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen'), /concept "sma", field sources\.0\.locator: must be at most 12 words/],
-    ['an alias shared with another concept', (l: Record<string, unknown>[]) => (sma(l).aliases as unknown[]).push({ text: 'USFK', caseSensitive: true }), /"USFK" is also an alias/],
-    ['an alias that is another concept’s once spaces and dots are ignored', (l: Record<string, unknown>[]) => (sma(l).aliases as unknown[]).push({ text: '한·미 동맹', caseSensitive: false }), /"한미동맹" is also an alias/],
+    [
+      'an unknown related id',
+      (l: Record<string, unknown>[]) => (sma(l).related = ['no-such-concept']),
+      /concept "sma", field related\.0: unknown concept/,
+    ],
+    [
+      'a locator of 15 words',
+      (l: Record<string, unknown>[]) =>
+        ((sma(l).sources as { locator: string }[])[0]!.locator =
+          'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen'),
+      /concept "sma", field sources\.0\.locator: must be at most 12 words/,
+    ],
+    [
+      'an alias shared with another concept',
+      (l: Record<string, unknown>[]) => (sma(l).aliases as unknown[]).push({ text: 'USFK', caseSensitive: true }),
+      /"USFK" is also an alias/,
+    ],
+    [
+      'an alias that is another concept’s once spaces and dots are ignored',
+      (l: Record<string, unknown>[]) => (sma(l).aliases as unknown[]).push({ text: '한·미 동맹', caseSensitive: false }),
+      /"한미동맹" is also an alias/,
+    ],
   ])('fails on %s, naming the entry and the field', (_name, edit, message) => {
     const dir = brokenCopy(edit as (l: Record<string, unknown>[]) => void);
     expect(() => loadCorpusFromDir(dir)).toThrow(CorpusError);
@@ -114,12 +146,36 @@ describe('corpus validation', () => {
 
   type Disambiguation = Record<string, Record<string, unknown> & { qualifiers?: Record<string, unknown> }>;
   it.each([
-    ['an unknown party group', (d: Disambiguation) => (d.sma!.qualifiers!.other = ['japan', 'mars']), /concept "sma", field disambiguation\.qualifiers\.other\.1: unknown party group "mars"/],
-    ['an unknown sibling concept', (d: Disambiguation) => ((d['us-indo-pacific-strategy']!.qualifiers!.siblings as { conceptId: string }[])[0]!.conceptId = 'nowhere'), /field disambiguation\.qualifiers\.siblings\.0\.conceptId: unknown concept "nowhere"/],
-    ['a reach that is neither phrase nor page', (d: Disambiguation) => (d.sma!.qualifiers!.reach = 'paragraph'), /concept "sma", field disambiguation\.qualifiers\.reach/],
-    ['a not-name that contains no alias', (d: Disambiguation) => (d['freedom-shield']!.notNames = ['Ulchi Guardian']), /field disambiguation\.notNames\.0: "Ulchi Guardian" contains none/],
-    ['ambiguous aliases without cues', (d: Disambiguation) => (d.sma!.cuesAgainst = []), /concept "sma", field disambiguation: ambiguous aliases need otherSenses, cuesFor and cuesAgainst/],
-    ['an entry that says nothing', (d: Disambiguation) => (d['freedom-shield'] = {}), /concept "freedom-shield", field disambiguation: must list ambiguous aliases, qualifiers or notNames/],
+    [
+      'an unknown party group',
+      (d: Disambiguation) => (d.sma!.qualifiers!.other = ['japan', 'mars']),
+      /concept "sma", field disambiguation\.qualifiers\.other\.1: unknown party group "mars"/,
+    ],
+    [
+      'an unknown sibling concept',
+      (d: Disambiguation) => ((d['us-indo-pacific-strategy']!.qualifiers!.siblings as { conceptId: string }[])[0]!.conceptId = 'nowhere'),
+      /field disambiguation\.qualifiers\.siblings\.0\.conceptId: unknown concept "nowhere"/,
+    ],
+    [
+      'a reach that is neither phrase nor page',
+      (d: Disambiguation) => (d.sma!.qualifiers!.reach = 'paragraph'),
+      /concept "sma", field disambiguation\.qualifiers\.reach/,
+    ],
+    [
+      'a not-name that contains no alias',
+      (d: Disambiguation) => (d['freedom-shield']!.notNames = ['Ulchi Guardian']),
+      /field disambiguation\.notNames\.0: "Ulchi Guardian" contains none/,
+    ],
+    [
+      'ambiguous aliases without cues',
+      (d: Disambiguation) => (d.sma!.cuesAgainst = []),
+      /concept "sma", field disambiguation: ambiguous aliases need otherSenses, cuesFor and cuesAgainst/,
+    ],
+    [
+      'an entry that says nothing',
+      (d: Disambiguation) => (d['freedom-shield'] = {}),
+      /concept "freedom-shield", field disambiguation: must list ambiguous aliases, qualifiers or notNames/,
+    ],
   ])('fails on %s in the disambiguation data, naming the entry and the field', (_name, edit, message) => {
     const dir = brokenCopy(() => undefined);
     const path = join(dir, 'disambiguation.json');

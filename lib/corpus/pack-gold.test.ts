@@ -48,7 +48,10 @@ describe('bundled detection with packs installed', () => {
         const path = join(dir, 'pages', page.file);
         const before = await mentions(path, alone);
         const after = await mentions(path, withPacks);
-        expect(after.filter((m) => bundledIds.has(m.conceptId)), page.file).toEqual(before);
+        expect(
+          after.filter((m) => bundledIds.has(m.conceptId)),
+          page.file,
+        ).toEqual(before);
         pages++;
         bundledMentions += before.length;
         packMentions += after.length - before.length;

@@ -68,15 +68,28 @@ const retire = (pack: Pack, concepts: readonly PackConcept[]): RetiredConcept[] 
   concepts.map((c) => ({ id: c.id, name: c.name, ...(c.ko && { ko: { name: c.ko.name } }), packName: pack.name }));
 
 /** The corpus with the packs switched on, and the names of concepts no pack switched on holds (disabled or removed). */
-export function corpusOf(bundled: Corpus, installed: readonly InstalledPack[], retired: readonly RetiredConcept[]): { corpus: Corpus; missing: Map<string, RetiredConcept> } {
+export function corpusOf(
+  bundled: Corpus,
+  installed: readonly InstalledPack[],
+  retired: readonly RetiredConcept[],
+): { corpus: Corpus; missing: Map<string, RetiredConcept> } {
   const missing = new Map(retired.map((r) => [r.id, r]));
   for (const p of installed) if (!p.enabled) for (const r of retire(p.pack, p.pack.concepts)) missing.set(r.id, r);
-  return { corpus: mergeCorpus(bundled, installed.filter((p) => p.enabled).map((p) => p.pack)), missing };
+  return {
+    corpus: mergeCorpus(
+      bundled,
+      installed.filter((p) => p.enabled).map((p) => p.pack),
+    ),
+    missing,
+  };
 }
 
 /** Reads both tables in one transaction: what extension pages and the background build the corpus from. */
 export function readPacks(db: PacksDb): Promise<{ installed: InstalledPack[]; retired: RetiredConcept[] }> {
-  return db.transaction('r', db.packs, db.retired, async () => ({ installed: await db.packs.toArray(), retired: await db.retired.toArray() }));
+  return db.transaction('r', db.packs, db.retired, async () => ({
+    installed: await db.packs.toArray(),
+    retired: await db.retired.toArray(),
+  }));
 }
 
 export class PackStore {
@@ -95,7 +108,10 @@ export class PackStore {
     return this.db.transaction('rw', this.db.packs, this.db.retired, async () => {
       const installed = await this.db.packs.toArray();
       const pack = parsePack(text, { bundled: this.bundled, installed: installed.map((p) => p.pack) });
-      return this.put(pack, installed.find((p) => p.id === pack.id));
+      return this.put(
+        pack,
+        installed.find((p) => p.id === pack.id),
+      );
     });
   }
 
@@ -104,7 +120,13 @@ export class PackStore {
     await this.db.packs.put(record);
     await this.db.retired.bulkDelete(pack.concepts.map((c) => c.id));
     // Concepts the new version dropped keep their names for the notes on them.
-    if (previous) await this.db.retired.bulkPut(retire(previous.pack, previous.pack.concepts.filter((c) => !pack.concepts.some((n) => n.id === c.id))));
+    if (previous)
+      await this.db.retired.bulkPut(
+        retire(
+          previous.pack,
+          previous.pack.concepts.filter((c) => !pack.concepts.some((n) => n.id === c.id)),
+        ),
+      );
     return summaryOf(record);
   }
 
@@ -136,7 +158,14 @@ export class PackStore {
       const mine = installed.find((p) => p.id === MY_CONCEPTS_PACK_ID);
       const concepts = [...(mine?.pack.concepts.filter((c) => c.id !== concept.id) ?? []), concept];
       const next = validatePack(
-        { format: PACK_FORMAT, id: MY_CONCEPTS_PACK_ID, name: mine?.pack.name ?? MY_CONCEPTS_NAME, description: mine?.pack.description ?? '', version: (mine?.pack.version ?? 0) + 1, concepts },
+        {
+          format: PACK_FORMAT,
+          id: MY_CONCEPTS_PACK_ID,
+          name: mine?.pack.name ?? MY_CONCEPTS_NAME,
+          description: mine?.pack.description ?? '',
+          version: (mine?.pack.version ?? 0) + 1,
+          concepts,
+        },
         { bundled: this.bundled, installed: installed.map((p) => p.pack) },
       );
       return this.put(next, mine);

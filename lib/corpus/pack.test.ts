@@ -47,14 +47,20 @@ describe('pack validation', () => {
   });
 
   it('refuses an empty alias list or definition, naming the concept and field', () => {
-    expect(refusal(withFirst((c) => (c.aliases = [])))).toMatch(/concept "combined-forces-command", field aliases: must list at least one alias/);
-    expect(refusal(withFirst((c) => (c.definition = '  ')))).toMatch(/concept "combined-forces-command", field definition: must not be empty/);
+    expect(refusal(withFirst((c) => (c.aliases = [])))).toMatch(
+      /concept "combined-forces-command", field aliases: must list at least one alias/,
+    );
+    expect(refusal(withFirst((c) => (c.definition = '  ')))).toMatch(
+      /concept "combined-forces-command", field definition: must not be empty/,
+    );
   });
 
   it('refuses an id that clashes with the bundled corpus, with another pack, or within the pack', () => {
     expect(refusal(withFirst((c) => (c.id = 'sma')))).toMatch(/concept "sma", field id: "sma" is already a concept of the bundled corpus/);
     const other: Pack = { ...example, id: 'other-desk', name: 'Other desk' };
-    expect(refusal(raw(), { bundled: bundled.concepts, installed: [other] })).toMatch(/concept "combined-forces-command", field id: .* of pack "Other desk"/);
+    expect(refusal(raw(), { bundled: bundled.concepts, installed: [other] })).toMatch(
+      /concept "combined-forces-command", field id: .* of pack "Other desk"/,
+    );
     const twice = raw();
     twice.concepts.push({ ...twice.concepts[1]! });
     expect(refusal(twice)).toMatch(/concept "wartime-opcon-transition", field id: duplicate id/);
@@ -66,12 +72,20 @@ describe('pack validation', () => {
 
   it('refuses an alias that is a common word of two letters or fewer', () => {
     for (const word of ['us', 'IN', 'a', '미'])
-      expect(refusal(withFirst((c) => (c.aliases = ['CFC', word])))).toMatch(/concept "combined-forces-command", field aliases\.1: is a common word of two letters or fewer/);
+      expect(refusal(withFirst((c) => (c.aliases = ['CFC', word])))).toMatch(
+        /concept "combined-forces-command", field aliases\.1: is a common word of two letters or fewer/,
+      );
   });
 
   it('refuses over 5,000 concepts and files over 2 MB', () => {
     const many = raw();
-    many.concepts = Array.from({ length: MAX_PACK_CONCEPTS + 1 }, (_, i) => ({ id: `c-${i}`, name: `Name ${i}`, aliases: [`N${i}`], definition: 'd', category: 'security' }));
+    many.concepts = Array.from({ length: MAX_PACK_CONCEPTS + 1 }, (_, i) => ({
+      id: `c-${i}`,
+      name: `Name ${i}`,
+      aliases: [`N${i}`],
+      definition: 'd',
+      category: 'security',
+    }));
     expect(refusal(many)).toMatch(/pack, field concepts: must hold at most 5,000 concepts/);
     const big = raw();
     big.description = 'x'.repeat(2 * 1024 * 1024);
@@ -80,17 +94,23 @@ describe('pack validation', () => {
 
   it('refuses prototype-named ids for the pack and its concepts', () => {
     for (const id of ['__proto__', 'constructor', 'toString', 'prototype'])
-      expect(refusal(withFirst((c) => (c.id = id), 2))).toMatch(/field id: must (not be a name every JavaScript object has|be a kebab-case id)/);
+      expect(refusal(withFirst((c) => (c.id = id), 2))).toMatch(
+        /field id: must (not be a name every JavaScript object has|be a kebab-case id)/,
+      );
     expect(refusal({ ...raw(), id: 'constructor' })).toMatch(/pack, field id: must not be a name every JavaScript object has/);
   });
 
   it('refuses source addresses that are not https', () => {
     for (const url of ['http://www.usfk.mil/', 'javascript:alert(1)', 'file:///etc/passwd', 'ftp://x.org/'])
-      expect(refusal(withFirst((c) => (c.sources = [{ title: 'USFK', url }])))).toMatch(/concept "combined-forces-command", field sources\.0\.url: must be (an https:\/\/|a web) address/);
+      expect(refusal(withFirst((c) => (c.sources = [{ title: 'USFK', url }])))).toMatch(
+        /concept "combined-forces-command", field sources\.0\.url: must be (an https:\/\/|a web) address/,
+      );
   });
 
   it('refuses markup in any text', () => {
-    expect(refusal(withFirst((c) => (c.definition = 'A command <img src=x onerror=alert(1)>')))).toMatch(/concept "combined-forces-command", field definition: must be plain text/);
+    expect(refusal(withFirst((c) => (c.definition = 'A command <img src=x onerror=alert(1)>')))).toMatch(
+      /concept "combined-forces-command", field definition: must be plain text/,
+    );
     expect(refusal(withFirst((c) => (c.name = 'CFC &lt;b&gt;')))).toMatch(/field name: must be plain text/);
     expect(refusal({ ...raw(), name: '<script>x</script>' })).toMatch(/pack, field name: must be plain text/);
   });
@@ -140,7 +160,9 @@ describe('pack concepts in the matcher', () => {
     expect(decide(['The CFC commander, a US general, would lead in wartime.'])).toEqual(['combined-forces-command:CFC']);
     expect(decide(['The UNC oversees the armistice at Panmunjom.'])).toEqual(['un-command:UNC']);
     // The page's alliance evidence alone: other alliance concepts in the same paragraph.
-    expect(decide(['Under the Nuclear Consultative Group and with USFK, CFC plans were updated.'])).toContain('combined-forces-command:CFC');
+    expect(decide(['Under the Nuclear Consultative Group and with USFK, CFC plans were updated.'])).toContain(
+      'combined-forces-command:CFC',
+    );
     // Without any support an ambiguous acronym is left alone.
     expect(decide(['CFC was mentioned once.'])).toEqual([]);
   });

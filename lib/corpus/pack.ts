@@ -40,7 +40,10 @@ const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be
 const COMMON_SHORT = new Set('a i an as at be by do go he hi if in is it me my no of oh ok on or so to up us we am id ex re'.split(' '));
 /** One character, or a common word of two letters (any case). */
 export const isCommonShortWord = (alias: string) => [...alias.trim()].length === 1 || COMMON_SHORT.has(alias.trim().toLowerCase());
-const alias = v.pipe(plain(120), v.check((s) => !isCommonShortWord(s), 'is a common word of two letters or fewer'));
+const alias = v.pipe(
+  plain(120),
+  v.check((s) => !isCommonShortWord(s), 'is a common word of two letters or fewer'),
+);
 const hangul = v.check((s: string) => /[\uac00-\ud7af]/u.test(s), 'must contain Hangul');
 
 export const PackSourceSchema = v.object({
@@ -86,7 +89,15 @@ const PackEnvelopeSchema = v.object({
   version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be a positive integer')),
   id,
   name: plain(200),
-  description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2_000), v.check((s) => !MARKUP.test(s), 'must be plain text (no markup)')), ''),
+  description: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(2_000),
+      v.check((s) => !MARKUP.test(s), 'must be plain text (no markup)'),
+    ),
+    '',
+  ),
   concepts: v.pipe(
     v.array(v.unknown(), 'must be a list of concepts'),
     v.minLength(1, 'must hold at least one concept'),
@@ -98,7 +109,9 @@ export type Pack = Omit<v.InferOutput<typeof PackEnvelopeSchema>, 'concepts'> & 
 
 export class PackError extends Error {
   constructor(readonly problems: string[]) {
-    super(`This pack was not imported: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+    super(
+      `This pack was not imported: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+    );
     this.name = 'PackError';
   }
 }
@@ -123,7 +136,15 @@ export function packConcepts(pack: Pack): { concepts: Concept[]; sources: Source
     [c.name, ...c.aliases].forEach((a) => add(a));
     if (c.ko) [c.ko.name, ...c.ko.aliases].forEach((a) => add(a, 'ko'));
     const refs = c.sources.map((s, i) => {
-      const doc: SourceDoc = { id: `${pack.id}/${c.id}/${i}`, file: '', title: s.title, author: '', publisher: s.publisher ?? new URL(s.url).hostname, date: s.date ?? '', url: s.url };
+      const doc: SourceDoc = {
+        id: `${pack.id}/${c.id}/${i}`,
+        file: '',
+        title: s.title,
+        author: '',
+        publisher: s.publisher ?? new URL(s.url).hostname,
+        date: s.date ?? '',
+        url: s.url,
+      };
       sources.push(doc);
       return { sourceId: doc.id, section: '', locator: '' };
     });
@@ -200,7 +221,8 @@ function crossCheck(pack: Pack, context: PackContext): string[] {
 /** Checks a parsed JSON value as a pack; throws PackError listing every problem. */
 export function validatePack(raw: unknown, context: PackContext): Pack {
   const envelope = v.safeParse(PackEnvelopeSchema, raw);
-  if (!envelope.success) throw new PackError(envelope.issues.map((issue) => `pack, field ${v.getDotPath(issue) ?? '(file)'}: ${issue.message}`));
+  if (!envelope.success)
+    throw new PackError(envelope.issues.map((issue) => `pack, field ${v.getDotPath(issue) ?? '(file)'}: ${issue.message}`));
   const problems: string[] = [];
   const concepts = validateList('concept', PackConceptSchema, envelope.output.concepts, problems);
   if (problems.length) throw new PackError(problems);
@@ -212,7 +234,8 @@ export function validatePack(raw: unknown, context: PackContext): Pack {
 
 /** Reads a pack file's text: at most 2 MB of JSON, then validatePack. */
 export function parsePack(text: string, context: PackContext): Pack {
-  if (new TextEncoder().encode(text).length > MAX_PACK_BYTES) throw new PackError([`pack: the file is over ${MAX_PACK_BYTES / 1024 / 1024} MB`]);
+  if (new TextEncoder().encode(text).length > MAX_PACK_BYTES)
+    throw new PackError([`pack: the file is over ${MAX_PACK_BYTES / 1024 / 1024} MB`]);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -9,10 +9,7 @@ import { CATEGORY_IDS, type CategoryId } from './categories.ts';
 export { CATEGORY_IDS, type CategoryId };
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
-const isoDate = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)'),
-);
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)'));
 const conceptId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case id'));
 const hexColour = v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'must be a #rrggbb colour'));
 
@@ -100,9 +97,15 @@ const korean = (min: number, max: number) =>
     nonEmpty,
     v.minLength(min, `must be at least ${min} characters`),
     v.maxLength(max, `must be at most ${max} characters`),
-    v.check((s) => (s.match(HANGUL_LETTER)?.length ?? 0) >= 0.5 * (s.match(/\p{L}/gu)?.length ?? 0), 'must be written in Korean (mostly Hangul)'),
+    v.check(
+      (s) => (s.match(HANGUL_LETTER)?.length ?? 0) >= 0.5 * (s.match(/\p{L}/gu)?.length ?? 0),
+      'must be written in Korean (mostly Hangul)',
+    ),
   );
-const withHangul = v.pipe(nonEmpty, v.check((s) => /[\uac00-\ud7af]/u.test(s), 'must contain Hangul'));
+const withHangul = v.pipe(
+  nonEmpty,
+  v.check((s) => /[\uac00-\ud7af]/u.test(s), 'must contain Hangul'),
+);
 
 /** The Korean side of a concept, shown first when the interface is in Korean. */
 export const KoreanTextSchema = v.strictObject({

@@ -34,12 +34,7 @@ export function describeIssues(kind: string, entry: unknown, index: number, issu
   });
 }
 
-export function validateList<T>(
-  kind: string,
-  schema: v.GenericSchema<unknown, T>,
-  raw: unknown,
-  problems: string[],
-): T[] {
+export function validateList<T>(kind: string, schema: v.GenericSchema<unknown, T>, raw: unknown, problems: string[]): T[] {
   if (!Array.isArray(raw)) {
     problems.push(`${kind} list: must be an array`);
     return [];
@@ -104,7 +99,8 @@ function checkQualifiers(c: Corpus['concepts'][number], ids: Set<string>, partie
   d.qualifiers?.own.forEach((g, i) => group(g, `qualifiers.own.${i}`));
   d.qualifiers?.other.forEach((g, i) => group(g, `qualifiers.other.${i}`));
   d.qualifiers?.siblings.forEach((s, i) => {
-    if (!ids.has(s.conceptId) || s.conceptId === c.id) problems.push(`${field}.qualifiers.siblings.${i}.conceptId: unknown concept "${s.conceptId}"`);
+    if (!ids.has(s.conceptId) || s.conceptId === c.id)
+      problems.push(`${field}.qualifiers.siblings.${i}.conceptId: unknown concept "${s.conceptId}"`);
     s.parties.forEach((g, j) => group(g, `qualifiers.siblings.${i}.parties.${j}`));
   });
   d.notNames.forEach((name, i) => {
@@ -137,18 +133,15 @@ export function aliasClashes(concepts: readonly Corpus['concepts'][number][], on
     const at = only ? list.findIndex((o) => only.has(o.id)) : 1;
     if (at < 0) continue;
     const other = list[at === 0 ? 1 : 0]!;
-    problems.push(`concept "${list[at]!.id}", field aliases: "${alias}" is also an alias of "${other.id}" and is not marked ambiguous in both`);
+    problems.push(
+      `concept "${list[at]!.id}", field aliases: "${alias}" is also an alias of "${other.id}" and is not marked ambiguous in both`,
+    );
   }
   return problems;
 }
 
 /** Parses the corpus files; throws CorpusError listing every problem found. */
-export function validateCorpus(raw: {
-  concepts: unknown;
-  sources: unknown;
-  categories: unknown;
-  parties?: unknown;
-}): Corpus {
+export function validateCorpus(raw: { concepts: unknown; sources: unknown; categories: unknown; parties?: unknown }): Corpus {
   const problems: string[] = [];
   const parties = validateParties(raw.parties ?? {}, problems);
   const concepts = validateList('concept', ConceptSchema, raw.concepts, problems);
@@ -167,8 +160,7 @@ export function validateCorpus(raw: {
       if (r === c.id) problems.push(`concept "${c.id}", field related.${i}: a concept cannot relate to itself`);
     });
     c.sources.forEach((s, i) => {
-      if (!sourceIds.has(s.sourceId))
-        problems.push(`concept "${c.id}", field sources.${i}.sourceId: unknown source "${s.sourceId}"`);
+      if (!sourceIds.has(s.sourceId)) problems.push(`concept "${c.id}", field sources.${i}.sourceId: unknown source "${s.sourceId}"`);
     });
     c.disambiguation?.aliases.forEach((text, i) => {
       if (!c.aliases.some((a) => a.text === text))

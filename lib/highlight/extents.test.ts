@@ -34,13 +34,17 @@ describe('mention extents', () => {
   });
 
   it('lets a reordered country list win over the country inside it, across inline tags', async () => {
-    const { mentions, stop } = await highlighted('<p>They praised <b>ROK</b>–U.S.–<i>Japan</i> trilateral cooperation and the <a href="#">Korea–U.S.</a> alliance.</p>');
+    const { mentions, stop } = await highlighted(
+      '<p>They praised <b>ROK</b>–U.S.–<i>Japan</i> trilateral cooperation and the <a href="#">Korea–U.S.</a> alliance.</p>',
+    );
     expect(mentions).toEqual(['us-rok-japan-trilateral:ROK–U.S.–Japan', 'us-rok-alliance:Korea–U.S. alliance']);
     stop();
   });
 
   it('leaves a longer name that is something else unmarked', async () => {
-    const { mentions, stop } = await highlighted('<table><tr><td>Ulchi Freedom Shield</td><td>August</td></tr><tr><td>Freedom Shield</td><td>March</td></tr></table>');
+    const { mentions, stop } = await highlighted(
+      '<table><tr><td>Ulchi Freedom Shield</td><td>August</td></tr><tr><td>Freedom Shield</td><td>March</td></tr></table>',
+    );
     expect(mentions).toEqual(['freedom-shield:Freedom Shield']);
     stop();
   });

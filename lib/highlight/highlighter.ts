@@ -110,7 +110,12 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       keeper.place(true);
       notify();
     };
-    await inSlices(reader.walkAll(body), (run) => keeper.decide(index.add(run, true), seen), () => gen !== generation, afterSlice);
+    await inSlices(
+      reader.walkAll(body),
+      (run) => keeper.decide(index.add(run, true), seen),
+      () => gen !== generation,
+      afterSlice,
+    );
     if (gen !== generation) return;
     keeper.endScan();
     keeper.reconcile();
@@ -119,7 +124,11 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
 
   /** Reads scopes again, then re-decides the page (evidence may have moved). */
   async function readScopes(scopes: Scope[], gen: number) {
-    await inSlices(scopes.values(), (scope) => reader.read(scope), () => gen !== generation);
+    await inSlices(
+      scopes.values(),
+      (scope) => reader.read(scope),
+      () => gen !== generation,
+    );
     if (gen !== generation) return;
     index.compact();
     keeper.reconcile();
@@ -180,7 +189,8 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     },
     update(next) {
       const restyle = next.style !== options.style;
-      const redecide = next.firstMentionOnly !== options.firstMentionOnly || JSON.stringify(next.categories) !== JSON.stringify(options.categories);
+      const redecide =
+        next.firstMentionOnly !== options.firstMentionOnly || JSON.stringify(next.categories) !== JSON.stringify(options.categories);
       options = next;
       if (!running) return;
       if (restyle) painter.style(next.style, dark);

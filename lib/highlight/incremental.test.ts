@@ -17,13 +17,16 @@ const compiled = compileMatcher(corpus);
 const options: HighlightOptions = { ...DEFAULT_SETTINGS };
 const aliasTexts = corpus.concepts.flatMap((c) => c.aliases.map((a) => a.text)).slice(0, 80);
 
-const page = (html: string, title = 'US-ROK alliance news') => new DOMParser().parseFromString(`<!doctype html><html><head><title>${title}</title></head><body>${html}</body></html>`, 'text/html');
+const page = (html: string, title = 'US-ROK alliance news') =>
+  new DOMParser().parseFromString(`<!doctype html><html><head><title>${title}</title></head><body>${html}</body></html>`, 'text/html');
 /** Every painted range on the page, by concept, text node and offsets, in a stable order. */
 function painted(doc: Document): string[] {
   const nodes: Node[] = [];
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-  return paintedRanges().map((p) => paintedKey(nodes, p)).sort();
+  return paintedRanges()
+    .map((p) => paintedKey(nodes, p))
+    .sort();
 }
 
 async function started(doc: Document) {
@@ -33,7 +36,15 @@ async function started(doc: Document) {
   return h;
 }
 
-const words = fc.array(fc.oneof(fc.constantFrom(...aliasTexts), fc.constantFrom('Seoul', 'alliance', 'cost-sharing', 'the', 'spinal muscular', 'Sudan', '.', '(', ')')), { minLength: 1, maxLength: 6 }).map((w) => w.join(' '));
+const words = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...aliasTexts),
+      fc.constantFrom('Seoul', 'alliance', 'cost-sharing', 'the', 'spinal muscular', 'Sudan', '.', '(', ')'),
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((w) => w.join(' '));
 
 /** One page change, applied to the nth of the page's elements or text nodes (modulo their number). */
 type Mutation =
@@ -45,7 +56,12 @@ type Mutation =
   | { op: 'move'; at: number; to: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ op: fc.constant('append' as const), at: fc.nat(), tag: fc.constantFrom('p' as const, 'span' as const, 'em' as const, 'li' as const, 'h2' as const), text: words }),
+  fc.record({
+    op: fc.constant('append' as const),
+    at: fc.nat(),
+    tag: fc.constantFrom('p' as const, 'span' as const, 'em' as const, 'li' as const, 'h2' as const),
+    text: words,
+  }),
   fc.record({ op: fc.constant('remove' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('edit' as const), at: fc.nat(), text: words }),
   fc.record({ op: fc.constant('text' as const), at: fc.nat(), text: words }),
@@ -92,22 +108,28 @@ function mutate(doc: Document, m: Mutation) {
 describe('incremental highlighting', () => {
   it('after any sequence of page changes, the highlights equal a fresh full scan', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(words, { minLength: 1, maxLength: 4 }), fc.array(fc.array(mutation, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), async (paragraphs, batches) => {
-        const doc = page(`<h2>Alliance</h2>${paragraphs.map((p, i) => (i % 2 ? `<p>${p} <em>and</em> ${p}</p>` : `<div><p>${p}</p></div>`)).join('')}`);
-        const h = await started(doc);
-        for (const batch of batches) {
-          for (const m of batch) mutate(doc, m);
-          await h.whenIdle();
-        }
-        const incremental = painted(doc);
-        const counts = h.counts();
-        h.stop();
-        expect(paintedRanges()).toEqual([]);
-        const fresh = await started(doc);
-        expect(painted(doc)).toEqual(incremental);
-        expect(fresh.counts()).toEqual(counts);
-        fresh.stop();
-      }),
+      fc.asyncProperty(
+        fc.array(words, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(mutation, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+        async (paragraphs, batches) => {
+          const doc = page(
+            `<h2>Alliance</h2>${paragraphs.map((p, i) => (i % 2 ? `<p>${p} <em>and</em> ${p}</p>` : `<div><p>${p}</p></div>`)).join('')}`,
+          );
+          const h = await started(doc);
+          for (const batch of batches) {
+            for (const m of batch) mutate(doc, m);
+            await h.whenIdle();
+          }
+          const incremental = painted(doc);
+          const counts = h.counts();
+          h.stop();
+          expect(paintedRanges()).toEqual([]);
+          const fresh = await started(doc);
+          expect(painted(doc)).toEqual(incremental);
+          expect(fresh.counts()).toEqual(counts);
+          fresh.stop();
+        },
+      ),
       { numRuns: 40 },
     );
   }, 120_000);
@@ -130,9 +152,13 @@ describe('incremental highlighting', () => {
   });
 
   it('reads only the added paragraph when one is appended, and only the edited run inside a block', async () => {
-    const doc = page(`<div id="feed">${'<p>The SMA was signed in Seoul.</p>'.repeat(50)}</div><p id="two">USFK costs<br>Later: the NCG met.</p>`);
+    const doc = page(
+      `<div id="feed">${'<p>The SMA was signed in Seoul.</p>'.repeat(50)}</div><p id="two">USFK costs<br>Later: the NCG met.</p>`,
+    );
     const h = await started(doc);
-    const feedRanges = paintedRanges().filter((p) => p.conceptId === 'sma').map((p) => p.range);
+    const feedRanges = paintedRanges()
+      .filter((p) => p.conceptId === 'sma')
+      .map((p) => p.range);
     const before = h.stats();
     const p = doc.createElement('p');
     p.textContent = 'Later the Washington Declaration was cited.';
@@ -141,7 +167,11 @@ describe('incremental highlighting', () => {
     expect(h.stats().runsMatched - before.runsMatched).toBe(1);
     expect(h.counts()).toMatchObject({ sma: 50, 'washington-declaration': 1 });
     // The feed's unchanged paragraphs keep their highlights as they were.
-    expect(paintedRanges().filter((p) => p.conceptId === 'sma').map((p) => p.range)).toEqual(feedRanges);
+    expect(
+      paintedRanges()
+        .filter((p) => p.conceptId === 'sma')
+        .map((p) => p.range),
+    ).toEqual(feedRanges);
     const [usfk] = paintedRanges().filter((p) => p.conceptId === 'usfk');
     (doc.getElementById('two')!.lastChild as Text).data = 'Later: the Regional Sustainment Framework.';
     const mid = h.stats();
@@ -183,4 +213,3 @@ describe('incremental highlighting', () => {
     h.stop();
   });
 });
-

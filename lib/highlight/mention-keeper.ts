@@ -54,7 +54,8 @@ interface Group {
   states: Set<RunState>;
 }
 
-const sameMentions = (a: Candidate[], b: Candidate[]) => a.length === b.length && a.every((c, i) => c.start === b[i]!.start && c.conceptId === b[i]!.conceptId);
+const sameMentions = (a: Candidate[], b: Candidate[]) =>
+  a.length === b.length && a.every((c, i) => c.start === b[i]!.start && c.conceptId === b[i]!.conceptId);
 
 /** The offset in a run's text of a caret position in one of its nodes. */
 function offsetInRun(state: RunState, node: Node, offset: number): number {
@@ -318,7 +319,12 @@ export class MentionKeeper {
       const gen = this.ctx.generation();
       const batch = [...this.toPaint];
       this.toPaint.clear();
-      await inSlices(batch.values(), (s) => this.apply(s), () => gen !== this.ctx.generation(), () => this.ctx.notify());
+      await inSlices(
+        batch.values(),
+        (s) => this.apply(s),
+        () => gen !== this.ctx.generation(),
+        () => this.ctx.notify(),
+      );
     });
   }
 

@@ -69,6 +69,7 @@ export class PageReader {
     for (const run of fresh) index.add(run);
     // Runs dropped outside this scope (their text joined this scope's) are read again in their own block.
     const covers = (block: Element) => (deep ? root.contains(block) : root === block);
-    for (const block of new Set(dropped.map((s) => s.run.block))) if (!covers(block) && block.isConnected) this.read({ root: block, deep: false });
+    for (const block of new Set(dropped.map((s) => s.run.block)))
+      if (!covers(block) && block.isConnected) this.read({ root: block, deep: false });
   }
 }

@@ -25,7 +25,13 @@ export interface PageWatch {
 
 /** Attributes that make text forbidden or allowed (an editor switched on, a region hidden). */
 const FORBIDDING = ['contenteditable', 'hidden'];
-const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: FORBIDDING };
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: FORBIDDING,
+};
 
 /** The extension's UI host (the card, the passage notes, the note button and panel). */
 const isOwnHost = (node: Node) => node.nodeType === 1 && isOwnUi(node as Element);
@@ -41,7 +47,8 @@ export function pageChanges(records: MutationRecord[], doc: Document): PageChang
     }
     if (r.type === 'attributes') {
       const el = target as Element;
-      if (el.parentNode && !isOwnHost(el)) changes.push({ kind: 'nodes', parent: el.parentNode, added: [el], removed: [], before: null, after: null });
+      if (el.parentNode && !isOwnHost(el))
+        changes.push({ kind: 'nodes', parent: el.parentNode, added: [el], removed: [], before: null, after: null });
       continue;
     }
     if (isInsideForbidden(target)) continue;
@@ -53,7 +60,8 @@ export function pageChanges(records: MutationRecord[], doc: Document): PageChang
     }
     const added = [...r.addedNodes].filter((n) => !isOwnHost(n));
     const removed = [...r.removedNodes].filter((n) => !isOwnHost(n));
-    if (added.length || removed.length) changes.push({ kind: 'nodes', parent: target, added, removed, before: r.previousSibling, after: r.nextSibling });
+    if (added.length || removed.length)
+      changes.push({ kind: 'nodes', parent: target, added, removed, before: r.previousSibling, after: r.nextSibling });
   }
   return changes;
 }

@@ -37,7 +37,8 @@ export function pointsOf(run: TextRun, start: number, end: number): StaticRangeI
   for (const node of run.nodes) {
     const length = node.data.length;
     if (!first && a < offset + length) first = [node, a - offset];
-    if (first && b <= offset + length) return { startContainer: first[0], startOffset: first[1], endContainer: node, endOffset: b - offset };
+    if (first && b <= offset + length)
+      return { startContainer: first[0], startOffset: first[1], endContainer: node, endOffset: b - offset };
     offset += length;
   }
   return null;
@@ -53,7 +54,10 @@ export function highlightRules(concepts: CompiledMatcher['concepts'], style: Hig
   return Object.values(concepts)
     .map((c) => {
       const colour = dark ? c.colourDark : c.colour;
-      const line = style === 'background' ? '' : `text-decoration-line: underline; text-decoration-style: solid; text-decoration-color: ${colour}; text-decoration-thickness: 2px; text-underline-offset: 0.18em;`;
+      const line =
+        style === 'background'
+          ? ''
+          : `text-decoration-line: underline; text-decoration-style: solid; text-decoration-color: ${colour}; text-decoration-thickness: 2px; text-underline-offset: 0.18em;`;
       const fill = style === 'underline' ? '' : `background-color: rgba(${hexToRgb(colour)}, ${dark ? 0.24 : 0.16});`;
       return `::highlight(${highlightName(c.id)}) { ${line} ${fill} }`;
     })

@@ -51,7 +51,15 @@ export class RunIndex {
   /** Matches a run and records it; `append` when runs arrive in document order (a full walk). */
   add(run: TextRun, append = false): RunState {
     this.analysed++;
-    const state: RunState = { run, analysis: this.evidence.analyse(run.text, run.heading), desired: [], painted: [], ranges: [], near: false, alive: true };
+    const state: RunState = {
+      run,
+      analysis: this.evidence.analyse(run.text, run.heading),
+      desired: [],
+      painted: [],
+      ranges: [],
+      near: false,
+      alive: true,
+    };
     for (const n of run.nodes) {
       const list = (this.ofNode.get(n) ?? []).filter((s) => s.alive);
       list.push(state);
@@ -113,7 +121,12 @@ export class RunIndex {
   /** The live run that `run` is, unchanged, if any. */
   unchanged(run: TextRun): RunState | undefined {
     return this.runsOf(run.nodes[0]!).find(
-      (s) => s.run.from === run.from && s.run.text === run.text && s.run.heading === run.heading && s.run.block === run.block && sameNodes(s.run.nodes, run.nodes),
+      (s) =>
+        s.run.from === run.from &&
+        s.run.text === run.text &&
+        s.run.heading === run.heading &&
+        s.run.block === run.block &&
+        sameNodes(s.run.nodes, run.nodes),
     );
   }
 

@@ -76,7 +76,12 @@ export class SerialQueue {
  * Calls `step` on items until they run out, yielding to the page whenever a
  * slice has used its budget; stops early when `cancelled()` turns true.
  */
-export async function inSlices<T>(items: Iterator<T>, step: (item: T) => void, cancelled: () => boolean, afterSlice?: () => void): Promise<void> {
+export async function inSlices<T>(
+  items: Iterator<T>,
+  step: (item: T) => void,
+  cancelled: () => boolean,
+  afterSlice?: () => void,
+): Promise<void> {
   for (let next = items.next(); !next.done; ) {
     const sliceStart = performance.now();
     for (; !next.done && performance.now() - sliceStart < SLICE_MS; next = items.next()) step(next.value);

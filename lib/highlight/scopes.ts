@@ -25,14 +25,19 @@ export interface ChangeScopes {
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 const touchesHeading = (node: Node) =>
-  node.nodeType === 1 ? /^H[1-6]$/.test((node as Element).tagName) || !!(node as Element).querySelector(HEADINGS) : !!node.parentElement?.closest(HEADINGS);
+  node.nodeType === 1
+    ? /^H[1-6]$/.test((node as Element).tagName) || !!(node as Element).querySelector(HEADINGS)
+    : !!node.parentElement?.closest(HEADINGS);
 
 /** An element that starts runs of its own (a block, or a shadow host whose tree reads apart). */
 const startsRuns = (el: Element) => (isBoundary(el) && el.tagName !== 'BR') || el.shadowRoot?.mode === 'open';
 
 /** Whether `node` could join the text of an inline run beside it. */
 const inline = (node: Node | null) =>
-  !!node && (node.nodeType === 3 ? /\S/.test((node as Text).data) : node.nodeType === 1 && !startsRuns(node as Element) && !isForbidden(node as Element));
+  !!node &&
+  (node.nodeType === 3
+    ? /\S/.test((node as Text).data)
+    : node.nodeType === 1 && !startsRuns(node as Element) && !isForbidden(node as Element));
 
 /** The outermost elements under an inline `node` that start runs of their own (read deep). */
 function blocksInside(node: Node, out: Element[]) {
@@ -81,6 +86,9 @@ export function scopesOf(changes: PageChange[], body: Element): ChangeScopes {
   // A deep scope covers every scope inside it.
   const deepRoots = [...deep].filter((el) => el.isConnected && ![...deep].some((o) => o !== el && o.contains(el)));
   const covered = (el: Element) => deepRoots.some((d) => d.contains(el));
-  result.scopes = [...deepRoots.map((root) => ({ root, deep: true })), ...[...shallow].filter((el) => !covered(el)).map((root) => ({ root, deep: false }))];
+  result.scopes = [
+    ...deepRoots.map((root) => ({ root, deep: true })),
+    ...[...shallow].filter((el) => !covered(el)).map((root) => ({ root, deep: false })),
+  ];
   return result;
 }

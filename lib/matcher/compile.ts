@@ -212,7 +212,9 @@ export function countryOrders(text: string): string[] {
     left.forEach((c, i) => permute([...done, c], [...left.slice(0, i), ...left.slice(i + 1)]));
   };
   permute([], countries);
-  const forms = orders.flatMap((order) => (order.some((c) => KOREA.includes(c)) ? KOREA_FORMS.map((k) => order.map((c) => (KOREA.includes(c) ? k : c))) : [order]));
+  const forms = orders.flatMap((order) =>
+    order.some((c) => KOREA.includes(c)) ? KOREA_FORMS.map((k) => order.map((c) => (KOREA.includes(c) ? k : c))) : [order],
+  );
   return [...new Set(forms.map((form) => [form.join('-'), rest].filter(Boolean).join(' ')))];
 }
 
@@ -227,10 +229,12 @@ export function compileMatcher(corpus: Corpus): CompiledMatcher {
   const colours = new Map(corpus.categories.map((c) => [c.id, c]));
   const cuePhrases = new Set<string>();
   const partyKeys = (groups: string[]) =>
-    groups.flatMap((g) => corpus.parties[g] ?? []).map((p) => {
-      cuePhrases.add(p);
-      return aliasKey(p);
-    });
+    groups
+      .flatMap((g) => corpus.parties[g] ?? [])
+      .map((p) => {
+        cuePhrases.add(p);
+        return aliasKey(p);
+      });
 
   for (const concept of corpus.concepts) {
     const category = colours.get(concept.category)!;

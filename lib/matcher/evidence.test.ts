@@ -42,13 +42,18 @@ describe('the same instrument in another alliance', () => {
     expect(one('Negotiators in Tokyo want a larger SMA budget. Seoul has not commented.')).toEqual([]);
     expect(one('Negotiators in Seoul want a larger SMA budget. Tokyo has not commented.')).toContain('sma:SMA');
     // Clause first: each side of a semicolon speaks of its own capital.
-    expect(one('In Seoul, the SMA is a political issue; in Tokyo, officials note that Japan funds most construction.')).toContain('sma:SMA');
+    expect(one('In Seoul, the SMA is a political issue; in Tokyo, officials note that Japan funds most construction.')).toContain(
+      'sma:SMA',
+    );
     // North Korea is no party to an SMA: the Korea inside its name does not count for Seoul.
     expect(one('Negotiators in Tokyo discussed the SMA as North Korea fired missiles.')).toEqual([]);
     // Paragraph: the SMA's sentence names no party, its paragraph does.
     expect(one('Host-nation support pays for base workers in Okinawa. The SMA currently in force runs to 2026.')).toEqual([]);
     // Page: a bare mention on a page about Japan, and the same mention on a page about Korea.
-    const japan = ['Tokyo pays for U.S. bases in Japan through host-nation support and a Special Measures Agreement.', 'The SMA currently in force runs to 2026.'];
+    const japan = [
+      'Tokyo pays for U.S. bases in Japan through host-nation support and a Special Measures Agreement.',
+      'The SMA currently in force runs to 2026.',
+    ];
     expect(decide(japan)[1]).toEqual([]);
     const korea = ['Seoul pays for U.S. bases in Korea through a Special Measures Agreement.', 'The SMA currently in force runs to 2030.'];
     expect(decide(korea)[1]).toEqual(['sma:SMA']);
@@ -65,27 +70,39 @@ describe('the same instrument in another alliance', () => {
 describe("another country's document with the same name", () => {
   it("goes to the corpus's sibling concept when Korea qualifies it", () => {
     expect(one("Seoul's Indo-Pacific Strategy names nine lines of effort.")).toEqual(['rok-indo-pacific-strategy:Indo-Pacific Strategy']);
-    expect(one("The ROK's own Indo-Pacific strategy is cautious about China.")).toEqual(['rok:ROK', 'rok-indo-pacific-strategy:Indo-Pacific strategy']);
+    expect(one("The ROK's own Indo-Pacific strategy is cautious about China.")).toEqual([
+      'rok:ROK',
+      'rok-indo-pacific-strategy:Indo-Pacific strategy',
+    ]);
     expect(one("The Yoon administration's Indo-Pacific Strategy came out in December 2022.")).toEqual([
       'rok-indo-pacific-strategy:Indo-Pacific Strategy',
     ]);
-    expect(one('In 2022 the Yoon administration published its Indo-Pacific Strategy.')).toEqual(['rok-indo-pacific-strategy:Indo-Pacific Strategy']);
+    expect(one('In 2022 the Yoon administration published its Indo-Pacific Strategy.')).toEqual([
+      'rok-indo-pacific-strategy:Indo-Pacific Strategy',
+    ]);
     expect(one('In December 2022 South Korea unveiled an Indo-Pacific Strategy of nine lines of effort.')).toEqual([
       'rok-indo-pacific-strategy:Indo-Pacific Strategy',
     ]);
-    expect(one('Seoul released its long-awaited Indo-Pacific strategy in December.')).toEqual(['rok-indo-pacific-strategy:Indo-Pacific strategy']);
+    expect(one('Seoul released its long-awaited Indo-Pacific strategy in December.')).toEqual([
+      'rok-indo-pacific-strategy:Indo-Pacific strategy',
+    ]);
     expect(one('한국의 인도태평양 전략은 아홉 가지 과제를 담았다.')).toEqual(['rok-indo-pacific-strategy:인도태평양 전략']);
     expect(one('정부는 한국판 인태전략을 발표했다.')).toEqual(['rok-indo-pacific-strategy:인태전략']);
-    expect(one('윤석열 정부의 독자적인 인도·태평양 전략이 나왔다.')).toEqual(['yoon-suk-yeol:윤석열', 'rok-indo-pacific-strategy:인도·태평양 전략']);
+    expect(one('윤석열 정부의 독자적인 인도·태평양 전략이 나왔다.')).toEqual([
+      'yoon-suk-yeol:윤석열',
+      'rok-indo-pacific-strategy:인도·태평양 전략',
+    ]);
     expect(one('미국의 인도태평양 전략은 2022년에 나왔다.')).toEqual(['us-indo-pacific-strategy:인도태평양 전략']);
   });
 
-  it("is not the alliance concept when another country qualifies it, and is when no one or the US does", () => {
+  it('is not the alliance concept when another country qualifies it, and is when no one or the US does', () => {
     expect(one("Canada's Indo-Pacific Strategy came out in November 2022.")).toEqual([]);
     expect(one("The European Union's Indo-Pacific strategy dates from 2021.")).toEqual([]);
     expect(one("Japan's National Defense Strategy doubled its budget target.")).toEqual([]);
     expect(one('일본의 인도태평양 전략은 자유롭고 열린 인도태평양을 내세운다.')).toEqual([]);
-    expect(one("The White House's Indo-Pacific Strategy treats China as the pacing challenge.")).toContain('us-indo-pacific-strategy:Indo-Pacific Strategy');
+    expect(one("The White House's Indo-Pacific Strategy treats China as the pacing challenge.")).toContain(
+      'us-indo-pacific-strategy:Indo-Pacific Strategy',
+    );
     // A strategy is its author's: other countries named in the sentence do not make it theirs.
     expect(one('Japan and Australia welcomed the Indo-Pacific Strategy released in February 2022.')).toEqual([
       'us-indo-pacific-strategy:Indo-Pacific Strategy',
@@ -100,15 +117,17 @@ describe("another country's document with the same name", () => {
     expect(one('The 2018 National Defense Strategy first named great-power competition.')).toEqual([]);
     expect(one('The 2022 National Defense Strategy names China the pacing challenge.')).toContain('nds-2022:National Defense Strategy');
     expect(one('Israel and Jordan signed the 1994 Washington Declaration at the White House.')).toEqual([]);
-    expect(one('Yoon and Biden signed the 2023 Washington Declaration on extended deterrence.')).toContain('washington-declaration:Washington Declaration');
+    expect(one('Yoon and Biden signed the 2023 Washington Declaration on extended deterrence.')).toContain(
+      'washington-declaration:Washington Declaration',
+    );
     expect(one('The 1978 Camp David summit produced the Camp David Accords.')).toEqual([]);
     expect(one('The Philippines relies on the 1951 Mutual Defense Treaty.')).toEqual([]);
     expect(one('1994년 워싱턴 선언은 이스라엘과 요르단의 전쟁 상태를 끝냈다.')).toEqual([]);
     expect(one('2023년 워싱턴 선언으로 핵협의그룹이 출범했다.')).toEqual(['washington-declaration:워싱턴 선언', 'ncg:핵협의그룹']);
     // Per mention, in one sentence: the year of each decides, whatever the other's cues.
-    expect(one('The 1978 Camp David summit produced the Camp David Accords, while the 2023 Camp David summit began a trilateral era.')).toEqual([
-      'camp-david-summit:Camp David summit',
-    ]);
+    expect(
+      one('The 1978 Camp David summit produced the Camp David Accords, while the 2023 Camp David summit began a trilateral era.'),
+    ).toEqual(['camp-david-summit:Camp David summit']);
   });
 
   it("keeps another country's law of a similar name apart", () => {
@@ -167,7 +186,9 @@ describe('per-mention decisions on a page that uses both senses', () => {
     expect(blocks.map((b) => evidence.accepted(b).map((c) => c.text))).toEqual([['인플레이션 감축법', 'IRA'], [], ['IRA']]);
     // The ad's cues do not switch off the definition in its own paragraph either, cues in Korean or not.
     const bare = new PageEvidence(createMatcher(compileMatcher(loadCorpusFromDir('data'))), '');
-    const page = ['인플레이션 감축법(IRA)은 2022년에 제정되었다.', 'Roth IRA 계좌를 개설하세요. 401(k) 이전도 가능합니다.'].map((text) => bare.analyse(text, ''));
+    const page = ['인플레이션 감축법(IRA)은 2022년에 제정되었다.', 'Roth IRA 계좌를 개설하세요. 401(k) 이전도 가능합니다.'].map((text) =>
+      bare.analyse(text, ''),
+    );
     expect(page.map((b) => bare.accepted(b).map((c) => c.text))).toEqual([['인플레이션 감축법', 'IRA'], []]);
   });
 

@@ -99,7 +99,12 @@ export function definitionAt(text: string, c: Candidate, names: string[]): 'alli
   const before = text.slice(Math.max(0, c.start - 120), c.start);
   const after = text.slice(c.end, c.end + 120);
   if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
-    const words = before.replace(/\(\s*$/, '').trim().split(/\s+/).slice(-8).map((w) => w.replace(/[,;:"“”]/g, ''));
+    const words = before
+      .replace(/\(\s*$/, '')
+      .trim()
+      .split(/\s+/)
+      .slice(-8)
+      .map((w) => w.replace(/[,;:"“”]/g, ''));
     for (let n = 1; n <= words.length; n++) {
       const phrase = words.slice(-n);
       if (isName(phrase.join(' '))) return 'alliance';
@@ -146,7 +151,9 @@ export class PageEvidence {
     this.cueSets = new Map(
       Object.entries(matcher.compiled.cues).map(([id, c]) => [id, { for: new Set(c.for), against: new Set(c.against), names: c.names }]),
     );
-    this.roles = new Map(Object.entries(matcher.compiled.qualifiers).map(([id, q]) => [id, { reach: q.reach, roles: rolesOf(q), years: q.years }]));
+    this.roles = new Map(
+      Object.entries(matcher.compiled.qualifiers).map(([id, q]) => [id, { reach: q.reach, roles: rolesOf(q), years: q.years }]),
+    );
   }
 
   /** Matches one block of text and records what it contributes to the page's evidence. */
@@ -184,7 +191,8 @@ export class PageEvidence {
       this.cueCounts.set(cue, (this.cueCounts.get(cue) ?? 0) + sign);
       section.set(cue, (section.get(cue) ?? 0) + sign);
     }
-    for (const c of block.candidates) if (!c.ambiguous) this.conceptCounts.set(c.conceptId, (this.conceptCounts.get(c.conceptId) ?? 0) + sign);
+    for (const c of block.candidates)
+      if (!c.ambiguous) this.conceptCounts.set(c.conceptId, (this.conceptCounts.get(c.conceptId) ?? 0) + sign);
     for (const d of block.definitions) {
       const counts = this.definitionCounts.get(d.conceptId) ?? { alliance: 0, other: 0 };
       counts[d.sense] += sign;
@@ -224,7 +232,9 @@ export class PageEvidence {
     else if (defs?.alliance) far += WEIGHTS.definitionAllianceElsewhere;
     if (defs?.other) far += WEIGHTS.definitionOther;
     const [from, to] = sentenceBounds(block.text, c.start, c.end);
-    const inSentence = block.cues.filter((h) => h.start >= from && h.start < to && (h.start < c.start || h.start >= c.end)).map((h) => h.cue);
+    const inSentence = block.cues
+      .filter((h) => h.start >= from && h.start < to && (h.start < c.start || h.start >= c.end))
+      .map((h) => h.cue);
     const inBlock = block.cues.filter((h) => h.start < c.start || h.start >= c.end).map((h) => h.cue);
     const blockFor = countDistinct(inBlock, cues.for);
     const blockAgainst = countDistinct(inBlock, cues.against);
@@ -235,7 +245,9 @@ export class PageEvidence {
     if (c.lowerCaseName) near += WEIGHTS.lowerCaseName;
     const around = [...block.headingCues, ...this.titleCues];
     far += WEIGHTS.headingFor * countDistinct(around, cues.for) + WEIGHTS.headingAgainst * countDistinct(around, cues.against);
-    far += WEIGHTS.sectionFor * Math.min(2, this.sectionCues(block.section, cues.for)) + WEIGHTS.sectionAgainst * Math.min(2, this.sectionCues(block.section, cues.against));
+    far +=
+      WEIGHTS.sectionFor * Math.min(2, this.sectionCues(block.section, cues.for)) +
+      WEIGHTS.sectionAgainst * Math.min(2, this.sectionCues(block.section, cues.against));
     far += WEIGHTS.pageFor * Math.min(2, this.pageCues(cues.for)) + WEIGHTS.pageAgainst * Math.min(2, this.pageCues(cues.against));
     if (this.otherConceptsOnPage(c.conceptId) >= 2) far += WEIGHTS.conceptsOnPage;
     // A block that speaks only of another sense is not overruled by the rest of the page (a Roth IRA ad

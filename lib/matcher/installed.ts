@@ -18,10 +18,12 @@ export interface InstalledMatcher {
 
 export const installedMatcherItem = storage.defineItem<InstalledMatcher | null>('local:installedMatcher', { fallback: null });
 
-const matcherOf = (installed: InstalledMatcher | null): CompiledMatcher => (installed?.matcher ? unpackMatcher(installed.matcher) : compiledMatcher);
+const matcherOf = (installed: InstalledMatcher | null): CompiledMatcher =>
+  installed?.matcher ? unpackMatcher(installed.matcher) : compiledMatcher;
 
 /** The bundled matcher merged with the packs switched on. */
 export const currentMatcher = async (): Promise<CompiledMatcher> => matcherOf(await installedMatcherItem.getValue());
 
 /** Calls `listener` with the new matcher whenever the packs change; returns the unsubscribe function. */
-export const watchMatcher = (listener: (matcher: CompiledMatcher) => void): (() => void) => installedMatcherItem.watch((next) => listener(matcherOf(next)));
+export const watchMatcher = (listener: (matcher: CompiledMatcher) => void): (() => void) =>
+  installedMatcherItem.watch((next) => listener(matcherOf(next)));

@@ -34,7 +34,14 @@ describe('matcher', () => {
 
   it('lets a Korean particle follow a Latin acronym or name directly', () => {
     expect(found('NCG는 SCM에서 RSF의 SMA가 USFK는 IRA는 IPEF와 CHIPS Act의').map(([id, text]) => `${id}:${text}`)).toEqual([
-      'ncg:NCG', 'scm:SCM', 'rsf:RSF', 'sma:SMA', 'usfk:USFK', 'ira:IRA', 'ipef:IPEF', 'chips-act:CHIPS Act',
+      'ncg:NCG',
+      'scm:SCM',
+      'rsf:RSF',
+      'sma:SMA',
+      'usfk:USFK',
+      'ira:IRA',
+      'ipef:IPEF',
+      'chips-act:CHIPS Act',
     ]);
     expect(found('SMAs는')).toEqual([['sma', 'SMAs', 0]]);
     // Latin letters and digits still end no name.
@@ -42,8 +49,10 @@ describe('matcher', () => {
   });
 
   it('matches a Korean name with or without its spaces and middle dots, as one name', () => {
-    for (const text of ['한미동맹', '한미 동맹', '한·미 동맹', '한·미동맹']) expect(found(`${text}은`)).toEqual([['us-rok-alliance', text, 0]]);
-    for (const text of ['방위비분담특별협정', '방위비 분담 특별협정', '방위비분담 특별협정']) expect(found(text)).toEqual([['sma', text, 0]]);
+    for (const text of ['한미동맹', '한미 동맹', '한·미 동맹', '한·미동맹'])
+      expect(found(`${text}은`)).toEqual([['us-rok-alliance', text, 0]]);
+    for (const text of ['방위비분담특별협정', '방위비 분담 특별협정', '방위비분담 특별협정'])
+      expect(found(text)).toEqual([['sma', text, 0]]);
     expect(found('한·미·일 협력')).toEqual([['us-rok-japan-trilateral', '한·미·일 협력', 0]]);
     expect(found('인도·태평양 경제 프레임워크 인도태평양 경제 프레임워크').map(([id]) => id)).toEqual(['ipef', 'ipef']);
     // The longer Korean name wins over the shorter one inside it (방위비 분담 is burden sharing).
@@ -52,12 +61,15 @@ describe('matcher', () => {
   });
 
   it('matches names that open with a list of countries in every order and with ROK or Korea', () => {
-    expect(countryOrders('US-ROK-Japan')).toEqual(expect.arrayContaining(['ROK-US-Japan', 'Japan-US-ROK', 'Korea-US-Japan', 'Japan-Korea-US']));
+    expect(countryOrders('US-ROK-Japan')).toEqual(
+      expect.arrayContaining(['ROK-US-Japan', 'Japan-US-ROK', 'Korea-US-Japan', 'Japan-Korea-US']),
+    );
     expect(countryOrders('US-Korea Free Trade Agreement')).toEqual(
       expect.arrayContaining(['Korea-US Free Trade Agreement', 'ROK-US Free Trade Agreement', 'South Korea-US Free Trade Agreement']),
     );
     expect(countryOrders('Special Measures Agreement')).toEqual(['Special Measures Agreement']);
-    const text = 'ROK–U.S.–Japan trilateral cooperation; Japan-U.S.-ROK; U.S.–Japan–ROK; Korea–U.S.–Japan; the Korea–U.S. FTA; the South Korea–U.S. alliance';
+    const text =
+      'ROK–U.S.–Japan trilateral cooperation; Japan-U.S.-ROK; U.S.–Japan–ROK; Korea–U.S.–Japan; the Korea–U.S. FTA; the South Korea–U.S. alliance';
     expect(found(text).map(([id, t]) => `${id}:${t}`)).toEqual([
       'us-rok-japan-trilateral:ROK–U.S.–Japan',
       'us-rok-japan-trilateral:Japan-U.S.-ROK',

@@ -52,7 +52,9 @@ const LAST_SYLLABLE_AFTER_GAP = /[\s\u00a0\u00b7\u2027\u30fb\u318d]\p{Script=Han
  * syllable glued to the next word: "한미 일정" (schedule) is not 한미일.
  */
 function splitsAWord(text: string, end: number, written: string): boolean {
-  return LAST_SYLLABLE_AFTER_GAP.test(written) && /[\uac00-\ud7af]/.test(text[end] ?? '') && !PARTICLES_THEN_END.test(text.slice(end, end + 3));
+  return (
+    LAST_SYLLABLE_AFTER_GAP.test(written) && /[\uac00-\ud7af]/.test(text[end] ?? '') && !PARTICLES_THEN_END.test(text.slice(end, end + 3))
+  );
 }
 
 export function createMatcher(compiled: CompiledMatcher): Matcher {

@@ -52,7 +52,10 @@ export function packMatcher(m: CompiledMatcher): PackedMatcher {
     concepts: mapValues(m.concepts, (c) => c.category),
     colours,
     cues: m.cues,
-    qualifiers: mapValues(m.qualifiers, (q): PackedQualifiers => [q.reach, list(q.own), list(q.other), q.siblings.map((s) => [s.conceptId, list(s.parties)]), q.years]),
+    qualifiers: mapValues(
+      m.qualifiers,
+      (q): PackedQualifiers => [q.reach, list(q.own), list(q.other), q.siblings.map((s) => [s.conceptId, list(s.parties)]), q.years],
+    ),
     partyLists,
     notNames: m.notNames,
   };

@@ -59,9 +59,25 @@ describe('qualifierOf', () => {
 
 describe('majorityOf', () => {
   it('lets the larger side decide, a tie and siblings decide nothing', () => {
-    expect(majorityOf(roles, [['japan', 2], ['korea', 1]])?.kind).toBe('other');
-    expect(majorityOf(roles, [['japan', 1], ['seoul', 1], ['korea', 1]])?.kind).toBe('own');
-    expect(majorityOf(roles, [['japan', 1], ['korea', 1]])).toBeUndefined();
+    expect(
+      majorityOf(roles, [
+        ['japan', 2],
+        ['korea', 1],
+      ])?.kind,
+    ).toBe('other');
+    expect(
+      majorityOf(roles, [
+        ['japan', 1],
+        ['seoul', 1],
+        ['korea', 1],
+      ])?.kind,
+    ).toBe('own');
+    expect(
+      majorityOf(roles, [
+        ['japan', 1],
+        ['korea', 1],
+      ]),
+    ).toBeUndefined();
     expect(majorityOf(roles, [['canada', 3]])).toBeUndefined();
     // A sense cue written with a possessive counts as its party.
     expect(majorityOf(roles, [["japan's", 1]])?.kind).toBe('other');
@@ -69,7 +85,7 @@ describe('majorityOf', () => {
 });
 
 describe('roleOfCue and partyHits', () => {
-  it("reads a cue with or without its possessive, and nothing else", () => {
+  it('reads a cue with or without its possessive, and nothing else', () => {
     expect(roleOfCue(roles, 'japan')?.kind).toBe('other');
     expect(roleOfCue(roles, "japan's")?.kind).toBe('other');
     expect(roleOfCue(roles, "korea'")?.kind).toBe('own');
@@ -95,11 +111,12 @@ describe('roleOfCue and partyHits', () => {
 describe('yearOf', () => {
   const year = (text: string, name: string) => {
     const start = text.indexOf(name);
-    return yearOf(['2022'], text, { start, end: start + name.length, text: name, conceptId: 'x', ambiguous: false, lowerCaseName: false })?.kind;
+    return yearOf(['2022'], text, { start, end: start + name.length, text: name, conceptId: 'x', ambiguous: false, lowerCaseName: false })
+      ?.kind;
   };
   it('reads a year right before or after the name as its edition', () => {
     expect(year('the 2018 National Defense Strategy', 'National Defense Strategy')).toBe('other');
-    expect(year("the 2022 National Defense Strategy", 'National Defense Strategy')).toBe('own');
+    expect(year('the 2022 National Defense Strategy', 'National Defense Strategy')).toBe('own');
     expect(year('the National Defense Strategy of 2018', 'National Defense Strategy')).toBe('other');
     expect(year('the National Defense Strategy (2018)', 'National Defense Strategy')).toBe('other');
     expect(year('2018년 국가방위전략', '국가방위전략')).toBe('other');

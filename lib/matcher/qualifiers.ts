@@ -26,7 +26,7 @@ export function rolesOf(q: CompiledQualifiers): Roles {
 export function roleOfCue(roles: Roles, cue: string): Owner | undefined {
   // Called for every cue near every qualified mention: a plain lookup first, the possessive stripped only when there is one.
   const role = roles.get(cue);
-  if (role || !cue.endsWith("'") && !cue.endsWith("'s")) return role;
+  if (role || (!cue.endsWith("'") && !cue.endsWith("'s"))) return role;
   return roles.get(cue.slice(0, cue.endsWith("'s") ? -2 : -1));
 }
 
@@ -81,7 +81,10 @@ const AUTHORED = new RegExp(
 const AFTER =
   /^(?:['’]s)?[\s\u00a0]+(?:with|between|in|for|of|covering)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:(?:United States|U\.S\.|US|Washington|America)[\s\u00a0]+and[\s\u00a0]+(?:the[\s\u00a0]+)?)?$/i;
 /** "the strategy released by the White House", "the strategy that the Kishida cabinet adopted". */
-const AFTER_BY = new RegExp(`^[\\s\\u00a0]+(?:(?:was|were)[\\s\\u00a0]+)?${AUTHOR_VERB}ed[\\s\\u00a0]+(?:in[\\s\\u00a0]+\\w+(?:[\\s\\u00a0]+\\d{4})?[\\s\\u00a0]+)?by[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?$`, 'i');
+const AFTER_BY = new RegExp(
+  `^[\\s\\u00a0]+(?:(?:was|were)[\\s\\u00a0]+)?${AUTHOR_VERB}ed[\\s\\u00a0]+(?:in[\\s\\u00a0]+\\w+(?:[\\s\\u00a0]+\\d{4})?[\\s\\u00a0]+)?by[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?$`,
+  'i',
+);
 const AFTER_THAT = /^[\s\u00a0]+(?:that|which)[\s\u00a0]+(?:the[\s\u00a0]+)?$/i;
 const THEN_AUTHORED = new RegExp(`^(?:[\\s\\u00a0]+[\\w'’-]+){0,2}[\\s\\u00a0]+(?:has[\\s\\u00a0]+|had[\\s\\u00a0]+)?${AUTHOR_VERB}`, 'i');
 
@@ -91,7 +94,8 @@ const PRONOUN = new RegExp(`(?:^|[\\s\\u00a0])(?:its|their)${MODIFIERS}${GAP}+$`
 /** A year right before the name ("the 2018 National Defense Strategy", "2018년 국가방위전략")… */
 const YEAR_BEFORE = new RegExp(`(?:^|[^\\w.,])((?:19|20)\\d{2})년?(?:['’]s)?${MODIFIERS}${GAP}+$`);
 /** …or right after it ("the Washington Declaration of 1994", "(1994)"). */
-const YEAR_AFTER = /^[\s\u00a0]*(?:\(|of[\s\u00a0]+)(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)[\s\u00a0]+(?:\d{1,2},?[\s\u00a0]+)?)?((?:19|20)\d{2})(?!\d)/;
+const YEAR_AFTER =
+  /^[\s\u00a0]*(?:\(|of[\s\u00a0]+)(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)[\s\u00a0]+(?:\d{1,2},?[\s\u00a0]+)?)?((?:19|20)\d{2})(?!\d)/;
 
 /** Whether a year qualifies the name as another edition of a one-off document: undefined when no year does. */
 export function yearOf(years: string[], text: string, c: Candidate): Owner | undefined {

@@ -25,7 +25,11 @@ describe('notes on PDFs in exports', () => {
   it('names the page in W3C Web Annotations as a PDF fragment selector', () => {
     const [item] = JSON.parse(toJsonLd([pdfNote], new Map())).items;
     expect(item.target.source).toBe('urn:x-pdf:4b1b4dc8cf38b3c64b1d657da8f5ac8c');
-    expect(item.target.selector).toContainEqual({ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=2' });
+    expect(item.target.selector).toContainEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+      value: 'page=2',
+    });
   });
 
   it('keeps the fingerprint and page through a backup, and through Web Annotations, and back', () => {
@@ -43,9 +47,22 @@ describe('notes on PDFs in exports', () => {
       position: { type: 'TextPositionSelector' as const, start: 404, end: 407 },
       pdf: { fingerprint: '4b1b4dc8cf38b3c64b1d657da8f5ac8c', pageIndex: 1 },
     };
-    const conceptNote: Note = { id: 'pdf-note-0002', kind: 'concept', conceptId: 'ncg', body: 'NCG.', tags: [], createdAt: pdfNote.createdAt, updatedAt: pdfNote.updatedAt, source };
+    const conceptNote: Note = {
+      id: 'pdf-note-0002',
+      kind: 'concept',
+      conceptId: 'ncg',
+      body: 'NCG.',
+      tags: [],
+      createdAt: pdfNote.createdAt,
+      updatedAt: pdfNote.updatedAt,
+      source,
+    };
     const [item] = JSON.parse(toJsonLd([conceptNote], rules.knownConcepts)).items;
-    expect(item.target[1].selector).toContainEqual({ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=2' });
+    expect(item.target[1].selector).toContainEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+      value: 'page=2',
+    });
     expect(parseImport(toJsonLd([conceptNote], rules.knownConcepts), rules)).toEqual([conceptNote]);
     const fromWeb = { ...conceptNote, source: { ...source, pdf: { ...source.pdf, url: 'https://docs.example/report.pdf' } } };
     const fromFile = { ...conceptNote, id: 'pdf-note-0003', source: { ...source, pdf: { ...source.pdf, fileName: 'report.pdf' } } };

@@ -3,7 +3,8 @@ import { escapeMarkdown, formatDate, toJsonLd, toMarkdown } from './export';
 import type { Note } from './model';
 
 const T = Date.UTC(2026, 10, 4, 9, 30);
-const concept = (over: Partial<Note> = {}): Note => ({ id: 'note-0001-abcd', kind: 'concept', conceptId: 'sma', body: 'b', tags: [], createdAt: T, updatedAt: T, ...over }) as Note;
+const concept = (over: Partial<Note> = {}): Note =>
+  ({ id: 'note-0001-abcd', kind: 'concept', conceptId: 'sma', body: 'b', tags: [], createdAt: T, updatedAt: T, ...over }) as Note;
 
 describe('escapeMarkdown', () => {
   it('leaves ordinary prose as written', () => {
@@ -14,7 +15,9 @@ describe('escapeMarkdown', () => {
 
   it('escapes what Markdown would read as syntax: block markers at line starts, emphasis, code, links, HTML', () => {
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
-    expect(escapeMarkdown('- not a list\n+ nor this\n1. nor this\n2) nor this')).toBe('\\- not a list  \n\\+ nor this  \n1\\. nor this  \n2\\) nor this');
+    expect(escapeMarkdown('- not a list\n+ nor this\n1. nor this\n2) nor this')).toBe(
+      '\\- not a list  \n\\+ nor this  \n1\\. nor this  \n2\\) nor this',
+    );
     expect(escapeMarkdown('> not a quote')).toBe('&gt; not a quote');
     expect(escapeMarkdown('    not code')).toBe('not code');
     expect(escapeMarkdown('**bold** _it_ `code` ~~gone~~')).toBe('\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~');
@@ -37,16 +40,39 @@ describe('toMarkdown', () => {
     const notes = ['constructor', '__proto__', 'toString', 'sma'].map((conceptId, i) => concept({ id: `note-000${i}-abcd`, conceptId }));
     const names = new Map([['sma', 'Special Measures Agreement']]);
     const text = toMarkdown(notes, names);
-    for (const heading of ['### constructor', '### \\_\\_proto\\_\\_', '### toString', '### Special Measures Agreement']) expect(text).toContain(heading);
-    expect(JSON.parse(toJsonLd(notes, names)).items.map((a: { target: { label: string } }) => a.target.label)).toEqual(['constructor', '__proto__', 'toString', 'Special Measures Agreement']);
+    for (const heading of ['### constructor', '### \\_\\_proto\\_\\_', '### toString', '### Special Measures Agreement'])
+      expect(text).toContain(heading);
+    expect(JSON.parse(toJsonLd(notes, names)).items.map((a: { target: { label: string } }) => a.target.label)).toEqual([
+      'constructor',
+      '__proto__',
+      'toString',
+      'Special Measures Agreement',
+    ]);
   });
 
   it("puts every note written on a page in that page's section: its passage notes and the concept notes written there", () => {
     const url = 'https://news.example/a';
     const quote = { type: 'TextQuoteSelector' as const, exact: 'the SMA', prefix: 'under ', suffix: ' signed' };
-    const passage = { id: 'note-0002-abcd', kind: 'passage', conceptIds: ['sma'], body: 'a passage note', tags: [], createdAt: T, updatedAt: T, target: { url, title: 'A story', quote, position: { type: 'TextPositionSelector', start: 6, end: 13 } } } as Note;
-    const onPage = concept({ id: 'note-0003-abcd', body: 'a concept note on the page', source: { url, title: 'A story', quote } } as Partial<Note>);
-    const elsewhere = concept({ id: 'note-0004-abcd', body: 'a concept note on another page', source: { url: 'https://news.example/b', title: 'Another', quote } } as Partial<Note>);
+    const passage = {
+      id: 'note-0002-abcd',
+      kind: 'passage',
+      conceptIds: ['sma'],
+      body: 'a passage note',
+      tags: [],
+      createdAt: T,
+      updatedAt: T,
+      target: { url, title: 'A story', quote, position: { type: 'TextPositionSelector', start: 6, end: 13 } },
+    } as Note;
+    const onPage = concept({
+      id: 'note-0003-abcd',
+      body: 'a concept note on the page',
+      source: { url, title: 'A story', quote },
+    } as Partial<Note>);
+    const elsewhere = concept({
+      id: 'note-0004-abcd',
+      body: 'a concept note on another page',
+      source: { url: 'https://news.example/b', title: 'Another', quote },
+    } as Partial<Note>);
     const pageless = concept({ id: 'note-0005-abcd', body: 'a concept note with no page' });
     const text = toMarkdown([passage, onPage, elsewhere, pageless], new Map([['sma', 'Special Measures Agreement']]));
     const byPage = text.slice(text.indexOf('## By page'));

@@ -78,7 +78,10 @@ export interface Skipped {
 export function toMarkdown(notes: Note[], conceptNames: ReadonlyMap<string, string>, now = new Date(), skipped: Skipped[] = []): string {
   const out = [`# Alliance Lens notes`, '', `Exported ${formatDate(now.getTime())} · ${notes.length} notes`, ''];
   if (skipped.length) {
-    out.push(`${skipped.length} damaged record(s) left out: ${skipped.map((s) => `${escapeMarkdown(s.id)} (${escapeMarkdown(s.problem)})`).join('; ')}`, '');
+    out.push(
+      `${skipped.length} damaged record(s) left out: ${skipped.map((s) => `${escapeMarkdown(s.id)} (${escapeMarkdown(s.problem)})`).join('; ')}`,
+      '',
+    );
   }
   out.push('## By concept', '');
   const byConcept = new Map<string, Note[]>();
@@ -119,7 +122,10 @@ function conceptTargets(note: ConceptNote, conceptNames: ReadonlyMap<string, str
   const concept = { source: `${CONCEPT_URN}${note.conceptId}`, type: 'Text', label: conceptNames.get(note.conceptId) ?? note.conceptId };
   if (!note.source) return concept;
   const { url, title, quote, position, pdf } = note.source;
-  return [concept, { type: 'SpecificResource', source: url, label: title, selector: [quote, ...(position ? [position] : []), ...pdfPageSelector(pdf)] }];
+  return [
+    concept,
+    { type: 'SpecificResource', source: url, label: title, selector: [quote, ...(position ? [position] : []), ...pdfPageSelector(pdf)] },
+  ];
 }
 
 /**
@@ -139,7 +145,12 @@ export function toJsonLd(notes: Note[], conceptNames: ReadonlyMap<string, string
       { type: 'TextualBody', value: note.body, format: 'text/plain', purpose: 'commenting' },
       ...note.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),
       ...(note.kind === 'passage'
-        ? note.conceptIds.map((id) => ({ type: 'SpecificResource', purpose: 'classifying', source: `${CONCEPT_URN}${id}`, label: conceptNames.get(id) ?? id }))
+        ? note.conceptIds.map((id) => ({
+            type: 'SpecificResource',
+            purpose: 'classifying',
+            source: `${CONCEPT_URN}${id}`,
+            label: conceptNames.get(id) ?? id,
+          }))
         : []),
     ],
     target:
@@ -153,7 +164,13 @@ export function toJsonLd(notes: Note[], conceptNames: ReadonlyMap<string, string
           },
   }));
   return JSON.stringify(
-    { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:alliance-lens:notes', type: 'AnnotationCollection', total: items.length, items },
+    {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:alliance-lens:notes',
+      type: 'AnnotationCollection',
+      total: items.length,
+      items,
+    },
     null,
     2,
   );

@@ -31,7 +31,8 @@ function backupEntries(backup: Record<string, unknown>): unknown[] {
 
 const isAnnotationCollection = (data: Record<string, unknown>) => data.type === 'AnnotationCollection' && Array.isArray(data.items);
 
-const withoutPrefix = (value: unknown, prefix: string) => (typeof value === 'string' && value.startsWith(prefix) ? value.slice(prefix.length) : undefined);
+const withoutPrefix = (value: unknown, prefix: string) =>
+  typeof value === 'string' && value.startsWith(prefix) ? value.slice(prefix.length) : undefined;
 const time = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : value);
 
 /**
@@ -57,7 +58,12 @@ function noteFromAnnotation(item: unknown): unknown {
     const page = targets.find((tg) => tg !== conceptTarget);
     const { selectors, ...source } = page ? pageTarget(page) : { selectors: [] };
     const pdf = 'url' in source ? pdfTarget(source.url, selectors) : undefined;
-    return { ...common, kind: 'concept', conceptId: withoutPrefix(conceptTarget.source, CONCEPT_URN), ...(page && { source: { ...source, ...(pdf && { pdf }) } }) };
+    return {
+      ...common,
+      kind: 'concept',
+      conceptId: withoutPrefix(conceptTarget.source, CONCEPT_URN),
+      ...(page && { source: { ...source, ...(pdf && { pdf }) } }),
+    };
   }
   const target = targets[0] ?? {};
   const { selectors, ...passage } = pageTarget(target);

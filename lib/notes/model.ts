@@ -15,12 +15,7 @@ const MAX_DATE_MS = 8.64e15;
 /** Ids such as "__proto__" or "toString" name properties every JavaScript object has. */
 const notObjectKey = (id: string) => !(id in Object.prototype);
 /** A concept id as any request or record may carry it; whether the corpus knows it is checked where the corpus is. */
-export const ConceptIdSchema = v.pipe(
-  v.string(),
-  v.nonEmpty(),
-  v.maxLength(100),
-  v.check(notObjectKey, 'is not a concept id'),
-);
+export const ConceptIdSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100), v.check(notObjectKey, 'is not a concept id'));
 const timestamp = v.pipe(
   v.number(),
   v.integer(),
@@ -170,7 +165,9 @@ export function conceptIdsOf(note: Note): string[] {
 }
 
 /** The page a note was written on, if it has one: a passage's page, or a concept note's source. */
-export function pageOf(note: Note): { url: string; title: string; quote: TextQuoteSelector; position?: TextPositionSelector; pdf?: PdfPlace } | undefined {
+export function pageOf(
+  note: Note,
+): { url: string; title: string; quote: TextQuoteSelector; position?: TextPositionSelector; pdf?: PdfPlace } | undefined {
   return note.kind === 'passage' ? note.target : note.source;
 }
 
@@ -197,11 +194,20 @@ const DAY_MS = 86_400_000;
  * Why a note that passes the schema still cannot be kept: a concept the
  * corpus does not know, or a time more than a day ahead of `now`.
  */
-export function untrustedReason(note: Note, knownConcepts: ReadonlyMap<string, unknown>, now: number): { path: string; problem: string } | undefined {
+export function untrustedReason(
+  note: Note,
+  knownConcepts: ReadonlyMap<string, unknown>,
+  now: number,
+): { path: string; problem: string } | undefined {
   const unknown = conceptIdsOf(note).find((id) => !knownConcepts.has(id));
-  if (unknown !== undefined) return { path: note.kind === 'concept' ? 'conceptId' : 'conceptIds', problem: `concept "${unknown}" is not in the Alliance Lens corpus` };
+  if (unknown !== undefined)
+    return {
+      path: note.kind === 'concept' ? 'conceptId' : 'conceptIds',
+      problem: `concept "${unknown}" is not in the Alliance Lens corpus`,
+    };
   for (const field of ['createdAt', 'updatedAt'] as const) {
-    if (note[field] > now + DAY_MS) return { path: field, problem: `is in the future (${new Date(note[field]).toISOString().slice(0, 10)})` };
+    if (note[field] > now + DAY_MS)
+      return { path: field, problem: `is in the future (${new Date(note[field]).toISOString().slice(0, 10)})` };
   }
   return undefined;
 }

@@ -11,12 +11,24 @@ export interface NoteDraft {
 }
 
 export function isNoteDraft(value: unknown): value is NoteDraft {
-  return typeof value === 'object' && value !== null && typeof (value as NoteDraft).body === 'string' && typeof (value as NoteDraft).tags === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as NoteDraft).body === 'string' &&
+    typeof (value as NoteDraft).tags === 'string'
+  );
 }
 
 /** The tags a tags field names: comma-separated, trimmed, each once, at most 32. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 32);
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 32);
 }
 
 /** A stored note's tags as the tags field shows them. */

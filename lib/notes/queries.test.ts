@@ -24,7 +24,14 @@ const passage = (body: string, conceptIds: string[]): NoteDraft => ({
 /** A concept note on the SMA, a passage note naming the SMA and the RSF, one naming the RSF only, and a damaged record. */
 async function seeded() {
   let now = T0;
-  const store = new NotesStore(openNotesDb(`queries-${Math.random()}`), new Map([['sma', 'SMA'], ['rsf', 'RSF']]), () => (now += 1_000));
+  const store = new NotesStore(
+    openNotesDb(`queries-${Math.random()}`),
+    new Map([
+      ['sma', 'SMA'],
+      ['rsf', 'RSF'],
+    ]),
+    () => (now += 1_000),
+  );
   const save = (draft: NoteDraft) => store.save(v.parse(CheckedDraftSchema, draft));
   await save({ kind: 'concept', conceptId: 'sma', body: 'on the SMA', tags: [] });
   await save(passage('a passage on both', ['sma', 'rsf']));
@@ -50,7 +57,10 @@ describe('note queries', () => {
     const { db } = await seeded();
     expect(await notesOnPage(db, PAGE)).toHaveLength(2);
     const anchors = await anchorsOnPage(db, PAGE);
-    expect(anchors.map((a) => Object.keys(a).sort())).toEqual([['id', 'position', 'quote'], ['id', 'position', 'quote']]);
+    expect(anchors.map((a) => Object.keys(a).sort())).toEqual([
+      ['id', 'position', 'quote'],
+      ['id', 'position', 'quote'],
+    ]);
     expect(JSON.stringify(anchors)).not.toMatch(/passage on|kept-private/);
   });
 

@@ -47,7 +47,9 @@ export async function notesOnPage(db: NotesDb, url: string): Promise<Note[]> {
 
 /** Where a page's passage notes are, and nothing of what they say. */
 export async function anchorsOnPage(db: NotesDb, url: string): Promise<PassageAnchor[]> {
-  return (await notesOnPage(db, url)).flatMap((n) => (n.kind === 'passage' ? [{ id: n.id, quote: n.target.quote, position: n.target.position }] : []));
+  return (await notesOnPage(db, url)).flatMap((n) =>
+    n.kind === 'passage' ? [{ id: n.id, quote: n.target.quote, position: n.target.position }] : [],
+  );
 }
 
 /** Every record, split into well-formed notes (newest first) and damaged records. */

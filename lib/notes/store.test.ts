@@ -223,18 +223,33 @@ describe('export and import', () => {
 
   it.each(['json', 'jsonld'] as const)('is lossless and idempotent for any set of notes through %s (property)', async (format) => {
     const body = fc.string({ maxLength: 200 });
-    const tags = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() === s && s.length > 0), { maxLength: 4 });
-    const sourceArb = fc.record({ title: fc.string({ maxLength: 30 }), exact: fc.string({ minLength: 1, maxLength: 50 }), prefix: fc.string({ maxLength: 40 }) }).map(({ title, exact, prefix }) => ({
-      ...withSource.source,
-      title,
-      quote: { ...withSource.source.quote, exact, prefix },
-    }));
+    const tags = fc.uniqueArray(
+      fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() === s && s.length > 0),
+      { maxLength: 4 },
+    );
+    const sourceArb = fc
+      .record({
+        title: fc.string({ maxLength: 30 }),
+        exact: fc.string({ minLength: 1, maxLength: 50 }),
+        prefix: fc.string({ maxLength: 40 }),
+      })
+      .map(({ title, exact, prefix }) => ({
+        ...withSource.source,
+        title,
+        quote: { ...withSource.source.quote, exact, prefix },
+      }));
     const conceptArb = fc.record(
       { kind: fc.constant('concept' as const), body, tags, conceptId: fc.constantFrom('sma', 'rsf', 'ncg'), source: sourceArb },
       { requiredKeys: ['kind', 'body', 'tags', 'conceptId'] },
     );
     const passageArb = fc
-      .record({ body, tags, conceptIds: fc.uniqueArray(fc.constantFrom('sma', 'rsf', 'ncg', 'usfk'), { maxLength: 3 }), exact: fc.string({ minLength: 1, maxLength: 50 }), title: fc.string({ maxLength: 30 }) })
+      .record({
+        body,
+        tags,
+        conceptIds: fc.uniqueArray(fc.constantFrom('sma', 'rsf', 'ncg', 'usfk'), { maxLength: 3 }),
+        exact: fc.string({ minLength: 1, maxLength: 50 }),
+        title: fc.string({ maxLength: 30 }),
+      })
       .map(({ exact, title, ...d }): NoteDraft => {
         const draft = passageDraft(d.body) as Extract<NoteDraft, { kind: 'passage' }>;
         return { ...draft, ...d, target: { ...draft.target, title, quote: { ...draft.target.quote, exact } } };
@@ -312,7 +327,12 @@ describe('a concept note records the page it was written on', () => {
     const doc = JSON.parse((await store.exportAs('jsonld')).text);
     expect(doc.items[0].target).toEqual([
       expect.objectContaining({ source: 'urn:alliance-lens:concept:sma' }),
-      { type: 'SpecificResource', source: 'https://news.example/a', label: 'A story', selector: [withSource.source.quote, withSource.source.position] },
+      {
+        type: 'SpecificResource',
+        source: 'https://news.example/a',
+        label: 'A story',
+        selector: [withSource.source.quote, withSource.source.position],
+      },
     ]);
     const md = (await store.exportAs('markdown')).text;
     expect(md).toContain('> Seoul and Washington signed the SMA in October.');
@@ -325,7 +345,12 @@ describe('a concept note records the page it was written on', () => {
     // A draft reaches the store only through its schema, which names the field.
     const refused = v.safeParse(CheckedDraftSchema, bad);
     expect(!refused.success && v.getDotPath(refused.issues[0])).toBe('source.quote.exact');
-    const backup = JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: '', notes: [{ ...withSource, id: 'with-bad-source', source: { url: '' }, createdAt: T0, updatedAt: T0 }] });
+    const backup = JSON.stringify({
+      format: 'alliance-lens-notes',
+      version: 1,
+      exportedAt: '',
+      notes: [{ ...withSource, id: 'with-bad-source', source: { url: '' }, createdAt: T0, updatedAt: T0 }],
+    });
     await expect(store.import(backup, true)).rejects.toThrow(/source\.url/);
     expect(await store.all()).toEqual([]);
   });
@@ -342,7 +367,8 @@ describe('bad import files change nothing', () => {
     updatedAt: T0 + 1,
     ...over,
   });
-  const backup = (notes: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: 'x', notes, ...extra });
+  const backup = (notes: unknown, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ format: 'alliance-lens-notes', version: 1, exportedAt: 'x', notes, ...extra });
   const goodText = backup([valid()]);
   const { target } = passageDraft('') as Extract<NoteDraft, { kind: 'passage' }>;
   const passage = (over: Record<string, unknown>) => {
@@ -378,23 +404,71 @@ describe('bad import files change nothing', () => {
     ['second note bad after a good one', () => backup([valid(), valid({ id: 'good-note-0002', conceptId: '' })]), /note 2/],
     ['over 20 MB', () => backup([valid({ body: 'x' })]).padEnd(MAX_IMPORT_BYTES + 10, ' '), /20 MB/],
     // Poisoned files (issue 13): each once passed, then broke the dashboard or the exports.
-    ['updatedAt 1e300 (beyond any date)', () => backup([valid({ updatedAt: 1e300 })]), /note 1 \(id "good-note-0001"\) is invalid: updatedAt: must be a valid date/],
+    [
+      'updatedAt 1e300 (beyond any date)',
+      () => backup([valid({ updatedAt: 1e300 })]),
+      /note 1 \(id "good-note-0001"\) is invalid: updatedAt: must be a valid date/,
+    ],
     ['negative updatedAt', () => backup([valid({ updatedAt: -1 })]), /note 1 \(id "good-note-0001"\) is invalid: updatedAt/],
     ['NaN createdAt (null in JSON)', () => backup([valid({ createdAt: NaN })]), /note 1 \(id "good-note-0001"\) is invalid: createdAt/],
-    ['a date before 2000', () => backup([valid({ createdAt: Date.UTC(1999, 11, 31) })]), /note 1 .*createdAt: must be a date on or after 2000-01-01/],
+    [
+      'a date before 2000',
+      () => backup([valid({ createdAt: Date.UTC(1999, 11, 31) })]),
+      /note 1 .*createdAt: must be a date on or after 2000-01-01/,
+    ],
     ['a date a year ahead', () => backup([valid({ updatedAt: Date.now() + 365 * 86_400_000 })]), /note 1 .*updatedAt: is in the future/],
     ['"__proto__" as a concept id', () => backup([valid({ conceptId: '__proto__' })]), /note 1 .*conceptId: is not a concept id/],
-    ['"constructor" among a passage\'s concept ids', () => backup([passage({ conceptIds: ['sma', 'constructor'] })]), /note 1 .*conceptIds\.1: is not a concept id/],
+    [
+      '"constructor" among a passage\'s concept ids',
+      () => backup([passage({ conceptIds: ['sma', 'constructor'] })]),
+      /note 1 .*conceptIds\.1: is not a concept id/,
+    ],
     ['"toString" as a concept id', () => backup([valid({ conceptId: 'toString' })]), /note 1 .*conceptId: is not a concept id/],
-    ['a concept the corpus does not know', () => backup([valid({ conceptId: 'no-such-concept' })]), /note 1 .*concept "no-such-concept" is not in the Alliance Lens corpus/],
-    ['"__proto__" as a note id', () => backup([valid({ id: '__proto__' })]), /note 1 \(id "__proto__"\) is invalid: id: must not be a name JavaScript reserves/],
+    [
+      'a concept the corpus does not know',
+      () => backup([valid({ conceptId: 'no-such-concept' })]),
+      /note 1 .*concept "no-such-concept" is not in the Alliance Lens corpus/,
+    ],
+    [
+      '"__proto__" as a note id',
+      () => backup([valid({ id: '__proto__' })]),
+      /note 1 \(id "__proto__"\) is invalid: id: must not be a name JavaScript reserves/,
+    ],
     ['"constructor" as a note id', () => backup([valid(), valid({ id: 'constructor' })]), /note 2 \(id "constructor"\) is invalid: id/],
     ['"toString" as a note id', () => backup([valid({ id: 'toString' })]), /note 1 \(id "toString"\) is invalid: id/],
-    ['a "__proto__" key in a note', () => backup([valid()]).replace('"kind"', '"__proto__": {"kind": "passage"}, "kind"'), /note 1 .*__proto__/],
-    ['10,000 concept ids in one note', () => backup([passage({ conceptIds: Array.from({ length: 10_000 }, (_, i) => `planted-${i}`) })]), /note 1 .*conceptIds: must name at most 16 concepts/],
-    ['5,003 concept ids in one note', () => backup([passage({ conceptIds: Array.from({ length: 5_003 }, (_, i) => (i % 2 ? 'sma' : `x${i}`)) })]), /note 1 .*conceptIds: must name at most 16 concepts/],
+    [
+      'a "__proto__" key in a note',
+      () => backup([valid()]).replace('"kind"', '"__proto__": {"kind": "passage"}, "kind"'),
+      /note 1 .*__proto__/,
+    ],
+    [
+      '10,000 concept ids in one note',
+      () => backup([passage({ conceptIds: Array.from({ length: 10_000 }, (_, i) => `planted-${i}`) })]),
+      /note 1 .*conceptIds: must name at most 16 concepts/,
+    ],
+    [
+      '5,003 concept ids in one note',
+      () => backup([passage({ conceptIds: Array.from({ length: 5_003 }, (_, i) => (i % 2 ? 'sma' : `x${i}`)) })]),
+      /note 1 .*conceptIds: must name at most 16 concepts/,
+    ],
     ['the same concept twice', () => backup([passage({ conceptIds: ['sma', 'sma'] })]), /note 1 .*conceptIds: must not repeat a concept/],
-    ['a Web Annotation with an unreadable date', () => JSON.stringify({ type: 'AnnotationCollection', items: [{ id: 'urn:alliance-lens:note:good-note-0001', type: 'Annotation', created: 'yesterday', body: [{ type: 'TextualBody', value: 'x', purpose: 'commenting' }], target: { source: 'urn:alliance-lens:concept:sma' } }] }), /annotation 1 \(id "good-note-0001"\) is invalid: createdAt/],
+    [
+      'a Web Annotation with an unreadable date',
+      () =>
+        JSON.stringify({
+          type: 'AnnotationCollection',
+          items: [
+            {
+              id: 'urn:alliance-lens:note:good-note-0001',
+              type: 'Annotation',
+              created: 'yesterday',
+              body: [{ type: 'TextualBody', value: 'x', purpose: 'commenting' }],
+              target: { source: 'urn:alliance-lens:concept:sma' },
+            },
+          ],
+        }),
+      /annotation 1 \(id "good-note-0001"\) is invalid: createdAt/,
+    ],
   ];
 
   it(`has at least 40 bad files`, () => expect(BAD_FILES.length).toBeGreaterThanOrEqual(40));
@@ -413,7 +487,7 @@ describe('bad import files change nothing', () => {
 });
 
 describe('a store that trusts nothing', () => {
-  it('saves a new note under the client\'s id once: the same draft again returns the stored note', async () => {
+  it("saves a new note under the client's id once: the same draft again returns the stored note", async () => {
     let t = T0;
     const store = freshStore(() => t);
     const draft = { ...conceptDraft('sent twice'), clientId: 'client-made-0001' };
@@ -423,24 +497,38 @@ describe('a store that trusts nothing', () => {
     expect(again).toEqual(first);
     expect(first.id).toBe('client-made-0001');
     expect(await store.all()).toHaveLength(1);
-    await expect(store.save(checked({ ...draft, body: 'something else' }))).rejects.toThrow(/already used by another note; nothing was saved/);
+    await expect(store.save(checked({ ...draft, body: 'something else' }))).rejects.toThrow(
+      /already used by another note; nothing was saved/,
+    );
     await expect(store.save(checked({ ...draft, id: first.id }))).rejects.toThrow(/either new .* or an edit/);
     expect(await store.all()).toEqual([first]);
   });
 
   it('refuses concepts the corpus does not know, with nothing written', async () => {
     const store = freshStore();
-    await expect(store.save(checked(conceptDraft('x', 'no-such-concept')))).rejects.toThrow('The note was not saved: conceptId: concept "no-such-concept" is not in the Alliance Lens corpus.');
+    await expect(store.save(checked(conceptDraft('x', 'no-such-concept')))).rejects.toThrow(
+      'The note was not saved: conceptId: concept "no-such-concept" is not in the Alliance Lens corpus.',
+    );
     expect(await store.db.notes.count()).toBe(0);
   });
 
   it('lets the reader edit a note on a concept a later corpus dropped, but not add that concept anew', async () => {
     const store = freshStore();
-    const old = { id: 'dropped-concept1', kind: 'concept', conceptId: 'retired-concept', body: 'old', tags: [], createdAt: T0, updatedAt: T0 };
+    const old = {
+      id: 'dropped-concept1',
+      kind: 'concept',
+      conceptId: 'retired-concept',
+      body: 'old',
+      tags: [],
+      createdAt: T0,
+      updatedAt: T0,
+    };
     await store.db.notes.put(old as Note);
     const edited = await store.save(checked({ kind: 'concept', id: old.id, conceptId: 'retired-concept', body: 'edited', tags: [] }));
     expect(edited.body).toBe('edited');
-    await expect(store.save(checked({ kind: 'concept', conceptId: 'retired-concept', body: 'new', tags: [] }))).rejects.toThrow(/not in the Alliance Lens corpus/);
+    await expect(store.save(checked({ kind: 'concept', conceptId: 'retired-concept', body: 'new', tags: [] }))).rejects.toThrow(
+      /not in the Alliance Lens corpus/,
+    );
   });
 
   const damaged: Record<string, unknown>[] = [
@@ -448,7 +536,16 @@ describe('a store that trusts nothing', () => {
     { id: 'wrong-types-01', kind: 'concept', conceptId: 42, body: ['x'], tags: 'a', createdAt: 'yesterday', updatedAt: null },
     { id: 'missing-fields' },
     { id: 12345, kind: 'passage' },
-    { id: 'proto-concept1', kind: 'passage', conceptIds: ['constructor', '__proto__'], body: 'x', tags: [], createdAt: T0, updatedAt: T0, target: { url: 'https://x.example/' } },
+    {
+      id: 'proto-concept1',
+      kind: 'passage',
+      conceptIds: ['constructor', '__proto__'],
+      body: 'x',
+      tags: [],
+      createdAt: T0,
+      updatedAt: T0,
+      target: { url: 'https://x.example/' },
+    },
   ];
 
   async function storeWithDamage() {
@@ -478,7 +575,9 @@ describe('a store that trusts nothing', () => {
       expect(file.text).toContain('good one');
       expect(file.text).not.toContain('from 1e300');
     }
-    expect((await store.exportAs('markdown')).text).toMatch(/5 damaged record\(s\) left out: .*huge-date-0001 \(updatedAt: must be a valid date\)/);
+    expect((await store.exportAs('markdown')).text).toMatch(
+      /5 damaged record\(s\) left out: .*huge-date-0001 \(updatedAt: must be a valid date\)/,
+    );
   });
 
   it('deletes a damaged record for good, and never a good note that way', async () => {
@@ -489,7 +588,9 @@ describe('a store that trusts nothing', () => {
     expect(await store.deleteMalformed(12345)).toBe(true);
     expect(await store.malformed()).toHaveLength(3);
     expect(await store.all()).toHaveLength(2);
-    await expect(store.save(checked({ ...conceptDraft('edit'), id: 'missing-fields' }))).rejects.toThrow(/damaged; delete it from the dashboard/);
+    await expect(store.save(checked({ ...conceptDraft('edit'), id: 'missing-fields' }))).rejects.toThrow(
+      /damaged; delete it from the dashboard/,
+    );
   });
 
   it('an import replaces a damaged record with the good note of the same id', async () => {

@@ -18,7 +18,9 @@ const newId = () => crypto.randomUUID();
 /** Everything but the times, keys sorted: what makes a repeated save "the same note". */
 const content = (note: Note) =>
   JSON.stringify({ ...note, createdAt: 0, updatedAt: 0 }, (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value,
   );
 
 export class NotesStore {
@@ -56,7 +58,10 @@ export class NotesStore {
 
   private async everything(): Promise<{ notes: Note[]; skipped: Skipped[] }> {
     const { notes, damaged } = await allRecords(this.db);
-    return { notes, skipped: damaged.map((record) => ({ id: String(recordKey(record) ?? '?').slice(0, 100), problem: malformedReason(record)! })) };
+    return {
+      notes,
+      skipped: damaged.map((record) => ({ id: String(recordKey(record) ?? '?').slice(0, 100), problem: malformedReason(record)! })),
+    };
   }
 
   /**
@@ -73,7 +78,8 @@ export class NotesStore {
         const key = id ?? clientId;
         const stored: unknown = key === undefined ? undefined : await this.db.notes.get(key);
         if (id && stored === undefined) throw new NotFoundError(id);
-        if (stored !== undefined && !isWellFormed(stored)) throw new Error(`The stored note "${key}" is damaged; delete it from the dashboard.`);
+        if (stored !== undefined && !isWellFormed(stored))
+          throw new Error(`The stored note "${key}" is damaged; delete it from the dashboard.`);
         const existing = stored as Note | undefined;
         if (existing && existing.kind !== fields.kind) throw new Error('A note cannot change from a concept note to a passage note.');
         const note: Note = {
@@ -143,7 +149,12 @@ export class NotesStore {
     const { notes, skipped } = await this.everything();
     const now = new Date(this.now());
     const stamp = now.toISOString().slice(0, 10);
-    const file = (extension: string, mimeType: string, text: string) => ({ fileName: `alliance-lens-notes-${stamp}.${extension}`, mimeType, text, skipped: skipped.length });
+    const file = (extension: string, mimeType: string, text: string) => ({
+      fileName: `alliance-lens-notes-${stamp}.${extension}`,
+      mimeType,
+      text,
+      skipped: skipped.length,
+    });
     switch (format) {
       case 'json':
         return file('json', 'application/json', toBackup(notes, now));

@@ -15,7 +15,8 @@ const PREFIX = 'alliance-lens:edit-draft:';
 function asDraft(value: unknown): NoteDraft | null {
   if (isNoteDraft(value)) return value;
   const old = value as { body?: unknown; tags?: unknown } | null;
-  if (typeof old?.body === 'string' && Array.isArray(old.tags) && old.tags.every((x) => typeof x === 'string')) return { body: old.body, tags: tagsText(old.tags) };
+  if (typeof old?.body === 'string' && Array.isArray(old.tags) && old.tags.every((x) => typeof x === 'string'))
+    return { body: old.body, tags: tagsText(old.tags) };
   return null;
 }
 

@@ -29,7 +29,13 @@ export interface PdfPassage {
 }
 
 /** Selectors for [start, end) of a page; undefined until the pages before it are read. */
-export function describePdfPassage(doc: PdfDocumentText, fingerprint: string, title: string, passage: PdfPassage, origin?: PdfOrigin): PassageTarget | undefined {
+export function describePdfPassage(
+  doc: PdfDocumentText,
+  fingerprint: string,
+  title: string,
+  passage: PdfPassage,
+  origin?: PdfOrigin,
+): PassageTarget | undefined {
   const page = doc.page(passage.pageIndex);
   const pageStart = doc.pageStart(passage.pageIndex);
   if (!page || pageStart === undefined) return undefined;
@@ -49,7 +55,10 @@ export type AnchorResult = { state: 'found'; passage: PdfPassage } | { state: 'n
  * Finds a note's passage (or a concept note's mention): first on its own page, then anywhere in the
  * document once every page is read. Pending while neither can be decided.
  */
-export function anchorPdfPassage(doc: PdfDocumentText, target: Pick<PassageTarget, 'quote' | 'pdf'> & Partial<Pick<PassageTarget, 'position'>>): AnchorResult {
+export function anchorPdfPassage(
+  doc: PdfDocumentText,
+  target: Pick<PassageTarget, 'quote' | 'pdf'> & Partial<Pick<PassageTarget, 'position'>>,
+): AnchorResult {
   const pageIndex = target.pdf?.pageIndex ?? 0;
   const page = pageIndex < doc.pageCount ? doc.page(pageIndex) : undefined;
   if (page) {

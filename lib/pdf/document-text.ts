@@ -50,7 +50,10 @@ export class PdfDocumentText {
     const existing = this.pages[index];
     if (existing) return existing.text;
     const text = buildPageText(items);
-    const blocks = text.blocks.map((b) => ({ offset: b.start, analysis: this.evidence.analyse(text.text.slice(b.start, b.end), b.heading) }));
+    const blocks = text.blocks.map((b) => ({
+      offset: b.start,
+      analysis: this.evidence.analyse(text.text.slice(b.start, b.end), b.heading),
+    }));
     this.pages[index] = { text, blocks };
     return text;
   }
@@ -80,8 +83,16 @@ export class PdfDocumentText {
    * The mention after (by 1) or before (by -1) a position, in reading order,
    * wrapping around; only of `conceptId` when given. Over the pages read so far.
    */
-  step(from: { pageIndex: number; start: number } | undefined, by: 1 | -1, conceptId?: string): { pageIndex: number; mention: PdfMention } | undefined {
-    const all = this.pages.flatMap((_, i) => this.mentions(i).filter((m) => !conceptId || m.conceptId === conceptId).map((mention) => ({ pageIndex: i, mention })));
+  step(
+    from: { pageIndex: number; start: number } | undefined,
+    by: 1 | -1,
+    conceptId?: string,
+  ): { pageIndex: number; mention: PdfMention } | undefined {
+    const all = this.pages.flatMap((_, i) =>
+      this.mentions(i)
+        .filter((m) => !conceptId || m.conceptId === conceptId)
+        .map((mention) => ({ pageIndex: i, mention })),
+    );
     if (!all.length) return undefined;
     const at = from ?? { pageIndex: -1, start: -1 };
     const after = (x: (typeof all)[number]) => x.pageIndex > at.pageIndex || (x.pageIndex === at.pageIndex && x.mention.start > at.start);

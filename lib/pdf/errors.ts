@@ -3,7 +3,10 @@
  * (and fetch failures) turned into one clear sentence each.
  */
 export type OpenFailure =
-  | { kind: 'not-pdf' | 'password' | 'wrong-password' | 'too-large' | 'not-found' | 'network' | 'unsupported-url' | 'unknown'; detail?: string }
+  | {
+      kind: 'not-pdf' | 'password' | 'wrong-password' | 'too-large' | 'not-found' | 'network' | 'unsupported-url' | 'unknown';
+      detail?: string;
+    }
   | { kind: 'needs-permission'; origin: string };
 
 /** 200 MB: larger files are refused before they are read into memory. */
@@ -23,7 +26,8 @@ export function classifyPdfError(error: unknown): OpenFailure {
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'PasswordException') return { kind: /incorrect/i.test(message) ? 'wrong-password' : 'password' };
   if (name === 'InvalidPDFException' || /invalid pdf|bad xref|no pdf header/i.test(message)) return { kind: 'not-pdf', detail: message };
-  if (name === 'MissingPDFException' || (name === 'ResponseException' && /404|missing/i.test(message))) return { kind: 'not-found', detail: message };
+  if (name === 'MissingPDFException' || (name === 'ResponseException' && /404|missing/i.test(message)))
+    return { kind: 'not-found', detail: message };
   return { kind: 'unknown', detail: message };
 }
 

@@ -16,10 +16,16 @@ describe('opening a PDF from the web', () => {
   it('asks for the site when the request is refused and the extension has no access to it', async () => {
     const refused = () => Promise.reject(new TypeError('Failed to fetch'));
     fakeBrowser.permissions.contains = vi.fn(async () => false) as never;
-    expect(await fetchPdf('https://reports.example.org/a/b.pdf?x=1', refused as typeof fetch)).toEqual({ ok: false, failure: { kind: 'needs-permission', origin: 'https://reports.example.org' } });
+    expect(await fetchPdf('https://reports.example.org/a/b.pdf?x=1', refused as typeof fetch)).toEqual({
+      ok: false,
+      failure: { kind: 'needs-permission', origin: 'https://reports.example.org' },
+    });
     expect(fakeBrowser.permissions.contains).toHaveBeenCalledWith({ origins: ['https://reports.example.org/*'] });
     fakeBrowser.permissions.contains = vi.fn(async () => true) as never;
-    expect(await fetchPdf('https://reports.example.org/b.pdf', refused as typeof fetch)).toMatchObject({ ok: false, failure: { kind: 'network' } });
+    expect(await fetchPdf('https://reports.example.org/b.pdf', refused as typeof fetch)).toMatchObject({
+      ok: false,
+      failure: { kind: 'network' },
+    });
   });
 
   it('refuses other schemes before any request, and reports 404, other statuses and non-PDF bodies clearly', async () => {
@@ -28,9 +34,18 @@ describe('opening a PDF from the web', () => {
       expect(await fetchPdf(url, fetcher as unknown as typeof fetch)).toMatchObject({ ok: false, failure: { kind: 'unsupported-url' } });
     }
     expect(fetcher).not.toHaveBeenCalled();
-    expect(await fetchPdf('https://e.org/x.pdf', (() => ok(PDF, 404)) as typeof fetch)).toEqual({ ok: false, failure: { kind: 'not-found' } });
-    expect(await fetchPdf('https://e.org/x.pdf', (() => ok(PDF, 500)) as typeof fetch)).toEqual({ ok: false, failure: { kind: 'network', detail: 'HTTP 500' } });
-    expect(await fetchPdf('https://e.org/x.pdf', (() => ok(new TextEncoder().encode('<!doctype html>'))) as typeof fetch)).toEqual({ ok: false, failure: { kind: 'not-pdf' } });
+    expect(await fetchPdf('https://e.org/x.pdf', (() => ok(PDF, 404)) as typeof fetch)).toEqual({
+      ok: false,
+      failure: { kind: 'not-found' },
+    });
+    expect(await fetchPdf('https://e.org/x.pdf', (() => ok(PDF, 500)) as typeof fetch)).toEqual({
+      ok: false,
+      failure: { kind: 'network', detail: 'HTTP 500' },
+    });
+    expect(await fetchPdf('https://e.org/x.pdf', (() => ok(new TextEncoder().encode('<!doctype html>'))) as typeof fetch)).toEqual({
+      ok: false,
+      failure: { kind: 'not-pdf' },
+    });
   });
 });
 

@@ -28,7 +28,8 @@ export async function fetchPdf(raw: string, fetcher: typeof fetch = fetch): Prom
     const granted = await browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false);
     return { ok: false, failure: granted ? { kind: 'network', detail: String(e) } : { kind: 'needs-permission', origin: url.origin } };
   }
-  if (!response.ok) return { ok: false, failure: response.status === 404 ? { kind: 'not-found' } : { kind: 'network', detail: `HTTP ${response.status}` } };
+  if (!response.ok)
+    return { ok: false, failure: response.status === 404 ? { kind: 'not-found' } : { kind: 'network', detail: `HTTP ${response.status}` } };
   if (Number(response.headers.get('content-length') ?? 0) > MAX_PDF_BYTES) return { ok: false, failure: { kind: 'too-large' } };
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.length > MAX_PDF_BYTES) return { ok: false, failure: { kind: 'too-large' } };

@@ -9,7 +9,13 @@ describe('glyphWidths', () => {
     const table = glyphWidths(
       {
         fnArray: [CODES.setFont, CODES.showText, 1, CODES.setFont, CODES.showText],
-        argsArray: [['g_d0_f1', 11], [[glyph('A', 667), -120, glyph('t', 278), null]], null, ['g_d0_f2', 9], [[glyph('ﬁ', 500), glyph('x', 500)]]],
+        argsArray: [
+          ['g_d0_f1', 11],
+          [[glyph('A', 667), -120, glyph('t', 278), null]],
+          null,
+          ['g_d0_f2', 9],
+          [[glyph('ﬁ', 500), glyph('x', 500)]],
+        ],
       },
       CODES,
     );
@@ -23,7 +29,12 @@ describe('glyphWidths', () => {
 });
 
 describe('boundaryFractions', () => {
-  const helvetica = new Map([['A', 667], ['g', 556], ['t', 278], [' ', 278]]);
+  const helvetica = new Map([
+    ['A', 667],
+    ['g', 556],
+    ['t', 278],
+    [' ', 278],
+  ]);
   it('puts each boundary where the glyphs before it end, so a narrow last letter gets its own narrow share', () => {
     const f = boundaryFractions('Agt', helvetica)!;
     const total = 667 + 556 + 278;
@@ -31,12 +42,26 @@ describe('boundaryFractions', () => {
   });
 
   it('gives a character the font never showed the font’s average advance', () => {
-    const f = boundaryFractions('A?', new Map([['A', 600], ['t', 200]]))!;
+    const f = boundaryFractions(
+      'A?',
+      new Map([
+        ['A', 600],
+        ['t', 200],
+      ]),
+    )!;
     expect(f[1]).toBeCloseTo(600 / 1000);
   });
 
   it('counts a character outside the BMP as two offsets, the second taking nothing', () => {
-    expect(boundaryFractions('A𝐀', new Map([['A', 500], ['𝐀', 500]]))).toEqual([0, 0.5, 1, 1]);
+    expect(
+      boundaryFractions(
+        'A𝐀',
+        new Map([
+          ['A', 500],
+          ['𝐀', 500],
+        ]),
+      ),
+    ).toEqual([0, 0.5, 1, 1]);
   });
 
   it('leaves the layout to the browser where the font showed nothing', () => {

@@ -14,14 +14,23 @@ const FP = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 function report(pages: string[]) {
   const doc = new PdfDocumentText(compiled, 'Report', pages.length);
-  pages.forEach((text, i) => doc.addPage(i, [{ str: text, hasEOL: true, transform: [12, 0, 0, 12, 72, 800], height: 12 } satisfies PdfTextItem]));
+  pages.forEach((text, i) =>
+    doc.addPage(i, [{ str: text, hasEOL: true, transform: [12, 0, 0, 12, 72, 800], height: 12 } satisfies PdfTextItem]),
+  );
   return doc;
 }
-const pages = ['Opening page.', 'Talks went on for months. Seoul and Washington signed the Special Measures Agreement in 2024. Costs rose.'];
+const pages = [
+  'Opening page.',
+  'Talks went on for months. Seoul and Washington signed the Special Measures Agreement in 2024. Costs rose.',
+];
 
 describe('where a note written in the PDF reader was written', () => {
   it('records an http(s) address or a file name, and nothing the reader could not open again', () => {
-    expect(pdfPlace(FP, 1, { url: 'https://docs.example/r.pdf' })).toEqual({ fingerprint: FP, pageIndex: 1, url: 'https://docs.example/r.pdf' });
+    expect(pdfPlace(FP, 1, { url: 'https://docs.example/r.pdf' })).toEqual({
+      fingerprint: FP,
+      pageIndex: 1,
+      url: 'https://docs.example/r.pdf',
+    });
     expect(pdfPlace(FP, 0, { fileName: 'report.pdf' })).toEqual({ fingerprint: FP, pageIndex: 0, fileName: 'report.pdf' });
     expect(pdfPlace(FP, 0, { url: 'file:///home/me/r.pdf' })).toEqual({ fingerprint: FP, pageIndex: 0 });
     expect(pdfPlace(FP, 0, { url: `https://docs.example/${'a'.repeat(4_000)}.pdf` })).toEqual({ fingerprint: FP, pageIndex: 0 });
@@ -45,7 +54,12 @@ describe('where a note written in the PDF reader was written', () => {
     const source = describePdfMention(doc, FP, 'Report', 1, mention, { fileName: 'report.pdf' })!;
     expect(v.parse(ConceptSourceSchema, source)).toEqual(source);
     expect(source).toMatchObject({ url: pdfNotesUrl(FP), title: 'Report', pdf: { fingerprint: FP, pageIndex: 1, fileName: 'report.pdf' } });
-    expect(source.quote).toEqual({ type: 'TextQuoteSelector', exact: 'Special Measures Agreement', prefix: 'Seoul and Washington signed the ', suffix: ' in 2024.' });
+    expect(source.quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'Special Measures Agreement',
+      prefix: 'Seoul and Washington signed the ',
+      suffix: ' in 2024.',
+    });
     expect(doc.fullText()!.slice(source.position!.start, source.position!.end)).toBe('Special Measures Agreement');
     const found = anchorPdfPassage(report(pages), source);
     expect(found).toEqual({ state: 'found', passage: { pageIndex: 1, start: mention.start, end: mention.end } });
@@ -66,7 +80,9 @@ describe('where a note written in the PDF reader was written', () => {
   });
 
   it('opens the reader on the address, or asks for the file by name (by title for notes older than this)', () => {
-    expect(readerPathFor({ fingerprint: FP, pageIndex: 0, url: 'https://docs.example/a b.pdf?x=1&y=2' }, 'T')).toBe('reader.html?url=https%3A%2F%2Fdocs.example%2Fa%20b.pdf%3Fx%3D1%26y%3D2');
+    expect(readerPathFor({ fingerprint: FP, pageIndex: 0, url: 'https://docs.example/a b.pdf?x=1&y=2' }, 'T')).toBe(
+      'reader.html?url=https%3A%2F%2Fdocs.example%2Fa%20b.pdf%3Fx%3D1%26y%3D2',
+    );
     expect(readerPathFor({ fingerprint: FP, pageIndex: 0, fileName: 'my report&.pdf' }, 'T')).toBe('reader.html?file=my%20report%26.pdf');
     expect(readerPathFor({ fingerprint: FP, pageIndex: 0 }, 'Annual Report')).toBe('reader.html?file=Annual%20Report');
   });

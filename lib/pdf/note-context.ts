@@ -14,7 +14,14 @@ import { pdfPlace, type PdfOrigin, type PdfPassage } from './anchor';
  * the mention with its sentence, and its offsets in the document's text once
  * the pages before it are read (as a web page's concept note records them).
  */
-export function describePdfMention(doc: PdfDocumentText, fingerprint: string, title: string, pageIndex: number, mention: Pick<PdfMention, 'start' | 'end'>, origin?: PdfOrigin): ConceptSource | undefined {
+export function describePdfMention(
+  doc: PdfDocumentText,
+  fingerprint: string,
+  title: string,
+  pageIndex: number,
+  mention: Pick<PdfMention, 'start' | 'end'>,
+  origin?: PdfOrigin,
+): ConceptSource | undefined {
   const page = doc.page(pageIndex);
   if (!page || mention.end > page.text.length || mention.start >= mention.end) return undefined;
   const { quote, position } = mentionQuote(page.text, mention.start, mention.end);
@@ -23,7 +30,9 @@ export function describePdfMention(doc: PdfDocumentText, fingerprint: string, ti
     url: pdfNotesUrl(fingerprint),
     title: title.slice(0, 1_000),
     quote,
-    ...(pageStart !== undefined && { position: { type: 'TextPositionSelector' as const, start: pageStart + position.start, end: pageStart + position.end } }),
+    ...(pageStart !== undefined && {
+      position: { type: 'TextPositionSelector' as const, start: pageStart + position.start, end: pageStart + position.end },
+    }),
     pdf: pdfPlace(fingerprint, pageIndex, origin),
   };
 }

@@ -28,7 +28,10 @@ describe('page text', () => {
     const page = buildPageText(lines('The Special Measures', 'Agreement was signed.', '', 'A second paragraph.'));
     expect(page.text).toBe('The Special Measures Agreement was signed.\nA second paragraph.');
     expect(page.starts).toEqual([0, 21, 43]);
-    expect(page.blocks.map((b) => page.text.slice(b.start, b.end))).toEqual(['The Special Measures Agreement was signed.', 'A second paragraph.']);
+    expect(page.blocks.map((b) => page.text.slice(b.start, b.end))).toEqual([
+      'The Special Measures Agreement was signed.',
+      'A second paragraph.',
+    ]);
   });
 
   it('keeps items of one line together without inventing spaces', () => {
@@ -69,7 +72,15 @@ describe('page text', () => {
 describe('document text', () => {
   it('finds a name broken across a line break, or hyphenated at the margin, as one mention', () => {
     const doc = new PdfDocumentText(compiled, 'Report', 1);
-    doc.addPage(0, lines('Seoul and Washington renewed the Special Measures', 'Agreement for 2026, and the Regional Sustain-', 'ment Framework and IPEF, the Indo-', 'Pacific Economic Framework, continue.'));
+    doc.addPage(
+      0,
+      lines(
+        'Seoul and Washington renewed the Special Measures',
+        'Agreement for 2026, and the Regional Sustain-',
+        'ment Framework and IPEF, the Indo-',
+        'Pacific Economic Framework, continue.',
+      ),
+    );
     expect(doc.mentions(0).map((m) => [m.conceptId, m.text])).toEqual([
       ['sma', 'Special Measures Agreement'],
       ['rsf', 'Regional Sustainment Framework'],
@@ -80,11 +91,19 @@ describe('document text', () => {
 
   it('applies the evidence rules: SMA the disease is not highlighted, SMA the cost-sharing deal is', () => {
     const medical = new PdfDocumentText(compiled, 'Clinical review', 1);
-    medical.addPage(0, lines('Spinal muscular atrophy (SMA) is a genetic disease of motor neurons.', '', 'Gene therapy for SMA in infants.'));
+    medical.addPage(
+      0,
+      lines('Spinal muscular atrophy (SMA) is a genetic disease of motor neurons.', '', 'Gene therapy for SMA in infants.'),
+    );
     expect(medical.mentions(0)).toEqual([]);
     const alliance = new PdfDocumentText(compiled, 'Alliance report', 1);
     alliance.addPage(0, lines('The SMA sets what Seoul pays toward the costs of USFK troops stationed in Korea.'));
-    expect(alliance.mentions(0).map((m) => m.conceptId).sort()).toEqual(['sma', 'usfk']);
+    expect(
+      alliance
+        .mentions(0)
+        .map((m) => m.conceptId)
+        .sort(),
+    ).toEqual(['sma', 'usfk']);
   });
 
   it('leaves out the concepts of categories switched off in the settings', () => {
@@ -133,7 +152,11 @@ describe('PDF passage anchoring', () => {
     pages.forEach((p, i) => doc.addPage(i, lines(...p)));
     return doc;
   }
-  const pages = [['Opening page of the report.'], ['The alliance faces a pacing challenge.', 'Deterrence must be credible.'], ['Closing remarks.']];
+  const pages = [
+    ['Opening page of the report.'],
+    ['The alliance faces a pacing challenge.', 'Deterrence must be credible.'],
+    ['Closing remarks.'],
+  ];
 
   it('describes a passage with a quote, a document position and the page, and finds it again', () => {
     const doc = report(pages);

@@ -23,14 +23,28 @@ describe('text layer marks', () => {
   it('marks a mention broken across two spans as one mention, focusable once, without changing the text', () => {
     const { layer, spans, page } = layerOf(['Seoul renewed the Special Measures', 'Agreement in 2024.']);
     const start = page.text.indexOf('Special');
-    const marks = applyMarks(spans, spans.map((s) => s.textContent!), page, [{ conceptId: 'sma', start, end: start + 26, text: 'Special Measures Agreement' }], style, 7);
+    const marks = applyMarks(
+      spans,
+      spans.map((s) => s.textContent!),
+      page,
+      [{ conceptId: 'sma', start, end: start + 26, text: 'Special Measures Agreement' }],
+      style,
+      7,
+    );
     expect(marks.map((m) => m.textContent)).toEqual(['Special Measures', 'Agreement']);
     expect(marks.map((m) => m.dataset.text)).toEqual(['Special Measures Agreement', undefined]);
     expect(new Set(marks.map((m) => m.dataset.alMention))).toEqual(new Set(['7']));
     expect(marks.map((m) => m.tabIndex)).toEqual([0, -1]);
     expect(spans.map((s) => s.textContent)).toEqual(['Seoul renewed the Special Measures', 'Agreement in 2024.']);
     // Applying again (say, after the evidence changed) replaces rather than nests.
-    applyMarks(spans, spans.map((s) => s.textContent!), page, [], style, 9);
+    applyMarks(
+      spans,
+      spans.map((s) => s.textContent!),
+      page,
+      [],
+      style,
+      9,
+    );
     expect(layer.querySelectorAll(`.${PDF_MARK_CLASS}`)).toHaveLength(0);
     expect(spans[0]!.childNodes).toHaveLength(1);
   });
@@ -43,7 +57,15 @@ describe('marks at the glyphs’ positions', () => {
     // Boundaries 10 px apart, except the A, 4 px wide.
     const edges = [0];
     for (let i = 0; i < page.text.length; i++) edges.push(edges[i]! + (i === start + 2 ? 4 : 10));
-    const marks = applyMarks(spans, spans.map((s) => s.textContent!), page, [{ conceptId: 'sma', start, end: start + 3, text: 'SMA' }], style, 1, () => edges);
+    const marks = applyMarks(
+      spans,
+      spans.map((s) => s.textContent!),
+      page,
+      [{ conceptId: 'sma', start, end: start + 3, text: 'SMA' }],
+      style,
+      1,
+      () => edges,
+    );
     expect(marks[0]!.style.width).toBe('24px');
     const runs = [...spans[0]!.querySelectorAll<HTMLElement>(`.${PDF_RUN_CLASS}`)];
     expect(runs.map((r) => [r.textContent, r.style.width])).toEqual([
@@ -57,7 +79,15 @@ describe('marks at the glyphs’ positions', () => {
     range.setEnd(runs[1]!.firstChild!, 5);
     expect(rangeToOffsets(layer, page, range)).toEqual([start + 4, start + 8]);
     // Marked again without marks: the span is its plain text again.
-    applyMarks(spans, spans.map((s) => s.textContent!), page, [], style, 2, () => edges);
+    applyMarks(
+      spans,
+      spans.map((s) => s.textContent!),
+      page,
+      [],
+      style,
+      2,
+      () => edges,
+    );
     expect(spans[0]!.childNodes).toHaveLength(1);
   });
 });
@@ -66,7 +96,14 @@ describe('selection and offsets', () => {
   it('reads a selection across spans and marks as offsets in the page text, and draws offsets back as a range', () => {
     const { layer, spans, page } = layerOf(['The alliance faces a pacing', 'challenge from the NCG today.']);
     const ncg = page.text.indexOf('NCG');
-    applyMarks(spans, spans.map((s) => s.textContent!), page, [{ conceptId: 'ncg', start: ncg, end: ncg + 3, text: 'NCG' }], style, 1);
+    applyMarks(
+      spans,
+      spans.map((s) => s.textContent!),
+      page,
+      [{ conceptId: 'ncg', start: ncg, end: ncg + 3, text: 'NCG' }],
+      style,
+      1,
+    );
     const range = document.createRange();
     range.setStart(spans[0]!.firstChild!, 'The alliance faces a '.length);
     const mark = layer.querySelector('mark')!;

@@ -32,8 +32,18 @@ export function tagItems(spans: HTMLElement[]) {
  * `boundaries`, each mark and the text between them are boxes as wide as
  * their glyphs on the page (the browser's font has other proportions).
  */
-export function applyMarks(spans: HTMLElement[], items: string[], page: PageText, mentions: PdfMention[], style: MarkStyle, firstMentionId: number, boundaries?: Boundaries): HTMLElement[] {
-  for (const span of spans) if (span.querySelector(`.${PDF_MARK_CLASS}`)) span.replaceChildren(span.ownerDocument.createTextNode(items[Number(span.getAttribute(ITEM_ATTR))] ?? ''));
+export function applyMarks(
+  spans: HTMLElement[],
+  items: string[],
+  page: PageText,
+  mentions: PdfMention[],
+  style: MarkStyle,
+  firstMentionId: number,
+  boundaries?: Boundaries,
+): HTMLElement[] {
+  for (const span of spans)
+    if (span.querySelector(`.${PDF_MARK_CLASS}`))
+      span.replaceChildren(span.ownerDocument.createTextNode(items[Number(span.getAttribute(ITEM_ATTR))] ?? ''));
   const bySpan = new Map<number, { offset: number; length: number; mention: PdfMention; id: number; first: boolean }[]>();
   mentions.forEach((m, n) => {
     itemPieces(page, m.start, m.end).forEach(([item, offset, length], p) => {
@@ -97,7 +107,9 @@ function offsetInSpan(span: Element, node: Node, offset: number): number {
     // A point between children: count the text of the children before it.
     const before = [...node.childNodes].slice(0, offset);
     const prefix = before.reduce((n, c) => n + (c.textContent?.length ?? 0), 0);
-    return node === span ? prefix : offsetInSpan(span, node.parentNode!, [...node.parentNode!.childNodes].indexOf(node as ChildNode)) + prefix;
+    return node === span
+      ? prefix
+      : offsetInSpan(span, node.parentNode!, [...node.parentNode!.childNodes].indexOf(node as ChildNode)) + prefix;
   }
   let total = 0;
   const walker = span.ownerDocument.createTreeWalker(span, NodeFilter.SHOW_TEXT);
@@ -121,7 +133,8 @@ export function rangeToOffsets(layer: Element, page: PageText, range: Range): [n
   const point = (node: Node, offset: number, isStart: boolean): number | undefined => {
     const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
     const inSpan = el?.closest(`[${ITEM_ATTR}]`);
-    if (inSpan && layer.contains(inSpan)) return pageOffset(page, Number(inSpan.getAttribute(ITEM_ATTR)), offsetInSpan(inSpan, node, offset));
+    if (inSpan && layer.contains(inSpan))
+      return pageOffset(page, Number(inSpan.getAttribute(ITEM_ATTR)), offsetInSpan(inSpan, node, offset));
     const near = spanNear(layer, node, offset, isStart);
     if (!near) return undefined;
     const index = Number(near.getAttribute(ITEM_ATTR));

@@ -10,7 +10,16 @@ import type { Concept } from '../corpus/schema';
 const compact = (text: string) => text.toLowerCase().replace(/[\s\u00a0·ㆍ・‧\-–—.,()']/g, '');
 const ONLY_INITIALS = /^[ㄱ-ㅎ]+$/;
 
-const SCORE = { exactName: 100, namePrefix: 80, nameWordStart: 70, nameInside: 60, initialsExact: 90, initialsPrefix: 75, initialsInside: 55, definition: 10 };
+const SCORE = {
+  exactName: 100,
+  namePrefix: 80,
+  nameWordStart: 70,
+  nameInside: 60,
+  initialsExact: 90,
+  initialsPrefix: 75,
+  initialsInside: 55,
+  definition: 10,
+};
 
 function nameScore(name: string, q: string, qCompact: string): number {
   const lower = name.toLowerCase();

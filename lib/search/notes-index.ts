@@ -59,7 +59,8 @@ export class NotesIndex {
     for (const note of notes) {
       const old = this.notes.get(note.id);
       if (!old) added.push(this.document(note));
-      else if (old.updatedAt !== note.updatedAt || old.body !== note.body || old.tags.join('\u0000') !== note.tags.join('\u0000')) this.search.replace(this.document(note));
+      else if (old.updatedAt !== note.updatedAt || old.body !== note.body || old.tags.join('\u0000') !== note.tags.join('\u0000'))
+        this.search.replace(this.document(note));
     }
     this.search.addAll(added);
     this.notes = next;
@@ -71,7 +72,9 @@ export class NotesIndex {
       body: n.body,
       tags: n.tags.join(' '),
       quote: n.kind === 'passage' ? n.target.quote.exact : '',
-      concepts: conceptIdsOf(n).map((id) => this.conceptNames.get(id) ?? id).join(' '),
+      concepts: conceptIdsOf(n)
+        .map((id) => this.conceptNames.get(id) ?? id)
+        .join(' '),
       page: n.kind === 'passage' ? `${n.target.title} ${n.target.url}` : '',
     };
   }

@@ -77,7 +77,10 @@ describe('accessibility (axe-core)', () => {
       if (route === 'notes') {
         // The edit form and the discard question are part of the view too.
         await page.getByRole('button', { name: 'Edit' }).click();
-        await page.getByRole('form', { name: 'Edit note' }).getByRole('textbox', { name: 'Note' }).fill('Cost-sharing through 2030, revised');
+        await page
+          .getByRole('form', { name: 'Edit note' })
+          .getByRole('textbox', { name: 'Note' })
+          .fill('Cost-sharing through 2030, revised');
         await page.getByRole('button', { name: 'Cancel' }).click();
         await page.getByRole('alertdialog').waitFor();
         found.push(...(await seriousFindings(page, 'dashboard #/notes (editing)')));

@@ -122,15 +122,24 @@ describe('saves while the service worker is stopped', () => {
     const { stop, page: dash } = await workerStopper();
     const errors: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const draft = { kind: 'concept', conceptId: 'sma', body: `Raw save ${i}`, tags: [], clientId: `raw-save-client-${String(i).padStart(4, '0')}` };
+      const draft = {
+        kind: 'concept',
+        conceptId: 'sma',
+        body: `Raw save ${i}`,
+        tags: [],
+        clientId: `raw-save-client-${String(i).padStart(4, '0')}`,
+      };
       const sendOnce = () =>
         dash.evaluate(
           (d) =>
             new Promise<string | null>((ok) =>
-              chrome.runtime.sendMessage({ id: 1, type: 'notes:save', data: d, timestamp: Date.now() }, (reply?: { res?: { ok?: boolean } }) => {
-                const error = chrome.runtime.lastError?.message;
-                ok(error ?? (reply?.res?.ok ? null : JSON.stringify(reply)));
-              }),
+              chrome.runtime.sendMessage(
+                { id: 1, type: 'notes:save', data: d, timestamp: Date.now() },
+                (reply?: { res?: { ok?: boolean } }) => {
+                  const error = chrome.runtime.lastError?.message;
+                  ok(error ?? (reply?.res?.ok ? null : JSON.stringify(reply)));
+                },
+              ),
             ),
           draft,
         );
@@ -140,7 +149,9 @@ describe('saves while the service worker is stopped', () => {
       expect(await sendOnce()).toBeNull();
     }
     // Printed, not asserted: how often a stop caught a request in flight on this run.
-    console.log(`raw saves raced with a worker stop: ${errors.length}/20 failed the first time (${[...new Set(errors)].join(' | ') || 'none'})`);
+    console.log(
+      `raw saves raced with a worker stop: ${errors.length}/20 failed the first time (${[...new Set(errors)].join(' | ') || 'none'})`,
+    );
     for (const error of errors) expect(error).toMatch(/could not establish connection|message port closed|message channel closed/i);
     const stored = (await storedRecords(dash)).filter((n) => String(n.body).startsWith('Raw save'));
     expect(stored).toHaveLength(20);
@@ -155,8 +166,24 @@ describe('damaged records in the notes database', () => {
     const t0 = Date.now();
     await writeRecords(dash, {
       put: [
-        { id: 'good-note-dmg-1', kind: 'concept', conceptId: 'sma', body: 'A good note beside damage', tags: [], createdAt: t0, updatedAt: t0 },
-        { id: 'good-note-dmg-2', kind: 'concept', conceptId: 'rsf', body: 'Another good note', tags: ['ok'], createdAt: t0, updatedAt: t0 + 1 },
+        {
+          id: 'good-note-dmg-1',
+          kind: 'concept',
+          conceptId: 'sma',
+          body: 'A good note beside damage',
+          tags: [],
+          createdAt: t0,
+          updatedAt: t0,
+        },
+        {
+          id: 'good-note-dmg-2',
+          kind: 'concept',
+          conceptId: 'rsf',
+          body: 'Another good note',
+          tags: ['ok'],
+          createdAt: t0,
+          updatedAt: t0 + 1,
+        },
         { id: 'damaged-1e300', kind: 'concept', conceptId: 'sma', body: 'time overflow', tags: [], createdAt: t0, updatedAt: 1e300 },
         { id: 'damaged-types', kind: 'concept', conceptId: 42, body: ['x'], tags: 'a', createdAt: 'yesterday' },
         { id: 'damaged-empty' },
@@ -208,7 +235,9 @@ describe('import', () => {
     await dash.getByRole('button', { name: 'Import now' }).click();
     await dash.getByText(/Imported: 2 added/).waitFor();
     const after = (await storedRecords(dash)).filter((r) => String(r.id).startsWith('good-note-dmg'));
-    expect(after.sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual(before.sort((a, b) => String(a.id).localeCompare(String(b.id))));
+    expect(after.sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual(
+      before.sort((a, b) => String(a.id).localeCompare(String(b.id))),
+    );
     await dash.close();
   });
 
@@ -217,16 +246,37 @@ describe('import', () => {
     await dash.getByText('A good note beside damage').waitFor();
     const before = JSON.stringify(await storedRecords(dash));
     const t0 = Date.now();
-    const note = (over: Record<string, unknown>) => ({ id: 'poisoned-note-1', kind: 'concept', conceptId: 'sma', body: 'poison', tags: [], createdAt: t0, updatedAt: t0, ...over });
+    const note = (over: Record<string, unknown>) => ({
+      id: 'poisoned-note-1',
+      kind: 'concept',
+      conceptId: 'sma',
+      body: 'poison',
+      tags: [],
+      createdAt: t0,
+      updatedAt: t0,
+      ...over,
+    });
     const passage = (conceptIds: string[]) => {
-      const { conceptId: _c, ...rest } = note({ kind: 'passage', conceptIds, target: { url: 'https://x.example/', title: '', quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } } });
+      const { conceptId: _c, ...rest } = note({
+        kind: 'passage',
+        conceptIds,
+        target: {
+          url: 'https://x.example/',
+          title: '',
+          quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector', start: 0, end: 1 },
+        },
+      });
       return rest;
     };
     const files: [unknown, RegExp][] = [
       [note({ updatedAt: 1e300 }), /note 1 \(id "poisoned-note-1"\) is invalid: updatedAt: must be a valid date/],
       [note({ conceptId: 'constructor' }), /note 1 \(id "poisoned-note-1"\) is invalid: conceptId: is not a concept id/],
       [note({ id: '__proto__' }), /note 1 \(id "__proto__"\) is invalid: id/],
-      [passage(Array.from({ length: 10_000 }, (_, i) => `planted-${i}`)), /note 1 \(id "poisoned-note-1"\) is invalid: conceptIds: must name at most 16 concepts/],
+      [
+        passage(Array.from({ length: 10_000 }, (_, i) => `planted-${i}`)),
+        /note 1 \(id "poisoned-note-1"\) is invalid: conceptIds: must name at most 16 concepts/,
+      ],
     ];
     const input = dash.locator('input[type="file"]');
     for (const [poisoned, message] of files) {

@@ -8,7 +8,24 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, holdsFor, inUi, notesFrame, openCard, passageBoxCount, pointOfText, rerenderParagraphOf, selectText, termBox, uiRoots, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clearKeptDrafts, humanPause } from './harness';
+import {
+  clickInUi,
+  holdsFor,
+  inUi,
+  notesFrame,
+  openCard,
+  passageBoxCount,
+  pointOfText,
+  rerenderParagraphOf,
+  selectText,
+  termBox,
+  uiRoots,
+  useExtensionBrowser,
+  waitForHighlights,
+  waitForSettledHighlights,
+  clearKeptDrafts,
+  humanPause,
+} from './harness';
 
 const env = useExtensionBrowser();
 const ARTICLE = '/demo/sample-article.html';
@@ -48,12 +65,16 @@ async function staysClosed(page: Page, ms: number) {
 
 /** The box of the first element in the extension's UI matching `selector`, or null. */
 function uiBox(page: Page, selector: string): Promise<Box | null> {
-  return inUi(page, (roots, sel) => {
-    const el = roots.map((r) => r.querySelector(sel)).find(Boolean);
-    if (!el) return null;
-    const r = el.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }, selector);
+  return inUi(
+    page,
+    (roots, sel) => {
+      const el = roots.map((r) => r.querySelector(sel)).find(Boolean);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    },
+    selector,
+  );
 }
 
 /** Selects `text` in its paragraph as a reader does and opens the passage-note panel from the Add note button. */
@@ -108,7 +129,10 @@ async function seriousInUi(page: Page, what: string): Promise<string[]> {
   expect(passes.length).toBeGreaterThan(0);
   const serious: string[] = [];
   for (const v of violations) {
-    const line = `${what}: ${v.impact} ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`;
+    const line = `${what}: ${v.impact} ${v.id} at ${v.nodes
+      .slice(0, 3)
+      .map((n) => n.target.join(' '))
+      .join(', ')}`;
     if (v.impact === 'serious' || v.impact === 'critical') serious.push(line);
     else console.log(line);
   }
@@ -226,7 +250,10 @@ describe('card and panels at human speed', () => {
     await page.close();
   });
 
-  for (const viewport of [{ width: 1200, height: 800 }, { width: 360, height: 740 }]) {
+  for (const viewport of [
+    { width: 1200, height: 800 },
+    { width: 360, height: 740 },
+  ]) {
     it(`at ${viewport.width} px: the Add note button and the panel cover neither the passage nor the next line, and no hover card opens over the editor`, async () => {
       const page = await openArticle(viewport);
       await page.locator('p', { hasText: 'a surprising part of the answer' }).first().scrollIntoViewIfNeeded();
@@ -237,7 +264,8 @@ describe('card and panels at human speed', () => {
       const button = (await uiBox(page, 'button.selection-button'))!;
       const lines = await selectionLines(page);
       expect(lines.next.length).toBeGreaterThan(0);
-      for (const line of [...lines.selected, ...lines.next]) expect(overlaps(button, line), `button ${JSON.stringify(button)} covers ${JSON.stringify(line)}`).toBe(false);
+      for (const line of [...lines.selected, ...lines.next])
+        expect(overlaps(button, line), `button ${JSON.stringify(button)} covers ${JSON.stringify(line)}`).toBe(false);
       await humanPause();
       await page.mouse.click(...(Object.values(centre(button)) as [number, number]));
       await notesFrame(page, 'Add a note to this passage');
@@ -255,7 +283,13 @@ describe('card and panels at human speed', () => {
             range.setEnd(r.endContainer, r.endOffset);
             return range.getClientRects()[0] ?? range.getBoundingClientRect();
           })
-          .find((r) => r.top > 0 && r.bottom < innerHeight && r.width > 4 && !(r.left < p.x + p.width && p.x < r.right && r.top < p.y + p.height && p.y < r.bottom));
+          .find(
+            (r) =>
+              r.top > 0 &&
+              r.bottom < innerHeight &&
+              r.width > 4 &&
+              !(r.left < p.x + p.width && p.x < r.right && r.top < p.y + p.height && p.y < r.bottom),
+          );
         return inView ? { x: inView.x, y: inView.y, width: inView.width, height: inView.height } : null;
       }, panel);
       expect(mark).not.toBeNull();

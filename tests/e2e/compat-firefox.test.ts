@@ -9,7 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefox, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { DEFAULT_SETTINGS } from '../../lib/settings-model';
-import { dragSelectPassage, drivenPuppeteerPage, humanPause, ownUiPointNearSelection, paintedMentions, pollPage, startServer, termBox, waitForPainted, type PageServer } from './harness';
+import {
+  dragSelectPassage,
+  drivenPuppeteerPage,
+  humanPause,
+  ownUiPointNearSelection,
+  paintedMentions,
+  pollPage,
+  startServer,
+  termBox,
+  waitForPainted,
+  type PageServer,
+} from './harness';
 import { compatPages, compatSuite, expectOneHostThroughOffOnAndReload, FOOTPRINT_PASSAGE, type CompatTab } from './compat-scenarios';
 
 let server: PageServer;
@@ -73,7 +84,11 @@ async function setEnabled(enabled: boolean) {
     if (!(await tab.evaluate(() => location.href.endsWith('/dashboard.html#/welcome')).catch(() => false))) continue;
     await tab.evaluate(
       async (on, defaults) => {
-        const storage = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).browser.storage.local;
+        const storage = (
+          globalThis as unknown as {
+            browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } };
+          }
+        ).browser.storage.local;
         const current = (await storage.get('settings')).settings ?? defaults;
         await storage.set({ settings: { ...(current as object), enabled: on } });
       },

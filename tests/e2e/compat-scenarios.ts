@@ -12,7 +12,9 @@ import { humanPause, pointOfText, pollPage, ROOT, waitForPainted, within, type D
 
 /** The pages and bundles built from npm packages, served under /compat/. */
 export function compatPages(): Handler {
-  const routes = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'tests/fixtures/compat/build.mjs')], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Record<string, string>;
+  const routes = JSON.parse(
+    execFileSync(process.execPath, [join(ROOT, 'tests/fixtures/compat/build.mjs')], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+  ) as Record<string, string>;
   return (req, res) => {
     const body = routes[(req.url ?? '').replace(/^\/compat\//, '')];
     if (!req.url?.startsWith('/compat/') || body === undefined) return false;
@@ -43,7 +45,9 @@ const waitHighlighted = (page: DrivenPage, minimum: number) =>
   pollPage(
     page,
     (n) => {
-      const painted = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].filter(([name]) => name.startsWith('alliance-lens--')).reduce((sum, [, h]) => sum + h.size, 0);
+      const painted = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)]
+        .filter(([name]) => name.startsWith('alliance-lens--'))
+        .reduce((sum, [, h]) => sum + h.size, 0);
       return painted + document.querySelectorAll('[data-concept-id]').length >= n;
     },
     minimum,
@@ -106,7 +110,11 @@ export interface RegionOutcome {
  * run its ticks and sampled 300 frames (5 s at least), asking the page for an
  * answer every 100 ms meanwhile.
  */
-export async function regionScenario(tab: CompatTab, path: string, { term, extension, island = false }: { term: string; extension: boolean; island?: boolean }): Promise<RegionOutcome> {
+export async function regionScenario(
+  tab: CompatTab,
+  path: string,
+  { term, extension, island = false }: { term: string; extension: boolean; island?: boolean },
+): Promise<RegionOutcome> {
   const { page } = tab;
   await tab.goto(path);
   if (extension) await waitHighlighted(page, 1);
@@ -123,13 +131,21 @@ export async function regionScenario(tab: CompatTab, path: string, { term, exten
   for (const deadline = Date.now() + 90_000; ; await new Promise((r) => setTimeout(r, 100))) {
     const asked = performance.now();
     // A hung tab never answers: say so rather than wait for the test's own timeout.
-    const done = await within(10_000, `${path} answering while the pointer rests on "${term}"`, page.evaluate(() => (window as { __done?: boolean }).__done === true, null));
+    const done = await within(
+      10_000,
+      `${path} answering while the pointer rests on "${term}"`,
+      page.evaluate(() => (window as { __done?: boolean }).__done === true, null),
+    );
     slowestAnswerMs = Math.max(slowestAnswerMs, performance.now() - asked);
     if (done) break;
     if (Date.now() > deadline) throw new Error(`${path} never finished its ticks`);
   }
   const state = await page.evaluate(() => {
-    const w = window as unknown as { __sample: { frames: number; wrong: number; first: { shown: string; want: string } | null }; __rewrites?: number; __changes?: number };
+    const w = window as unknown as {
+      __sample: { frames: number; wrong: number; first: { shown: string; want: string } | null };
+      __rewrites?: number;
+      __changes?: number;
+    };
     return { ...w.__sample, rewrites: w.__rewrites ?? null, changes: w.__changes ?? null };
   }, null);
   return {
@@ -175,7 +191,10 @@ export async function editorScenario(tab: CompatTab, path: string, extension: bo
   await clickText(page, 'USFK', 2);
   await page.keyboard.type('x', { delay: 40 });
   await humanPause();
-  const { model, dom } = await page.evaluate(() => (window as unknown as { __editor(): { model: string[]; dom: string[] } }).__editor(), null);
+  const { model, dom } = await page.evaluate(
+    () => (window as unknown as { __editor(): { model: string[]; dom: string[] } }).__editor(),
+    null,
+  );
   return { painted, model, dom, errors: [...tab.errors] };
 }
 
@@ -207,7 +226,11 @@ export async function editableScenario(tab: CompatTab, extension: boolean): Prom
   await clickText(page, 'Washington', 4);
   const caret = await page.evaluate(() => {
     const s = getSelection()!;
-    return { text: s.anchorNode?.textContent ?? '', offset: s.anchorOffset, focused: document.activeElement === document.getElementById('root') && s.isCollapsed };
+    return {
+      text: s.anchorNode?.textContent ?? '',
+      offset: s.anchorOffset,
+      focused: document.activeElement === document.getElementById('root') && s.isCollapsed,
+    };
   }, null);
   let cardShown = false;
   for (const end = Date.now() + 700; Date.now() < end; ) cardShown ||= await tab.cardOpen();
@@ -219,7 +242,11 @@ export async function editableScenario(tab: CompatTab, extension: boolean): Prom
 
 /** What a run of the editable scenario must end with, with the extension or without. */
 export const EDITABLE_EXPECTED: Omit<EditableOutcome, 'errors' | 'painted'> = {
-  caret: { text: 'The NCG met in Seoul after the Washington Declaration.', offset: 'The NCG met in Seoul after the Wash'.length, focused: true },
+  caret: {
+    text: 'The NCG met in Seoul after the Washington Declaration.',
+    offset: 'The NCG met in Seoul after the Wash'.length,
+    focused: true,
+  },
   cardShown: false,
   text: 'The Special Measures Agreement covers USFK cost-sharing.The NCG met in Seoul after the WashZington Declaration.',
 };
@@ -228,10 +255,17 @@ export const EDITABLE_EXPECTED: Omit<EditableOutcome, 'errors' | 'painted'> = {
 function footprintProblems(fp: Footprint): string[] {
   const host = /^[a-z]{4}-[a-z]{8}$/;
   const problems: string[] = [];
-  const hostAdditions = fp.records.filter((r) => r.type === 'childList' && r.targetIsBody && r.removed.length === 0 && r.added.length === 1 && host.test(r.added[0]!));
+  const hostAdditions = fp.records.filter(
+    (r) => r.type === 'childList' && r.targetIsBody && r.removed.length === 0 && r.added.length === 1 && host.test(r.added[0]!),
+  );
   if (hostAdditions.length !== 1) problems.push(`${hostAdditions.length} additions of a UI host to <body>, not 1`);
-  for (const r of fp.records) if (!hostAdditions.includes(r)) problems.push(`${r.type} on ${r.target}: added ${JSON.stringify(r.added)}, removed ${JSON.stringify(r.removed)}, attribute ${r.attribute} (was ${JSON.stringify(r.oldValue)})`);
-  if (fp.addedElements.length !== 1 || !/^[a-z]{4}-[a-z]{8} in body$/.test(fp.addedElements[0]!)) problems.push(`elements added since DOMContentLoaded: ${JSON.stringify(fp.addedElements)}`);
+  for (const r of fp.records)
+    if (!hostAdditions.includes(r))
+      problems.push(
+        `${r.type} on ${r.target}: added ${JSON.stringify(r.added)}, removed ${JSON.stringify(r.removed)}, attribute ${r.attribute} (was ${JSON.stringify(r.oldValue)})`,
+      );
+  if (fp.addedElements.length !== 1 || !/^[a-z]{4}-[a-z]{8} in body$/.test(fp.addedElements[0]!))
+    problems.push(`elements added since DOMContentLoaded: ${JSON.stringify(fp.addedElements)}`);
   for (const change of fp.changedAttributes) problems.push(`attributes changed: ${change}`);
   if (fp.removedElements) problems.push(`${fp.removedElements} elements removed`);
   if (!fp.textNodes.same) problems.push(`text nodes changed: ${fp.textNodes.loaded} at DOMContentLoaded, ${fp.textNodes.now} now`);
@@ -240,7 +274,15 @@ function footprintProblems(fp: Footprint): string[] {
 
 /** What tests/fixtures/compat/footprint.mjs records in the page. */
 interface Footprint {
-  records: { type: string; target: string; targetIsBody: boolean; added: string[]; removed: string[]; attribute: string | null; oldValue: string | null }[];
+  records: {
+    type: string;
+    target: string;
+    targetIsBody: boolean;
+    added: string[];
+    removed: string[];
+    attribute: string | null;
+    oldValue: string | null;
+  }[];
   parserInsertions: number;
   addedElements: string[];
   changedAttributes: string[];
@@ -259,9 +301,21 @@ export const FOOTPRINT_PASSAGE = { start: 'Money was the old question', end: 'wa
  * host is needed again), and the fresh page's footprint read. Each must show
  * the one UI host added and nothing else.
  */
-export async function expectOneHostThroughOffOnAndReload(browser: string, page: DrivenPage, steps: { setEnabled(on: boolean): Promise<void>; reload(): Promise<void>; hoverUntilCard(): Promise<unknown> }) {
+export async function expectOneHostThroughOffOnAndReload(
+  browser: string,
+  page: DrivenPage,
+  steps: { setEnabled(on: boolean): Promise<void>; reload(): Promise<void>; hoverUntilCard(): Promise<unknown> },
+) {
   await steps.setEnabled(false);
-  await pollPage(page, () => ![...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].some(([name, h]) => name.startsWith('alliance-lens--') && h.size > 0), null, 'highlights off');
+  await pollPage(
+    page,
+    () =>
+      ![...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].some(
+        ([name, h]) => name.startsWith('alliance-lens--') && h.size > 0,
+      ),
+    null,
+    'highlights off',
+  );
   await steps.setEnabled(true);
   await waitForPainted(page, 10);
   const first = await readFootprint(page);
@@ -321,7 +375,9 @@ export function compatSuite(browser: string, inTab: RunInTab) {
   describe(`framework pages with and without the extension (${browser})`, () => {
     for (const region of REGIONS) {
       it(`${region.name}: the same text at every frame, no error, a responsive tab under a resting pointer`, async () => {
-        const { without, withExtension } = await withoutAndWith(region.path, (tab, extension) => regionScenario(tab, region.path, { term: region.term, extension, island: region.island }));
+        const { without, withExtension } = await withoutAndWith(region.path, (tab, extension) =>
+          regionScenario(tab, region.path, { term: region.term, extension, island: region.island }),
+        );
         expectRegionClean(without);
         expectRegionClean(withExtension);
         expect(withExtension.warnings).toEqual(without.warnings);
@@ -333,7 +389,9 @@ export function compatSuite(browser: string, inTab: RunInTab) {
 
     for (const editor of ['prosemirror', 'quill']) {
       it(`${editor}: shown read-only, made editable, typed into (also inside a term): its model equals its DOM, no paragraph duplicated`, async () => {
-        const { without, withExtension } = await withoutAndWith(editor, (tab, extension) => editorScenario(tab, `/compat/${editor}.html`, extension));
+        const { without, withExtension } = await withoutAndWith(editor, (tab, extension) =>
+          editorScenario(tab, `/compat/${editor}.html`, extension),
+        );
         for (const run of [without, withExtension]) {
           expect(run.errors).toEqual([]);
           expect(run.model).toEqual(run.dom);

@@ -8,7 +8,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionsOf, scoreAgainstGold, summarise, type GoldPage, type PageScore } from '../support/gold';
-import { CONTRAST_PAGES, paintedCount, setSettings, tabIdOf, waitForHighlights, waitForSettledHighlights, useExtensionBrowser, paintAllHighlights } from './harness';
+import {
+  CONTRAST_PAGES,
+  paintedCount,
+  setSettings,
+  tabIdOf,
+  waitForHighlights,
+  waitForSettledHighlights,
+  useExtensionBrowser,
+  paintAllHighlights,
+} from './harness';
 import { sharedPath } from '../../scripts/shared';
 
 /** Each set: its gold labels and the server route its pages are served under. */
@@ -16,7 +25,8 @@ const SETS = [
   { route: 'dev', dir: sharedPath('dev-pages') },
   { route: 'contrast', dir: CONTRAST_PAGES },
 ].map((s) => ({ ...s, gold: JSON.parse(readFileSync(join(s.dir, 'gold.json'), 'utf8')) as { pages: GoldPage[] } }));
-const FORBIDDEN = 'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), title';
+const FORBIDDEN =
+  'input, textarea, select, script, style, noscript, template, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), title';
 
 const env = useExtensionBrowser();
 
@@ -24,7 +34,8 @@ const env = useExtensionBrowser();
 async function settledMentions(path: string, lateTexts: string[]) {
   const page = await env.browser.context.newPage();
   await page.goto(`${env.server.origin}/${path}`);
-  if (lateTexts.length) await page.waitForFunction((texts) => texts.every((t) => document.body.innerText.includes(t)), lateTexts, { timeout: 20_000 });
+  if (lateTexts.length)
+    await page.waitForFunction((texts) => texts.every((t) => document.body.innerText.includes(t)), lateTexts, { timeout: 20_000 });
   await waitForSettledHighlights(page, { minMs: 300 });
   await paintAllHighlights(page);
   const found = await page.evaluate(mentionsOf, await page.evaluateHandle(() => document));
@@ -65,7 +76,12 @@ describe('dev and contrast pages in Chromium', () => {
   });
 
   it('never changes the serialised DOM: highlighting on, then off, leaves it exactly as the page made it', async () => {
-    const files = ['alliance-sustainment-working-paper.html', 'sma-signing-2024.html', 'cyber-consultations-readout.html', 'korus-ira-business.html'];
+    const files = [
+      'alliance-sustainment-working-paper.html',
+      'sma-signing-2024.html',
+      'cyber-consultations-readout.html',
+      'korus-ira-business.html',
+    ];
     for (const file of files) {
       await setSettings(env.browser, { enabled: false });
       const page = await env.browser.context.newPage();

@@ -6,7 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { closePagesAfterEachTest, drivenPuppeteerPage, humanPause, paintedMentions, startServer, strictCspPage, styledHighlights, termCentre, waitForPainted, type PageServer } from './harness';
+import {
+  closePagesAfterEachTest,
+  drivenPuppeteerPage,
+  humanPause,
+  paintedMentions,
+  startServer,
+  strictCspPage,
+  styledHighlights,
+  termCentre,
+  waitForPainted,
+  type PageServer,
+} from './harness';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -111,8 +122,17 @@ describe('Firefox ESR', () => {
   it('greets the install with the welcome page, which names the shortcut Firefox really assigned', async () => {
     expect(welcome.href).toMatch(/^moz-extension:\/\//);
     // Firefox assigns every suggested key too, and the welcome page names the passage-note key it really has.
-    const commands = await welcome.tab.evaluate(() => (globalThis as unknown as { browser: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }).browser.commands.getAll());
-    expect(commands.map((c) => `${c.name}=${c.shortcut}`).sort()).toEqual(['add-passage-note=Alt+Shift+M', 'next-highlight=Alt+Shift+J', 'previous-highlight=Alt+Shift+K', 'toggle-highlights=Alt+Shift+H']);
+    const commands = await welcome.tab.evaluate(() =>
+      (
+        globalThis as unknown as { browser: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }
+      ).browser.commands.getAll(),
+    );
+    expect(commands.map((c) => `${c.name}=${c.shortcut}`).sort()).toEqual([
+      'add-passage-note=Alt+Shift+M',
+      'next-highlight=Alt+Shift+J',
+      'previous-highlight=Alt+Shift+K',
+      'toggle-highlights=Alt+Shift+H',
+    ]);
     // The key is read from commands.getAll() after the page first renders.
     await welcome.tab.waitForFunction(() => document.body.textContent?.includes('press Alt+Shift+M'), { timeout: 10_000 });
   });
@@ -133,13 +153,20 @@ async function clickTerm(page: Page, conceptId: string) {
 async function toTab(page: Page, type: string, data: unknown) {
   const { tab } = await tabAt('/dashboard.html#/welcome');
   await page.bringToFront();
-  await tab.evaluate(async (message) => {
-    const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).browser;
-    // The page in front is the active tab.
-    const [target] = await ext.tabs.query({ active: true });
-    // @webext-core/messaging's wire format.
-    await ext.tabs.sendMessage(target!.id, { id: 1, ...message, timestamp: Date.now() });
-  }, { type, data });
+  await tab.evaluate(
+    async (message) => {
+      const ext = (
+        globalThis as unknown as {
+          browser: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+        }
+      ).browser;
+      // The page in front is the active tab.
+      const [target] = await ext.tabs.query({ active: true });
+      // @webext-core/messaging's wire format.
+      await ext.tabs.sendMessage(target!.id, { id: 1, ...message, timestamp: Date.now() });
+    },
+    { type, data },
+  );
 }
 
 /** One key with its modifiers ("Shift+Tab", "Alt+Shift+J"), then a reader's pause. */

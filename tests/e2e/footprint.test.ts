@@ -8,7 +8,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, dragSelectPassage, humanPause, inUi, openCard, saveInPassagePanel, saveNoteInCard, setSettings, termBox, useExtensionBrowser, waitForPainted } from './harness';
+import {
+  clickInUi,
+  dragSelectPassage,
+  humanPause,
+  inUi,
+  openCard,
+  saveInPassagePanel,
+  saveNoteInCard,
+  setSettings,
+  termBox,
+  useExtensionBrowser,
+  waitForPainted,
+} from './harness';
 import { compatPages, expectOneHostThroughOffOnAndReload, FOOTPRINT_PASSAGE } from './compat-scenarios';
 
 const env = useExtensionBrowser([compatPages()]);
@@ -49,7 +61,9 @@ describe('the page sees one element added and nothing else (Chromium)', () => {
       await clickInUi(page, 'button.selection-button', 'Add note');
       await saveInPassagePanel(page, 'Footprint passage note');
       // The reader sees the passage marked: boxes drawn in the extension's layer.
-      await expect.poll(() => inUi(page, (roots) => roots.reduce((n, r) => n + r.querySelectorAll('.passage-box').length, 0), null)).toBeGreaterThan(0);
+      await expect
+        .poll(() => inUi(page, (roots) => roots.reduce((n, r) => n + r.querySelectorAll('.passage-box').length, 0), null))
+        .toBeGreaterThan(0);
 
       await expectOneHostThroughOffOnAndReload('chromium', page, {
         setEnabled: (enabled) => setSettings(env.browser, { enabled }),

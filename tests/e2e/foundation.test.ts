@@ -1,6 +1,17 @@
 /** The extension loads in Chromium, highlights a page, answers the popup, and keeps notes in its own origin. */
 import { describe, expect, it } from 'vitest';
-import { waitForHighlights, mentionIds, tabIdOf, openCard, notesFrame, saveNoteInCard, useExtensionBrowser, waitForSettledHighlights, clickTerm, paintedWithin } from './harness';
+import {
+  waitForHighlights,
+  mentionIds,
+  tabIdOf,
+  openCard,
+  notesFrame,
+  saveNoteInCard,
+  useExtensionBrowser,
+  waitForSettledHighlights,
+  clickTerm,
+  paintedWithin,
+} from './harness';
 
 const env = useExtensionBrowser();
 
@@ -63,7 +74,11 @@ describe('foundation', () => {
     expect(stored.bodies).toContain('Asked whether the NCG meets <b>twice</b> a year');
     expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
     // The note text is nowhere in the page's light DOM.
-    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('meets <b>twice</b>') || document.body.textContent!.includes('NCG meets'))).toBe(false);
+    expect(
+      await page.evaluate(
+        () => document.documentElement.outerHTML.includes('meets <b>twice</b>') || document.body.textContent!.includes('NCG meets'),
+      ),
+    ).toBe(false);
 
     await page.reload();
     await waitForHighlights(page, 10);

@@ -5,9 +5,19 @@
  * as the page could, from each document's `CSS.highlights`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCard, paintedCount, setSettings, startServer, termCentre, useExtensionBrowser, waitForSettledHighlights, type PageServer } from './harness';
+import {
+  openCard,
+  paintedCount,
+  setSettings,
+  startServer,
+  termCentre,
+  useExtensionBrowser,
+  waitForSettledHighlights,
+  type PageServer,
+} from './harness';
 
-const PARAGRAPH = (text: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Alliance frames</title></head><body><p>${text}</p></body></html>`;
+const PARAGRAPH = (text: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Alliance frames</title></head><body><p>${text}</p></body></html>`;
 
 /** A second server: a different port is a different origin. */
 let other: PageServer;
@@ -15,14 +25,17 @@ beforeAll(async () => {
   other = await startServer([
     (req, res) => {
       if (req.url !== '/cross.html') return false;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PARAGRAPH('Cross-origin frame: the Nuclear Consultative Group met.'));
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(PARAGRAPH('Cross-origin frame: the Nuclear Consultative Group met.'));
       return true;
     },
   ]);
 });
 afterAll(() => other?.close());
 
-const MAIN = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>US-ROK alliance: frames and components</title></head><body>
+const MAIN =
+  () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>US-ROK alliance: frames and components</title></head><body>
 <p id="light">The Special Measures Agreement sets what Seoul pays for USFK.</p>
 <news-card id="open-card"><span slot="byline">Filed on the Washington Declaration</span></news-card>
 <news-card id="closed-card"></news-card>
@@ -40,7 +53,12 @@ const MAIN = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 
 const env = useExtensionBrowser([
   (req, res) => {
-    const body = req.url === '/frames/main.html' ? MAIN() : req.url === '/frames/same.html' ? PARAGRAPH('Same-origin frame: USFK and the Washington Declaration.') : null;
+    const body =
+      req.url === '/frames/main.html'
+        ? MAIN()
+        : req.url === '/frames/same.html'
+          ? PARAGRAPH('Same-origin frame: USFK and the Washington Declaration.')
+          : null;
     if (body === null) return false;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
     return true;
@@ -58,10 +76,13 @@ describe('frames and shadow roots', () => {
     // The concepts painted in a tree: the light DOM under a selector, or an element of the open shadow root.
     const ids = (where: { light: string } | { shadow: string }) =>
       page.evaluate((w) => {
-        const root = 'light' in w ? document.querySelector(w.light)! : document.getElementById('open-card')!.shadowRoot!.getElementById(w.shadow)!;
+        const root =
+          'light' in w ? document.querySelector(w.light)! : document.getElementById('open-card')!.shadowRoot!.getElementById(w.shadow)!;
         return [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)]
           .filter(([name]) => name.startsWith('alliance-lens--'))
-          .flatMap(([name, ranges]) => [...ranges].filter((r) => root.contains(r.startContainer)).map(() => name.slice('alliance-lens--'.length)))
+          .flatMap(([name, ranges]) =>
+            [...ranges].filter((r) => root.contains(r.startContainer)).map(() => name.slice('alliance-lens--'.length)),
+          )
           .sort();
       }, where);
     expect(await ids({ light: '#light' })).toEqual(['sma', 'usfk']);
@@ -71,7 +92,9 @@ describe('frames and shadow roots', () => {
     expect(
       await page.evaluate(() => {
         const closed = (window as unknown as { closedRoot(): ShadowRoot }).closedRoot();
-        return [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).values()].flatMap((h) => [...h]).filter((r) => r.startContainer.getRootNode() === closed).length;
+        return [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).values()]
+          .flatMap((h) => [...h])
+          .filter((r) => r.startContainer.getRootNode() === closed).length;
       }),
     ).toBe(0);
 
@@ -91,7 +114,13 @@ describe('frames and shadow roots', () => {
     expect(await frameIds('/cross.html')).toEqual(['ncg']);
 
     // The shadow root adopts the highlights' rules, and the highlight there explains itself on hover.
-    expect(await page.evaluate(() => document.getElementById('open-card')!.shadowRoot!.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('alliance-lens--ncg'))))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        document
+          .getElementById('open-card')!
+          .shadowRoot!.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('alliance-lens--ncg'))),
+      ),
+    ).toBe(true);
     const at = await termCentre(page, 'ncg');
     await page.mouse.move(at.x, at.y, { steps: 6 });
     await expect.poll(() => openCard(page)).toMatchObject({ name: 'Nuclear Consultative Group' });
@@ -99,7 +128,10 @@ describe('frames and shadow roots', () => {
 
     await setSettings(env.browser, { enabled: false });
     await expect.poll(() => paintedCount(page)).toBe(0);
-    const shadowAfter = await page.evaluate(() => ({ html: document.getElementById('open-card')!.shadowRoot!.innerHTML, sheets: document.getElementById('open-card')!.shadowRoot!.adoptedStyleSheets.length }));
+    const shadowAfter = await page.evaluate(() => ({
+      html: document.getElementById('open-card')!.shadowRoot!.innerHTML,
+      sheets: document.getElementById('open-card')!.shadowRoot!.adoptedStyleSheets.length,
+    }));
     expect(shadowAfter).toEqual({ html: shadowBefore, sheets: 0 });
     expect(await page.evaluate(() => (window as unknown as { closedHtml(): string }).closedHtml())).toBe(closedBefore);
     await setSettings(env.browser, { enabled: true });

@@ -46,14 +46,22 @@ export const TERMS = [
 export async function waitForTerms(page: DrivenPage) {
   for (const deadline = Date.now() + 20_000; ; await new Promise((ok) => setTimeout(ok, 150))) {
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')), null);
-    const found = await Promise.all(TERMS.map((t) => termBox(page, t.conceptId, t.nth).then(() => true, () => false)));
+    const found = await Promise.all(
+      TERMS.map((t) =>
+        termBox(page, t.conceptId, t.nth).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     // …and the page has stopped growing as mentions are marked (a mark may rewrap a line above a term).
     const still = await page.evaluate(
       () =>
         new Promise<boolean>((ok) => {
           const height = document.documentElement.scrollHeight;
           let frames = 0;
-          const check = () => (document.documentElement.scrollHeight !== height ? ok(false) : ++frames >= 30 ? ok(true) : requestAnimationFrame(check));
+          const check = () =>
+            document.documentElement.scrollHeight !== height ? ok(false) : ++frames >= 30 ? ok(true) : requestAnimationFrame(check);
           requestAnimationFrame(check);
         }),
       null,
@@ -78,7 +86,10 @@ export async function termAt(page: DrivenPage, conceptId: string, nth: number, e
   for (const deadline = Date.now() + 15_000; ; ) {
     const lines = await linesAt(page, await termBox(page, conceptId, nth), edge);
     // Measured where the page left it: if the page moved (marks still being added, scroll anchoring), measure again.
-    const settled = await page.evaluate((y) => new Promise<boolean>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(Math.abs(scrollY - y) < 0.5)))), lines.scrollY);
+    const settled = await page.evaluate(
+      (y) => new Promise<boolean>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(Math.abs(scrollY - y) < 0.5)))),
+      lines.scrollY,
+    );
     if (settled) return lines;
     if (Date.now() > deadline) throw new Error(`${conceptId} #${nth} kept moving`);
   }
@@ -166,8 +177,10 @@ export function uiAtViewportEdge(page: DrivenPage): Promise<boolean> {
   return page.evaluate(() => {
     const ours = (el: Element | null) => !!el && /^[A-Z]{4}-[A-Z]{8}$/.test(el.tagName) && el.shadowRoot === null;
     for (let k = 0; k < 3; k++) {
-      for (let x = 0; x < innerWidth; x += 2) if (ours(document.elementFromPoint(x, k)) || ours(document.elementFromPoint(x, innerHeight - 1 - k))) return true;
-      for (let y = 0; y < innerHeight; y += 2) if (ours(document.elementFromPoint(k, y)) || ours(document.elementFromPoint(innerWidth - 1 - k, y))) return true;
+      for (let x = 0; x < innerWidth; x += 2)
+        if (ours(document.elementFromPoint(x, k)) || ours(document.elementFromPoint(x, innerHeight - 1 - k))) return true;
+      for (let y = 0; y < innerHeight; y += 2)
+        if (ours(document.elementFromPoint(k, y)) || ours(document.elementFromPoint(innerWidth - 1 - k, y))) return true;
     }
     return false;
   }, null);
@@ -177,25 +190,38 @@ export function uiAtViewportEdge(page: DrivenPage): Promise<boolean> {
 export async function hoverTerm(page: DrivenPage, term: Box) {
   await page.mouse.move(term.x + Math.min(term.width / 2, 12), term.y + term.height / 2, { steps: 8 });
   await humanPause();
-  await pollPage(page, () => {
-    const ours = (el: Element | null) => !!el && /^[A-Z]{4}-[A-Z]{8}$/.test(el.tagName) && el.shadowRoot === null;
-    for (let y = 0; y < innerHeight; y += 8) for (let x = 0; x < innerWidth; x += 8) if (ours(document.elementFromPoint(x, y))) return true;
-    return false;
-  }, null, 'the card to open on hover');
+  await pollPage(
+    page,
+    () => {
+      const ours = (el: Element | null) => !!el && /^[A-Z]{4}-[A-Z]{8}$/.test(el.tagName) && el.shadowRoot === null;
+      for (let y = 0; y < innerHeight; y += 8)
+        for (let x = 0; x < innerWidth; x += 8) if (ours(document.elementFromPoint(x, y))) return true;
+      return false;
+    },
+    null,
+    'the card to open on hover',
+  );
 }
 
 /** Presses Escape (the card goes) and waits until nothing of the extension is under the view. */
 export async function closeCard(page: DrivenPage & { keyboard: { press(key: string): Promise<void> } }) {
   await page.keyboard.press('Escape');
-  await pollPage(page, () => {
-    const ours = (el: Element | null) => !!el && /^[A-Z]{4}-[A-Z]{8}$/.test(el.tagName) && el.shadowRoot === null;
-    for (let y = 0; y < innerHeight; y += 8) for (let x = 0; x < innerWidth; x += 8) if (ours(document.elementFromPoint(x, y))) return false;
-    return true;
-  }, null, 'the card to close on Escape');
+  await pollPage(
+    page,
+    () => {
+      const ours = (el: Element | null) => !!el && /^[A-Z]{4}-[A-Z]{8}$/.test(el.tagName) && el.shadowRoot === null;
+      for (let y = 0; y < innerHeight; y += 8)
+        for (let x = 0; x < innerWidth; x += 8) if (ours(document.elementFromPoint(x, y))) return false;
+      return true;
+    },
+    null,
+    'the card to close on Escape',
+  );
 }
 
 /** A sentence of the long page over several lines, for a passage note. */
-export const PASSAGE = 'Regional Sustainment Framework (RSF), the repair contracts awarded to Korean shipbuilders and the multilateral Partnership for Indo-Pacific Industrial Resilience (PIPIR) are modest in budget terms';
+export const PASSAGE =
+  'Regional Sustainment Framework (RSF), the repair contracts awarded to Korean shipbuilders and the multilateral Partnership for Indo-Pacific Industrial Resilience (PIPIR) are modest in budget terms';
 
 /** A three-line note, as a reader types it (Enter between the lines). */
 export const THREE_LINES = ['RSF: repairs in Korean yards,', 'less time away for the ships,', 'steady work for the yards.'];

@@ -10,7 +10,23 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxNotesFrame } from '../../scripts/firefox';
 import { drivenPuppeteerPage, humanPause, pollPage, selectText, useFirefoxWithExtension, type DrivenPage } from './harness';
-import { closeCard, EDGES, hoverTerm, pointerAside, LONG_PAGE, PASSAGE, termAt, TERMS, THREE_LINES, selectionBand, uiAtViewportEdge, uiExtent, uiHitsIn, VIEWS, waitForTerms } from './geometry-checks';
+import {
+  closeCard,
+  EDGES,
+  hoverTerm,
+  pointerAside,
+  LONG_PAGE,
+  PASSAGE,
+  termAt,
+  TERMS,
+  THREE_LINES,
+  selectionBand,
+  uiAtViewportEdge,
+  uiExtent,
+  uiHitsIn,
+  VIEWS,
+  waitForTerms,
+} from './geometry-checks';
 
 const env = useFirefoxWithExtension();
 
@@ -61,7 +77,10 @@ describe('geometry of the card and the passage panel (Firefox ESR)', () => {
         // The passage panel, for a sentence over several lines.
         await pointerAside(driven);
         await selectText(driven, PASSAGE);
-        await page.evaluate((text) => [...document.querySelectorAll('p')].find((p) => p.textContent!.includes(text))!.scrollIntoView({ block: 'center' }), PASSAGE);
+        await page.evaluate(
+          (text) => [...document.querySelectorAll('p')].find((p) => p.textContent!.includes(text))!.scrollIntoView({ block: 'center' }),
+          PASSAGE,
+        );
         await page.keyboard.press('Shift');
         const band = await selectionBand(driven);
         // The pointer leaves the text (a card it opened on the way goes); then the one small surface left is "Add note".
@@ -71,7 +90,8 @@ describe('geometry of the card and the passage panel (Firefox ESR)', () => {
           () => {
             const ours = (el: Element | null) => !!el && /^[A-Z]{4}-[A-Z]{8}$/.test(el.tagName) && el.shadowRoot === null;
             const hits: { x: number; y: number }[] = [];
-            for (let y = 0; y < innerHeight; y += 3) for (let x = 0; x < innerWidth; x += 3) if (ours(document.elementFromPoint(x, y))) hits.push({ x, y });
+            for (let y = 0; y < innerHeight; y += 3)
+              for (let x = 0; x < innerWidth; x += 3) if (ours(document.elementFromPoint(x, y))) hits.push({ x, y });
             if (!hits.length) return null;
             const xs = hits.map((p) => p.x);
             const ys = hits.map((p) => p.y);
@@ -108,11 +128,20 @@ describe('geometry of the card and the passage panel (Firefox ESR)', () => {
         await page.keyboard.type(THREE_LINES.join('\n'), { delay: 10 });
         await humanPause();
         await notes.click('button[type="submit"]');
-        await notes.waitForFunction((last) => [...document.querySelectorAll('li.note')].some((li) => li.textContent!.includes(last)), { timeout: 10_000 }, THREE_LINES[2]!);
+        await notes.waitForFunction(
+          (last) => [...document.querySelectorAll('li.note')].some((li) => li.textContent!.includes(last)),
+          { timeout: 10_000 },
+          THREE_LINES[2]!,
+        );
         const shown = await notes.evaluate((last) => {
           const li = [...document.querySelectorAll('li.note')].find((n) => n.textContent!.includes(last))!;
           const r = li.getBoundingClientRect();
-          return { top: r.top, bottom: r.bottom, view: innerHeight, scrolled: document.scrollingElement!.scrollTop + (li.closest('.notes-scroll')?.scrollTop ?? 0) };
+          return {
+            top: r.top,
+            bottom: r.bottom,
+            view: innerHeight,
+            scrolled: document.scrollingElement!.scrollTop + (li.closest('.notes-scroll')?.scrollTop ?? 0),
+          };
         }, THREE_LINES[2]!);
         expect(shown.scrolled).toBe(0);
         expect(shown.top).toBeGreaterThanOrEqual(0);

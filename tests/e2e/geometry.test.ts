@@ -10,13 +10,42 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
-import { cardBox, clearKeptDrafts, humanPause, inUi, notesFrame, openCard, selectText, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, clickInUi, openCardEditor } from './harness';
-import { closeCard, EDGES, hoverTerm, pointerAside, LONG_PAGE, PASSAGE, selectionBand, termAt, TERMS, THREE_LINES, uiHitsIn, VIEWS, waitForTerms, type Box } from './geometry-checks';
+import {
+  cardBox,
+  clearKeptDrafts,
+  humanPause,
+  inUi,
+  notesFrame,
+  openCard,
+  selectText,
+  useExtensionBrowser,
+  waitForHighlights,
+  waitForSettledHighlights,
+  clickInUi,
+  openCardEditor,
+} from './harness';
+import {
+  closeCard,
+  EDGES,
+  hoverTerm,
+  pointerAside,
+  LONG_PAGE,
+  PASSAGE,
+  selectionBand,
+  termAt,
+  TERMS,
+  THREE_LINES,
+  uiHitsIn,
+  VIEWS,
+  waitForTerms,
+  type Box,
+} from './geometry-checks';
 
 const env = useExtensionBrowser();
 const names = new Map(loadCorpusFromDir('data').concepts.map((c) => [c.id, c.name]));
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
-const inside = (b: Box, view: { width: number; height: number }) => b.x >= -0.5 && b.y >= -0.5 && b.x + b.width <= view.width + 0.5 && b.y + b.height <= view.height + 0.5;
+const inside = (b: Box, view: { width: number; height: number }) =>
+  b.x >= -0.5 && b.y >= -0.5 && b.x + b.width <= view.width + 0.5 && b.y + b.height <= view.height + 0.5;
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 async function openLongPage(view: (typeof VIEWS)[number]): Promise<Page> {
@@ -24,7 +53,12 @@ async function openLongPage(view: (typeof VIEWS)[number]): Promise<Page> {
   page.setDefaultTimeout(15_000);
   // 200 % zoom: half the CSS pixels, two device pixels each (what the browser's zoom lays out).
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: view.width, height: view.height, deviceScaleFactor: view.scale, mobile: false });
+  await cdp.send('Emulation.setDeviceMetricsOverride', {
+    width: view.width,
+    height: view.height,
+    deviceScaleFactor: view.scale,
+    mobile: false,
+  });
   await page.goto(`${env.server.origin}${LONG_PAGE}`);
   await waitForHighlights(page, 3);
   await waitForSettledHighlights(page);
@@ -38,18 +72,22 @@ async function openLongPage(view: (typeof VIEWS)[number]): Promise<Page> {
  * the element (or something inside it).
  */
 function hitInUi(page: Page, selector: string, name = ''): Promise<string> {
-  return inUi(page, (roots, [sel, label]) => {
-    for (const root of roots) {
-      const el = [...root.querySelectorAll(sel)].find((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').includes(label));
-      if (!el) continue;
-      const r = el.getBoundingClientRect();
-      const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
-      if (document.elementFromPoint(x, y) !== root.host) return `the page finds ${document.elementFromPoint(x, y)?.tagName} at ${sel}`;
-      const hit = root.elementFromPoint(x, y);
-      return hit && (hit === el || el.contains(hit)) ? 'hit' : `the UI finds ${hit?.tagName}.${hit?.className} over ${sel}`;
-    }
-    return `no ${sel} ${label}`;
-  }, [selector, name] as const);
+  return inUi(
+    page,
+    (roots, [sel, label]) => {
+      for (const root of roots) {
+        const el = [...root.querySelectorAll(sel)].find((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').includes(label));
+        if (!el) continue;
+        const r = el.getBoundingClientRect();
+        const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+        if (document.elementFromPoint(x, y) !== root.host) return `the page finds ${document.elementFromPoint(x, y)?.tagName} at ${sel}`;
+        const hit = root.elementFromPoint(x, y);
+        return hit && (hit === el || el.contains(hit)) ? 'hit' : `the UI finds ${hit?.tagName}.${hit?.className} over ${sel}`;
+      }
+      return `no ${sel} ${label}`;
+    },
+    [selector, name] as const,
+  );
 }
 
 /**
@@ -66,18 +104,22 @@ async function hitInFrame(page: Page, frame: Frame, name: string): Promise<strin
   });
   if (!control.whole) return `${name} is cut by the frame's edge`;
   if (!control.hit) return `${name} is covered inside the frame`;
-  return inUi(page, (roots, c) => {
-    for (const root of roots) {
-      const iframe = root.querySelector('iframe.notes-frame');
-      if (!iframe) continue;
-      const r = iframe.getBoundingClientRect();
-      const [x, y] = [r.left + c.x, r.top + c.y];
-      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return 'outside the view';
-      if (document.elementFromPoint(x, y) !== root.host) return `the page finds ${document.elementFromPoint(x, y)?.tagName}`;
-      return root.elementFromPoint(x, y) === iframe ? 'hit' : `the UI finds ${root.elementFromPoint(x, y)?.className}`;
-    }
-    return 'no notes frame';
-  }, control);
+  return inUi(
+    page,
+    (roots, c) => {
+      for (const root of roots) {
+        const iframe = root.querySelector('iframe.notes-frame');
+        if (!iframe) continue;
+        const r = iframe.getBoundingClientRect();
+        const [x, y] = [r.left + c.x, r.top + c.y];
+        if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return 'outside the view';
+        if (document.elementFromPoint(x, y) !== root.host) return `the page finds ${document.elementFromPoint(x, y)?.tagName}`;
+        return root.elementFromPoint(x, y) === iframe ? 'hit' : `the UI finds ${root.elementFromPoint(x, y)?.className}`;
+      }
+      return 'no notes frame';
+    },
+    control,
+  );
 }
 
 describe('geometry of the card and the passage panel (Chromium)', () => {
@@ -113,38 +155,42 @@ describe('geometry of the card and the passage panel (Chromium)', () => {
     // Known gap (closing note): at 200 % zoom the panel's prepared frame showed Save cut by its bottom edge in 2 runs of 3.
     if (view.scale !== 2)
       it(`at ${view.name}: the passage panel covers neither the selection nor the next line, lies whole in the view, Save and Cancel in reach`, async () => {
-      const page = await openLongPage(view);
-      try {
-        // A one-line quote and a long one (a whole sentence over several lines).
-        for (const text of ['Regional Sustainment Framework', PASSAGE]) {
-          await pointerAside(page);
-          await page.locator('p', { hasText: text }).first().scrollIntoViewIfNeeded();
-          await selectText(page, text);
-          const band = await selectionBand(page);
-          await page.keyboard.press('Shift');
-          await humanPause();
-          await clickInUi(page, 'button.selection-button', 'Add note');
-          const panelFrame = await notesFrame(page, 'Add a note to this passage');
-          await poll(() => inUi(page, (roots) => roots.some((r) => !!r.querySelector('.floating.panel')), null)).toBe(true);
-          const panel = (await inUi(page, (roots) => {
-            const el = roots.map((r) => r.querySelector('.floating.panel')).find(Boolean);
-            const r = el?.getBoundingClientRect();
-            return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-          }, null))!;
-          expect(overlaps(panel, band), `panel ${JSON.stringify(panel)} over the selection's lines ${JSON.stringify(band)}`).toBe(false);
-          expect(inside(panel, view), `panel ${JSON.stringify(panel)} not whole in ${view.width} × ${view.height}`).toBe(true);
-          expect(await hitInFrame(page, panelFrame, 'Save note')).toBe('hit');
-          expect(await hitInFrame(page, panelFrame, 'Cancel')).toBe('hit');
-          // Closed by a click in the page's margin: input aimed at a frame that its own event removes can leave Chromium's input waiting on it.
-          await humanPause();
-          await pointerAside(page);
-          await page.mouse.click(3, await page.evaluate(() => innerHeight / 2));
-          await poll(() => inUi(page, (roots) => roots.some((r) => !!r.querySelector('.floating.panel')), null)).toBe(false);
+        const page = await openLongPage(view);
+        try {
+          // A one-line quote and a long one (a whole sentence over several lines).
+          for (const text of ['Regional Sustainment Framework', PASSAGE]) {
+            await pointerAside(page);
+            await page.locator('p', { hasText: text }).first().scrollIntoViewIfNeeded();
+            await selectText(page, text);
+            const band = await selectionBand(page);
+            await page.keyboard.press('Shift');
+            await humanPause();
+            await clickInUi(page, 'button.selection-button', 'Add note');
+            const panelFrame = await notesFrame(page, 'Add a note to this passage');
+            await poll(() => inUi(page, (roots) => roots.some((r) => !!r.querySelector('.floating.panel')), null)).toBe(true);
+            const panel = (await inUi(
+              page,
+              (roots) => {
+                const el = roots.map((r) => r.querySelector('.floating.panel')).find(Boolean);
+                const r = el?.getBoundingClientRect();
+                return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+              },
+              null,
+            ))!;
+            expect(overlaps(panel, band), `panel ${JSON.stringify(panel)} over the selection's lines ${JSON.stringify(band)}`).toBe(false);
+            expect(inside(panel, view), `panel ${JSON.stringify(panel)} not whole in ${view.width} × ${view.height}`).toBe(true);
+            expect(await hitInFrame(page, panelFrame, 'Save note')).toBe('hit');
+            expect(await hitInFrame(page, panelFrame, 'Cancel')).toBe('hit');
+            // Closed by a click in the page's margin: input aimed at a frame that its own event removes can leave Chromium's input waiting on it.
+            await humanPause();
+            await pointerAside(page);
+            await page.mouse.click(3, await page.evaluate(() => innerHeight / 2));
+            await poll(() => inUi(page, (roots) => roots.some((r) => !!r.querySelector('.floating.panel')), null)).toBe(false);
+          }
+        } finally {
+          await page.close();
         }
-      } finally {
-        await page.close();
-      }
-    });
+      });
 
     it(`at ${view.name}: a three-line note is fully visible in the pinned card after saving`, async () => {
       const page = await openLongPage(view);
@@ -167,26 +213,39 @@ describe('geometry of the card and the passage panel (Chromium)', () => {
         // Wholly inside the frame's view, without scrolling it…
         const inFrame = await saved.evaluate((li) => {
           const r = li.getBoundingClientRect();
-          return { top: r.top, bottom: r.bottom, view: innerHeight, scrolled: document.scrollingElement!.scrollTop + (li.closest('.notes-scroll')?.scrollTop ?? 0) };
+          return {
+            top: r.top,
+            bottom: r.bottom,
+            view: innerHeight,
+            scrolled: document.scrollingElement!.scrollTop + (li.closest('.notes-scroll')?.scrollTop ?? 0),
+          };
         });
         expect(inFrame.scrolled).toBe(0);
         expect(inFrame.top).toBeGreaterThanOrEqual(0);
         expect(inFrame.bottom, 'the note is cut by the notes frame').toBeLessThanOrEqual(inFrame.view);
         // …and the frame wholly inside the card's visible area and the view, beside (not over) the term's lines.
-        const shown = await inUi(page, (roots, n) => {
-          for (const root of roots) {
-            const iframe = root.querySelector('iframe.notes-frame');
-            const card = root.getElementById('alliance-lens-card');
-            if (!iframe || !card) continue;
-            const f = iframe.getBoundingClientRect();
-            const c = card.getBoundingClientRect();
-            const [top, bottom] = [f.top + n.top, f.top + n.bottom];
-            const visible = top >= c.top && bottom <= c.bottom && top >= 0 && bottom <= innerHeight;
-            const reached = [top + 2, (top + bottom) / 2, bottom - 2].every((y) => document.elementFromPoint(f.left + f.width / 2, y) === root.host && root.elementFromPoint(f.left + f.width / 2, y) === iframe);
-            return { visible, reached, card: { x: c.x, y: c.y, width: c.width, height: c.height } };
-          }
-          return null;
-        }, inFrame);
+        const shown = await inUi(
+          page,
+          (roots, n) => {
+            for (const root of roots) {
+              const iframe = root.querySelector('iframe.notes-frame');
+              const card = root.getElementById('alliance-lens-card');
+              if (!iframe || !card) continue;
+              const f = iframe.getBoundingClientRect();
+              const c = card.getBoundingClientRect();
+              const [top, bottom] = [f.top + n.top, f.top + n.bottom];
+              const visible = top >= c.top && bottom <= c.bottom && top >= 0 && bottom <= innerHeight;
+              const reached = [top + 2, (top + bottom) / 2, bottom - 2].every(
+                (y) =>
+                  document.elementFromPoint(f.left + f.width / 2, y) === root.host &&
+                  root.elementFromPoint(f.left + f.width / 2, y) === iframe,
+              );
+              return { visible, reached, card: { x: c.x, y: c.y, width: c.width, height: c.height } };
+            }
+            return null;
+          },
+          inFrame,
+        );
         expect(shown).toMatchObject({ visible: true, reached: true });
         expect(overlaps(shown!.card, band)).toBe(false);
         expect(inside(shown!.card, view)).toBe(true);
@@ -196,4 +255,3 @@ describe('geometry of the card and the passage panel (Chromium)', () => {
     });
   }
 });
-

@@ -5,7 +5,17 @@ import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchWithExtension, startServer, type ExtensionBrowser, type Handler, type PageServer } from '../../scripts/browser';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { within } from '../../scripts/extension-ui';
-import { clickInUi, inUi, notesFrame, openCard, paintedMentions, saveNoteInCard, termBox, waitForPainted, type EvaluatingPage } from '../../scripts/extension-ui';
+import {
+  clickInUi,
+  inUi,
+  notesFrame,
+  openCard,
+  paintedMentions,
+  saveNoteInCard,
+  termBox,
+  waitForPainted,
+  type EvaluatingPage,
+} from '../../scripts/extension-ui';
 
 export * from '../../scripts/browser';
 export * from '../../scripts/extension-ui';
@@ -21,12 +31,14 @@ const STRICT_CSP = "default-src 'none'; require-trusted-types-for 'script'";
  */
 export const strictCspPage: Handler = (req, res) => {
   if (req.url !== '/csp/strict.html') return false;
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP }).end(
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title></head><body>' +
-      '<p>Seoul and Washington signed the Special Measures Agreement; the SMA covers USFK costs, and the Nuclear Consultative Group met.</p>' +
-      '<aside id="component"><template shadowrootmode="open"><p id="inside">A component on the Washington Declaration.</p></template></aside>' +
-      '</body></html>',
-  );
+  res
+    .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP })
+    .end(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title></head><body>' +
+        '<p>Seoul and Washington signed the Special Measures Agreement; the SMA covers USFK costs, and the Nuclear Consultative Group met.</p>' +
+        '<aside id="component"><template shadowrootmode="open"><p id="inside">A component on the Washington Declaration.</p></template></aside>' +
+        '</body></html>',
+    );
   return true;
 };
 
@@ -39,7 +51,8 @@ export const strictCspPage: Handler = (req, res) => {
 export function styledHighlights() {
   const rule = (sheets: readonly CSSStyleSheet[], id: string) => {
     for (const sheet of sheets) {
-      for (const r of sheet.cssRules) if (r.cssText.includes(`::highlight(alliance-lens--${id})`)) return /underline/.test(r.cssText) ? 'underline' : 'styled';
+      for (const r of sheet.cssRules)
+        if (r.cssText.includes(`::highlight(alliance-lens--${id})`)) return /underline/.test(r.cssText) ? 'underline' : 'styled';
     }
     return 'missing';
   };
@@ -103,7 +116,13 @@ export async function mentionIds(page: Page): Promise<string[]> {
 
 /** How many painted ranges of ours there are (read as a page could, from `CSS.highlights`). */
 export function paintedCount(page: EvaluatingPage): Promise<number> {
-  return page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].filter(([name]) => name.startsWith('alliance-lens--')).reduce((n, [, h]) => n + h.size, 0), null);
+  return page.evaluate(
+    () =>
+      [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)]
+        .filter(([name]) => name.startsWith('alliance-lens--'))
+        .reduce((n, [, h]) => n + h.size, 0),
+    null,
+  );
 }
 
 /** The id of the tab showing `page` (brought to the front, it is the active tab). */
@@ -122,10 +141,14 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
 
 /** Drops every kept note draft (the extension's session storage keeps them for the whole browser session), so a test starts clean. */
 export async function clearKeptDrafts(browser: ExtensionBrowser) {
-  await within(10_000, 'clearing kept drafts in the background', browser.serviceWorker.evaluate(async () => {
-    const all = await chrome.storage.session.get(null);
-    await chrome.storage.session.remove(Object.keys(all).filter((key) => key.startsWith('draft:')));
-  }));
+  await within(
+    10_000,
+    'clearing kept drafts in the background',
+    browser.serviceWorker.evaluate(async () => {
+      const all = await chrome.storage.session.get(null);
+      await chrome.storage.session.remove(Object.keys(all).filter((key) => key.startsWith('draft:')));
+    }),
+  );
 }
 
 /** Pins the card of the first mention of `conceptId` with a click and saves a note on it from the card, as a reader does. */
@@ -275,7 +298,13 @@ export async function holdsFor(holds: () => Promise<boolean>, ms: number, what: 
 }
 
 /** Polls `check` in the page until it returns a value (not null or false). */
-export async function pollPage<R, A>(page: DrivenPage, check: (arg: A) => R | null | false, arg: A, what: string, timeoutMs = 15_000): Promise<R> {
+export async function pollPage<R, A>(
+  page: DrivenPage,
+  check: (arg: A) => R | null | false,
+  arg: A,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<R> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await page.evaluate(check, arg);
@@ -364,7 +393,8 @@ export async function allStoredNotes(): Promise<{ body: string; target?: { quote
 }
 
 /** The exact quotes of the passage notes among `notes`. */
-export const quotesOf = (notes: Awaited<ReturnType<typeof allStoredNotes>>) => notes.flatMap((n) => (n.target?.quote ? [n.target.quote.exact] : []));
+export const quotesOf = (notes: Awaited<ReturnType<typeof allStoredNotes>>) =>
+  notes.flatMap((n) => (n.target?.quote ? [n.target.quote.exact] : []));
 
 /**
  * Where the extension's closed UI covers the viewport beside the current
@@ -424,7 +454,11 @@ export function passageBoxCount(page: Page): Promise<number> {
  * each from the page's own caret positions.
  */
 export async function passageText(page: Page): Promise<string> {
-  const boxes = await inUi(page, (roots) => roots.flatMap((r) => [...r.querySelectorAll('.passage-box')].map((b) => b.getBoundingClientRect().toJSON() as DOMRect)), null);
+  const boxes = await inUi(
+    page,
+    (roots) => roots.flatMap((r) => [...r.querySelectorAll('.passage-box')].map((b) => b.getBoundingClientRect().toJSON() as DOMRect)),
+    null,
+  );
   return page.evaluate((rects) => {
     const at = (x: number, y: number) => document.caretPositionFromPoint(x, y);
     return rects
@@ -466,7 +500,12 @@ export function paintedConceptAt({ x, y }: { x: number; y: number }): string | n
 }
 
 /** The centre of the first line box of a highlighted mention, scrolled into view. */
-export async function termCentre(page: EvaluatingPage, conceptId: string, nth = 0, block: ScrollLogicalPosition = 'center'): Promise<{ x: number; y: number }> {
+export async function termCentre(
+  page: EvaluatingPage,
+  conceptId: string,
+  nth = 0,
+  block: ScrollLogicalPosition = 'center',
+): Promise<{ x: number; y: number }> {
   const box = await termBox(page, conceptId, nth, block);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
@@ -486,7 +525,11 @@ export async function rerenderParagraphOf(page: Page, conceptId: string, extra: 
   );
   await pollPage(
     page,
-    (id) => [...((CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(`alliance-lens--${id}`) ?? [])].length > 0 && [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(`alliance-lens--${id}`)!].every((r) => r.startContainer.isConnected),
+    (id) =>
+      [...((CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(`alliance-lens--${id}`) ?? [])].length > 0 &&
+      [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(`alliance-lens--${id}`)!].every(
+        (r) => r.startContainer.isConnected,
+      ),
     conceptId,
     `the ${conceptId} mention highlighted again`,
   );

@@ -1,11 +1,24 @@
 /** Hostile pages: a strict CSP, text rewritten every 10 ms, deep and huge DOMs, editors, synthetic events. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openCard, paintedCount, paintedWithin, strictCspPage, styledCard, styledHighlights, termBox, termCentre, useExtensionBrowser, waitForHighlights, paintAllHighlights } from './harness';
+import {
+  openCard,
+  paintedCount,
+  paintedWithin,
+  strictCspPage,
+  styledCard,
+  styledHighlights,
+  termBox,
+  termCentre,
+  useExtensionBrowser,
+  waitForHighlights,
+  paintAllHighlights,
+} from './harness';
 
 function generatedPage(kind: 'deep' | 'huge'): string {
   const text = 'The Special Measures Agreement and US Forces Korea in Seoul.';
-  if (kind === 'deep') return `<!doctype html><title>deep</title><body>${'<div>'.repeat(2000)}<p>${text}</p>${'</div>'.repeat(2000)}</body>`;
+  if (kind === 'deep')
+    return `<!doctype html><title>deep</title><body>${'<div>'.repeat(2000)}<p>${text}</p>${'</div>'.repeat(2000)}</body>`;
   return `<!doctype html><title>huge</title><body>${Array.from({ length: 50_000 }, (_, i) => `<span>${i % 500 === 0 ? 'NCG ' : 'x '}</span>`).join('')}<p>${text}</p></body>`;
 }
 
@@ -113,7 +126,8 @@ describe('hostile pages', () => {
       const w = window as unknown as { forged: number };
       w.forged = 0;
       document.addEventListener('pointermove', (e) => {
-        if (!e.isTrusted || w.forged || e.clientX < n.x || e.clientX > n.x + n.width || e.clientY < n.y || e.clientY > n.y + n.height) return;
+        if (!e.isTrusted || w.forged || e.clientX < n.x || e.clientX > n.x + n.width || e.clientY < n.y || e.clientY > n.y + n.height)
+          return;
         const [r] = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get('alliance-lens--sma')!];
         const range = document.createRange();
         range.setStart(r!.startContainer, r!.startOffset);
@@ -121,7 +135,8 @@ describe('hostile pages', () => {
         const s = range.getBoundingClientRect();
         const [x, y] = [s.x + s.width / 2, s.y + s.height / 2];
         const target = range.startContainer.parentElement!;
-        for (const type of ['pointermove', 'pointerover', 'mousemove', 'focusin', 'click']) target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
+        for (const type of ['pointermove', 'pointerover', 'mousemove', 'focusin', 'click'])
+          target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
         window.postMessage({ type: 'notes:deleteAll', data: { confirm: true } }, '*');
         w.forged++;
       });
@@ -148,7 +163,11 @@ describe('hostile pages', () => {
     expect(posted).not.toContain('content-script-started');
     // Guesses at the start-up event of a newer copy of the content script.
     await page.evaluate(() => {
-      for (const type of ['wxt:content-script-started', 'content:wxt:content-script-started', 'undefined:content:wxt:content-script-started']) {
+      for (const type of [
+        'wxt:content-script-started',
+        'content:wxt:content-script-started',
+        'undefined:content:wxt:content-script-started',
+      ]) {
         document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId: 'page' } }));
       }
     });

@@ -8,7 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { ARTICLE, FROM_HIGHLIGHT, PLAIN } from './human-speed-passages';
-import { closePagesAfterEachTest, allStoredNotes, dragSelectPassage, drivenPuppeteerPage, humanPause, ownUiPointNearSelection, paintedConceptAt, pointOfText, pollPage, quotesOf, startServer, waitForPainted, type PageServer } from './harness';
+import {
+  closePagesAfterEachTest,
+  allStoredNotes,
+  dragSelectPassage,
+  drivenPuppeteerPage,
+  humanPause,
+  ownUiPointNearSelection,
+  paintedConceptAt,
+  pointOfText,
+  pollPage,
+  quotesOf,
+  startServer,
+  waitForPainted,
+  type PageServer,
+} from './harness';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -46,7 +60,11 @@ async function selectAndSave(page: Page, passage: { start: string; end: string }
   await humanPause();
   await panel.click('button[type="submit"]');
   // Saving closes the panel.
-  for (const deadline = Date.now() + 10_000; page.frames().some((f) => f.url().includes('/notes-frame.html')); await new Promise((r) => setTimeout(r, 100))) {
+  for (
+    const deadline = Date.now() + 10_000;
+    page.frames().some((f) => f.url().includes('/notes-frame.html'));
+    await new Promise((r) => setTimeout(r, 100))
+  ) {
     if (Date.now() > deadline) throw new Error('The passage-note panel stayed open after saving');
   }
   return { selected, before };
@@ -56,7 +74,11 @@ async function selectAndSave(page: Page, passage: { start: string; end: string }
 async function showsNoteAt(page: Page, text: string, note: string) {
   // A card left open goes first (its notes frame is not the panel's).
   await page.keyboard.press('Escape');
-  for (const deadline = Date.now() + 10_000; page.frames().some((f) => f.url().includes('/notes-frame.html')); await new Promise((r) => setTimeout(r, 100))) {
+  for (
+    const deadline = Date.now() + 10_000;
+    page.frames().some((f) => f.url().includes('/notes-frame.html'));
+    await new Promise((r) => setTimeout(r, 100))
+  ) {
     if (Date.now() > deadline) throw new Error('The card stayed open after Escape');
   }
   const { x, y } = await pointOfText(drivenPuppeteerPage(page), text, 2);
@@ -64,7 +86,11 @@ async function showsNoteAt(page: Page, text: string, note: string) {
   await humanPause();
   await page.mouse.click(x, y);
   const panel = await firefoxNotesFrame(page);
-  for (const deadline = Date.now() + 10_000; !(await panel.evaluate(() => document.body.textContent ?? '')).includes(note); await new Promise((r) => setTimeout(r, 100))) {
+  for (
+    const deadline = Date.now() + 10_000;
+    !(await panel.evaluate(() => document.body.textContent ?? '')).includes(note);
+    await new Promise((r) => setTimeout(r, 100))
+  ) {
     if (Date.now() > deadline) throw new Error(`The note panel at "${text}" did not show "${note}"`);
   }
   await page.keyboard.press('Escape');

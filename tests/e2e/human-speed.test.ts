@@ -7,7 +7,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTICLE, FROM_HIGHLIGHT, PLAIN } from './human-speed-passages';
-import { allStoredNotes, quotesOf, dragSelectPassage, humanPause, openCard, paintedConceptAt, passageText, pointOfText, saveSelectionNote, useExtensionBrowser, waitForHighlights, type Handler } from './harness';
+import {
+  allStoredNotes,
+  quotesOf,
+  dragSelectPassage,
+  humanPause,
+  openCard,
+  paintedConceptAt,
+  passageText,
+  pointOfText,
+  saveSelectionNote,
+  useExtensionBrowser,
+  waitForHighlights,
+  type Handler,
+} from './harness';
 
 /** A large article whose page updates a clock every 50 ms, as dashboards and live blogs do. */
 const tickerPage: Handler = (req, res) => {
@@ -74,7 +87,9 @@ describe('Chromium at human speed', () => {
       // The hovered paragraph's highlights are the very same ranges: nothing was repainted.
       expect(
         await page.evaluate(() =>
-          (window as unknown as { __hovered: { name: string; range: AbstractRange }[] }).__hovered.every(({ name, range }) => (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(name)!.has(range)),
+          (window as unknown as { __hovered: { name: string; range: AbstractRange }[] }).__hovered.every(({ name, range }) =>
+            (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(name)!.has(range),
+          ),
         ),
       ).toBe(true);
     }

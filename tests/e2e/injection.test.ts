@@ -27,7 +27,15 @@ const backup = JSON.stringify({
   version: 1,
   exportedAt: '2026-11-24T00:00:00.000Z',
   notes: [
-    { id: 'inject-concept-01', kind: 'concept', conceptId: 'sma', body: BODY, tags: [TAG], createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000 },
+    {
+      id: 'inject-concept-01',
+      kind: 'concept',
+      conceptId: 'sma',
+      body: BODY,
+      tags: [TAG],
+      createdAt: 1_700_000_000_000,
+      updatedAt: 1_700_000_000_000,
+    },
     {
       id: 'inject-passage-01',
       kind: 'passage',
@@ -50,7 +58,9 @@ const backup = JSON.stringify({
 async function untouched(page: Page | Frame, root: string) {
   return page.evaluate((selector) => {
     const scopes = [...document.querySelectorAll(selector)].map((el) => el.shadowRoot ?? el);
-    const injected = scopes.flatMap((scope) => [...scope.querySelectorAll('img, script, svg, b')]).filter((el) => /pwned/.test(el.outerHTML));
+    const injected = scopes
+      .flatMap((scope) => [...scope.querySelectorAll('img, script, svg, b')])
+      .filter((el) => /pwned/.test(el.outerHTML));
     return { injected: injected.length, pwned: (window as unknown as { __pwned?: number }).__pwned ?? null };
   }, root);
 }
@@ -58,7 +68,9 @@ async function untouched(page: Page | Frame, root: string) {
 describe('markup in notes', () => {
   it('is text in the dashboard, the card and the exports, and never runs', async () => {
     const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
-    await dash.locator('input[type="file"]').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await dash
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
     await dash.getByRole('button', { name: 'Import now' }).click();
     await dash.getByText('Imported: 2 added').waitFor();
 

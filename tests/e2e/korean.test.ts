@@ -7,7 +7,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionsOf, scoreAgainstGold, summarise, pagesBelow, type GoldPage, type PageScore } from '../support/gold';
-import { KOREAN_PAGES, clickInUi, clickTerm, inUi, notesFrame, openCard, setSettings, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, paintAllHighlights } from './harness';
+import {
+  KOREAN_PAGES,
+  clickInUi,
+  clickTerm,
+  inUi,
+  notesFrame,
+  openCard,
+  setSettings,
+  tabIdOf,
+  useExtensionBrowser,
+  waitForHighlights,
+  waitForSettledHighlights,
+  paintAllHighlights,
+} from './harness';
 
 const gold: { pages: GoldPage[] } = JSON.parse(readFileSync(join(KOREAN_PAGES, 'gold.json'), 'utf8'));
 const env = useExtensionBrowser();
@@ -43,7 +56,8 @@ describe('the interface in Korean', () => {
     await clickTerm(article, 'ncg');
     await expect.poll(() => openCard(article)).toMatchObject({ name: '핵협의그룹' });
     // The card lives in a closed shadow root (read as DevTools can); its notes in the extension's frame.
-    const cardText = () => inUi(article, (roots) => roots.map((r) => r.getElementById('alliance-lens-card')?.textContent ?? '').join(''), null);
+    const cardText = () =>
+      inUi(article, (roots) => roots.map((r) => r.getElementById('alliance-lens-card')?.textContent ?? '').join(''), null);
     await expect.poll(cardText).toContain('이 페이지의 표기: “NCG”');
     await expect.poll(cardText).toContain('Nuclear Consultative Group');
     await (await notesFrame(article)).getByRole('button', { name: '메모 추가' }).waitFor();

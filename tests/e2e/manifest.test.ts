@@ -29,7 +29,9 @@ describe.each([
     expect(manifest.externally_connectable).toBeUndefined();
     // Chrome: reachable only through the per-session dynamic URL; Firefox MV2 takes a list of paths.
     expect(manifest.web_accessible_resources).toEqual(
-      target === 'chrome-mv3' ? [{ resources: ['notes-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }] : ['notes-frame.html'],
+      target === 'chrome-mv3'
+        ? [{ resources: ['notes-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }]
+        : ['notes-frame.html'],
     );
     const csp = JSON.stringify(manifest.content_security_policy ?? '');
     expect(csp).not.toMatch(/https?:|unsafe-eval/);
@@ -45,7 +47,12 @@ describe.each([
   });
 
   it('declares the keyboard shortcuts of lib/commands.ts, none on Alt+Shift+N (reserved in Chromium)', () => {
-    expect(Object.keys(manifest.commands).sort()).toEqual(['add-passage-note', 'next-highlight', 'previous-highlight', 'toggle-highlights']);
+    expect(Object.keys(manifest.commands).sort()).toEqual([
+      'add-passage-note',
+      'next-highlight',
+      'previous-highlight',
+      'toggle-highlights',
+    ]);
     expect(manifest.commands).toEqual(manifestCommands());
     expect(JSON.stringify(manifest.commands)).not.toContain('Alt+Shift+N');
   });

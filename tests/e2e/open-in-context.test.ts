@@ -6,7 +6,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allStoredNotes, dragSelectPassage, notesFrame, openCard, saveSelectionNote, tabIdOf, useExtensionBrowser, waitForHighlights, humanPause, openInContext, passageBoxCount, openCardEditor } from './harness';
+import {
+  allStoredNotes,
+  dragSelectPassage,
+  notesFrame,
+  openCard,
+  saveSelectionNote,
+  tabIdOf,
+  useExtensionBrowser,
+  waitForHighlights,
+  humanPause,
+  openInContext,
+  passageBoxCount,
+  openCardEditor,
+} from './harness';
 
 const env = useExtensionBrowser();
 const PAGE = '/fixtures/long-article.html';
@@ -19,13 +32,20 @@ const poll = <T>(what: string, fn: () => T | Promise<T>) => expect.poll(fn, { ti
 function deepMention(page: Page) {
   return page.evaluate(() => {
     const deep = document.getElementById('deep')!;
-    const painted = [...((CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get('alliance-lens--ncg') ?? [])].find((r) => deep.contains(r.startContainer));
+    const painted = [...((CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get('alliance-lens--ncg') ?? [])].find((r) =>
+      deep.contains(r.startContainer),
+    );
     if (!painted) return null;
     const range = document.createRange();
     range.setStart(painted.startContainer, painted.startOffset);
     range.setEnd(painted.endContainer, painted.endOffset);
     const r = range.getBoundingClientRect();
-    return { inView: r.top >= 0 && r.bottom <= innerHeight && r.width > 0, scrollY: Math.round(scrollY), x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    return {
+      inView: r.top >= 0 && r.bottom <= innerHeight && r.width > 0,
+      scrollY: Math.round(scrollY),
+      x: r.x + r.width / 2,
+      y: r.y + r.height / 2,
+    };
   });
 }
 
@@ -62,7 +82,10 @@ describe('Open in context', () => {
     await page.mouse.move(at.x, at.y, { steps: 8 });
     await humanPause();
     await page.mouse.click(at.x, at.y);
-    await poll('the card is pinned', () => openCard(page)).toMatchObject({ role: 'dialog', name: expect.stringContaining('Nuclear Consultative Group') });
+    await poll('the card is pinned', () => openCard(page)).toMatchObject({
+      role: 'dialog',
+      name: expect.stringContaining('Nuclear Consultative Group'),
+    });
     const notes = await notesFrame(page, 'Your notes');
     await humanPause();
     await openCardEditor(notes);
@@ -72,10 +95,17 @@ describe('Open in context', () => {
     await notes.getByText(NOTE).waitFor();
 
     // The note records the page and the sentence it was written on.
-    const stored = (await env.browser.serviceWorker.evaluate(allStoredNotes)) as unknown as { body: string; source?: { url: string; quote: { exact: string; prefix: string; suffix: string } } }[];
+    const stored = (await env.browser.serviceWorker.evaluate(allStoredNotes)) as unknown as {
+      body: string;
+      source?: { url: string; quote: { exact: string; prefix: string; suffix: string } };
+    }[];
     expect(stored.find((n) => n.body === NOTE)?.source).toMatchObject({
       url: `${env.server.origin}${PAGE}`,
-      quote: { exact: 'Nuclear Consultative Group', prefix: 'At its fourth meeting the ', suffix: ' agreed on guidelines for joint nuclear planning and exercises.' },
+      quote: {
+        exact: 'Nuclear Consultative Group',
+        prefix: 'At its fourth meeting the ',
+        suffix: ' agreed on guidelines for joint nuclear planning and exercises.',
+      },
     });
     await page.close();
 
@@ -83,18 +113,26 @@ describe('Open in context', () => {
     const row = dash.locator('article.note-row', { hasText: NOTE });
     await row.waitFor();
     // The row shows where the note was written.
-    expect(await row.locator('blockquote').textContent()).toBe('At its fourth meeting the Nuclear Consultative Group agreed on guidelines for joint nuclear planning and exercises.');
+    expect(await row.locator('blockquote').textContent()).toBe(
+      'At its fourth meeting the Nuclear Consultative Group agreed on guidelines for joint nuclear planning and exercises.',
+    );
     const opened = await openInContext(env.browser, dash, row);
     expect(opened.url()).toBe(`${env.server.origin}${PAGE}`);
-    await poll('the new tab is scrolled to the mention', () => deepMention(opened)).toMatchObject({ inView: true, scrollY: expect.any(Number) });
+    await poll('the new tab is scrolled to the mention', () => deepMention(opened)).toMatchObject({
+      inView: true,
+      scrollY: expect.any(Number),
+    });
     expect((await deepMention(opened))!.scrollY).toBeGreaterThan(400);
-    await poll("the mention's card is pinned", () => openCard(opened)).toMatchObject({ role: 'dialog', name: expect.stringContaining('Nuclear Consultative Group') });
+    await poll("the mention's card is pinned", () => openCard(opened)).toMatchObject({
+      role: 'dialog',
+      name: expect.stringContaining('Nuclear Consultative Group'),
+    });
     await (await notesFrame(opened, NOTE)).getByText(NOTE).waitFor();
     await opened.close();
     await dash.close();
   });
 
-  it("a passage note: Open in context shows the page scrolled to the passage, with the note beside it", async () => {
+  it('a passage note: Open in context shows the page scrolled to the passage, with the note beside it', async () => {
     const page = await env.browser.context.newPage();
     page.setDefaultTimeout(15_000);
     await page.setViewportSize({ width: 1200, height: 800 });
@@ -114,7 +152,10 @@ describe('Open in context', () => {
 
     const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
     const opened = await openInContext(env.browser, dash, dash.locator('article.note-row', { hasText: body }));
-    await poll('the passage is drawn and in view', async () => (await passageBoxCount(opened)) > 0 && (await textInView(opened, passage.start))).toBe(true);
+    await poll(
+      'the passage is drawn and in view',
+      async () => (await passageBoxCount(opened)) > 0 && (await textInView(opened, passage.start)),
+    ).toBe(true);
     // The note's panel opens beside it.
     await notesFrame(opened, body);
     await dash.close();

@@ -31,11 +31,14 @@ describe('an orphaned content script', () => {
     // The reader's next moves over the page tell the script it is orphaned: it stops and takes its highlights away.
     let step = 0;
     await expect
-      .poll(async () => {
-        step++;
-        await page.mouse.move(40 + (step % 3) * 250, 150 + ((step * 97) % 600));
-        return paintedCount(page);
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          step++;
+          await page.mouse.move(40 + (step % 3) * 250, 150 + ((step * 97) % 600));
+          return paintedCount(page);
+        },
+        { timeout: 20_000 },
+      )
       .toBe(0);
     await notes.getByRole('button', { name: 'Save note' }).click();
     await expect.poll(() => notes.getByRole('alert').textContent()).toMatch(/reload|restarted/);

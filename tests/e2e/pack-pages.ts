@@ -9,10 +9,18 @@ export const PACK_NAME = 'Alliance desk extras';
 export const PACK_V2_TEXT = JSON.stringify({
   ...JSON.parse(PACK_TEXT),
   version: 2,
-  concepts: JSON.parse(PACK_TEXT).concepts.map((c: { id: string }) => (c.id === 'thaad' ? { ...c, definition: 'Version two: a US missile-defense system that intercepts ballistic missiles in their final phase.' } : c)),
+  concepts: JSON.parse(PACK_TEXT).concepts.map((c: { id: string }) =>
+    c.id === 'thaad'
+      ? { ...c, definition: 'Version two: a US missile-defense system that intercepts ballistic missiles in their final phase.' }
+      : c,
+  ),
 });
 /** Refused whole: one concept without aliases. */
-export const BROKEN_PACK_TEXT = JSON.stringify({ ...JSON.parse(PACK_TEXT), id: 'broken-desk', concepts: JSON.parse(PACK_TEXT).concepts.map((c: { id: string }) => (c.id === 'freedom-edge' ? { ...c, aliases: [] } : c)) });
+export const BROKEN_PACK_TEXT = JSON.stringify({
+  ...JSON.parse(PACK_TEXT),
+  id: 'broken-desk',
+  concepts: JSON.parse(PACK_TEXT).concepts.map((c: { id: string }) => (c.id === 'freedom-edge' ? { ...c, aliases: [] } : c)),
+});
 
 const PAGES: Record<string, string> = {
   '/packs/en.html':

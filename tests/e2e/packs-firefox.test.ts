@@ -32,19 +32,31 @@ afterAll(async () => {
 });
 
 const POLL = { timeout: 15_000 };
-const highlighted = (page: Page, conceptId: string) => termBox(drivenPuppeteerPage(page), conceptId).then(() => true, () => false);
+const highlighted = (page: Page, conceptId: string) =>
+  termBox(drivenPuppeteerPage(page), conceptId).then(
+    () => true,
+    () => false,
+  );
 let attempt = 0;
 
 /** The dashboard tab the install opened (its welcome page), turned to `hash` (Puppeteer names extension tabs about:blank: each tab is asked). */
 async function dashboardAt(hash: string): Promise<Page> {
   let dash: Page | undefined;
   await expect
-    .poll(async () => {
-      for (const tab of await firefox.browser.pages()) {
-        if (await tab.evaluate(() => location.href.startsWith('moz-extension://') && location.pathname === '/dashboard.html').catch(() => false)) dash = tab;
-      }
-      return dash !== undefined;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        for (const tab of await firefox.browser.pages()) {
+          if (
+            await tab
+              .evaluate(() => location.href.startsWith('moz-extension://') && location.pathname === '/dashboard.html')
+              .catch(() => false)
+          )
+            dash = tab;
+        }
+        return dash !== undefined;
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   await showRoute(dash!, hash);
   return dash!;
@@ -52,11 +64,17 @@ async function dashboardAt(hash: string): Promise<Page> {
 
 /** Shows a dashboard route: a hash set from the test reaches no hashchange listener of the page here, so the page is reloaded on it. */
 async function showRoute(dash: Page, hash: string) {
-  await dash.evaluate((h) => {
-    location.hash = h;
-    location.reload();
-  }, hash).catch(() => undefined);
-  await dash.waitForFunction((h) => location.hash === h && document.readyState === 'complete' && !!document.querySelector('main h2'), WAIT, hash);
+  await dash
+    .evaluate((h) => {
+      location.hash = h;
+      location.reload();
+    }, hash)
+    .catch(() => undefined);
+  await dash.waitForFunction(
+    (h) => location.hash === h && document.readyState === 'complete' && !!document.querySelector('main h2'),
+    WAIT,
+    hash,
+  );
 }
 
 /** Chooses a pack file in the dashboard's file input (written to a temporary file), then clicks Import pack. */
@@ -101,7 +119,8 @@ describe('concept packs in Firefox ESR', () => {
       await importPack(dash, PACK_TEXT);
       await showsText(dash, `Imported “${PACK_NAME}”: 7 concepts.`);
       await showsText(dash, '7 concepts · version 1');
-      for (const id of ['thaad', 'combined-forces-command', 'un-command']) await expect.poll(() => highlighted(article, id), POLL).toBe(true);
+      for (const id of ['thaad', 'combined-forces-command', 'un-command'])
+        await expect.poll(() => highlighted(article, id), POLL).toBe(true);
       for (const id of ['alliance-modernization', 'indopacom']) await expect.poll(() => highlighted(korean, id), POLL).toBe(true);
 
       // Carded: the notes frame of the card is for the pack concept; a note is saved on it.

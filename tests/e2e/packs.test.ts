@@ -16,14 +16,19 @@ const POLL = { timeout: 15_000 };
 let attempt = 0;
 
 /** Whether a mention of the concept is highlighted (termBox finds none otherwise). */
-const highlighted = (page: Page, conceptId: string) => termBox(page, conceptId).then(() => true, () => false);
+const highlighted = (page: Page, conceptId: string) =>
+  termBox(page, conceptId).then(
+    () => true,
+    () => false,
+  );
 
 async function importPack(dash: Page, name: string, text: string) {
   await dash.getByLabel('Pack file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await dash.getByRole('button', { name: 'Import pack' }).click();
 }
 
-const cardText = (page: Page) => inUi(page, (roots) => roots.map((r) => r.getElementById('alliance-lens-card')?.textContent ?? '').join(''), null);
+const cardText = (page: Page) =>
+  inUi(page, (roots) => roots.map((r) => r.getElementById('alliance-lens-card')?.textContent ?? '').join(''), null);
 
 async function openArticle(path: string): Promise<Page> {
   const page = await env.browser.context.newPage();
@@ -40,7 +45,13 @@ describe('concept packs', () => {
     try {
       // An interrupted attempt may have left the pack installed: this one starts without it.
       const left = dash.getByRole('button', { name: `Remove the pack “${PACK_NAME}”` });
-      if (await dash.getByRole('heading', { name: 'Installed packs' }).waitFor().then(() => left.count())) await left.click();
+      if (
+        await dash
+          .getByRole('heading', { name: 'Installed packs' })
+          .waitFor()
+          .then(() => left.count())
+      )
+        await left.click();
       await expect.poll(() => highlighted(article, 'thaad'), POLL).toBe(false);
 
       // A refused pack: the entry is named, and nothing is installed.
@@ -49,12 +60,16 @@ describe('concept packs', () => {
       await expect.poll(() => dash.locator('.pack-row').count(), POLL).toBe(1);
 
       await importPack(dash, 'example-pack.json', PACK_TEXT);
-      await dash.getByRole('status').filter({ hasText: `Imported “${PACK_NAME}”: 7 concepts.` }).waitFor();
+      await dash
+        .getByRole('status')
+        .filter({ hasText: `Imported “${PACK_NAME}”: 7 concepts.` })
+        .waitFor();
       const row = dash.locator('.pack-row', { hasText: PACK_NAME });
       await row.filter({ hasText: '7 concepts · version 1' }).waitFor();
 
       // Open pages pick the pack up without a reload, in English and Korean.
-      for (const id of ['thaad', 'combined-forces-command', 'wartime-opcon-transition', 'un-command']) await expect.poll(() => highlighted(article, id), POLL).toBe(true);
+      for (const id of ['thaad', 'combined-forces-command', 'wartime-opcon-transition', 'un-command'])
+        await expect.poll(() => highlighted(article, id), POLL).toBe(true);
       for (const id of ['alliance-modernization', 'indopacom']) await expect.poll(() => highlighted(korean, id), POLL).toBe(true);
 
       // The card of a pack concept says where it comes from; a note is written on it.
@@ -87,12 +102,18 @@ describe('concept packs', () => {
       await dash.getByRole('status').filter({ hasText: 'Your notes on its concepts are kept.' }).waitFor();
       await expect.poll(() => highlighted(article, 'thaad'), POLL).toBe(false);
       await dash.goto(dash.url().replace('#/packs', '#/notes'));
-      await dash.locator('.note-row', { hasText: NOTE }).filter({ hasText: 'Terminal High Altitude Area Defense (pack not installed)' }).waitFor();
+      await dash
+        .locator('.note-row', { hasText: NOTE })
+        .filter({ hasText: 'Terminal High Altitude Area Defense (pack not installed)' })
+        .waitFor();
 
       // Back, then a newer version: listed as version 2, its new definition on the card, the note found again.
       await dash.goto(dash.url().replace('#/notes', '#/packs'));
       await importPack(dash, 'example-pack.json', PACK_TEXT);
-      await dash.getByRole('status').filter({ hasText: `Imported “${PACK_NAME}”` }).waitFor();
+      await dash
+        .getByRole('status')
+        .filter({ hasText: `Imported “${PACK_NAME}”` })
+        .waitFor();
       await importPack(dash, 'example-pack-v2.json', PACK_V2_TEXT);
       await row.filter({ hasText: '7 concepts · version 2' }).waitFor();
       await expect.poll(() => highlighted(article, 'thaad'), POLL).toBe(true);
@@ -134,8 +155,14 @@ describe('concept packs', () => {
       await expect.poll(() => highlighted(article, 'my-harbor-lantern'), POLL).toBe(true);
       const download = dash.waitForEvent('download');
       await dash.getByRole('button', { name: 'Export the pack “My concepts”' }).click();
-      const file = JSON.parse(await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
-      expect(file).toMatchObject({ format: 'alliance-lens-pack', id: 'my-concepts', concepts: [{ id: 'my-harbor-lantern', name: 'Harbor Lantern', ko: { name: '하버 랜턴' } }] });
+      const file = JSON.parse(
+        await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')),
+      );
+      expect(file).toMatchObject({
+        format: 'alliance-lens-pack',
+        id: 'my-concepts',
+        concepts: [{ id: 'my-harbor-lantern', name: 'Harbor Lantern', ko: { name: '하버 랜턴' } }],
+      });
       await dash.getByRole('button', { name: 'Remove “Harbor Lantern” from My concepts' }).click();
       await expect.poll(() => highlighted(article, 'my-harbor-lantern'), POLL).toBe(false);
     } finally {

@@ -1,6 +1,15 @@
 /** The dashboard and side panel of the built extension: search notes, glossary pages, settings applied to open tabs live. */
 import { describe, expect, it } from 'vitest';
-import { clickTerm, openCard, paintAllHighlights, paintedWithin, saveNoteInCard, tabIdOf, useExtensionBrowser, waitForHighlights } from './harness';
+import {
+  clickTerm,
+  openCard,
+  paintAllHighlights,
+  paintedWithin,
+  saveNoteInCard,
+  tabIdOf,
+  useExtensionBrowser,
+  waitForHighlights,
+} from './harness';
 
 const env = useExtensionBrowser();
 
@@ -50,7 +59,13 @@ describe('dashboard', () => {
     await paintAllHighlights(article);
     const painted = (id: string) => article.evaluate(paintedWithin, ['body', id] as const);
     /** The highlights' rule for a concept, as the page's adopted stylesheets hold it. */
-    const rule = (id: string) => article.evaluate((name) => document.adoptedStyleSheets.flatMap((s) => [...s.cssRules]).find((r) => r.cssText.includes(`::highlight(${name})`))?.cssText ?? '', `alliance-lens--${id}`);
+    const rule = (id: string) =>
+      article.evaluate(
+        (name) =>
+          document.adoptedStyleSheets.flatMap((s) => [...s.cssRules]).find((r) => r.cssText.includes(`::highlight(${name})`))?.cssText ??
+          '',
+        `alliance-lens--${id}`,
+      );
     expect(await painted('ipef')).toBeGreaterThan(0);
     const dash = await env.browser.openExtensionPage('dashboard.html#/settings');
     await dash.getByRole('checkbox', { name: 'Economy & trade' }).uncheck();

@@ -1,7 +1,19 @@
 /** Passage notes in Chromium: add one to a selection, it re-anchors after a reload and a browser restart, and shows live in another tab. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, launchWithExtension, notesFrame, passageText, pointOfText, saveInPassagePanel, selectText, tabIdOf, useExtensionBrowser, waitForHighlights, waitForSettledHighlights } from './harness';
+import {
+  clickInUi,
+  launchWithExtension,
+  notesFrame,
+  passageText,
+  pointOfText,
+  saveInPassagePanel,
+  selectText,
+  tabIdOf,
+  useExtensionBrowser,
+  waitForHighlights,
+  waitForSettledHighlights,
+} from './harness';
 
 const env = useExtensionBrowser();
 const ARTICLE = '/demo/sample-article.html';
@@ -9,7 +21,9 @@ const ARTICLE = '/demo/sample-article.html';
 async function addNoteFromShortcut(page: Page, body: string) {
   const tabId = await tabIdOf(env.browser, page);
   await env.browser.serviceWorker.evaluate(async (id: number) => {
-    await (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { id: 2, type: 'page:command', data: { command: 'add-passage-note' }, timestamp: Date.now() });
+    await (
+      globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }
+    ).chrome.tabs.sendMessage(id, { id: 2, type: 'page:command', data: { command: 'add-passage-note' }, timestamp: Date.now() });
   }, tabId);
   await saveInPassagePanel(page, body);
 }
@@ -26,7 +40,8 @@ async function drawn(page: Page, text: string, timeout = 10_000) {
 const pageSees = (page: Page) =>
   page.evaluate(() => ({
     elements: document.querySelectorAll('al-note, [class*="alliance"], [data-concept-id]').length,
-    highlights: [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].filter(([name]) => !name.startsWith('alliance-lens--')).length,
+    highlights: [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].filter(([name]) => !name.startsWith('alliance-lens--'))
+      .length,
     noteText: document.body.innerText.includes('certified'),
   }));
 
@@ -49,12 +64,18 @@ describe('passage notes', () => {
 
     // The other tab (same page, tracking parameter) draws it without a reload.
     await other.bringToFront();
-    await other.evaluate((p) => [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(p))!.scrollIntoView({ block: 'center' }), PASSAGE);
+    await other.evaluate(
+      (p) => [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(p))!.scrollIntoView({ block: 'center' }),
+      PASSAGE,
+    );
     await drawn(other, PASSAGE);
 
     await page.bringToFront();
     await page.reload();
-    await page.evaluate((p) => [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(p))!.scrollIntoView({ block: 'center' }), PASSAGE);
+    await page.evaluate(
+      (p) => [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(p))!.scrollIntoView({ block: 'center' }),
+      PASSAGE,
+    );
     await drawn(page, PASSAGE);
     await page.close();
     await other.close();
@@ -64,7 +85,10 @@ describe('passage notes', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}${ARTICLE}`);
     await waitForHighlights(page, 5);
-    await page.evaluate((p) => [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(p))!.scrollIntoView({ block: 'center' }), PASSAGE);
+    await page.evaluate(
+      (p) => [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(p))!.scrollIntoView({ block: 'center' }),
+      PASSAGE,
+    );
     await drawn(page, PASSAGE);
     expect(await pageSees(page)).toEqual({ elements: 0, highlights: 0, noteText: false });
     const at = await pointOfText(page, 'yards such as', 8);
@@ -94,7 +118,10 @@ describe('passage notes', () => {
     env.browser = await launchWithExtension({ userDataDir: dir });
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.origin}${ARTICLE}`);
-    await page.evaluate((p) => [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(p))!.scrollIntoView({ block: 'center' }), PASSAGE);
+    await page.evaluate(
+      (p) => [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(p))!.scrollIntoView({ block: 'center' }),
+      PASSAGE,
+    );
     await drawn(page, PASSAGE, 15_000);
     await page.close();
   });

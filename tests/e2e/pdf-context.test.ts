@@ -35,7 +35,9 @@ beforeAll(async () => {
 const poll = <T>(what: string, fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, message: what });
 
 async function waitForRead(reader: Page) {
-  await reader.waitForFunction(() => /in this document/.test(document.querySelector('.read-status')?.textContent ?? ''), null, { timeout: 30_000 });
+  await reader.waitForFunction(() => /in this document/.test(document.querySelector('.read-status')?.textContent ?? ''), null, {
+    timeout: 30_000,
+  });
 }
 
 /** Selects a passage on a page with the mouse, presses Add note, types the note and saves it. */
@@ -93,13 +95,27 @@ describe('Open in context for PDF notes', () => {
     await card.getByText(CONCEPT_NOTE).waitFor();
 
     // Both record the PDF's address and page; the concept note its mention's sentence.
-    type Stored = { body: string; target?: { pdf?: object }; source?: { url: string; title: string; quote: { exact: string; prefix: string; suffix: string }; pdf?: object } };
+    type Stored = {
+      body: string;
+      target?: { pdf?: object };
+      source?: { url: string; title: string; quote: { exact: string; prefix: string; suffix: string }; pdf?: object };
+    };
     const stored = (await env.browser.serviceWorker.evaluate(allStoredNotes)) as unknown as Stored[];
-    expect(stored.find((n) => n.body === PASSAGE_NOTE)?.target?.pdf).toEqual({ fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/), pageIndex: 1, url });
+    expect(stored.find((n) => n.body === PASSAGE_NOTE)?.target?.pdf).toEqual({
+      fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
+      pageIndex: 1,
+      url,
+    });
     expect(stored.find((n) => n.body === CONCEPT_NOTE)?.source).toMatchObject({
       url: expect.stringMatching(/^urn:x-pdf:/),
       title: 'Alliance Costs and Deterrence',
-      quote: { exact: 'Hanwha Ocean', prefix: '', suffix: expect.stringMatching(/^ completed the first such overhaul; the Regional Sustainment Framework now covers more yards in the region\.$/) },
+      quote: {
+        exact: 'Hanwha Ocean',
+        prefix: '',
+        suffix: expect.stringMatching(
+          /^ completed the first such overhaul; the Regional Sustainment Framework now covers more yards in the region\.$/,
+        ),
+      },
       pdf: { pageIndex: 2, url },
     });
     await reader.close();
@@ -109,12 +125,16 @@ describe('Open in context for PDF notes', () => {
     expect(new URL(first.opened.url()).searchParams.get('url')).toBe(url);
     await poll("the passage's page is in view", () => pageInView(first.opened, 1)).toBe(true);
     expect(await pageInView(first.opened, 0)).toBe(false);
-    await poll('the note is shown in the notes tab', () => first.opened.locator('.found-notes > li.shown').innerText()).toContain(PASSAGE_NOTE);
+    await poll('the note is shown in the notes tab', () => first.opened.locator('.found-notes > li.shown').innerText()).toContain(
+      PASSAGE_NOTE,
+    );
     expect(await first.opened.locator('.pdf-page[data-page-index="1"] .overlay-note').count()).toBeGreaterThan(0);
 
     // The concept note: its mention in view, its card pinned.
     const second = await openNoteInContext(CONCEPT_NOTE);
-    await poll("the mention's card is pinned", () => second.opened.locator('#alliance-lens-card[role="dialog"] h2').textContent()).toBe('Hanwha Ocean');
+    await poll("the mention's card is pinned", () => second.opened.locator('#alliance-lens-card[role="dialog"] h2').textContent()).toBe(
+      'Hanwha Ocean',
+    );
     expect(await pageInView(second.opened, 2)).toBe(true);
     await Promise.all([first.dash.close(), first.opened.close(), second.dash.close(), second.opened.close()]);
   });
@@ -122,7 +142,9 @@ describe('Open in context for PDF notes', () => {
   it('asks for a local file by name, refuses another file clearly, and goes to the note once that file is opened', async () => {
     const reader = await env.browser.openExtensionPage('reader.html');
     await reader.setViewportSize({ width: 1200, height: 800 });
-    await reader.locator('[data-testid="file-input"]').setInputFiles({ name: 'local-report.pdf', mimeType: 'application/pdf', buffer: local });
+    await reader
+      .locator('[data-testid="file-input"]')
+      .setInputFiles({ name: 'local-report.pdf', mimeType: 'application/pdf', buffer: local });
     await waitForRead(reader);
     const NOTE = 'IPEF: fourteen partners';
     await writePassageNote(reader, 3, { start: 'IPEF talks', end: 'fourteen partners' }, NOTE);
@@ -134,12 +156,16 @@ describe('Open in context for PDF notes', () => {
       'Open local-report.pdf to see this note. The reader cannot open a file from your computer by itself.',
     );
     await humanPause();
-    await opened.locator('[data-testid="file-input"]').setInputFiles({ name: 'contrast.pdf', mimeType: 'application/pdf', buffer: contrast });
+    await opened
+      .locator('[data-testid="file-input"]')
+      .setInputFiles({ name: 'contrast.pdf', mimeType: 'application/pdf', buffer: contrast });
     await poll('another file is refused with a clear message', () => opened.getByTestId('reader-notice').innerText()).toBe(
       'This is not the PDF the note was written on. Open local-report.pdf to see the note.',
     );
     await humanPause();
-    await opened.locator('[data-testid="file-input"]').setInputFiles({ name: 'local-report.pdf', mimeType: 'application/pdf', buffer: local });
+    await opened
+      .locator('[data-testid="file-input"]')
+      .setInputFiles({ name: 'local-report.pdf', mimeType: 'application/pdf', buffer: local });
     await poll('the note is shown in the notes tab', () => opened.locator('.found-notes > li.shown').innerText()).toContain(NOTE);
     await poll("the passage's page is in view", () => pageInView(opened, 3)).toBe(true);
     expect(await pageInView(opened, 0)).toBe(false);

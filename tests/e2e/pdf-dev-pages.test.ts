@@ -26,7 +26,8 @@ async function printDevPages(): Promise<Map<string, Buffer>> {
     for (const p of gold.pages) {
       await page.goto(`${env.server.origin}/dev/${p.file}`);
       const dynamic = p.mentions.filter((m) => m.dynamic).map((m) => m.text);
-      if (dynamic.length) await page.waitForFunction((texts) => texts.every((t) => document.body.innerText.includes(t)), dynamic, { timeout: 20_000 });
+      if (dynamic.length)
+        await page.waitForFunction((texts) => texts.every((t) => document.body.innerText.includes(t)), dynamic, { timeout: 20_000 });
       await page.addStyleTag({ content: `:is(${NOT_MARKABLE}) { display: none !important; }` });
       pdfs.set(p.file, await page.pdf({ format: 'A4' }));
     }
@@ -38,8 +39,12 @@ async function printDevPages(): Promise<Map<string, Buffer>> {
 
 async function mentionsInReader(file: string, pdf: Buffer): Promise<FoundMention[]> {
   const reader = await env.browser.openExtensionPage('reader.html');
-  await reader.locator('[data-testid="file-input"]').setInputFiles({ name: file.replace(/\.html$/, '.pdf'), mimeType: 'application/pdf', buffer: pdf });
-  await reader.waitForFunction(() => /in this document/.test(document.querySelector('.read-status')?.textContent ?? ''), null, { timeout: 30_000 });
+  await reader
+    .locator('[data-testid="file-input"]')
+    .setInputFiles({ name: file.replace(/\.html$/, '.pdf'), mimeType: 'application/pdf', buffer: pdf });
+  await reader.waitForFunction(() => /in this document/.test(document.querySelector('.read-status')?.textContent ?? ''), null, {
+    timeout: 30_000,
+  });
   const found: FoundMention[] = [];
   const pages = await reader.locator('.pdf-page').count();
   for (let i = 0; i < pages; i++) {
@@ -49,7 +54,10 @@ async function mentionsInReader(file: string, pdf: Buffer): Promise<FoundMention
     found.push(
       ...(await pageEl.evaluate((el) => {
         // One mark per mention carries its text as read (a name broken across lines is one mention).
-        return [...el.querySelectorAll<HTMLElement>('mark.al-pdf-mark[data-text]')].map((m) => ({ conceptId: m.dataset.conceptId!, text: m.dataset.text!.replace(/\s+/g, ' ').trim() }));
+        return [...el.querySelectorAll<HTMLElement>('mark.al-pdf-mark[data-text]')].map((m) => ({
+          conceptId: m.dataset.conceptId!,
+          text: m.dataset.text!.replace(/\s+/g, ' ').trim(),
+        }));
       })),
     );
   }
@@ -61,7 +69,9 @@ describe('dev pages printed to PDF, in the reader', () => {
   it('highlights them with precision ≥ 0.98 and recall ≥ 0.98, as on the web', async () => {
     const pdfs = await printDevPages();
     const rows: string[] = [];
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (const p of gold.pages) {
       const s = scoreAgainstGold(p, await mentionsInReader(p.file, pdfs.get(p.file)!), { includeDynamic: true });
       tp += s.tp;
@@ -71,7 +81,9 @@ describe('dev pages printed to PDF, in the reader', () => {
     }
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
-    console.log(`${rows.join('\n')}\nPDF (printed dev pages): precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} (tp=${tp} fp=${fp} fn=${fn})`);
+    console.log(
+      `${rows.join('\n')}\nPDF (printed dev pages): precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} (tp=${tp} fp=${fp} fn=${fn})`,
+    );
     // The same bar as the web pages (tests/e2e/dev-pages.test.ts).
     expect(precision).toBeGreaterThanOrEqual(0.98);
     expect(recall).toBeGreaterThanOrEqual(0.98);

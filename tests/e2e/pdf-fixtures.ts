@@ -47,7 +47,10 @@ export async function makePdf(title: string, pages: PageLines[], id = title): Pr
       y -= line ? 15 : 12;
     }
   }
-  addOutline(doc, pages.map((lines) => lines[0] ?? ''));
+  addOutline(
+    doc,
+    pages.map((lines) => lines[0] ?? ''),
+  );
   const hex = createHash('md5').update(id).digest('hex');
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(hex), PDFHexString.of(hex)]);
   return Buffer.from(await doc.save({ useObjectStreams: false }));
@@ -134,7 +137,11 @@ function handMadePdf(objects: string[], trailer: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-const hexOf = (n: number, seed: string) => createHash('sha256').update(seed).digest('hex').slice(0, n * 2);
+const hexOf = (n: number, seed: string) =>
+  createHash('sha256')
+    .update(seed)
+    .digest('hex')
+    .slice(0, n * 2);
 
 /** A PDF whose standard security handler needs a user password (pdf-lib cannot encrypt): PDF.js asks for it. */
 export function makePasswordPdf(): Buffer {
@@ -172,4 +179,7 @@ export function makeKoreanPdf(): Buffer {
 }
 
 /** Starts like a PDF, then is nothing but noise. */
-export const MALFORMED_PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\nthis is not a PDF body at all\n%%EOF\n', 'latin1');
+export const MALFORMED_PDF = Buffer.from(
+  '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\nthis is not a PDF body at all\n%%EOF\n',
+  'latin1',
+);

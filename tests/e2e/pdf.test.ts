@@ -29,7 +29,9 @@ const files: Record<string, Buffer> = {};
 const pdfServer: Handler = (req, res) => {
   const m = /^\/(pdf)\/([\w.-]+)$/.exec(req.url ?? '');
   if (m?.[2] === 'links.html') {
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Links</title><p><a id="report" href="/pdf/report.pdf">The report (PDF)</a></p>');
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>Links</title><p><a id="report" href="/pdf/report.pdf">The report (PDF)</a></p>');
     return true;
   }
   const body = m && files[m[2]!];
@@ -47,7 +49,11 @@ let revised: Buffer;
 beforeAll(async () => {
   report = await makePdf('Alliance Costs and Deterrence', REPORT_PAGES);
   contrast = await makePdf('Advances in neuromuscular medicine', CONTRAST_PAGES);
-  revised = await makePdf('Alliance Costs and Deterrence', [REPORT_PAGES[0]!, ['Nuclear consultation', '', 'This section was withdrawn from the revised edition.'], ...REPORT_PAGES.slice(2)], 'Alliance Costs and Deterrence');
+  revised = await makePdf(
+    'Alliance Costs and Deterrence',
+    [REPORT_PAGES[0]!, ['Nuclear consultation', '', 'This section was withdrawn from the revised edition.'], ...REPORT_PAGES.slice(2)],
+    'Alliance Costs and Deterrence',
+  );
   files['report.pdf'] = report;
   files['contrast.pdf'] = contrast;
 });
@@ -63,7 +69,9 @@ async function openFile(name: string, buffer: Buffer, page?: Page): Promise<Page
 }
 
 async function waitForRead(reader: Page) {
-  await reader.waitForFunction((sel) => /in this document/.test(document.querySelector(sel)?.textContent ?? ''), STATUS, { timeout: 30_000 });
+  await reader.waitForFunction((sel) => /in this document/.test(document.querySelector(sel)?.textContent ?? ''), STATUS, {
+    timeout: 30_000,
+  });
 }
 
 /** Every highlighted mention, page by page (each page scrolled into view so it renders). */
@@ -76,7 +84,12 @@ async function mentionsIn(reader: Page): Promise<GoldMention[]> {
     await pageEl.locator('.textLayer span').first().waitFor({ timeout: 20_000 });
     out.push(
       ...(await pageEl.evaluate(
-        (el, page) => [...el.querySelectorAll<HTMLElement>('mark.al-pdf-mark[data-text]')].map((m) => ({ page, conceptId: m.dataset.conceptId!, text: m.dataset.text! })),
+        (el, page) =>
+          [...el.querySelectorAll<HTMLElement>('mark.al-pdf-mark[data-text]')].map((m) => ({
+            page,
+            conceptId: m.dataset.conceptId!,
+            text: m.dataset.text!,
+          })),
         i,
       )),
     );
@@ -95,7 +108,13 @@ function score(found: GoldMention[], gold: GoldMention[]) {
       left.splice(i, 1);
     }
   }
-  return { hits, precision: found.length ? hits / found.length : 1, recall: gold.length ? hits / gold.length : 1, missed: left, extra: found.filter((f) => !gold.some((g) => key(g) === key(f))) };
+  return {
+    hits,
+    precision: found.length ? hits / found.length : 1,
+    recall: gold.length ? hits / gold.length : 1,
+    missed: left,
+    extra: found.filter((f) => !gold.some((g) => key(g) === key(f))),
+  };
 }
 
 /** Selects `text` in a page's text layer and lets the reader see the selection end, as after a drag. */
@@ -206,7 +225,14 @@ describe('PDF reader', () => {
       for (const [pageIndex, pageLines] of lines.entries()) {
         const pageEl = reader.locator(`.pdf-page[data-page-index="${pageIndex}"]`);
         await pageEl.scrollIntoViewIfNeeded();
-        await expect.poll(() => pageEl.evaluate((el, s) => !!el.querySelector('mark.al-pdf-mark') && el.style.getPropertyValue('--scale-factor') === String(s), scale)).toBe(true);
+        await expect
+          .poll(() =>
+            pageEl.evaluate(
+              (el, s) => !!el.querySelector('mark.al-pdf-mark') && el.style.getPropertyValue('--scale-factor') === String(s),
+              scale,
+            ),
+          )
+          .toBe(true);
         const marks = await pageEl.evaluate((el) => {
           const origin = el.getBoundingClientRect();
           return [...el.querySelectorAll<HTMLElement>('mark.al-pdf-mark')].map((mark) => {
@@ -215,7 +241,15 @@ describe('PDF reader', () => {
             before.setStart(span, 0);
             before.setEndBefore(mark);
             const r = mark.getBoundingClientRect();
-            return { text: mark.textContent!, line: span.textContent!, offset: before.toString().length, left: r.left - origin.left, right: r.right - origin.left, top: r.top - origin.top, bottom: r.bottom - origin.top };
+            return {
+              text: mark.textContent!,
+              line: span.textContent!,
+              offset: before.toString().length,
+              left: r.left - origin.left,
+              right: r.right - origin.left,
+              top: r.top - origin.top,
+              bottom: r.bottom - origin.top,
+            };
           });
         });
         for (const m of marks) {
@@ -287,7 +321,9 @@ describe('PDF reader', () => {
 
     await selectText(reader, 'raises the share', '.pdf-page[data-page-index="0"] .textLayer');
     await command('add-passage-note');
-    await expect.poll(() => reader.getByRole('dialog', { name: 'Note on the selected passage' }).locator('blockquote').innerText()).toBe('raises the share');
+    await expect
+      .poll(() => reader.getByRole('dialog', { name: 'Note on the selected passage' }).locator('blockquote').innerText())
+      .toBe('raises the share');
     await reader.close();
   });
 
@@ -339,7 +375,11 @@ describe('PDF reader', () => {
       const all: IDBRequest = db.transaction('notes').objectStore('notes').getAll();
       return new Promise<unknown[]>((ok) => (all.onsuccess = () => ok(all.result)));
     });
-    const note = (stored as { target?: { url: string; quote: { exact: string }; position: { start: number; end: number }; pdf?: { pageIndex: number } } }[]).find((n) => n.target?.pdf)!;
+    const note = (
+      stored as {
+        target?: { url: string; quote: { exact: string }; position: { start: number; end: number }; pdf?: { pageIndex: number } };
+      }[]
+    ).find((n) => n.target?.pdf)!;
     expect(note.target!.url).toMatch(/^urn:x-pdf:[0-9a-f]{32}$/);
     expect(note.target!.pdf!.pageIndex).toBe(1);
     expect(note.target!.quote.exact).toBe(passage);
@@ -382,7 +422,11 @@ describe('PDF reader', () => {
     await popupOnReader.getByRole('button', { name: /Hanwha Ocean/ }).click();
     // The reader jumps to the mention and pins its card (which takes focus).
     await expect
-      .poll(() => fromPopup.evaluate(() => document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card[role="dialog"] h2')?.textContent))
+      .poll(() =>
+        fromPopup.evaluate(
+          () => document.querySelector('alliance-lens-ui')?.shadowRoot?.querySelector('#alliance-lens-card[role="dialog"] h2')?.textContent,
+        ),
+      )
       .toBe('Hanwha Ocean');
     // So does the side panel.
     const side = await env.browser.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(env.browser, fromPopup)}`);
@@ -398,7 +442,10 @@ describe('PDF reader', () => {
       async ([link, id]) => {
         const tab = await chrome.tabs.get(id);
         // dispatch: Chrome's own, not in the published types.
-        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch({ menuItemId: 'alliance-lens-open-pdf', linkUrl: link, editable: false, pageUrl: tab.url }, tab);
+        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
+          { menuItemId: 'alliance-lens-open-pdf', linkUrl: link, editable: false, pageUrl: tab.url },
+          tab,
+        );
       },
       [url, tabId] as const,
     );
@@ -443,7 +490,11 @@ describe('PDF reader', () => {
 
   it('screenshot of a PDF in the reader, with a card open (pdf-reader.png)', async () => {
     // The whole report on one page, so the picture shows several concepts.
-    const onePage = await makePdf('Alliance Costs and Deterrence', [REPORT_PAGES.flatMap((lines, i) => (i ? ['', ...lines] : lines))], 'screenshot');
+    const onePage = await makePdf(
+      'Alliance Costs and Deterrence',
+      [REPORT_PAGES.flatMap((lines, i) => (i ? ['', ...lines] : lines))],
+      'screenshot',
+    );
     const reader = await openFile('alliance-report.pdf', onePage);
     await reader.locator('mark.al-pdf-mark[data-concept-id="ncg"]').first().click();
     // The card fades in: wait until it has finished appearing.

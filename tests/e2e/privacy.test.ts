@@ -17,7 +17,13 @@ describe('privacy', () => {
     await clickTerm(page, 'sma');
     await expect.poll(() => openCard(page)).not.toBeNull();
     await saveNoteInCard(page, 'privacy check');
-    for (const path of ['popup.html', 'dashboard.html#/notes', 'dashboard.html#/glossary/sma', 'dashboard.html#/settings', 'sidepanel.html']) {
+    for (const path of [
+      'popup.html',
+      'dashboard.html#/notes',
+      'dashboard.html#/glossary/sma',
+      'dashboard.html#/settings',
+      'sidepanel.html',
+    ]) {
       const p = await env.browser.openExtensionPage(path);
       await p.waitForLoadState('load');
       await p.close();

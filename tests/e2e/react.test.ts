@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROOT, useExtensionBrowser, waitForHighlights, waitForSettledHighlights } from './harness';
 
-const fixture = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'tests/fixtures/react/build.mjs')], { encoding: 'utf8', maxBuffer: 64 << 20 })) as { html: string; client: string };
+const fixture = JSON.parse(
+  execFileSync(process.execPath, [join(ROOT, 'tests/fixtures/react/build.mjs')], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+) as { html: string; client: string };
 
 const env = useExtensionBrowser([
   (req, res) => {
@@ -32,7 +34,10 @@ interface FixtureWindow {
 
 /** What the page shows against what React would render for its state. */
 const texts = (page: Page) =>
-  page.evaluate(() => ({ shown: document.getElementById('root')!.textContent, expected: (window as unknown as FixtureWindow).__expectedText() }));
+  page.evaluate(() => ({
+    shown: document.getElementById('root')!.textContent,
+    expected: (window as unknown as FixtureWindow).__expectedText(),
+  }));
 
 describe('a hydrated React page', () => {
   it('hydrates without error, keeps the text React renders through state updates, and highlights again after each', async () => {
@@ -47,15 +52,31 @@ describe('a hydrated React page', () => {
     // The concepts painted in each region (read as the page could, from CSS.highlights).
     const highlightedIn = () =>
       page.evaluate(() => {
-        const painted = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].filter(([name]) => name.startsWith('alliance-lens--'));
+        const painted = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].filter(([name]) =>
+          name.startsWith('alliance-lens--'),
+        );
         return Object.fromEntries(
           ['round', 'status', 'note', 'topics'].map((id) => {
             const region = document.getElementById(id)!;
-            return [id, [...new Set(painted.filter(([, ranges]) => [...ranges].some((r) => region.contains(r.startContainer))).map(([name]) => name.slice('alliance-lens--'.length)))].sort()];
+            return [
+              id,
+              [
+                ...new Set(
+                  painted
+                    .filter(([, ranges]) => [...ranges].some((r) => region.contains(r.startContainer)))
+                    .map(([name]) => name.slice('alliance-lens--'.length)),
+                ),
+              ].sort(),
+            ];
           }),
         );
       });
-    expect(await highlightedIn()).toEqual({ round: ['sma', 'usfk'], status: ['ncg'], note: ['ncg', 'usfk'], topics: ['ncg', 'sma', 'usfk'] });
+    expect(await highlightedIn()).toEqual({
+      round: ['sma', 'usfk'],
+      status: ['ncg'],
+      note: ['ncg', 'usfk'],
+      topics: ['ncg', 'sma', 'usfk'],
+    });
 
     // Updates one at a time (each lands on highlighted text) and in bursts faster than the highlighter's debounce.
     const steps: Step[] = ['bump', 'toggle', 'rotate', 'bump', 'toggle', 'rotate', 'bump'];

@@ -5,13 +5,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, openCard, saveNoteFromCard, tabIdOf, waitForHighlights, useExtensionBrowser, humanPause, clickTerm, paintedCount } from './harness';
+import {
+  clickInUi,
+  openCard,
+  saveNoteFromCard,
+  tabIdOf,
+  waitForHighlights,
+  useExtensionBrowser,
+  humanPause,
+  clickTerm,
+  paintedCount,
+} from './harness';
 
 const env = useExtensionBrowser();
 
 /** Functions passed to serviceWorker.evaluate run in the extension, where chrome.* exists. */
 declare const chrome: typeof import('wxt/browser').browser;
-
 
 async function openArticle(): Promise<Page> {
   const page = await env.browser.context.newPage();
@@ -48,7 +57,14 @@ describe('first install', () => {
     expect(env.browser.welcomeUrl).toBe(`chrome-extension://${env.browser.extensionId}/dashboard.html#/welcome`);
     const welcome = await env.browser.openExtensionPage('dashboard.html#/welcome');
     await welcome.getByRole('heading', { name: 'Welcome to Alliance Lens' }).waitFor();
-    for (const step of ['What is highlighted', 'Hover to read', 'Click to pin', 'Take notes', 'Find and export', 'Your reading stays yours']) {
+    for (const step of [
+      'What is highlighted',
+      'Hover to read',
+      'Click to pin',
+      'Take notes',
+      'Find and export',
+      'Your reading stays yours',
+    ]) {
       await welcome.getByRole('heading', { name: step }).waitFor();
     }
     await welcome.getByText(/makes no network requests/).waitFor();
@@ -134,9 +150,13 @@ describe('popup', () => {
     const search = popup.getByRole('searchbox', { name: 'Find a concept on this page' });
     await search.click();
     await popup.keyboard.type('sustain', { delay: 80 });
-    await expect.poll(() => popup.locator('.concept-row').allTextContents()).toEqual([expect.stringContaining('Regional Sustainment Framework')]);
+    await expect
+      .poll(() => popup.locator('.concept-row').allTextContents())
+      .toEqual([expect.stringContaining('Regional Sustainment Framework')]);
     await search.fill('주한미군');
-    await expect.poll(() => popup.locator('.concept-row').allTextContents()).toEqual([expect.stringContaining('United States Forces Korea')]);
+    await expect
+      .poll(() => popup.locator('.concept-row').allTextContents())
+      .toEqual([expect.stringContaining('United States Forces Korea')]);
     await search.fill('no such concept');
     await popup.getByText('No concept on this page matches “no such concept”.').waitFor();
     await popup.close();

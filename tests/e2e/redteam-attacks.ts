@@ -39,7 +39,10 @@ export function seedDrafts(pageUrl: string) {
 
 /** Saves notes as the notes frame does; run it IN AN EXTENSION PAGE (the notes frame, the dashboard). */
 export async function saveDrafts(drafts: unknown[]) {
-  const api = globalThis as unknown as Record<'browser' | 'chrome', { runtime: { sendMessage(m: unknown): Promise<{ res?: { ok: boolean } }> } } | undefined>;
+  const api = globalThis as unknown as Record<
+    'browser' | 'chrome',
+    { runtime: { sendMessage(m: unknown): Promise<{ res?: { ok: boolean } }> } } | undefined
+  >;
   const runtime = (api.browser ?? api.chrome)!.runtime;
   for (const data of drafts) {
     const reply = await runtime.sendMessage({ id: 1, type: 'notes:save', data, timestamp: Date.now() });
@@ -68,11 +71,15 @@ export function installSpy() {
   };
   for (const target of [window, document]) {
     for (const type of ['keydown', 'keypress', 'keyup', 'input', 'beforeinput', 'compositionend', 'paste', 'copy', 'change']) {
-      target.addEventListener(type, (e) => {
-        spy.keys++;
-        const k = e as KeyboardEvent & InputEvent;
-        record(`${type}:${k.key ?? ''}:${k.data ?? ''}:${(e.target as Element)?.outerHTML?.slice(0, 300) ?? ''}`);
-      }, true);
+      target.addEventListener(
+        type,
+        (e) => {
+          spy.keys++;
+          const k = e as KeyboardEvent & InputEvent;
+          record(`${type}:${k.key ?? ''}:${k.data ?? ''}:${(e.target as Element)?.outerHTML?.slice(0, 300) ?? ''}`);
+        },
+        true,
+      );
     }
     target.addEventListener('focusin', (e) => record(`focus:${(e.target as Element)?.outerHTML?.slice(0, 2000)}`), true);
   }
@@ -179,7 +186,8 @@ export function driveHighlights() {
       el.tabIndex = 0;
       el.focus();
       el.click();
-      for (const type of ['pointermove', 'pointerover', 'mousemove', 'mouseover', 'pointerdown', 'mouseup', 'click']) el.dispatchEvent(new MouseEvent(type, init));
+      for (const type of ['pointermove', 'pointerover', 'mousemove', 'mouseover', 'pointerdown', 'mouseup', 'click'])
+        el.dispatchEvent(new MouseEvent(type, init));
       el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       el.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     }
@@ -198,7 +206,8 @@ export async function driveEverything(): Promise<string> {
     // Links and forms are left alone: a synthetic click on a link would navigate the page away, ending the test, not the attack.
     if (el.closest('script, style, head, a[href]')) continue;
     el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-    for (const key of ['Enter', 'Escape', 'Tab', ' ']) el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    for (const key of ['Enter', 'Escape', 'Tab', ' '])
+      el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
     el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: 'forged' }));
     el.dispatchEvent(new SubmitEvent('submit', { bubbles: true, composed: true }));
   }
@@ -230,7 +239,9 @@ export function overlay() {
   const cover = document.createElement('div');
   cover.id = 'clickjack';
   cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:transparent';
-  cover.addEventListener('click', (e) => (window as unknown as { __spy: { log: string[] } }).__spy.log.push(`overlay-click:${e.clientX},${e.clientY}`));
+  cover.addEventListener('click', (e) =>
+    (window as unknown as { __spy: { log: string[] } }).__spy.log.push(`overlay-click:${e.clientX},${e.clientY}`),
+  );
   document.body.append(cover);
 }
 
@@ -284,7 +295,9 @@ export function preRegisterHostTags() {
       constructor() {
         super();
         try {
-          log(`upgraded:${name}:${this.shadowRoot?.innerHTML ?? 'no open root'}:${this.attachInternals().shadowRoot?.innerHTML ?? 'no root through internals'}`);
+          log(
+            `upgraded:${name}:${this.shadowRoot?.innerHTML ?? 'no open root'}:${this.attachInternals().shadowRoot?.innerHTML ?? 'no root through internals'}`,
+          );
         } catch (e) {
           log(`upgrade-blocked:${name}:${(e as Error).message}`);
         }
@@ -334,7 +347,11 @@ export async function embedFrame(urls: string[]): Promise<string> {
       frame.onerror = ok;
       setTimeout(ok, 3000);
     });
-    for (const message of [{ nonce: url.split('#')[1] ?? '' }, { nonce: '0'.repeat(32) }, { type: 'concept', conceptId: 'sma', conceptName: 'x', pinned: true }]) {
+    for (const message of [
+      { nonce: url.split('#')[1] ?? '' },
+      { nonce: '0'.repeat(32) },
+      { type: 'concept', conceptId: 'sma', conceptName: 'x', pinned: true },
+    ]) {
       const channel = new MessageChannel();
       channel.port1.onmessage = (e) => got.push(JSON.stringify(e.data));
       frame.contentWindow?.postMessage(message, '*', [channel.port2]);
@@ -371,12 +388,19 @@ export function coverOwnUi(clickThrough: boolean) {
     for (let x = 0; x < innerWidth; x += 12) {
       for (let y = 0; y < innerHeight; y += 12) {
         if (!isHost(document.elementFromPoint(x, y))) continue;
-        box = box ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) } : { left: x, top: y, right: x, bottom: y };
+        box = box
+          ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) }
+          : { left: x, top: y, right: x, bottom: y };
       }
     }
     // Once an opaque cover is up the card is out of sight of elementFromPoint: it stays where it is.
     if (!box) return;
-    Object.assign(cover.style, { left: `${box.left - 12}px`, top: `${box.top - 12}px`, width: `${box.right - box.left + 24}px`, height: `${box.bottom - box.top + 24}px` });
+    Object.assign(cover.style, {
+      left: `${box.left - 12}px`,
+      top: `${box.top - 12}px`,
+      width: `${box.right - box.left + 24}px`,
+      height: `${box.bottom - box.top + 24}px`,
+    });
     if (!cover.isConnected) document.documentElement.append(cover);
     if (!cover.matches(':popover-open')) cover.showPopover();
   }, 100);

@@ -25,7 +25,16 @@ async function coveredCard(clickThrough: boolean): Promise<{ page: Page; notes: 
   await page.addInitScript(installSpy);
   await page.addInitScript(coverOwnUi, clickThrough);
   await page.goto(`${env.server.origin}${ARTICLE}`);
-  await expect.poll(() => termBox(page, 'ncg').then(() => true, () => false), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        termBox(page, 'ncg').then(
+          () => true,
+          () => false,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   const box = await termBox(page, 'ncg');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
@@ -53,14 +62,19 @@ describe('red team, round two (Chromium): a popover over the card', () => {
       // The card's middle, as the page's hit test finds it: our host once the card is on top again.
       const onTop = async () => {
         const box = (await cardBox(page))!;
-        return page.evaluate(([x, y]) => /^[A-Z]{4}-[A-Z]{8}$/.test(document.elementFromPoint(x, y)?.tagName ?? ''), [box.x + box.width / 2, box.y + 20] as const);
+        return page.evaluate(([x, y]) => /^[A-Z]{4}-[A-Z]{8}$/.test(document.elementFromPoint(x, y)?.tagName ?? ''), [
+          box.x + box.width / 2,
+          box.y + 20,
+        ] as const);
       };
       await expect.poll(async () => (await onTop()) || (await notice.isVisible()), { timeout: 10_000 }).toBe(true);
       const raised = await onTop();
       await readerWrites(page, notes);
       const captured = await page.evaluate(() => (window as unknown as { __captured: string }).__captured.length);
       const written = (await storedNotes()).length - before;
-      console.log(`popover cover (click-through): card raised above it ${raised}; captured by the page ${captured}; notes written ${written}`);
+      console.log(
+        `popover cover (click-through): card raised above it ${raised}; captured by the page ${captured}; notes written ${written}`,
+      );
       expect(captured).toBe(0);
       expect(written).toBe(0);
       await page.close();

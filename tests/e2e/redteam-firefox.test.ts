@@ -8,8 +8,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
-import { closePagesAfterEachTest, allStoredNotes, drivenPuppeteerPage, startServer, termCentre, waitForPainted, type PageServer } from './harness';
-import { ARTICLE, SECRET, SECRET_TAG, SEEDED_PASSAGE, TYPED_SECRET, annotatedPassageVisible, driveHighlights, dumpPage, embedFrame, installSpy, leakedBytes, preRegisterHostTags, saveDrafts, seedDrafts, spoofMarks } from './redteam-attacks';
+import {
+  closePagesAfterEachTest,
+  allStoredNotes,
+  drivenPuppeteerPage,
+  startServer,
+  termCentre,
+  waitForPainted,
+  type PageServer,
+} from './harness';
+import {
+  ARTICLE,
+  SECRET,
+  SECRET_TAG,
+  SEEDED_PASSAGE,
+  TYPED_SECRET,
+  annotatedPassageVisible,
+  driveHighlights,
+  dumpPage,
+  embedFrame,
+  installSpy,
+  leakedBytes,
+  preRegisterHostTags,
+  saveDrafts,
+  seedDrafts,
+  spoofMarks,
+} from './redteam-attacks';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -110,14 +134,22 @@ describe('red team (Firefox ESR): the page cannot read, write or trigger the rea
   it('the page embedding the notes frame itself (Firefox lets it load) and posting to it gets nothing', async () => {
     const page = await hostilePage();
     const notes = await readerOpensCard(page, 'sma');
-    const base = new URL('/notes-frame.html', notes.url().startsWith('moz-extension:') ? notes.url() : await notes.evaluate(() => location.href)).href;
+    const base = new URL(
+      '/notes-frame.html',
+      notes.url().startsWith('moz-extension:') ? notes.url() : await notes.evaluate(() => location.href),
+    ).href;
     const replies = await page.evaluate(embedFrame, [base, `${base}#${'0'.repeat(32)}`]);
     expect(replies).toBe('');
     await expectNothingObtained(page, notes, (await storedBodies(notes)).length, replies);
     // Of every notes frame in the tab, only the reader's card shows anything.
     let showing = 0;
     for (const frame of page.frames()) {
-      if (await frame.evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent).catch(() => false)) showing++;
+      if (
+        await frame
+          .evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent)
+          .catch(() => false)
+      )
+        showing++;
     }
     expect(showing).toBe(1);
     await page.close();

@@ -19,7 +19,10 @@ const keysLogged = (page: Page) => page.evaluate(() => (window as unknown as { _
 
 /** Selects the passage (the same place each time) and clicks "Add note" with the real mouse. */
 async function startNote(page: Page) {
-  await page.evaluate((text) => [...document.querySelectorAll('p')].find((p) => p.textContent!.includes(text))!.scrollIntoView({ block: 'center' }), PASSAGE);
+  await page.evaluate(
+    (text) => [...document.querySelectorAll('p')].find((p) => p.textContent!.includes(text))!.scrollIntoView({ block: 'center' }),
+    PASSAGE,
+  );
   await selectText(page, PASSAGE);
   // A key the reader presses on the page (not for a note) makes the selection theirs, as in card-flows.
   await page.keyboard.press('Shift');
@@ -31,7 +34,16 @@ async function startNote(page: Page) {
 /** A fresh page for each trial: closing a panel by key or click removes the frame under the driver's input, which can stall it. */
 async function freshPage(page: Page) {
   await page.reload();
-  await expect.poll(() => termBox(page, 'rsf').then(() => true, () => false), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        termBox(page, 'rsf').then(
+          () => true,
+          () => false,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 }
 
 describe('red team, round two (Chromium): keys typed for a note', () => {

@@ -19,9 +19,12 @@ let firefox: FirefoxWithExtension;
 let server: PageServer;
 const GECKO_ID = 'alliance-lens@alliance-lens.example';
 
-
 /** Whether a concept is highlighted on the page (painted or marked). */
-const highlighted = (page: Page, conceptId: string) => termBox(drivenPuppeteerPage(page), conceptId).then(() => true, () => false);
+const highlighted = (page: Page, conceptId: string) =>
+  termBox(drivenPuppeteerPage(page), conceptId).then(
+    () => true,
+    () => false,
+  );
 
 async function openPage(url: string): Promise<Page> {
   const page = await firefox.browser.newPage();
@@ -65,14 +68,23 @@ describe('red team, round two (Firefox ESR)', () => {
       window.postMessage({ type, contentScriptName: 'content', messageId: 'forged' }, '*');
     }, `${GECKO_ID}:content:wxt:content-script-started`);
     const stillHighlighted = await highlighted(page, 'rsf');
-    await page.evaluate(() => document.querySelector('main')!.prepend(Object.assign(document.createElement('p'), { id: 'late', textContent: 'Later: the Nuclear Consultative Group met again.' })));
+    await page.evaluate(() =>
+      document
+        .querySelector('main')!
+        .prepend(
+          Object.assign(document.createElement('p'), { id: 'late', textContent: 'Later: the Nuclear Consultative Group met again.' }),
+        ),
+    );
     const inLateParagraph = async () => {
       const term = await termBox(drivenPuppeteerPage(page), 'ncg').catch(() => null);
-      const p = await page.evaluate(() => document.getElementById('late')!.getBoundingClientRect().toJSON() as { top: number; bottom: number });
+      const p = await page.evaluate(
+        () => document.getElementById('late')!.getBoundingClientRect().toJSON() as { top: number; bottom: number },
+      );
       return !!term && term.y >= p.top && term.y + term.height <= p.bottom + 1;
     };
     let freshTerm = false;
-    for (const deadline = Date.now() + 15_000; !freshTerm && Date.now() < deadline; await new Promise((ok) => setTimeout(ok, 100))) freshTerm = await inLateParagraph();
+    for (const deadline = Date.now() + 15_000; !freshTerm && Date.now() < deadline; await new Promise((ok) => setTimeout(ok, 100)))
+      freshTerm = await inLateParagraph();
     console.log(`Firefox, forged script-started event: highlights still shown ${stillHighlighted}; new text highlighted ${freshTerm}`);
     expect(stillHighlighted).toBe(true);
     expect(freshTerm).toBe(true);
@@ -164,8 +176,18 @@ describe('red team, round two (Firefox ESR)', () => {
     }
     const notes = await readerOpensCard(page, 'ncg');
     const before = (await notes.evaluate(allStoredNotes)).length;
-    await pollPage(drivenPuppeteerPage(page), () => document.getElementById('fake-card')?.matches(':popover-open') ?? false, null, "the page's cover");
-    const noticed = await notes.waitForFunction(() => !!document.querySelector('.covered-notice'), { timeout: 15_000 }).then(() => true, () => false);
+    await pollPage(
+      drivenPuppeteerPage(page),
+      () => document.getElementById('fake-card')?.matches(':popover-open') ?? false,
+      null,
+      "the page's cover",
+    );
+    const noticed = await notes
+      .waitForFunction(() => !!document.querySelector('.covered-notice'), { timeout: 15_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     const add = (await (await notes.waitForSelector('button.add-note'))!.boundingBox())!;
     await page.mouse.click(add.x + add.width / 2, add.y + add.height / 2);
     await page.keyboard.type('Xw9-typed-under-a-cover', { delay: 15 });

@@ -22,7 +22,9 @@ let other: PageServer;
 const articleHtml = readFileSync(`${ROOT}/data/demo/sample-article.html`, 'utf8');
 /** The article's markup with a canonical link to `canonical` (if any) and more markup at the end of its body. */
 const copyOf = (canonical: string | null, more = '') =>
-  articleHtml.replace('</head>', `${canonical ? `<link rel="canonical" href="${canonical}">` : ''}</head>`).replace('</body>', `${more}</body>`);
+  articleHtml
+    .replace('</head>', `${canonical ? `<link rel="canonical" href="${canonical}">` : ''}</head>`)
+    .replace('</body>', `${more}</body>`);
 
 beforeAll(async () => {
   const article = () => `${env.server.origin}${ARTICLE}`;
@@ -66,7 +68,9 @@ async function isolatedWorlds(page: Page): Promise<{ cdp: CDPSession; worlds: Ma
   };
   visit(frameTree);
   const worlds = new Map<string, number>();
-  for (const c of contexts) if (c.auxData?.type === 'isolated' && c.name === 'Alliance Lens' && urls.has(c.auxData.frameId!)) worlds.set(urls.get(c.auxData.frameId!)!, c.id);
+  for (const c of contexts)
+    if (c.auxData?.type === 'isolated' && c.name === 'Alliance Lens' && urls.has(c.auxData.frameId!))
+      worlds.set(urls.get(c.auxData.frameId!)!, c.id);
   return { cdp, worlds };
 }
 
@@ -101,7 +105,11 @@ async function notesUrlOf(page: Page): Promise<string> {
 }
 
 /** Whether a concept is highlighted on the page (painted or marked): termBox finds its first mention. */
-const highlighted = (page: Page, conceptId: string) => termBox(page, conceptId).then(() => true, () => false);
+const highlighted = (page: Page, conceptId: string) =>
+  termBox(page, conceptId).then(
+    () => true,
+    () => false,
+  );
 
 async function openPage(url: string): Promise<Page> {
   const page = await env.browser.context.newPage();
@@ -119,14 +127,16 @@ describe('red team, round two (Chromium): other origins of the same host', () =>
     await page.close();
   });
 
-  it("a copy on another port naming the article canonical gets none of its passage notes, in the page and in its iframe", async () => {
+  it('a copy on another port naming the article canonical gets none of its passage notes, in the page and in its iframe', async () => {
     const page = await openPage(`${other.origin}/copy.html`);
     const article = `${env.server.origin}${ARTICLE}`;
     await expect.poll(() => page.frame({ url: `${other.origin}/copy-frame.html` }) !== null).toBe(true);
     const top = await anchorsGiven(page, page.url(), article);
     const inFrame = await anchorsGiven(page, `${other.origin}/copy-frame.html`, article);
     const notesUrl = await notesUrlOf(page);
-    console.log(`copy naming the article canonical: notes URL ${notesUrl}; passage notes given: page ${top.count} (${top.quoteBytes} B), iframe ${inFrame.count} (${inFrame.quoteBytes} B)`);
+    console.log(
+      `copy naming the article canonical: notes URL ${notesUrl}; passage notes given: page ${top.count} (${top.quoteBytes} B), iframe ${inFrame.count} (${inFrame.quoteBytes} B)`,
+    );
     expect(notesUrl).toBe(`${other.origin}/copy.html`);
     expect(top).toEqual({ count: 0, quoteBytes: 0 });
     expect(inFrame).toEqual({ count: 0, quoteBytes: 0 });
@@ -148,7 +158,9 @@ describe('red team, round two (Chromium): other origins of the same host', () =>
     const notesUrl = await notesUrlOf(page);
     const given = await anchorsGiven(page, page.url(), notesUrl);
     const asserted = await anchorsGiven(page, page.url(), article);
-    console.log(`canonical swap + pushState: notes URL ${notesUrl}; passage notes given for it: ${given.count} (${given.quoteBytes} B); for the article named outright: ${asserted.count}`);
+    console.log(
+      `canonical swap + pushState: notes URL ${notesUrl}; passage notes given for it: ${given.count} (${given.quoteBytes} B); for the article named outright: ${asserted.count}`,
+    );
     expect(notesUrl).toBe(`${other.origin}/story-2`);
     expect(given).toEqual({ count: 0, quoteBytes: 0 });
     expect(asserted).toEqual({ count: 0, quoteBytes: 0 });
@@ -157,7 +169,7 @@ describe('red team, round two (Chromium): other origins of the same host', () =>
 });
 
 describe('red team, round two (Chromium): the page cannot switch the extension off', () => {
-  it("a forged script-started event (CustomEvent and postMessage) leaves highlights, new highlights and the card working", async () => {
+  it('a forged script-started event (CustomEvent and postMessage) leaves highlights, new highlights and the card working', async () => {
     const page = await openPage(`${env.server.origin}${ARTICLE}`);
     const name = `${env.browser.extensionId}:content:wxt:content-script-started`;
     await page.evaluate((type) => {
@@ -168,13 +180,27 @@ describe('red team, round two (Chromium): the page cannot switch the extension o
     }, name);
     const stillHighlighted = await highlighted(page, 'rsf');
     // New text is still read and highlighted: the first mention of the NCG is now in a paragraph added at the top.
-    await page.evaluate(() => document.querySelector('main')!.prepend(Object.assign(document.createElement('p'), { id: 'late', textContent: 'Later: the Nuclear Consultative Group met again.' })));
+    await page.evaluate(() =>
+      document
+        .querySelector('main')!
+        .prepend(
+          Object.assign(document.createElement('p'), { id: 'late', textContent: 'Later: the Nuclear Consultative Group met again.' }),
+        ),
+    );
     const inLateParagraph = async () => {
       const term = await termBox(page, 'ncg').catch(() => null);
-      const p = await page.evaluate(() => document.getElementById('late')!.getBoundingClientRect().toJSON() as { top: number; bottom: number });
+      const p = await page.evaluate(
+        () => document.getElementById('late')!.getBoundingClientRect().toJSON() as { top: number; bottom: number },
+      );
       return !!term && term.y >= p.top && term.y + term.height <= p.bottom + 1;
     };
-    const freshTerm = await expect.poll(inLateParagraph, { timeout: 15_000 }).toBe(true).then(() => true, () => false);
+    const freshTerm = await expect
+      .poll(inLateParagraph, { timeout: 15_000 })
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
     console.log(`forged script-started event: highlights still shown ${stillHighlighted}; new text highlighted ${freshTerm}`);
     expect(stillHighlighted).toBe(true);
     expect(freshTerm).toBe(true);
@@ -194,7 +220,10 @@ describe('red team, round two (Chromium): a notes frame that reloads', () => {
     await expect.poll(() => openCard(page)).toMatchObject({ role: 'dialog' });
     const before = await notesFrame(page, SECRET);
     await before.evaluate(() => location.reload());
-    const shownAgain = await notesFrame(page, SECRET, 15_000).then(() => true, () => false);
+    const shownAgain = await notesFrame(page, SECRET, 15_000).then(
+      () => true,
+      () => false,
+    );
     console.log(`notes frame reloaded: shows its notes again ${shownAgain}`);
     expect(shownAgain).toBe(true);
     const notes = await notesFrame(page, SECRET);

@@ -9,7 +9,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
-import { clickInUi, notesFrame, openCard, passageBoxCount, pointOfText, termCentre, useExtensionBrowser, waitForHighlights, waitForSettledHighlights, humanPause, openCardEditor } from './harness';
+import {
+  clickInUi,
+  notesFrame,
+  openCard,
+  passageBoxCount,
+  pointOfText,
+  termCentre,
+  useExtensionBrowser,
+  waitForHighlights,
+  waitForSettledHighlights,
+  humanPause,
+  openCardEditor,
+} from './harness';
 import {
   ARTICLE,
   SECRET,
@@ -66,12 +78,15 @@ let seededIds: string[] = [];
 beforeAll(async () => {
   // The reader's notes, saved as the notes frame saves them (from an extension page).
   const popup = await env.browser.openExtensionPage('popup.html');
-  await popup.evaluate(async (drafts) => {
-    for (const data of drafts) {
-      const reply = await chrome.runtime.sendMessage({ id: 1, type: 'notes:save', data, timestamp: Date.now() });
-      if (!reply?.res?.ok) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
-    }
-  }, seedDrafts(`${env.server.origin}${ARTICLE}`));
+  await popup.evaluate(
+    async (drafts) => {
+      for (const data of drafts) {
+        const reply = await chrome.runtime.sendMessage({ id: 1, type: 'notes:save', data, timestamp: Date.now() });
+        if (!reply?.res?.ok) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
+      }
+    },
+    seedDrafts(`${env.server.origin}${ARTICLE}`),
+  );
   await popup.close();
   seededIds = (await storedNotes()).map((n) => n.id);
 });
@@ -91,7 +106,6 @@ async function hostilePage(...initScripts: (() => void)[]): Promise<Page> {
 
 /** A point inside the seeded passage, off the concept highlights in it, scrolled into view. */
 const passageSpot = (page: Page) => pointOfText(page, 'yards such as', 8);
-
 
 /** The reader moves the real mouse onto a point and clicks, at human speed. */
 async function readerClickAt(page: Page, x: number, y: number) {
@@ -120,7 +134,10 @@ async function expectNothingObtained(page: Page, extraLoot = '') {
   expect(await page.evaluate(annotatedPassageVisible, SEEDED_PASSAGE), 'the page can tell which passage the reader annotated').toBe(false);
   const notes = await storedNotes();
   const foreign = notes.filter((n) => !seededIds.includes(n.id) && !n.body.startsWith(TYPED_SECRET));
-  expect(foreign.map((n) => n.body), 'notes the page created').toEqual([]);
+  expect(
+    foreign.map((n) => n.body),
+    'notes the page created',
+  ).toEqual([]);
   return loot;
 }
 
@@ -254,7 +271,10 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
         range.setStart(n, at);
         range.setEnd(n, at + text.length);
         const rects = [...range.getClientRects()];
-        return { from: { x: rects[0]!.left + 1, y: rects[0]!.top + rects[0]!.height / 2 }, to: { x: rects.at(-1)!.right - 1, y: rects.at(-1)!.top + rects.at(-1)!.height / 2 } };
+        return {
+          from: { x: rects[0]!.left + 1, y: rects[0]!.top + rects[0]!.height / 2 },
+          to: { x: rects.at(-1)!.right - 1, y: rects.at(-1)!.top + rects.at(-1)!.height / 2 },
+        };
       }
       throw new Error('passage not in one text node');
     }, passage);
@@ -277,7 +297,7 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
     await page.close();
   });
 
-  it('a page that removes or hides the UI host: the reader\'s next click gets a new host with a working card and notes', async () => {
+  it("a page that removes or hides the UI host: the reader's next click gets a new host with a working card and notes", async () => {
     const page = await hostilePage();
     await readerOpensCard(page, 'sma');
     await page.keyboard.press('Escape');
@@ -288,11 +308,16 @@ describe('red team (Chromium): the page cannot read, write or trigger the reader
     expect(await page.evaluate(() => [...document.body.children].filter((e) => /^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)).length)).toBe(1);
     await page.keyboard.press('Escape');
     await page.evaluate(() => {
-      for (const e of document.body.children) if (/^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)) (e as HTMLElement).style.setProperty('display', 'none', 'important');
+      for (const e of document.body.children)
+        if (/^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)) (e as HTMLElement).style.setProperty('display', 'none', 'important');
     });
     await readerOpensCard(page, 'rsf');
     // The hidden host went; one shown host is left.
-    expect(await page.evaluate(() => [...document.body.children].filter((e) => /^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)).map((e) => getComputedStyle(e).display))).toEqual(['block']);
+    expect(
+      await page.evaluate(() =>
+        [...document.body.children].filter((e) => /^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)).map((e) => getComputedStyle(e).display),
+      ),
+    ).toEqual(['block']);
     await expectNothingObtained(page);
     await page.close();
   });

@@ -2,7 +2,25 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { TEST_OUTPUT, cardBox, holdsFor, clickInUi, clickTerm, inUi, notesFrame, openCard, rerenderParagraphOf, tabIdOf, termBox, termCentre, uiFocus, waitForHighlights, waitForSettledHighlights, within, useExtensionBrowser } from './harness';
+import {
+  TEST_OUTPUT,
+  cardBox,
+  holdsFor,
+  clickInUi,
+  clickTerm,
+  inUi,
+  notesFrame,
+  openCard,
+  rerenderParagraphOf,
+  tabIdOf,
+  termBox,
+  termCentre,
+  uiFocus,
+  waitForHighlights,
+  waitForSettledHighlights,
+  within,
+  useExtensionBrowser,
+} from './harness';
 
 const env = useExtensionBrowser();
 
@@ -14,7 +32,8 @@ async function openArticle(path = '/demo/sample-article.html'): Promise<Page> {
 }
 
 /** The focus ring's boxes round the card's term, drawn in the extension's closed layer. */
-const ringBoxes = (page: Page) => inUi(page, (roots) => roots.flatMap((r) => [...r.querySelectorAll('.term-ring')].map((el) => el.getBoundingClientRect().width)), null);
+const ringBoxes = (page: Page) =>
+  inUi(page, (roots) => roots.flatMap((r) => [...r.querySelectorAll('.term-ring')].map((el) => el.getBoundingClientRect().width)), null);
 
 /** Moves the real mouse onto a highlighted mention. */
 async function hoverTerm(page: Page, conceptId: string, nth = 0) {
@@ -26,14 +45,23 @@ async function hoverTerm(page: Page, conceptId: string, nth = 0) {
 async function pressCommand(page: Page, command: string) {
   const tabId = await tabIdOf(env.browser, page);
   // Highlights can appear before the content script listens for messages: retry until it answers.
-  await expect.poll(() => sendCommand(tabId, command).then(() => true, () => false)).toBe(true);
+  await expect
+    .poll(() =>
+      sendCommand(tabId, command).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
 }
 
 async function sendCommand(tabId: number, command: string) {
   await env.browser.serviceWorker.evaluate(
     async ([id, cmd]) => {
       // @webext-core/messaging's wire format, as the background's commands listener sends it.
-      await (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id as number, { id: 1, type: 'page:command', data: { command: cmd }, timestamp: Date.now() });
+      await (
+        globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }
+      ).chrome.tabs.sendMessage(id as number, { id: 1, type: 'page:command', data: { command: cmd }, timestamp: Date.now() });
     },
     [tabId, command] as const,
   );
@@ -110,11 +138,15 @@ describe('concept card', () => {
     const page = await openArticle('/fixtures/hostile-styles.html');
     await hoverTerm(page, 'sma');
     await expect.poll(() => openCard(page)).not.toBeNull();
-    const style = await inUi(page, (roots) => {
-      const h2 = roots.map((r) => r.querySelector('h2')).find(Boolean)!;
-      const cs = getComputedStyle(h2);
-      return { color: cs.color, fontSize: cs.fontSize, inShadow: h2.getRootNode() instanceof ShadowRoot };
-    }, null);
+    const style = await inUi(
+      page,
+      (roots) => {
+        const h2 = roots.map((r) => r.querySelector('h2')).find(Boolean)!;
+        const cs = getComputedStyle(h2);
+        return { color: cs.color, fontSize: cs.fontSize, inShadow: h2.getRootNode() instanceof ShadowRoot };
+      },
+      null,
+    );
     expect(style.inShadow).toBe(true);
     expect(style.color).not.toBe('rgb(255, 0, 0)');
     expect(style.fontSize).toBe('16px');
@@ -136,7 +168,10 @@ describe('concept card', () => {
 
   it('fits inside narrow and zoomed windows without covering its term', async () => {
     // 640 × 450 CSS pixels is a 1280 × 900 window at 200 % zoom; 360 × 640 a phone-sized window.
-    for (const size of [{ width: 640, height: 450 }, { width: 360, height: 640 }]) {
+    for (const size of [
+      { width: 640, height: 450 },
+      { width: 360, height: 640 },
+    ]) {
       const page = await openArticle();
       await page.setViewportSize(size);
       await clickTerm(page, 'sma', 1);
@@ -149,7 +184,8 @@ describe('concept card', () => {
       expect(box.y).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width, `right edge at ${size.width}px`).toBeLessThanOrEqual(size.width);
       expect(box.y + box.height).toBeLessThanOrEqual(size.height);
-      const overlaps = box.x < term.x + term.width && term.x < box.x + box.width && box.y < term.y + term.height && term.y < box.y + box.height;
+      const overlaps =
+        box.x < term.x + term.width && term.x < box.x + box.width && box.y < term.y + term.height && term.y < box.y + box.height;
       expect(overlaps, `card covers its term at ${size.width}px`).toBe(false);
       await page.screenshot({ path: join(TEST_OUTPUT, `card-${size.width}x${size.height}.png`) });
       await page.close();
@@ -170,7 +206,10 @@ describe('concept card', () => {
       range.setStart(r!.startContainer, r!.startOffset);
       range.setEnd(r!.endContainer, r!.endOffset);
       const p = range.startContainer.parentElement!;
-      return { lineHeight: parseFloat(getComputedStyle(p).lineHeight) || 1.2 * parseFloat(getComputedStyle(p).fontSize), glyphs: range.getClientRects()[0]!.height };
+      return {
+        lineHeight: parseFloat(getComputedStyle(p).lineHeight) || 1.2 * parseFloat(getComputedStyle(p).fontSize),
+        glyphs: range.getClientRects()[0]!.height,
+      };
     });
     const leading = Math.max(0, lineHeight - glyphs) / 2;
     const [top, bottom] = [term.y - leading, term.y + term.height + leading + Math.max(lineHeight, glyphs)];
@@ -190,7 +229,9 @@ describe('concept card', () => {
     // Shortcut handlers as sites install them (bubbling listeners on the document and the window).
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
-      for (const target of [document, window]) for (const type of ['keydown', 'keypress', 'keyup']) target.addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key}`));
+      for (const target of [document, window])
+        for (const type of ['keydown', 'keypress', 'keyup'])
+          target.addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key}`));
     });
     await clickTerm(page, 'sma');
     const notes = await notesFrame(page);
@@ -213,7 +254,16 @@ describe('concept card', () => {
           return { tag: el.tagName, cls: el.className, outline: getComputedStyle(el).outlineStyle };
         }),
       );
-    const cardFocusOutline = () => inUi(page, (roots) => roots.map((r) => r.activeElement).filter(Boolean).map((el) => getComputedStyle(el!).outlineStyle)[0] ?? null, null);
+    const cardFocusOutline = () =>
+      inUi(
+        page,
+        (roots) =>
+          roots
+            .map((r) => r.activeElement)
+            .filter(Boolean)
+            .map((el) => getComputedStyle(el!).outlineStyle)[0] ?? null,
+        null,
+      );
 
     // The shortcut (Alt+Shift+J) moves to the next highlight: its card opens with a visible ring round the term.
     await pressCommand(page, 'next-highlight');

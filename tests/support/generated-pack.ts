@@ -8,7 +8,8 @@ const HANGUL = ['가', '너', '도', '루', '모', '버', '수', '오', '주', '
 const KINDS = ['Accord', 'Initiative', 'Framework', 'Dialogue', 'Compact', 'Program'];
 
 /** The i-th made-up word: syllables read as digits of i in base 16. */
-const word = (i: number, alphabet: string[]) => [alphabet[i % 16], alphabet[Math.floor(i / 16) % 16], alphabet[Math.floor(i / 256) % 16]].join('');
+const word = (i: number, alphabet: string[]) =>
+  [alphabet[i % 16], alphabet[Math.floor(i / 16) % 16], alphabet[Math.floor(i / 256) % 16]].join('');
 
 export function generatedPack(n: number, id = 'generated-desk') {
   return {

@@ -57,14 +57,22 @@ export function scoreAgainstGold(page: GoldPage, found: FoundMention[], { includ
     const key = `${m.conceptId}|${m.text}`;
     got.set(key, (got.get(key) ?? 0) + 1);
   }
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   const errors: string[] = [];
   for (const key of new Set([...expected.keys(), ...got.keys()])) {
     const e = expected.get(key) ?? 0;
     const g = got.get(key) ?? 0;
     tp += Math.min(e, g);
-    if (g > e) { fp += g - e; errors.push(`FP:${key}×${g - e}`); }
-    if (e > g) { fn += e - g; errors.push(`FN:${key}×${e - g}`); }
+    if (g > e) {
+      fp += g - e;
+      errors.push(`FP:${key}×${g - e}`);
+    }
+    if (e > g) {
+      fn += e - g;
+      errors.push(`FN:${key}×${e - g}`);
+    }
   }
   return { tp, fp, fn, errors };
 }

@@ -23,7 +23,8 @@ export function focusTrap(card: {
   pinned(): boolean;
 }): FocusTrap {
   // Controls under a closed More (details) cannot take focus: they are not in the cycle until it opens.
-  const reachable = (el: HTMLElement) => !(el as HTMLButtonElement).disabled && (el.localName === 'summary' || !el.closest('details:not([open])'));
+  const reachable = (el: HTMLElement) =>
+    !(el as HTMLButtonElement).disabled && (el.localName === 'summary' || !el.closest('details:not([open])'));
   const items = () => [...(card.element()?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter(reachable);
   return {
     focusFirst() {

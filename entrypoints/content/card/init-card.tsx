@@ -131,7 +131,10 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     if (source?.of !== term.mention) {
       const range = term.mention.range();
       const selectors = range && describeMention(document.body, range);
-      source = { of: term.mention, value: selectors ? { url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors } : undefined };
+      source = {
+        of: term.mention,
+        value: selectors ? { url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors } : undefined,
+      };
     }
     return source.value;
   }
@@ -142,7 +145,13 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     if (frame?.element.parentNode && !frame.element.isConnected) frame = null;
     frame ??= createNotesFrame(t('card_yourNotes'), onFrameMessage);
     const noteSource = termSource();
-    frame.show({ type: 'concept', conceptId: concept.concept.id, conceptName: concept.concept.name, pinned: view.pinned, ...(noteSource && { source: noteSource }) });
+    frame.show({
+      type: 'concept',
+      conceptId: concept.concept.id,
+      conceptName: concept.concept.name,
+      pinned: view.pinned,
+      ...(noteSource && { source: noteSource }),
+    });
     renderCard(layer.slot('card'), {
       view,
       concept,
@@ -162,7 +171,10 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
   /** A related concept (or back): loaded first, so the card (and its notes frame) is never painted empty. */
   async function navigate(id: string | null) {
     if (!view) return;
-    const next = id === null ? { ...view, conceptId: view.history.at(-1) ?? view.conceptId, history: view.history.slice(0, -1) } : { ...view, conceptId: id, history: [...view.history, view.conceptId] };
+    const next =
+      id === null
+        ? { ...view, conceptId: view.history.at(-1) ?? view.conceptId, history: view.history.slice(0, -1) }
+        : { ...view, conceptId: id, history: [...view.history, view.conceptId] };
     const data = await deps.concept(next.conceptId);
     if (!view) return;
     view = next;
@@ -240,7 +252,8 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     // Out of the notes frame through a control of the card (blurring a frame leaves focus in it), then out of the card.
     if (layer.activeElement()?.localName === 'iframe') cardElement()?.querySelector('button')?.focus({ preventScroll: true });
     (layer.activeElement() as HTMLElement | null)?.blur();
-    if (back instanceof HTMLElement && back !== document.body && back.isConnected && !layer.contains(back)) back.focus({ preventScroll: true });
+    if (back instanceof HTMLElement && back !== document.body && back.isConnected && !layer.contains(back))
+      back.focus({ preventScroll: true });
   }
 
   /** Escape, or Close in the notes frame: the card goes and focus returns to the page. */

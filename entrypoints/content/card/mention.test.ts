@@ -19,7 +19,8 @@ function mention(rect: { left: number; top: number }, conceptId = 'ncg'): Mentio
       const r = document.createRange();
       r.setStart(b.firstChild!, 0);
       r.setEnd(p.lastChild!, ' Consultative  Group'.length);
-      r.getBoundingClientRect = () => ({ ...rect, x: rect.left, y: rect.top, width: 10, height: 10, right: rect.left + 10, bottom: rect.top + 10 }) as DOMRect;
+      r.getBoundingClientRect = () =>
+        ({ ...rect, x: rect.left, y: rect.top, width: 10, height: 10, right: rect.left + 10, bottom: rect.top + 10 }) as DOMRect;
       return r;
     },
   };

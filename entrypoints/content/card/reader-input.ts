@@ -31,9 +31,13 @@ const inLink = (mention: Mention) => !!mention.range()?.startContainer.parentEle
 export function routeReaderInput(signal: AbortSignal, card: CardInputs): void {
   const { intent, isInUi } = card;
   const listen = <K extends keyof DocumentEventMap>(type: K, handler: (e: DocumentEventMap[K]) => void) =>
-    document.addEventListener(type, (e) => {
-      if (e.isTrusted) handler(e);
-    }, { capture: true, passive: type !== 'keydown', signal });
+    document.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) handler(e);
+      },
+      { capture: true, passive: type !== 'keydown', signal },
+    );
 
   let place: Place = { kind: 'none' };
   let pointer: { x: number; y: number; target: EventTarget | null } | null = null;

@@ -71,7 +71,13 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
           .map((m) => m.conceptId),
       ),
     ].slice(0, MAX_CONCEPTS);
-    void panel.show(rangeReference(range.cloneRange()), { type: 'passage-new', url: pageUrlOf(document), title: document.title.slice(0, 1000), ...selectors, conceptIds });
+    void panel.show(rangeReference(range.cloneRange()), {
+      type: 'passage-new',
+      url: pageUrlOf(document),
+      title: document.title.slice(0, 1000),
+      ...selectors,
+      conceptIds,
+    });
   }
 
   /** Shows a note in the panel beside its whole passage (from its first line to its last). */
@@ -97,31 +103,48 @@ export async function initPassageNotes(signal: AbortSignal, deps: PassageNotesDe
     },
     { capture: true, signal },
   );
-  document.addEventListener('keydown', (e) => {
-    if (e.isTrusted && e.key === 'Escape') panel.close();
-  }, { capture: true, signal });
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.isTrusted && e.key === 'Escape') panel.close();
+    },
+    { capture: true, signal },
+  );
   // After the reader selects text (mouse or keyboard), offer the button; a collapsed selection takes it away.
   for (const type of ['mouseup', 'keyup'] as const) {
-    document.addEventListener(type, (e) => {
-      if (e.isTrusted && !layer.contains(e.target)) setTimeout(() => {
-        const range = noteableSelection(layer);
-        if (range && !panel.isOpen()) void panel.prepare().then(() => {
-          const still = noteableSelection(layer);
-          if (still && !panel.isOpen()) offerButton(layer, still, () => addNoteForSelection());
-        });
-      }, 0);
-    }, { signal });
+    document.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted && !layer.contains(e.target))
+          setTimeout(() => {
+            const range = noteableSelection(layer);
+            if (range && !panel.isOpen())
+              void panel.prepare().then(() => {
+                const still = noteableSelection(layer);
+                if (still && !panel.isOpen()) offerButton(layer, still, () => addNoteForSelection());
+              });
+          }, 0);
+      },
+      { signal },
+    );
   }
-  document.addEventListener('selectionchange', () => {
-    if (!panel.isOpen() && !noteableSelection(layer)) withdrawButton(layer);
-  }, { signal });
+  document.addEventListener(
+    'selectionchange',
+    () => {
+      if (!panel.isOpen() && !noteableSelection(layer)) withdrawButton(layer);
+    },
+    { signal },
+  );
   onAbort(signal, () => {
     // An unsent draft outlives the script: the panel stays until the reader closes it.
     if (!panel.holdsDraft()) panel.close();
     notes.clear();
   });
   // The page re-rendered text: passages it moved are found again.
-  onAbort(signal, highlighter.onChange(() => notes.recheck()));
+  onAbort(
+    signal,
+    highlighter.onChange(() => notes.recheck()),
+  );
 
   await notes.refresh();
   // Only a change that may touch this page's notes draws them again.

@@ -33,7 +33,14 @@ export interface NotePanel {
 /** A frame's element in a wrapper that keeps it loading out of sight and out of reach of the pointer. */
 function parkedFrame(frame: NotesFrame): HTMLElement {
   const parking = document.createElement('div');
-  for (const [prop, value] of [['position', 'fixed'], ['width', '0'], ['height', '0'], ['overflow', 'hidden'], ['visibility', 'hidden']] as const) parking.style.setProperty(prop, value);
+  for (const [prop, value] of [
+    ['position', 'fixed'],
+    ['width', '0'],
+    ['height', '0'],
+    ['overflow', 'hidden'],
+    ['visibility', 'hidden'],
+  ] as const)
+    parking.style.setProperty(prop, value);
   parking.append(frame.element);
   return parking;
 }
@@ -59,9 +66,10 @@ export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): Not
   }
 
   // After a save, the background's notes:changed for this page re-anchors: refreshing here too would anchor twice.
-  const newFrame = () => createNotesFrame(t('note_dialogLabel'), (message) => {
-    if (message.type === 'close' || message.type === 'saved') close();
-  });
+  const newFrame = () =>
+    createNotesFrame(t('note_dialogLabel'), (message) => {
+      if (message.type === 'close' || message.type === 'saved') close();
+    });
 
   return {
     prepare() {

@@ -75,7 +75,8 @@ export function passageBoxes(layer: UiLayer, signal: AbortSignal): PassageBoxes 
       if (!shown) return undefined;
       const caret = caretAt(document, x, y, []);
       if (!caret) return undefined;
-      const under = (p: Passage) => p.ranges.some((r) => r.startContainer.getRootNode() === caret.node.getRootNode() && r.isPointInRange(caret.node, caret.offset));
+      const under = (p: Passage) =>
+        p.ranges.some((r) => r.startContainer.getRootNode() === caret.node.getRootNode() && r.isPointInRange(caret.node, caret.offset));
       return passages.find(({ passage }) => under(passage) && rectsContain(rectsOf(passage), x, y))?.passage.noteId;
     },
     passage: (noteId) => passages.find((p) => p.passage.noteId === noteId)?.passage,

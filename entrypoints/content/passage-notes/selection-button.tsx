@@ -27,7 +27,13 @@ export function offerButton(layer: UiLayer, range: Range, onClick: () => void) {
   const last = rects[rects.length - 1] ?? first;
   const root = layer.slot('selection');
   render(
-    <button type="button" class="primary selection-button" style={{ position: 'fixed', left: '0px', top: '0px', visibility: 'hidden' }} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+    <button
+      type="button"
+      class="primary selection-button"
+      style={{ position: 'fixed', left: '0px', top: '0px', visibility: 'hidden' }}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
       {t('note_addButton')}
     </button>,
     root,
