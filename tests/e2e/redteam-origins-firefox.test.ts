@@ -166,7 +166,7 @@ describe('red team, round two (Firefox ESR)', () => {
     await page.close();
   });
 
-  it('a popover over the card as soon as it shows: the frame says it is covered and no note is written', async () => {
+  it('a popover over the card as soon as it shows: the card is raised above it or says it is covered, and no note is written', async () => {
     const page = await firefox.browser.newPage();
     await page.evaluateOnNewDocument(installSpy);
     await page.evaluateOnNewDocument(coverOwnUi, false);
@@ -182,21 +182,27 @@ describe('red team, round two (Firefox ESR)', () => {
       null,
       "the page's cover",
     );
-    const noticed = await notes
-      .waitForFunction(() => !!document.querySelector('.covered-notice'), { timeout: 15_000 })
-      .then(
-        () => true,
-        () => false,
-      );
     const add = (await (await notes.waitForSelector('button.add-note'))!.boundingBox())!;
+    // The card is put on top again (the page's hit test finds our host over "Add note"), or its frame says it is covered.
+    const raised = () =>
+      page.evaluate(([x, y]) => /^[A-Z]{4}-[A-Z]{8}$/.test(document.elementFromPoint(x, y)?.tagName ?? ''), [
+        add.x + add.width / 2,
+        add.y + add.height / 2,
+      ] as const);
+    const noticed = () => notes.evaluate(() => !!document.querySelector('.covered-notice'));
+    let answered = false;
+    for (const deadline = Date.now() + 15_000; !answered && Date.now() < deadline; await new Promise((ok) => setTimeout(ok, 100)))
+      answered = (await raised()) || (await noticed());
     await page.mouse.click(add.x + add.width / 2, add.y + add.height / 2);
     await page.keyboard.type('Xw9-typed-under-a-cover', { delay: 15 });
     const captured = await page.evaluate(() => (window as unknown as { __captured: string }).__captured.length);
-    // Counted from another tab's card: the click went to the page's cover, and this card closed.
+    // Counted from another tab's card (a click that went to the page's cover closed this one).
     const check = await openPage(`${server.origin}${ARTICLE}`);
     const written = (await (await readerOpensCard(check, 'rsf')).evaluate(allStoredNotes)).length - before;
-    console.log(`Firefox, popover cover (taking clicks): notice ${noticed}; captured by the page ${captured}; notes written ${written}`);
-    expect(noticed).toBe(true);
+    console.log(
+      `Firefox, popover cover (taking clicks): raised or noticed ${answered}; captured by the page ${captured}; notes written ${written}`,
+    );
+    expect(answered).toBe(true);
     expect(written).toBe(0);
     await check.close();
     await page.close();
