@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { ROOT } from './browser';
+import { within } from './extension-ui';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** ALLIANCE_LENS_FIREFOX_BUILD points the tests at another build (an older one, for before/after numbers). */
@@ -47,12 +48,9 @@ export async function firefoxNotesFrame(page: Page, timeout = 10_000): Promise<F
   for (const deadline = Date.now() + timeout; ; await new Promise((ok) => setTimeout(ok, 100))) {
     for (const frame of page.frames()) {
       // Puppeteer may still list the frame under its first URL (about:blank): ask the frame itself.
-      if (
-        await frame
-          .evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent)
-          .catch(() => false)
-      )
-        return frame;
+      // A frame being replaced (the panel's frame leaving its parking slot) may never answer: ask the next one.
+      const showing = frame.evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent);
+      if (await within(2_000, 'a frame', showing).catch(() => false)) return frame;
     }
     if (Date.now() > deadline) throw new Error('No notes frame showed anything');
   }

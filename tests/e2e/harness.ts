@@ -259,7 +259,10 @@ export interface DrivenPage {
 
 /** A puppeteer-core page (Firefox) as a DrivenPage: its evaluate takes the same function and argument, typed more loosely. */
 export function drivenPuppeteerPage(page: PuppeteerPage): DrivenPage {
-  return { evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never, mouse: page.mouse, keyboard: page.keyboard };
+  // A BiDi call that never answers fails here, named, instead of holding the test to its timeout.
+  const evaluate = (fn: unknown, arg: unknown) =>
+    within(30_000, 'Firefox answering a page check', page.evaluate(fn as never, arg as never));
+  return { evaluate: evaluate as DrivenPage['evaluate'], mouse: page.mouse, keyboard: page.keyboard };
 }
 
 /** A reader's pause between two steps: 300–500 ms (pacing, not a wait for a condition). */

@@ -414,7 +414,7 @@ describe('PDF reader', () => {
     const fromPopup = await opened;
     await waitForRead(fromPopup);
     expect(new URL(fromPopup.url()).searchParams.get('url')).toBe(url);
-    expect(await fromPopup.locator('mark.al-pdf-mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => fromPopup.locator('mark.al-pdf-mark').count()).toBeGreaterThan(0);
 
     // The reader answers the popup like a page does: the document's concepts with counts.
     const popupOnReader = await env.browser.openExtensionPage(`popup.html?tab=${await tabIdOf(env.browser, fromPopup)}`);
@@ -451,7 +451,7 @@ describe('PDF reader', () => {
     );
     const reader = await fromMenu;
     await waitForRead(reader);
-    expect(await reader.locator('mark.al-pdf-mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => reader.locator('mark.al-pdf-mark').count()).toBeGreaterThan(0);
     await Promise.all([reader.close(), links.close(), tab.close()]);
   });
 
@@ -479,7 +479,8 @@ describe('PDF reader', () => {
     await expect.poll(() => reader.getByRole('alert').innerText()).toContain('protected by a password and was not opened');
     // Nothing else broke: a good file opens in the same tab afterwards.
     await openFile('report.pdf', report, reader);
-    expect(await reader.locator('mark.al-pdf-mark').count()).toBeGreaterThan(0);
+    // Marks come with each page's text layer, which renders after the summary is read.
+    await expect.poll(() => reader.locator('mark.al-pdf-mark').count()).toBeGreaterThan(0);
     await reader.close();
   });
 
