@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -36,3 +36,7 @@ if (typeof g.Highlight !== 'function') g.Highlight = class Highlight extends Set
 // happy-dom's window makes a new CSS object at each read: the registry goes on their prototype.
 const cssProto = Object.getPrototypeOf(g.CSS) as { highlights?: Map<string, unknown> };
 if (!('highlights' in cssProto)) Object.defineProperty(cssProto, 'highlights', { value: new Map(), configurable: true });
+// A test that fails before stopping its highlighter must not leave its highlights to the next test.
+afterEach(() => {
+  (cssProto.highlights as Map<string, unknown>).clear();
+});

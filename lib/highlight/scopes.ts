@@ -66,7 +66,8 @@ export function scopesOf(changes: PageChange[], body: Element): ChangeScopes {
       continue;
     }
     const around = blockAround(change.parent, body);
-    let joinsNeighbours = inline(change.before) || inline(change.after);
+    // Inside an inline element, a block added or removed splits or joins the text around that element, whatever its siblings.
+    let joinsNeighbours = inline(change.before) || inline(change.after) || (change.parent.nodeType === 1 && change.parent !== around);
     for (const node of [...change.added, ...change.removed]) if (touchesHeading(node)) result.whole = true;
     for (const node of change.added) {
       if (node.nodeType === 1 && startsRuns(node as Element)) deep.add(node as Element);
