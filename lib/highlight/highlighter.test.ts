@@ -221,6 +221,27 @@ describe('highlighter behaviour', () => {
     expect(texts(doc)).toEqual(['usfk:USFK']);
     h.stop();
   });
+
+  it('answers no mention under the pointer in a region made editable, before it has read the change', async () => {
+    const doc = page('<div id="later"><p>The NCG met.</p></div>');
+    const text = doc.querySelector('p')!.firstChild!;
+    // The browser's hit test, as a parsed document has none: the caret in "NCG", on the term's one box.
+    Object.assign(doc, { caretPositionFromPoint: () => ({ offsetNode: text, offset: 5 }) });
+    const boxes = Range.prototype.getClientRects;
+    Range.prototype.getClientRects = () => [new DOMRect(0, 0, 40, 20)] as unknown as DOMRectList;
+    const h = createHighlighter(doc, compiled, options);
+    try {
+      h.start();
+      await h.whenIdle();
+      expect(h.mentionAt(10, 10)?.conceptId).toBe('ncg');
+      // A click on a term in an editor puts the caret there: no card, even in the moment before the change is read.
+      doc.getElementById('later')!.setAttribute('contenteditable', 'true');
+      expect(h.mentionAt(10, 10)).toBeNull();
+    } finally {
+      h.stop();
+      Range.prototype.getClientRects = boxes;
+    }
+  });
 });
 
 /**

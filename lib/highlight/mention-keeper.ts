@@ -9,6 +9,7 @@ import type { CompiledMatcher } from '../matcher/compile';
 import type { PageEvidence } from '../matcher/evidence';
 import type { Candidate } from '../matcher/matcher';
 import type { HighlightStyle } from '../settings';
+import { isInsideForbidden } from './blocks';
 import { caretAt, rectsContain } from './hit-test';
 import { createNearness, type Nearness } from './nearness';
 import { intact, type Painter, pointsOf } from './paint';
@@ -202,6 +203,8 @@ export class MentionKeeper {
   mentionAt(x: number, y: number): Mention | null {
     const caret = caretAt(this.ctx.doc, x, y, this.ctx.painter.shadowRoots());
     if (caret?.node.nodeType !== 3) return null;
+    // A region made editable loses its highlights only after the page watch's quiet period: its terms stop answering now.
+    if (isInsideForbidden(caret.node)) return null;
     for (const state of this.ctx.index().runsOf(caret.node as Text)) {
       const at = offsetInRun(state, caret.node, caret.offset);
       // A caret sits between characters: the point may be on the character before or after it.
