@@ -11,12 +11,10 @@ import { browser } from 'wxt/browser';
 import { askBackground } from '@/lib/ask-background';
 import { FRAME_PAGE, makeNonce, parseFromFrame, type FromFrame } from '@/lib/frame-protocol';
 import type { ToFrame } from '@/lib/to-frame';
-import { isCovered } from './occlusion';
+import type { UiLayer } from './ui-layer';
 
 /** Whether the frame can observe its own visibility (IntersectionObserver v2); if not, this side checks for it. */
 const FRAME_SEES_ITSELF = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
-/** How often a frame on screen is checked for a cover where it cannot see one itself. */
-const COVER_CHECK_MS = 200;
 
 export interface NotesFrame {
   readonly element: HTMLIFrameElement;
@@ -41,7 +39,7 @@ function frameOrigin(): string {
   return import.meta.env.FIREFOX ? new URL(browser.runtime.getURL('/')).origin : `chrome-extension://${browser.runtime.id}`;
 }
 
-export function createNotesFrame(title: string, onMessage: (message: FromFrame) => void): NotesFrame {
+export function createNotesFrame(title: string, layer: Pick<UiLayer, 'watchCover'>, onMessage: (message: FromFrame) => void): NotesFrame {
   const nonce = makeNonce();
   const src = `${browser.runtime.getURL(FRAME_PAGE)}#${nonce}`;
   let port: MessagePort | null = null;
@@ -72,22 +70,20 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
     // A frame focused while its page loaded may lose focus as that page replaces the empty one: give it back.
     if (focusWanted) element.focus();
     markLoaded();
-    if (!FRAME_SEES_ITSELF) watchCover();
+    watchCover();
   };
-  // Tells the frame whether the page covers it, at once, at each showing and while it is in the page (a covered
-  // frame takes no input).
-  let coverTimer: ReturnType<typeof setInterval> | undefined;
-  let covered: boolean | undefined;
-  const checkCover = () => {
-    if (!element.isConnected) return clearInterval(coverTimer);
-    const now = isCovered(element);
-    if (now !== covered) port?.postMessage({ type: 'covered', covered: (covered = now) } satisfies ToFrame);
-  };
+  // While the frame is in the page the layer raises itself over a cover; where the frame cannot see a cover
+  // itself, it hears whether it is covered (a covered frame takes no input), asked afresh at each showing.
+  let coverWatch: AbortController | undefined;
   const watchCover = () => {
-    clearInterval(coverTimer);
-    covered = undefined;
-    checkCover();
-    coverTimer = setInterval(checkCover, COVER_CHECK_MS);
+    coverWatch?.abort();
+    const watch = (coverWatch = new AbortController());
+    let covered: boolean | undefined;
+    const report = (now: boolean) => {
+      if (!element.isConnected) return watch.abort();
+      if (now !== covered) port?.postMessage({ type: 'covered', covered: (covered = now) } satisfies ToFrame);
+    };
+    layer.watchCover(() => (element.isConnected ? [element] : []), watch.signal, FRAME_SEES_ITSELF ? undefined : report);
   };
   const registered = askBackground('frame:register', { nonce }).then(
     () => true,
@@ -118,7 +114,7 @@ export function createNotesFrame(title: string, onMessage: (message: FromFrame) 
       shown = message;
       send(message);
       // The frame asks afresh whether it is visible each time it is shown: answer once it is in place.
-      if (!FRAME_SEES_ITSELF && port) requestAnimationFrame(watchCover);
+      if (port) requestAnimationFrame(watchCover);
     },
     notesChanged: (conceptIds, noteId) => send({ type: 'notes-changed', conceptIds, ...(noteId && { noteId }) }),
     holdsDraft: () => dirty,

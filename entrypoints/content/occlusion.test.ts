@@ -49,4 +49,19 @@ describe('isCovered', () => {
     vi.mocked(frame.getBoundingClientRect).mockReturnValue(DOMRect.fromRect({ x: 0, y: 0, width: 0, height: 0 }));
     expect(isCovered(frame)).toBe(true);
   });
+
+  it('checks only the part its clipping ancestors in our UI leave in view (a frame scrolled inside the card)', () => {
+    const { host, frame } = ownUi();
+    const scroller = document.createElement('div');
+    scroller.style.overflow = 'auto';
+    frame.replaceWith(scroller);
+    scroller.append(frame);
+    // The card's scroller shows the frame's top 60 px; the page's text lies below it, where the frame runs on.
+    vi.spyOn(scroller, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 100, y: 100, width: 200, height: 60 }));
+    hitTest(host, { el: document.body, x: 0, y: 160, width: 1000, height: 1000 });
+    expect(isCovered(frame)).toBe(false);
+    // Scrolled wholly out of the scroller's view: nothing of it to check, so it takes no input.
+    vi.mocked(scroller.getBoundingClientRect).mockReturnValue(DOMRect.fromRect({ x: 100, y: 400, width: 200, height: 60 }));
+    expect(isCovered(frame)).toBe(true);
+  });
 });

@@ -11,14 +11,16 @@
  * manual popover in the top layer (above any z-index, raised again at each
  * opening), zero-sized and fixed (no layout shift), styled by a constructed
  * stylesheet (not subject to the page's CSP), and keeps key events from the
- * page's shortcuts. A page that removes or hides it gets a new one the next
- * time the reader needs it.
+ * page's shortcuts. While a surface is shown, one watch checks that nothing of
+ * the page covers it and raises the host again if something does. A page that
+ * removes or hides it gets a new one the next time the reader needs it.
  */
 import { render } from 'preact';
 import themeCss from '@/components/theme.css?inline';
 import { randomHostTag } from '@/lib/frame-protocol';
 import { registerOwnUi } from '@/lib/own-ui';
 import { onAbort } from '@/lib/abort';
+import { isCovered, visibleBox } from './occlusion';
 
 /**
  * The slots, bottom to top: passage boxes and the focus ring under the card, the note button and panel above it,
@@ -42,6 +44,19 @@ export interface UiLayer {
   byId(id: string): HTMLElement | null;
   /** While `holds()` says so, the layer outlives the script (a surface holds the reader's unsent text). */
   keepWhile(holds: () => boolean): void;
+  /**
+   * Until `signal` aborts, checks `elements()` of a shown surface for a cover of the page's: a cover in view
+   * raises the layer, and `report` then hears whether any of them is still covered.
+   */
+  watchCover(elements: () => Element[], signal: AbortSignal, report?: (covered: boolean) => void): void;
+}
+
+/** How often shown surfaces are checked for a cover (a page's popover is above any z-index until we are raised). */
+const COVER_CHECK_MS = 200;
+
+interface CoverWatch {
+  elements(): Element[];
+  report?(covered: boolean): void;
 }
 
 /** Keys typed in our UI stay there: the page's shortcut listeners never learn them. */
@@ -85,6 +100,8 @@ export function createUiLayer(signal: AbortSignal, css: string): UiLayer {
   let shadow: ShadowRoot | null = null;
   const slots = new Map<SlotName, HTMLElement>();
   const holders: (() => boolean)[] = [];
+  const watches = new Set<CoverWatch>();
+  let coverTimer: ReturnType<typeof setInterval> | undefined;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(themeCss + css);
 
@@ -117,9 +134,9 @@ export function createUiLayer(signal: AbortSignal, css: string): UiLayer {
     }
     root.append(container);
     (document.body ?? document.documentElement).append(el);
-    showOnTop(el);
     host = el;
     shadow = root;
+    showOnTop(el);
   }
 
   function ensure() {
@@ -129,8 +146,17 @@ export function createUiLayer(signal: AbortSignal, css: string): UiLayer {
     create();
   }
 
+  /** One check for every shown surface: raise first, so a cover the raise lifted is not reported. */
+  function checkCovers() {
+    // A surface clipped out of view or not laid out yet has nothing a cover could hide.
+    const coveredInView = (w: CoverWatch) => w.elements().some((el) => visibleBox(el) && isCovered(el));
+    if (host && [...watches].some(coveredInView)) showOnTop(host);
+    for (const w of watches) w.report?.(w.elements().some((el) => isCovered(el)));
+  }
+
   // An orphaned script removes its UI, unless that UI holds the reader's unsent text.
   onAbort(signal, () => {
+    clearInterval(coverTimer);
     if (holders.some((holds) => holds())) return;
     host?.remove();
     host = shadow = null;
@@ -163,6 +189,19 @@ export function createUiLayer(signal: AbortSignal, css: string): UiLayer {
     },
     keepWhile(holds) {
       holders.push(holds);
+    },
+    watchCover(elements, until, report) {
+      if (signal.aborted || until.aborted) return;
+      const watch = { elements, report };
+      watches.add(watch);
+      checkCovers();
+      coverTimer ??= setInterval(checkCovers, COVER_CHECK_MS);
+      onAbort(until, () => {
+        watches.delete(watch);
+        if (watches.size) return;
+        clearInterval(coverTimer);
+        coverTimer = undefined;
+      });
     },
   };
 }

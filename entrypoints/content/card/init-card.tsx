@@ -25,12 +25,8 @@ import { focusTrap } from './focus-trap';
 import { CARD_ID, renderCard } from './render-card';
 import type { UiLayer } from '../ui-layer';
 import { drawBoxes } from '../boxes';
-import { isCovered } from '../occlusion';
 import { createNotesFrame, type NotesFrame } from '../notes-frame';
 import type { OnNotesChanged } from '../notes-changes';
-
-/** How often an open card checks that nothing of the page covers it. */
-const COVER_CHECK_MS = 250;
 
 export interface CardDeps {
   layer: UiLayer;
@@ -97,19 +93,14 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
 
   /**
    * While the card is open, anything the page shows over it (a popover is above any z-index) puts the card on
-   * top again; its notes frame takes no input while it is covered.
+   * top again; its notes frame takes no input while it is covered. The header is always in view and square
+   * inside the card's rounded corners.
    */
-  let coverTimer: ReturnType<typeof setInterval> | undefined;
+  let coverWatch: AbortController | undefined;
   function watchCover() {
-    clearInterval(coverTimer);
-    coverTimer = setInterval(() => {
-      const card = cardElement();
-      if (!card) return clearInterval(coverTimer);
-      // The header is always in view and square inside the card's rounded corners (the notes frame may be
-      // scrolled or clipped inside the card, which is no cover).
-      const head = card.querySelector('.card-head');
-      if (head && isCovered(head)) layer.raise();
-    }, COVER_CHECK_MS);
+    coverWatch?.abort();
+    coverWatch = new AbortController();
+    layer.watchCover(() => [...(cardElement()?.querySelectorAll('.card-head') ?? [])], coverWatch.signal);
   }
 
   function onFrameMessage(message: FromFrame) {
@@ -143,7 +134,7 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
     if (!view || !concept) return;
     // A frame left in a host the page removed is gone: a new one opens with its own handshake.
     if (frame?.element.parentNode && !frame.element.isConnected) frame = null;
-    frame ??= createNotesFrame(t('card_yourNotes'), onFrameMessage);
+    frame ??= createNotesFrame(t('card_yourNotes'), layer, onFrameMessage);
     const noteSource = termSource();
     frame.show({
       type: 'concept',
@@ -227,7 +218,7 @@ export function initCard(signal: AbortSignal, deps: CardDeps): CardController {
 
   function close(returnFocus: boolean) {
     if (returnFocus && view?.pinned) giveFocusBack();
-    clearInterval(coverTimer);
+    coverWatch?.abort();
     stopFollowing?.();
     stopFollowing = null;
     view = null;

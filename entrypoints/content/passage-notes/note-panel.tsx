@@ -67,7 +67,7 @@ export function notePanel(layer: UiLayer, onOpen?: (open: boolean) => void): Not
 
   // After a save, the background's notes:changed for this page re-anchors: refreshing here too would anchor twice.
   const newFrame = () =>
-    createNotesFrame(t('note_dialogLabel'), (message) => {
+    createNotesFrame(t('note_dialogLabel'), layer, (message) => {
       if (message.type === 'close' || message.type === 'saved') close();
     });
 
