@@ -13,7 +13,7 @@ import {
   type Corpus,
   type Parties,
 } from './schema.ts';
-import { aliasKey, normaliseKeepCase } from '../matcher/normalise.ts';
+import { aliasKey, normaliseKeepCase } from '../text/normalise.ts';
 
 export class CorpusError extends Error {
   constructor(readonly problems: string[]) {

@@ -5,7 +5,7 @@
  * alias to concept, and the disambiguation cues. The output is plain JSON.
  */
 import type { Corpus } from '../corpus/schema';
-import { HANGUL_CLASS, MIDDLE_DOTS, aliasKey, normaliseKeepCase } from './normalise.ts';
+import { HANGUL_CLASS, MIDDLE_DOTS, aliasKey, normaliseKeepCase } from '../text/normalise.ts';
 
 export interface AliasEntry {
   conceptId: string;
