@@ -116,7 +116,7 @@ function koreanTokens(text: string): string[] {
 }
 
 /** Splits an alias into regex fragments; equal fragments merge in the trie. */
-export function aliasTokens(text: string): string[] {
+function aliasTokens(text: string): string[] {
   if (HANGUL.test(text)) return koreanTokens(text);
   const tokens: string[] = [];
   const normal = normaliseKeepCase(text);
