@@ -18,7 +18,7 @@ export type Messages = Record<string, { message: string; placeholders?: Record<s
 export const CATALOGS: Record<Language, Messages> = { en, ko };
 
 /** Korean when the browser's interface is Korean, English otherwise. */
-export function browserLanguage(): Language {
+function browserLanguage(): Language {
   let tag = '';
   try {
     tag = browser.i18n.getUILanguage();

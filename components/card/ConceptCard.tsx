@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Category, Concept, SourceDoc } from '@/lib/corpus/schema';
 import { askBackground } from '@/lib/ask-background';
 import { categoryLabel, displayName, language, localeFormat, sourceNames, t, type Language } from '@/lib/i18n';
-import { aliasKey } from '@/lib/matcher/normalise';
+import { aliasKey } from '@/lib/text/normalise';
 import { acronymOf, bylineOf, dateLabels } from '@/lib/corpus/concept-view';
 
 export interface ConceptCardProps {

@@ -8,8 +8,11 @@ import { sessionNoteDrafts } from '@/components/hooks/session-note-drafts';
 import { CardNotes } from './CardNotes';
 
 /**
- * The card's notes section, read from and saved to the background. Rendered
- * only in extension pages: the notes frame (on web pages) and the PDF reader.
+ * The card's notes section, read from and saved to the background (not read
+ * live: extension pages that read live use components/hooks/use-notes.ts).
+ * It reloads for each change it is told of (`version`), and at once after its
+ * own save. Rendered only in extension pages: the notes frame (on web pages)
+ * and the PDF reader.
  */
 export function LiveCardNotes(props: {
   conceptId: string;

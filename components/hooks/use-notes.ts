@@ -1,10 +1,11 @@
 /**
- * The notes as the dashboard and the popup's and side panel's page notes read
- * them: live queries (Dexie's liveQuery, so a change in any tab re-renders)
- * over lib/notes/queries.ts, the module the background answers from. The
- * card's notes (LiveCardNotes, in the notes frame and the PDF reader) and the
- * reader's passage notes ask the background instead, and reload on
- * notes:changed. Every write goes to the background.
+ * The notes as the dashboard and the side panel's page notes read them (and
+ * the database's health, for their banner): live queries (Dexie's liveQuery,
+ * so a change in any tab re-renders) over lib/notes/queries.ts, the module the
+ * background answers from. The card's notes (LiveCardNotes, in the notes frame
+ * and the PDF reader) and the reader's passage notes ask the background
+ * instead, and reload when told of a change (notes:changed; the notes frame
+ * hears it from the page it sits on). Every write goes to the background.
  */
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';

@@ -13,7 +13,7 @@ import { routeRequest } from '@/lib/background/router';
 import { RateLimiter } from '@/lib/background/rate-limit';
 import { FrameNonces } from '@/lib/background/frame-nonces';
 import { FramePages } from '@/lib/background/frame-pages';
-import { PendingReveals } from '@/lib/background/reveals';
+import { PendingReveals } from '@/lib/background/pending-note-reveals';
 import { openNotesDb } from '@/lib/notes/db';
 import { NotesStore } from '@/lib/notes/store';
 import { setLanguage, t } from '@/lib/i18n';

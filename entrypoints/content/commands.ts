@@ -7,7 +7,7 @@ import { contentMessenger } from '@/lib/messages';
 import { onAbort } from '@/lib/abort';
 import { settingsItem, withSiteToggled } from '@/lib/settings';
 import type { Highlighting } from './highlighting';
-import type { Reveal } from './reveal';
+import type { Reveal } from './reveal-mention';
 
 export function initCommands(signal: AbortSignal, deps: { highlighting: Highlighting; reveal: Reveal; addPassageNote(): void }) {
   const isTop = window === window.top;

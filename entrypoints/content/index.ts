@@ -17,7 +17,7 @@ import { initHighlighting } from './highlighting';
 import { initNotesChanges } from './notes-changes';
 import { initCard } from './card/init-card';
 import { initPassageNotes } from './passage-notes/init-passage-notes';
-import { createReveal } from './reveal';
+import { createReveal } from './reveal-mention';
 import { createNoteReveal } from './reveal-note';
 import { initPageAnswers } from './page-answers';
 import { initCommands } from './commands';

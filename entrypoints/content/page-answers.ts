@@ -8,7 +8,7 @@ import { contentMessenger, type NoteReveal } from '@/lib/messages';
 import { onAbort } from '@/lib/abort';
 import { pageUrlOf } from '@/lib/page-url';
 import type { Highlighting } from './highlighting';
-import type { Reveal } from './reveal';
+import type { Reveal } from './reveal-mention';
 
 export function initPageAnswers(
   signal: AbortSignal,

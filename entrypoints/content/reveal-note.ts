@@ -9,7 +9,7 @@ import type { NoteReveal } from '@/lib/messages';
 import { anchor, type Anchored } from '@/lib/anchoring/anchor';
 import { offsetOf } from '@/lib/anchoring/dom-text';
 import type { Highlighter, Mention } from '@/lib/highlight/highlighter';
-import { scrollBehavior, scrollToMention } from './reveal';
+import { scrollBehavior, scrollToMention } from './reveal-mention';
 
 export interface NoteRevealDeps {
   highlighter: Pick<Highlighter, 'mentions'>;

@@ -12,6 +12,7 @@ import { sharedPath } from '../../scripts/shared';
 import { compileMatcher, type CompiledMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter } from '../highlight/highlighter';
+import { probeOf } from '../highlight/probe';
 import { mentionsOf, type GoldPage } from '@/tests/support/gold';
 import { generatedPack } from '@/tests/support/generated-pack';
 import { mergeCorpus, parsePack } from './pack';
@@ -30,7 +31,7 @@ async function mentions(path: string, compiled: CompiledMatcher) {
   const highlighter = createHighlighter(doc, compiled, { ...DEFAULT_SETTINGS });
   try {
     highlighter.start();
-    await highlighter.whenIdle();
+    await probeOf(highlighter).whenIdle();
     return mentionsOf(doc);
   } finally {
     highlighter.stop();

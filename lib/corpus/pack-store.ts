@@ -14,7 +14,7 @@ import { MY_CONCEPTS_PACK_ID, PACK_FORMAT, mergeCorpus, packFile, parsePack, val
 /** The name "My concepts" has in the files it is shared as (the dashboard shows it in the interface language). */
 const MY_CONCEPTS_NAME = 'My concepts';
 
-export const PACKS_DB_NAME = 'alliance-lens-packs';
+const PACKS_DB_NAME = 'alliance-lens-packs';
 
 export interface InstalledPack {
   id: string;
@@ -54,7 +54,7 @@ export interface PackSummary {
   editable: boolean;
 }
 
-export const summaryOf = (p: InstalledPack): PackSummary => ({
+const summaryOf = (p: InstalledPack): PackSummary => ({
   id: p.id,
   name: p.pack.name,
   description: p.pack.description,

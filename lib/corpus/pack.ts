@@ -13,7 +13,7 @@ export const PACK_FORMAT = 'alliance-lens-pack';
 export const MAX_PACK_CONCEPTS = 5_000;
 export const MAX_PACK_BYTES = 2 * 1024 * 1024;
 /** The bundled corpus, as a pack id: no import may take it. */
-export const BUNDLED_PACK_ID = 'alliance-lens';
+const BUNDLED_PACK_ID = 'alliance-lens';
 /** The pack the reader edits in the dashboard. */
 export const MY_CONCEPTS_PACK_ID = 'my-concepts';
 
@@ -39,14 +39,14 @@ const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be
 /** Words so short and common that highlighting them would mark half a page. */
 const COMMON_SHORT = new Set('a i an as at be by do go he hi if in is it me my no of oh ok on or so to up us we am id ex re'.split(' '));
 /** One character, or a common word of two letters (any case). */
-export const isCommonShortWord = (alias: string) => [...alias.trim()].length === 1 || COMMON_SHORT.has(alias.trim().toLowerCase());
+const isCommonShortWord = (alias: string) => [...alias.trim()].length === 1 || COMMON_SHORT.has(alias.trim().toLowerCase());
 const alias = v.pipe(
   plain(120),
   v.check((s) => !isCommonShortWord(s), 'is a common word of two letters or fewer'),
 );
 const hangul = v.check((s: string) => /[\uac00-\ud7af]/u.test(s), 'must contain Hangul');
 
-export const PackSourceSchema = v.object({
+const PackSourceSchema = v.object({
   title: plain(300),
   url: v.pipe(v.string(), v.maxLength(2_000), v.url('must be a web address'), v.startsWith('https://', 'must be an https:// address')),
   publisher: v.optional(plain(200)),
@@ -54,7 +54,7 @@ export const PackSourceSchema = v.object({
 });
 
 /** A definition that holds as of a date ("as of 2025"), shown with its date. */
-export const DatedDefinitionSchema = v.object({ asOf: isoDate, text: plain(1_000), ko: v.optional(v.pipe(plain(1_000), hangul)) });
+const DatedDefinitionSchema = v.object({ asOf: isoDate, text: plain(1_000), ko: v.optional(v.pipe(plain(1_000), hangul)) });
 
 export const PackConceptSchema = v.object({
   id,
@@ -126,7 +126,7 @@ export interface PackContext {
 const isAcronym = (text: string) => !/\p{Ll}/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 
 /** A pack's concepts as corpus concepts, with a source document per cited source. */
-export function packConcepts(pack: Pack): { concepts: Concept[]; sources: SourceDoc[] } {
+function packConcepts(pack: Pack): { concepts: Concept[]; sources: SourceDoc[] } {
   const sources: SourceDoc[] = [];
   const concepts = pack.concepts.map((c): Concept => {
     const aliases: Concept['aliases'] = [];

@@ -13,7 +13,7 @@ const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be
 const conceptId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case id'));
 const hexColour = v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'must be a #rrggbb colour'));
 
-export const AliasSchema = v.strictObject({
+const AliasSchema = v.strictObject({
   /** The text as a reader meets it ("Special Measures Agreement", "SMA", "방위비분담특별협정"). */
   text: nonEmpty,
   /** Acronyms are matched case-sensitively; names are not. */
@@ -22,7 +22,7 @@ export const AliasSchema = v.strictObject({
 });
 export type Alias = v.InferOutput<typeof AliasSchema>;
 
-export const SourceRefSchema = v.strictObject({
+const SourceRefSchema = v.strictObject({
   /** id of a document in data/sources.json */
   sourceId: nonEmpty,
   /** The section heading of the document under which the concept appears. */
@@ -68,7 +68,7 @@ export type Qualifiers = v.InferOutput<typeof QualifiersSchema>;
  * concept on load. Aliases listed here are highlighted only when the context
  * supports the alliance sense.
  */
-export const DisambiguationSchema = v.pipe(
+const DisambiguationSchema = v.pipe(
   v.strictObject({
     /** Alias texts of this concept that have other senses; each must be one of the concept's aliases. */
     aliases: v.optional(v.array(nonEmpty), []),
@@ -108,7 +108,7 @@ const withHangul = v.pipe(
 );
 
 /** The Korean side of a concept, shown first when the interface is in Korean. */
-export const KoreanTextSchema = v.strictObject({
+const KoreanTextSchema = v.strictObject({
   /** The standard Korean name ("핵협의그룹"); it may keep an acronym ("오커스(AUKUS)"). */
   name: v.pipe(withHangul, v.maxLength(60, 'must be at most 60 characters')),
   short: korean(20, 240),
@@ -169,7 +169,7 @@ export type Category = v.InferOutput<typeof CategorySchema>;
 export const PartiesSchema = v.record(conceptId, v.pipe(v.array(nonEmpty), v.minLength(1)));
 export type Parties = v.InferOutput<typeof PartiesSchema>;
 
-export const CorpusSchema = v.strictObject({
+const CorpusSchema = v.strictObject({
   concepts: v.array(ConceptSchema),
   parties: PartiesSchema,
   sources: v.array(SourceDocSchema),

@@ -13,7 +13,7 @@ import {
   type Corpus,
   type Parties,
 } from './schema.ts';
-import { aliasKey, normaliseKeepCase } from '../matcher/normalise.ts';
+import { aliasKey, normaliseKeepCase } from '../text/normalise.ts';
 
 export class CorpusError extends Error {
   constructor(readonly problems: string[]) {
@@ -22,12 +22,12 @@ export class CorpusError extends Error {
   }
 }
 
-export function entryName(entry: unknown, index: number): string {
+function entryName(entry: unknown, index: number): string {
   const id = (entry as { id?: unknown } | null)?.id;
   return typeof id === 'string' && id ? `"${id}"` : `#${index}`;
 }
 
-export function describeIssues(kind: string, entry: unknown, index: number, issues: v.BaseIssue<unknown>[]) {
+function describeIssues(kind: string, entry: unknown, index: number, issues: v.BaseIssue<unknown>[]) {
   return issues.map((issue) => {
     const path = v.getDotPath(issue) ?? '(entry)';
     return `${kind} ${entryName(entry, index)}, field ${path}: ${issue.message}`;

@@ -12,6 +12,7 @@ import { sharedPath } from '../../scripts/shared';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter } from './highlighter';
+import { probeOf } from './probe';
 import { scoreAgainstGold, summarise, type GoldPage, type PageScore, mentionsOf } from '@/tests/support/gold';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -22,7 +23,7 @@ async function highlightFile(path: string) {
   const doc = new DOMParser().parseFromString(readFileSync(path, 'utf8'), 'text/html');
   const highlighter = createHighlighter(doc, compiled, { ...DEFAULT_SETTINGS });
   highlighter.start();
-  await highlighter.whenIdle();
+  await probeOf(highlighter).whenIdle();
   return { doc, highlighter };
 }
 

@@ -9,6 +9,7 @@ import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter } from './highlighter';
+import { probeOf } from './probe';
 import { mentionsOf } from '@/tests/support/gold';
 
 const compiled = compileMatcher(loadCorpusFromDir('data'));
@@ -17,7 +18,7 @@ async function highlighted(body: string) {
   const doc = new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
   const highlighter = createHighlighter(doc, compiled, { ...DEFAULT_SETTINGS });
   highlighter.start();
-  await highlighter.whenIdle();
+  await probeOf(highlighter).whenIdle();
   return { doc, mentions: mentionsOf(doc).map((m) => `${m.conceptId}:${m.text}`), stop: () => highlighter.stop() };
 }
 

@@ -10,6 +10,7 @@ import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter, type HighlightOptions } from './highlighter';
+import { probeOf } from './probe';
 import { highlightRules } from './paint';
 import { mentionsOf } from '@/tests/support/gold';
 import { paintedRanges } from '@/tests/support/painted';
@@ -103,7 +104,7 @@ async function highlighted(trees: Tree[], title = 'US-ROK alliance news') {
   const textBefore = doc.body.textContent;
   const h = createHighlighter(doc, compiled, options);
   h.start();
-  await h.whenIdle();
+  await probeOf(h).whenIdle();
   return { doc, h, before, textBefore };
 }
 
@@ -136,7 +137,7 @@ describe('highlighter properties', { timeout: 60_000 }, () => {
         const { doc, h } = await highlighted(trees);
         const once = texts(doc);
         h.rescan();
-        await h.whenIdle();
+        await probeOf(h).whenIdle();
         expect(texts(doc)).toEqual(once);
         h.stop();
       }),
@@ -155,7 +156,7 @@ describe('highlighter behaviour', () => {
     const doc = page('<p>Seoul signed the <em>Special Measures</em> Agreement with Washington.</p>');
     const h = createHighlighter(doc, compiled, options);
     h.start();
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     const painted = paintedRanges();
     expect(painted).toHaveLength(1);
     expect(painted[0]!.range.startContainer).toBe(doc.querySelector('em')!.firstChild);
@@ -169,11 +170,11 @@ describe('highlighter behaviour', () => {
     const doc = page('<p>The SMA talks with Seoul.</p><p>The SMA was signed; the USFK cost rose. The SMA again.</p>');
     const h = createHighlighter(doc, compiled, { ...options, firstMentionOnly: true });
     h.start();
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(h.counts()).toEqual({ sma: 1, usfk: 1 });
     h.update({ ...options, firstMentionOnly: false });
     expect(h.counts()).toEqual({ sma: 3, usfk: 1 });
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(texts(doc)).toEqual(['sma:SMA', 'sma:SMA', 'sma:SMA', 'usfk:USFK']);
     h.update({ ...options, categories: { security: false } });
     expect(h.counts()).toEqual({});
@@ -194,14 +195,14 @@ describe('highlighter behaviour', () => {
     const doc = page('<div id="feed"><p>USFK and the Korean Peninsula.</p></div>');
     const h = createHighlighter(doc, compiled, options);
     h.start();
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     const p = doc.createElement('p');
     p.textContent = 'Later: the Nuclear Consultative Group met in Seoul.';
     doc.getElementById('feed')!.append(p);
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(h.counts()).toEqual({ usfk: 1, ncg: 1 });
     p.remove();
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(h.counts()).toEqual({ usfk: 1 });
     expect(texts(doc)).toEqual(['usfk:USFK']);
     h.stop();
@@ -213,10 +214,10 @@ describe('highlighter behaviour', () => {
     );
     const h = createHighlighter(doc, compiled, options);
     h.start();
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(h.counts()).toEqual({ usfk: 1, ncg: 1 });
     doc.getElementById('later')!.setAttribute('contenteditable', 'true');
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(h.counts()).toEqual({ usfk: 1 });
     expect(texts(doc)).toEqual(['usfk:USFK']);
     h.stop();
@@ -256,7 +257,7 @@ describe('pages that rewrite the text nodes they own', () => {
     const owned = p.firstChild as Text;
     const h = createHighlighter(doc, compiled, options);
     h.start();
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(paintedRanges().length).toBeGreaterThan(0);
     return { doc, p, owned, h };
   };
@@ -264,7 +265,7 @@ describe('pages that rewrite the text nodes they own', () => {
   it('highlights exactly the new text when the page rewrites a node that holds highlights', async () => {
     const { doc, p, owned, h } = await setup('<p>The SMA and USFK costs rose.</p>');
     owned.data = 'Round 3: the SMA and USFK costs fell.';
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(p.childNodes).toHaveLength(1);
     expect(p.firstChild).toBe(owned);
     expect(h.counts()).toEqual({ sma: 1, usfk: 1 });
@@ -276,7 +277,7 @@ describe('pages that rewrite the text nodes they own', () => {
     const { doc, p, owned, h } = await setup('<p>SMA talks resumed</p>');
     p.removeChild(owned);
     p.append('New text about USFK.');
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(h.counts()).toEqual({ usfk: 1 });
     expect(texts(doc)).toEqual(['usfk:USFK']);
     h.stop();
@@ -285,7 +286,7 @@ describe('pages that rewrite the text nodes they own', () => {
   it('follows a node the page moved into another paragraph', async () => {
     const { doc, owned, h } = await setup('<p>SMA talks resumed</p><p id="to">Later: </p>');
     doc.getElementById('to')!.append(owned);
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(h.counts()).toEqual({ sma: 1 });
     expect(paintedRanges()[0]!.range.startContainer).toBe(owned);
     h.stop();
@@ -301,7 +302,7 @@ describe('open shadow roots', () => {
     const before = { light: doc.body.innerHTML, shadow: shadow.innerHTML };
     const h = createHighlighter(doc, compiled, options);
     h.start();
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     return { doc, shadow, h, before };
   };
 
@@ -332,7 +333,7 @@ describe('open shadow roots', () => {
     const p = shadow.ownerDocument.createElement('p');
     p.textContent = 'Later the Washington Declaration was cited.';
     shadow.append(p);
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(h.counts()).toEqual({ usfk: 1, sma: 1, ncg: 1, 'washington-declaration': 1 });
     h.stop();
   });

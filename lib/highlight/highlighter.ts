@@ -12,7 +12,9 @@
  *   the view first (nearness.ts); it also answers which mention is under a
  *   point (hit-test.ts);
  * - paint.ts paints and clears: CSS Custom Highlights named
- *   `alliance-lens--<conceptId>` and their `::highlight()` rules.
+ *   `alliance-lens--<conceptId>` and their `::highlight()` rules;
+ * - probe.ts is the test seam: tests wait for the engine (whenIdle) and read
+ *   what its work cost (stats) there, not through the Highlighter interface.
  * stop() clears every highlight and rule; there is nothing to restore.
  */
 import type { CompiledMatcher } from '../matcher/compile';
@@ -20,6 +22,7 @@ import { createMatcher } from '../matcher/matcher';
 import { PageEvidence } from '../matcher/evidence';
 import { MentionKeeper, type HighlightOptions, type Mention } from './mention-keeper';
 import { PageReader } from './page-reader';
+import { registerProbe } from './probe';
 import { createPageWatch, type PageChange } from './page-watch';
 import { isDarkPage } from './page-look';
 import { Painter } from './paint';
@@ -41,10 +44,6 @@ export interface Highlighter {
   /** The highlighted mention under a point of the viewport, if the point is on its text. */
   mentionAt(x: number, y: number): Mention | null;
   onChange(listener: () => void): () => void;
-  /** Resolves when the current scan, queued page changes and paints near the view are handled. */
-  whenIdle(): Promise<void>;
-  /** What the page's changes cost so far: runs matched and scopes read. */
-  stats(): { runsMatched: number; scopesRead: number };
 }
 
 /** Page changes are handled together after this quiet period, and never later than the maximum wait. */
@@ -175,7 +174,7 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
     begin();
   }
 
-  return {
+  const highlighter: Highlighter = {
     start() {
       if (running || !doc.body) return;
       running = true;
@@ -212,6 +211,8 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+  registerProbe(highlighter, {
     async whenIdle() {
       if (running) watch.flush();
       for (;;) {
@@ -221,5 +222,6 @@ export function createHighlighter(doc: Document, compiled: CompiledMatcher, init
       }
     },
     stats: () => ({ runsMatched: index.analysed, scopesRead: reader.scopesRead }),
-  };
+  });
+  return highlighter;
 }

@@ -9,6 +9,7 @@ import { compileMatcher } from '../matcher/compile';
 import { registerOwnUi } from '../own-ui';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter, type HighlightOptions } from './highlighter';
+import { probeOf } from './probe';
 import { PIECE_CHARS } from './page-reader';
 import { paintedKey, paintedRanges } from '@/tests/support/painted';
 
@@ -32,7 +33,7 @@ function painted(doc: Document): string[] {
 async function started(doc: Document) {
   const h = createHighlighter(doc, compiled, options);
   h.start();
-  await h.whenIdle();
+  await probeOf(h).whenIdle();
   return h;
 }
 
@@ -121,7 +122,7 @@ describe('incremental highlighting', () => {
           try {
             for (const batch of batches) {
               for (const m of batch) mutate(doc, m);
-              await h.whenIdle();
+              await probeOf(h).whenIdle();
             }
             incremental = painted(doc);
             counts = h.counts();
@@ -146,16 +147,16 @@ describe('incremental highlighting', () => {
   it('its own UI causes no scan, and a style change reads nothing', async () => {
     const doc = page('<p>The SMA and USFK costs rose.</p><p>Seoul and the NCG.</p>');
     const h = await started(doc);
-    const before = h.stats();
+    const before = probeOf(h).stats();
     const host = doc.createElement('div');
     registerOwnUi(host);
     host.textContent = 'Special Measures Agreement card';
     doc.body.append(host);
     h.update({ ...options, style: 'underline' });
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     host.remove();
-    await h.whenIdle();
-    expect(h.stats()).toEqual(before);
+    await probeOf(h).whenIdle();
+    expect(probeOf(h).stats()).toEqual(before);
     expect(h.counts()).toEqual({ sma: 1, usfk: 1, ncg: 1 });
     h.stop();
   });
@@ -168,12 +169,12 @@ describe('incremental highlighting', () => {
     const feedRanges = paintedRanges()
       .filter((p) => p.conceptId === 'sma')
       .map((p) => p.range);
-    const before = h.stats();
+    const before = probeOf(h).stats();
     const p = doc.createElement('p');
     p.textContent = 'Later the Washington Declaration was cited.';
     doc.getElementById('feed')!.append(p);
-    await h.whenIdle();
-    expect(h.stats().runsMatched - before.runsMatched).toBe(1);
+    await probeOf(h).whenIdle();
+    expect(probeOf(h).stats().runsMatched - before.runsMatched).toBe(1);
     expect(h.counts()).toMatchObject({ sma: 50, 'washington-declaration': 1 });
     // The feed's unchanged paragraphs keep their highlights as they were.
     expect(
@@ -183,9 +184,9 @@ describe('incremental highlighting', () => {
     ).toEqual(feedRanges);
     const [usfk] = paintedRanges().filter((p) => p.conceptId === 'usfk');
     (doc.getElementById('two')!.lastChild as Text).data = 'Later: the Regional Sustainment Framework.';
-    const mid = h.stats();
-    await h.whenIdle();
-    expect(h.stats().runsMatched - mid.runsMatched).toBe(1);
+    const mid = probeOf(h).stats();
+    await probeOf(h).whenIdle();
+    expect(probeOf(h).stats().runsMatched - mid.runsMatched).toBe(1);
     expect(paintedRanges().find((p) => p.conceptId === 'usfk')?.range).toBe(usfk!.range);
     expect(h.counts()).toMatchObject({ usfk: 1, rsf: 1 });
     expect(h.counts().ncg).toBeUndefined();
@@ -222,10 +223,10 @@ describe('incremental highlighting', () => {
       block.textContent = 'Seoul';
       doc.querySelector('em')!.append(block);
       doc.querySelector('b')!.append(block.cloneNode(true));
-      await h.whenIdle();
+      await probeOf(h).whenIdle();
       expect(h.counts()).toEqual({ 'cyber-framework': 2 });
       doc.querySelector('em > div')!.remove();
-      await h.whenIdle();
+      await probeOf(h).whenIdle();
       expect(h.counts()).toEqual({ 'cyber-framework': 1 });
     } finally {
       h.stop();
@@ -238,7 +239,7 @@ describe('incremental highlighting', () => {
     doc.open();
     doc.write('<!doctype html><title>New</title><body><p>The Nuclear Consultative Group met.</p></body>');
     doc.close();
-    await h.whenIdle();
+    await probeOf(h).whenIdle();
     expect(h.counts()).toEqual({ ncg: 1 });
     expect(paintedRanges().map((p) => p.conceptId)).toEqual(['ncg']);
     h.stop();

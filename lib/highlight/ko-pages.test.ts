@@ -9,6 +9,7 @@ import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher } from '../matcher/compile';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createHighlighter } from './highlighter';
+import { probeOf } from './probe';
 import { scoreAgainstGold, summarise, pagesBelow, type GoldPage, type PageScore, mentionsOf } from '@/tests/support/gold';
 
 const DIR = join(import.meta.dirname, '../../tests/fixtures/ko');
@@ -22,7 +23,7 @@ describe('detection on the Korean pages (static text)', () => {
       const doc = new DOMParser().parseFromString(readFileSync(join(DIR, 'pages', page.file), 'utf8'), 'text/html');
       const highlighter = createHighlighter(doc, compiled, { ...DEFAULT_SETTINGS });
       highlighter.start();
-      await highlighter.whenIdle();
+      await probeOf(highlighter).whenIdle();
       scores.push({ file: page.file, kind: page.kind, ...scoreAgainstGold(page, mentionsOf(doc), { includeDynamic: false }) });
       highlighter.stop();
     }

@@ -37,7 +37,7 @@ const OBSERVED: MutationObserverInit = {
 const isOwnHost = (node: Node) => node.nodeType === 1 && isOwnUi(node as Element);
 
 /** Turns mutation records into the page's changes (empty when none of them is the page's). */
-export function pageChanges(records: MutationRecord[], doc: Document): PageChange[] {
+function pageChanges(records: MutationRecord[], doc: Document): PageChange[] {
   const changes: PageChange[] = [];
   for (const r of records) {
     const target = r.target;

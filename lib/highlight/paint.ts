@@ -12,8 +12,8 @@ import type { CompiledMatcher } from '../matcher/compile';
 import type { HighlightStyle } from '../settings';
 import type { TextRun } from './blocks';
 
-export const HIGHLIGHT_PREFIX = 'alliance-lens--';
-export const highlightName = (conceptId: string) => `${HIGHLIGHT_PREFIX}${conceptId}`;
+const HIGHLIGHT_PREFIX = 'alliance-lens--';
+const highlightName = (conceptId: string) => `${HIGHLIGHT_PREFIX}${conceptId}`;
 
 type Registry = Map<string, Highlight>;
 

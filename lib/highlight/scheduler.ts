@@ -5,10 +5,10 @@
  */
 
 /** Time budget of one slice of work, well under the 50 ms of a long task. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 /** Gives the main thread back to the page (scheduler.yield where the browser has it: no 4 ms timer clamp). */
-export function yieldToPage(): Promise<void> {
+function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));

@@ -5,7 +5,7 @@
  * alias to concept, and the disambiguation cues. The output is plain JSON.
  */
 import type { Corpus } from '../corpus/schema';
-import { HANGUL_CLASS, MIDDLE_DOTS, aliasKey, normaliseKeepCase } from './normalise.ts';
+import { HANGUL_CLASS, MIDDLE_DOTS, aliasKey, normaliseKeepCase } from '../text/normalise.ts';
 
 export interface AliasEntry {
   conceptId: string;
@@ -116,7 +116,7 @@ function koreanTokens(text: string): string[] {
 }
 
 /** Splits an alias into regex fragments; equal fragments merge in the trie. */
-export function aliasTokens(text: string): string[] {
+function aliasTokens(text: string): string[] {
   if (HANGUL.test(text)) return koreanTokens(text);
   const tokens: string[] = [];
   const normal = normaliseKeepCase(text);

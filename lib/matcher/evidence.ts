@@ -9,7 +9,7 @@
  * Pure and incremental: blocks of text can be added and removed as the page changes.
  */
 import type { Candidate, CueHit, Matcher } from './matcher';
-import { HANGUL_CLASS, aliasKey } from './normalise';
+import { HANGUL_CLASS, aliasKey } from '../text/normalise';
 import { majorityOf, partyHits, qualifierOf, roleOfCue, rolesOf, yearOf, type Owner, type Roles } from './qualifiers';
 
 /** One block of text (a paragraph, list item, cell, heading…) after matching. */

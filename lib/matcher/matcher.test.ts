@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
 import { compileMatcher, countryOrders } from './compile';
 import { createMatcher } from './matcher';
-import { lowerSameLength, matchForm } from './normalise';
+import { lowerSameLength, matchForm } from '../text/normalise';
 
 const matcher = createMatcher(compileMatcher(loadCorpusFromDir('data')));
 const found = (text: string) => matcher.findCandidates(text).map((c) => [c.conceptId, c.text, c.start]);

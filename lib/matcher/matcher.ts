@@ -3,7 +3,7 @@
  * Pure: no DOM, so it is tested on strings.
  */
 import type { AliasEntry, CompiledMatcher } from './compile';
-import { candidateKeys, matchForm } from './normalise';
+import { candidateKeys, matchForm } from '../text/normalise';
 
 export interface Candidate {
   start: number;

@@ -1,6 +1,6 @@
 /**
  * The notes database. Opened by the background, and read live by the
- * dashboard, popup and side panel (components/hooks/use-notes.ts), which share
+ * dashboard and the side panel (components/hooks/use-notes.ts), which share
  * its origin; the notes frame and the PDF reader ask the background. Never
  * opened by content scripts, where IndexedDB would belong to the web page.
  *

@@ -4,12 +4,12 @@
  */
 import * as v from 'valibot';
 
-export const MAX_BODY_CHARS = 20_000;
-export const MAX_TAGS = 32;
+const MAX_BODY_CHARS = 20_000;
+const MAX_TAGS = 32;
 /** A passage rarely names more than a handful of concepts; 5,003 planted ids once made a 484 KB note. */
 export const MAX_CONCEPT_IDS = 16;
 /** No note predates 2000-01-01; anything past the largest valid Date breaks every date display. */
-export const MIN_TIME = Date.UTC(2000, 0, 1);
+const MIN_TIME = Date.UTC(2000, 0, 1);
 const MAX_DATE_MS = 8.64e15;
 
 /** Ids such as "__proto__" or "toString" name properties every JavaScript object has. */
@@ -47,7 +47,7 @@ export type TextPositionSelector = v.InferOutput<typeof TextPositionSelectorSche
  * reader opened it (an http(s) address, or a local file's name), so "Open in
  * context" can open it again. Notes written before that have neither.
  */
-export const PdfPlaceSchema = v.strictObject({
+const PdfPlaceSchema = v.strictObject({
   fingerprint: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8,128}$/, 'must be a PDF fingerprint (8–128 letters and digits)')),
   pageIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
   url: v.optional(v.pipe(v.string(), v.maxLength(4_000), v.regex(/^https?:\/\/\S+$/i, 'must be an http(s) address'))),
@@ -99,14 +99,14 @@ const common = {
   updatedAt: timestamp,
 };
 
-export const ConceptNoteSchema = v.strictObject({
+const ConceptNoteSchema = v.strictObject({
   ...common,
   kind: v.literal('concept'),
   conceptId: ConceptIdSchema,
   source: v.optional(ConceptSourceSchema),
 });
 
-export const PassageNoteSchema = v.strictObject({
+const PassageNoteSchema = v.strictObject({
   ...common,
   kind: v.literal('passage'),
   /** Concepts mentioned inside the passage, for filtering; may be empty. */
@@ -135,7 +135,7 @@ const draftConceptIds = v.pipe(
  * `id` edits an existing note; `clientId` creates one under an id the caller
  * made before sending, so sending the same draft again never duplicates it.
  */
-export const NoteDraftSchema = v.variant('kind', [
+const NoteDraftSchema = v.variant('kind', [
   v.strictObject({
     kind: v.literal('concept'),
     id: v.optional(common.id),

@@ -11,7 +11,7 @@ import { PageEvidence, type BlockAnalysis } from '../matcher/evidence';
 import { buildPageText, type PageText, type PdfTextItem } from './page-text';
 
 /** Between pages in the document text (TextPosition offsets count it). */
-export const PAGE_SEPARATOR = '\n\n';
+const PAGE_SEPARATOR = '\n\n';
 
 export interface PdfMention {
   conceptId: string;

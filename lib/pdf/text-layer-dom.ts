@@ -7,7 +7,7 @@
 import { itemPieces, pageOffset, type PageText } from './page-text';
 import type { PdfMention } from './document-text';
 
-export const ITEM_ATTR = 'data-item';
+const ITEM_ATTR = 'data-item';
 export const PDF_MARK_CLASS = 'al-pdf-mark';
 /** The text around marks in a span laid out at the glyphs' positions (a <data> element: no role, no style of its own, not a span PDF.js's rules place). */
 export const PDF_RUN_CLASS = 'al-pdf-run';

@@ -39,7 +39,7 @@ function initialsScore(name: string, q: string): number {
 }
 
 /** How well a concept answers the query (0: not at all). */
-export function glossaryScore(concept: Concept, query: string): number {
+function glossaryScore(concept: Concept, query: string): number {
   const q = query.trim().toLowerCase();
   const qCompact = compact(q);
   if (!qCompact) return 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PDF_REVEAL_TTL_MS, PendingReveals, REVEAL_TTL_MS } from './reveals';
+import { PDF_REVEAL_TTL_MS, PendingReveals, REVEAL_TTL_MS } from './pending-note-reveals';
 import type { NoteReveal } from '../messages';
 
 const reveal: NoteReveal = {

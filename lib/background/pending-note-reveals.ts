@@ -5,7 +5,8 @@
  * view. A report may come before the page's notes are anchored or its marks
  * made, so a reveal that finds nothing is asked again at the next report,
  * until it is found or REVEAL_TTL_MS have passed. The PDF reader reports its
- * document the same way once it has opened it.
+ * document the same way once it has opened it. The tab's side is
+ * entrypoints/content/reveal-note.ts (the reader's, entrypoints/reader/page-answers.ts).
  */
 import type { NoteReveal } from '../messages';
 

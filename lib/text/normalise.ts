@@ -1,6 +1,7 @@
 /**
  * One normal form for alias texts and matched texts, so a mention written
- * "U.S.–ROK Alliance’s" finds the alias "US-ROK alliance".
+ * "U.S.–ROK Alliance’s" finds the alias "US-ROK alliance". It sits below both
+ * lib/corpus (which validates aliases in it) and lib/matcher (which matches in it).
  */
 
 /** Characters that separate the words of a name: spaces (\s includes no-break and thin ones) and hyphens/dashes. */
