@@ -233,7 +233,7 @@ describe('highlighter behaviour', () => {
     const h = createHighlighter(doc, compiled, options);
     try {
       h.start();
-      await h.whenIdle();
+      await probeOf(h).whenIdle();
       expect(h.mentionAt(10, 10)?.conceptId).toBe('ncg');
       // A click on a term in an editor puts the caret there: no card, even in the moment before the change is read.
       doc.getElementById('later')!.setAttribute('contenteditable', 'true');
