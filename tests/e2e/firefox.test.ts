@@ -3,47 +3,34 @@
  * note saved in the moz-extension origin, and a page with a strict CSP (Firefox is where
  * injected styles get stripped by page policies).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { firefoxNotesFrame } from '../../scripts/firefox';
 import {
-  closePagesAfterEachTest,
   drivenPuppeteerPage,
   humanPause,
   paintedMentions,
-  startServer,
   strictCspPage,
   styledHighlights,
   termCentre,
   waitForPainted,
-  type PageServer,
+  useFirefoxWithExtension,
 } from './harness';
 
-let firefox: FirefoxWithExtension;
-let server: PageServer;
+const env = useFirefoxWithExtension([strictCspPage]);
 /** The tab the extension opened on install: found before the tests, so no test's clean-up takes it for its own. */
 let welcome: { tab: Page; href: string };
 
 beforeAll(async () => {
-  server = await startServer([strictCspPage]);
-  firefox = await launchFirefoxWithExtension();
   welcome = await tabAt('/dashboard.html#/welcome');
 });
-afterAll(async () => {
-  try {
-    await firefox?.close();
-  } finally {
-    await server?.close();
-  }
-});
-closePagesAfterEachTest(() => firefox.browser.pages());
 
 describe('Firefox ESR', () => {
   it('highlights, opens the card with its notes frame and saves a note in the extension origin', async () => {
-    const page = await firefox.browser.newPage();
+    const page = await env.firefox.browser.newPage();
     // Room for the whole card beside its term (with less, the notes frame gives up height to fit the view).
     await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(`${server.origin}/demo/sample-article.html`);
+    await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForPainted(drivenPuppeteerPage(page), 11);
     const ids = (await paintedMentions(drivenPuppeteerPage(page))).map((m) => m.conceptId);
     expect(ids).toContain('sma');
@@ -80,11 +67,11 @@ describe('Firefox ESR', () => {
   });
 
   it('highlights and shows a styled, working card under a strict CSP, with no console errors', async () => {
-    const page = await firefox.browser.newPage();
+    const page = await env.firefox.browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.origin}/csp/strict.html`);
+    await page.goto(`${env.server.origin}/csp/strict.html`);
     await waitForPainted(drivenPuppeteerPage(page), 3);
     await expect.poll(async () => (await page.evaluate(styledHighlights)).painted, { timeout: 20_000 }).toBe(true);
     await clickTerm(page, 'sma');
@@ -97,8 +84,8 @@ describe('Firefox ESR', () => {
   });
 
   it("reaches the card's glossary link under More with the keyboard alone and opens the glossary", async () => {
-    const page = await firefox.browser.newPage();
-    await page.goto(`${server.origin}/demo/sample-article.html`);
+    const page = await env.firefox.browser.newPage();
+    await page.goto(`${env.server.origin}/demo/sample-article.html`);
     await waitForPainted(drivenPuppeteerPage(page));
     // The NCG chosen in the popup's list of the page's concepts (a keyboard user's way to a given term): its card
     // opens pinned, with focus on the card's Close.
@@ -115,7 +102,7 @@ describe('Firefox ESR', () => {
     for (let i = 0; i < 4; i++) await humanKey(page, 'Shift+Tab');
     await humanKey(page, 'Enter');
     expect((await tabAt('/dashboard.html#/glossary/ncg')).href).toMatch(/^moz-extension:\/\//);
-    expect(page.url()).toBe(`${server.origin}/demo/sample-article.html`);
+    expect(page.url()).toBe(`${env.server.origin}/demo/sample-article.html`);
     await page.close();
   });
 
@@ -185,7 +172,7 @@ async function humanKey(page: Page, key: string) {
  */
 async function tabAt(suffix: string): Promise<{ tab: Page; href: string }> {
   for (const deadline = Date.now() + 20_000; ; await new Promise((ok) => setTimeout(ok, 200))) {
-    for (const tab of await firefox.browser.pages()) {
+    for (const tab of await env.firefox.browser.pages()) {
       const href = await tab.evaluate(() => location.href).catch(() => '');
       if (href.endsWith(suffix)) return { tab, href };
     }

@@ -235,9 +235,13 @@ export function useFirefoxWithExtension(handlers: Handler[] = []): { firefox: Fi
     env.server = await startServer(handlers);
     env.firefox = await launchFirefoxWithExtension();
   });
+  closePagesAfterEachTest(() => env.firefox.browser.pages());
   afterAll(async () => {
-    await env.firefox?.close();
-    await env.server?.close();
+    try {
+      await env.firefox?.close();
+    } finally {
+      await env.server?.close();
+    }
   });
   return env;
 }

@@ -4,12 +4,11 @@
  * "Add note" button lives in a closed shadow root no driver reaches here, so
  * it is clicked where it shows, as a reader does.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { firefoxNotesFrame } from '../../scripts/firefox';
 import { ARTICLE, FROM_HIGHLIGHT, PLAIN } from './human-speed-passages';
 import {
-  closePagesAfterEachTest,
   allStoredNotes,
   dragSelectPassage,
   drivenPuppeteerPage,
@@ -19,26 +18,11 @@ import {
   pointOfText,
   pollPage,
   quotesOf,
-  startServer,
   waitForPainted,
-  type PageServer,
+  useFirefoxWithExtension,
 } from './harness';
 
-let firefox: FirefoxWithExtension;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  firefox = await launchFirefoxWithExtension();
-});
-afterAll(async () => {
-  try {
-    await firefox?.close();
-  } finally {
-    await server?.close();
-  }
-});
-closePagesAfterEachTest(() => firefox.browser.pages());
+const env = useFirefoxWithExtension();
 
 /** Drags over `passage`, clicks "Add note", types `body` in the notes frame and saves; returns the selected text and the quotes then stored. */
 async function selectAndSave(page: Page, passage: { start: string; end: string }, body: string) {
@@ -106,8 +90,8 @@ async function storedQuotes(page: Page): Promise<string[]> {
 
 describe('Firefox ESR at human speed', () => {
   it('a passage dragged over (also from a highlight) is saved with exactly the selected text', async () => {
-    const page = await firefox.browser.newPage();
-    await page.goto(`${server.origin}${ARTICLE}`);
+    const page = await env.firefox.browser.newPage();
+    await page.goto(`${env.server.origin}${ARTICLE}`);
     await waitForPainted(drivenPuppeteerPage(page), 6);
     const start = await pointOfText(drivenPuppeteerPage(page), FROM_HIGHLIGHT.start);
     expect(await page.evaluate(paintedConceptAt, start)).toBe('rsf');

@@ -4,19 +4,11 @@
  * secrets seeded first, 0 bytes of them in what the page collects, 0 notes
  * created by the page, and the reader's own flow still works.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { firefoxNotesFrame } from '../../scripts/firefox';
 import { loadCorpusFromDir } from '../../scripts/load-corpus';
-import {
-  closePagesAfterEachTest,
-  allStoredNotes,
-  drivenPuppeteerPage,
-  startServer,
-  termCentre,
-  waitForPainted,
-  type PageServer,
-} from './harness';
+import { allStoredNotes, drivenPuppeteerPage, termCentre, waitForPainted, useFirefoxWithExtension } from './harness';
 import {
   ARTICLE,
   SECRET,
@@ -35,8 +27,7 @@ import {
   spoofMarks,
 } from './redteam-attacks';
 
-let firefox: FirefoxWithExtension;
-let server: PageServer;
+const env = useFirefoxWithExtension();
 const conceptIds = loadCorpusFromDir('data').concepts.map((c) => c.id);
 const SECRETS = [SECRET, SECRET_TAG, TYPED_SECRET];
 
@@ -46,9 +37,9 @@ async function storedBodies(extensionPage: Frame): Promise<string[]> {
 }
 
 async function hostilePage(...initScripts: (() => void)[]): Promise<Page> {
-  const page = await firefox.browser.newPage();
+  const page = await env.firefox.browser.newPage();
   for (const script of [installSpy, ...initScripts]) await page.evaluateOnNewDocument(script);
-  await page.goto(`${server.origin}${ARTICLE}`);
+  await page.goto(`${env.server.origin}${ARTICLE}`);
   await waitForPainted(drivenPuppeteerPage(page), 11);
   return page;
 }
@@ -66,24 +57,14 @@ async function readerOpensCard(page: Page, conceptId: string): Promise<Frame> {
 const notesShown = (page: Page) => page.frames().some((f) => f.url().includes('/notes-frame.html'));
 
 beforeAll(async () => {
-  server = await startServer();
-  firefox = await launchFirefoxWithExtension();
   // The reader's secrets, saved from an extension page (the notes frame) as the frame saves notes.
-  const page = await firefox.browser.newPage();
-  await page.goto(`${server.origin}${ARTICLE}`);
+  const page = await env.firefox.browser.newPage();
+  await page.goto(`${env.server.origin}${ARTICLE}`);
   await waitForPainted(drivenPuppeteerPage(page), 11);
   const frame = await readerOpensCard(page, 'sma');
-  await frame.evaluate(saveDrafts, seedDrafts(`${server.origin}${ARTICLE}`));
+  await frame.evaluate(saveDrafts, seedDrafts(`${env.server.origin}${ARTICLE}`));
   await page.close();
 });
-afterAll(async () => {
-  try {
-    await firefox?.close();
-  } finally {
-    await server?.close();
-  }
-});
-closePagesAfterEachTest(() => firefox.browser.pages());
 
 async function expectNothingObtained(page: Page, frame: Frame, before: number, extraLoot = '') {
   const loot = (await page.evaluate(dumpPage)) + extraLoot;
