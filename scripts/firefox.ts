@@ -55,3 +55,22 @@ export async function firefoxNotesFrame(page: Page, timeout = 10_000): Promise<F
     if (Date.now() > deadline) throw new Error('No notes frame showed anything');
   }
 }
+
+/**
+ * The dashboard tab the extension opens itself when it is installed (its welcome page): an extension page
+ * with the tabs API, which the driver may script but not navigate to (WebDriver BiDi refuses moz-extension: URLs).
+ */
+export async function firefoxWelcomeTab(browser: Browser, timeout = 15_000): Promise<Page> {
+  for (const deadline = Date.now() + timeout; ; await new Promise((ok) => setTimeout(ok, 100))) {
+    for (const page of await browser.pages()) {
+      // Puppeteer may still list the tab under its first URL (about:blank): ask the page itself.
+      const href = await within(
+        2_000,
+        'a tab',
+        page.evaluate(() => location.href),
+      ).catch(() => '');
+      if (href.startsWith('moz-extension:') && new URL(href).pathname === '/dashboard.html') return page;
+    }
+    if (Date.now() > deadline) throw new Error('The extension opened no dashboard tab at install');
+  }
+}

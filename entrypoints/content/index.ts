@@ -89,10 +89,13 @@ export default defineContentScript({
     });
     initPageAnswers(feature(), { highlighting, notesNotFound: passages.notFound, reveal, revealNote });
     initCommands(feature(), { highlighting, reveal, addPassageNote: passages.addNoteForSelection });
-    // SPA navigations replace the article without a page load.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      highlighting.locationChanged();
-      void passages.refresh();
-    });
+    // SPA navigations replace the article without a page load. WXT announces one from the Navigation API's
+    // navigate event, before the URL changes: the page is read again once its URL is the new one.
+    ctx.addEventListener(window, 'wxt:locationchange', () =>
+      ctx.setTimeout(() => {
+        highlighting.locationChanged();
+        void passages.refresh();
+      }, 0),
+    );
   },
 });

@@ -37,17 +37,20 @@ export function seedDrafts(pageUrl: string) {
   ];
 }
 
-/** Saves notes as the notes frame does; run it IN AN EXTENSION PAGE (the notes frame, the dashboard). */
-export async function saveDrafts(drafts: unknown[]) {
+/** Saves notes as the notes frame does; run it IN AN EXTENSION PAGE (the notes frame, the dashboard). Resolves with their ids. */
+export async function saveDrafts(drafts: unknown[]): Promise<string[]> {
   const api = globalThis as unknown as Record<
     'browser' | 'chrome',
-    { runtime: { sendMessage(m: unknown): Promise<{ res?: { ok: boolean } }> } } | undefined
+    { runtime: { sendMessage(m: unknown): Promise<{ res?: { ok: boolean; value?: { id: string } } }> } } | undefined
   >;
   const runtime = (api.browser ?? api.chrome)!.runtime;
+  const ids: string[] = [];
   for (const data of drafts) {
     const reply = await runtime.sendMessage({ id: 1, type: 'notes:save', data, timestamp: Date.now() });
-    if (!reply?.res?.ok) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
+    if (!reply?.res?.ok || !reply.res.value) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
+    ids.push(reply.res.value.id);
   }
+  return ids;
 }
 
 /** Bytes of the reader's secrets found in what the page collected (0 is the only acceptable answer). */

@@ -1,37 +1,83 @@
 /**
- * Red team, round two (issue 24), Firefox ESR (WebDriver BiDi): the forged
- * WXT script-started event and a notes frame reload, as in
- * redteam-origins.test.ts, the key-logging sweep over the passage panel's
- * opening of redteam-keys.test.ts, and the popover over the card of
+ * Red team, round two (issue 24), Firefox ESR (WebDriver BiDi): the
+ * other-origin attacks, the forged WXT script-started event and a notes frame
+ * reload of redteam-origins.test.ts, the key-logging sweep over the passage
+ * panel's opening of redteam-keys.test.ts, and the popover over the card of
  * redteam-cover.test.ts (here the content script finds the cover with
- * elementFromPoint, which cannot see one the page made click-through). (The other-origin attacks are measured in
- * Chromium only: the driver reaches neither the content script's world nor
- * an extension page with the tabs API here; the rules they test are the
- * background's and lib/page-url.ts's, the same code in both browsers.)
+ * elementFromPoint, which cannot see one the page made click-through).
+ *
+ * The driver reaches no content script's world here, so the other-origin
+ * attacks are measured as the reader meets them, and through the dashboard tab
+ * the extension opens at install (an extension page with the tabs API, which
+ * the driver can script though not navigate to): it seeds the reader's notes,
+ * as in Chromium, and asks each tab's top content script which notes URL it
+ * keeps and whether it holds the article's passage note (page:revealNote, the
+ * dashboard's Open in context). A content script answers only once it has asked
+ * for its page's passage notes and drawn them: a positive state to wait for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { firefoxNotesFrame, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { allStoredNotes, drivenPuppeteerPage, ownUiPointNearSelection, pollPage, startServer, termBox, type PageServer } from './harness';
-import { ARTICLE, SECRET, coverOwnUi, installSpy, saveDrafts, seedDrafts } from './redteam-attacks';
+import { firefoxNotesFrame, firefoxWelcomeTab, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import {
+  allStoredNotes,
+  drivenPuppeteerPage,
+  ownUiPointNearSelection,
+  pointOfText,
+  pollPage,
+  startServer,
+  termBox,
+  within,
+  type DrivenPage,
+  type PageServer,
+} from './harness';
+import {
+  ARTICLE,
+  SECRET,
+  SECRET_TAG,
+  SEEDED_PASSAGE,
+  annotatedPassageVisible,
+  coverOwnUi,
+  dumpPage,
+  installSpy,
+  leakedBytes,
+  saveDrafts,
+  seedDrafts,
+} from './redteam-attacks';
+import { COPY_FRAME, otherOriginPages } from './redteam-origin-pages';
+
+/** The WebExtension API of an extension page (`browser` itself is WXT's fake in this file: its Vitest plugin imports one). */
+type ExtensionPageGlobals = { browser: typeof import('wxt/browser').browser };
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
+/** The attacker: the same host (127.0.0.1), another port, so another origin. */
+let other: PageServer;
+/** The extension's dashboard tab (see the header). */
+let dashboard: Page;
+/** The id of the reader's passage note on the article. */
+let passageNoteId: string;
 const GECKO_ID = 'alliance-lens@alliance-lens.example';
 
-/** Whether a concept is highlighted on the page (painted or marked). */
-const highlighted = (page: Page, conceptId: string) =>
-  termBox(drivenPuppeteerPage(page), conceptId).then(
+/** Whether a concept is highlighted on the page, or in one of its frames (painted or marked). */
+const highlighted = (page: Page, conceptId: string, frame?: Frame) =>
+  termBox(frame ? drivenFrame(page, frame) : drivenPuppeteerPage(page), conceptId).then(
     () => true,
     () => false,
   );
 
-async function openPage(url: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
-  await page.goto(url);
-  for (const deadline = Date.now() + 20_000; !(await highlighted(page, 'rsf')); await new Promise((ok) => setTimeout(ok, 100))) {
-    if (Date.now() > deadline) throw new Error('no highlights on the page');
+/** Waits until `conceptId` is highlighted on the page (or in `frame` of it). */
+async function whenHighlighted(page: Page, conceptId: string, frame?: Frame) {
+  for (const deadline = Date.now() + 20_000; !(await highlighted(page, conceptId, frame)); await new Promise((ok) => setTimeout(ok, 100))) {
+    if (Date.now() > deadline) throw new Error(`no highlights ${frame ? `in ${frame.url()}` : 'on the page'}`);
   }
+}
+
+/** A page at `url` once highlighted; with `spy`, the page's spy is installed before its own scripts. */
+async function openPage(url: string, { spy = false } = {}): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  if (spy) await page.evaluateOnNewDocument(installSpy);
+  await page.goto(url);
+  await whenHighlighted(page, 'rsf');
   return page;
 }
 
@@ -43,19 +89,235 @@ async function readerOpensCard(page: Page, conceptId: string): Promise<Frame> {
   return firefoxNotesFrame(page);
 }
 
+/** The text the extension's notes frame shows when the reader is offered a new passage note. */
+const NEW_NOTE = 'Add a note to this passage';
+const pause = () => new Promise((ok) => setTimeout(ok, 100));
+
+/** The tab of `page`, once its top content script answers: it has then asked for the page's passage notes and drawn them. */
+async function tabOf(page: Page): Promise<number> {
+  const url = page.url();
+  for (const deadline = Date.now() + 20_000; ; await pause()) {
+    const id = await dashboard.evaluate(async (href) => {
+      const { tabs } = (globalThis as unknown as ExtensionPageGlobals).browser;
+      for (const tab of await tabs.query({})) {
+        const reply = await tabs
+          .sendMessage(tab.id!, { id: 1, type: 'page:summary', timestamp: Date.now() }, { frameId: 0 })
+          .catch(() => null);
+        if ((reply as { res?: { url?: string } } | null)?.res?.url === href) return tab.id!;
+      }
+      return null;
+    }, url);
+    if (id !== null) return id;
+    if (Date.now() > deadline) throw new Error(`No content script answers in ${url}`);
+  }
+}
+
+/**
+ * What the top content script of tab `tabId` keeps passage notes under, and whether it holds the passage of note
+ * `noteId` (asked as the dashboard's Open in context asks: a note it holds is then shown in its panel).
+ */
+function topScriptOf(tabId: number, noteId = passageNoteId): Promise<{ notesUrl: string; holds: boolean }> {
+  return dashboard.evaluate(
+    async ([id, note, exact]) => {
+      const { tabs } = (globalThis as unknown as ExtensionPageGlobals).browser;
+      const ask = async (type: string, data?: unknown) => {
+        const reply = (await tabs.sendMessage(id, { id: 1, type, data, timestamp: Date.now() }, { frameId: 0 })) as {
+          res?: unknown;
+        };
+        if (!reply || !('res' in reply)) throw new Error(`${type}: ${JSON.stringify(reply)}`);
+        return reply.res;
+      };
+      const { notesUrl } = (await ask('page:summary')) as { notesUrl: string };
+      const quote = { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' };
+      return { notesUrl, holds: (await ask('page:revealNote', { noteId: note, quote })) === true };
+    },
+    [tabId, noteId, SEEDED_PASSAGE] as const,
+  );
+}
+
+/** A frame of `page` as a DrivenPage: its points are the frame's own (see offsetOf). */
+function drivenFrame(page: Page, frame: Frame): DrivenPage {
+  const evaluate = (fn: unknown, arg: unknown) => frame.evaluate(fn as never, arg as never);
+  return { evaluate: evaluate as DrivenPage['evaluate'], mouse: page.mouse, keyboard: page.keyboard };
+}
+
+/** Where `frame`'s viewport starts in the page's (the copy's iframe, or the page itself). */
+function offsetOf(page: Page, frame: Frame): Promise<{ x: number; y: number }> {
+  if (frame === page.mainFrame()) return Promise.resolve({ x: 0, y: 0 });
+  return page.evaluate(() => {
+    const el = document.getElementById('copy-frame')!;
+    const r = el.getBoundingClientRect();
+    return { x: r.left + el.clientLeft, y: r.top + el.clientTop };
+  });
+}
+
+/** The text of the extension's notes frames in `frame` (a passage panel, a card). */
+async function notesShownIn(frame: Frame): Promise<string> {
+  const texts = await Promise.all(
+    frame.childFrames().map((child) =>
+      within(
+        2_000,
+        'a frame',
+        child.evaluate(() => (location.pathname === '/notes-frame.html' ? (document.body.textContent ?? '') : '')),
+      ).catch(() => ''),
+    ),
+  );
+  return texts.join('\n');
+}
+
+/**
+ * The reader double-clicks a word of the article's annotated passage in `frame` (the page's, or its iframe's):
+ * a passage note there opens in its panel; with none, "Add note" is offered beside the word, and the reader
+ * clicks it. Resolves with what the extension's notes frame then shows: the note, or a new note's editor.
+ */
+async function readerAtQuote(page: Page, frame: Frame): Promise<'note' | 'new note'> {
+  const driven = drivenFrame(page, frame);
+  const word = await pointOfText(driven, SEEDED_PASSAGE, SEEDED_PASSAGE.indexOf('yards') + 2);
+  const at = await offsetOf(page, frame);
+  await page.mouse.click(at.x + word.x, at.y + word.y, { count: 2 });
+  let offered = false;
+  for (const deadline = Date.now() + 15_000; ; await pause()) {
+    const shown = await notesShownIn(frame);
+    if (shown.includes(SECRET)) return 'note';
+    if (shown.includes(NEW_NOTE)) return 'new note';
+    const button = offered ? null : await driven.evaluate(ownUiPointNearSelection, null);
+    if (button) {
+      await page.mouse.click(at.x + button.x, at.y + button.y);
+      offered = true;
+    }
+    if (Date.now() > deadline) throw new Error(`Neither a note nor "Add note" showed at the passage in ${frame.url()}`);
+  }
+}
+
+/** The reader clicks the page's empty left margin: the panel `frame` shows closes (its notes frame goes). */
+async function closePanel(page: Page, frame: Frame) {
+  await page.mouse.click(2, 2);
+  for (const deadline = Date.now() + 10_000; /\S/.test(await notesShownIn(frame)); await pause()) {
+    if (Date.now() > deadline) throw new Error(`The panel in ${frame.url()} stayed open after a click beside it`);
+  }
+}
+
+/** Bytes of the reader's note text the page's frames (its own, not the extension's) read, and whether a highlight lies over the passage. */
+async function pageLoot(page: Page): Promise<{ bytes: number; overPassage: boolean }> {
+  let bytes = 0;
+  let overPassage = false;
+  for (const frame of [page.mainFrame(), ...page.mainFrame().childFrames()]) {
+    if (!(await frame.evaluate(() => location.origin)).startsWith('http')) continue;
+    bytes += leakedBytes(await frame.evaluate(dumpPage), [SECRET, SECRET_TAG]);
+    overPassage ||= await frame.evaluate(annotatedPassageVisible, SEEDED_PASSAGE);
+  }
+  return { bytes, overPassage };
+}
+
 beforeAll(async () => {
   server = await startServer();
   const article = `${server.origin}${ARTICLE}`;
+  other = await startServer([otherOriginPages(() => article)]);
+  expect(new URL(other.origin).hostname).toBe(new URL(server.origin).hostname);
   firefox = await launchFirefoxWithExtension();
-  // The reader's notes, saved from the notes frame (an extension page) as the frame saves them.
-  const page = await openPage(article);
-  const frame = await readerOpensCard(page, 'sma');
-  await frame.evaluate(saveDrafts, seedDrafts(article));
-  await page.close();
+  dashboard = await firefoxWelcomeTab(firefox.browser);
+  // The reader's notes, their passage note on the article among them, saved from the dashboard.
+  const drafts = seedDrafts(article);
+  const ids = await dashboard.evaluate(saveDrafts, drafts);
+  passageNoteId = ids[drafts.findIndex((d) => d.kind === 'passage')]!;
 });
 afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
+  try {
+    await firefox?.close();
+  } finally {
+    await server?.close();
+    await other?.close();
+  }
+});
+
+describe('red team, round two (Firefox ESR): other origins of the same host', () => {
+  it("the article itself: its content script holds the passage note, and the reader's double-click on the passage opens it", async () => {
+    const page = await openPage(`${server.origin}${ARTICLE}`, { spy: true });
+    try {
+      const tab = await tabOf(page);
+      const atPassage = await readerAtQuote(page, page.mainFrame());
+      const top = await topScriptOf(tab);
+      console.log(
+        `Firefox, the article: notes URL ${top.notesUrl}; passage note held ${top.holds}; the reader's double-click shows: ${atPassage}`,
+      );
+      expect(top).toEqual({ notesUrl: `${server.origin}${ARTICLE}`, holds: true });
+      expect(atPassage).toBe('note');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a copy on another port naming the article canonical gets none of its passage notes, in the page and in its iframe', async () => {
+    const page = await openPage(`${other.origin}/copy.html`, { spy: true });
+    try {
+      const tab = await tabOf(page);
+      const top = await topScriptOf(tab);
+      const inPage = await readerAtQuote(page, page.mainFrame());
+      await closePanel(page, page.mainFrame());
+      await page.evaluate(() => document.getElementById('copy-frame')!.scrollIntoView({ block: 'center' }));
+      const frame = page
+        .mainFrame()
+        .childFrames()
+        .find((f) => f.url().endsWith(COPY_FRAME));
+      if (!frame) throw new Error(`no ${COPY_FRAME} frame in the copy`);
+      await whenHighlighted(page, 'rsf', frame);
+      const inFrame = await readerAtQuote(page, frame);
+      const loot = await pageLoot(page);
+      console.log(
+        `Firefox, copy naming the article canonical: notes URL ${top.notesUrl}; article's passage note held ${top.holds}; ` +
+          `the reader's double-click on its passage shows: page ${inPage}, iframe ${inFrame}; note text the page reads ${loot.bytes} B; a highlight over the passage ${loot.overPassage}`,
+      );
+      expect(top).toEqual({ notesUrl: `${other.origin}/copy.html`, holds: false });
+      expect([inPage, inFrame]).toEqual(['new note', 'new note']);
+      expect(loot).toEqual({ bytes: 0, overPassage: false });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a page that swaps its canonical link for the article and pushes a new URL gets nothing', async () => {
+    const page = await openPage(`${other.origin}/spa.html`, { spy: true });
+    try {
+      const tab = await tabOf(page);
+      expect((await topScriptOf(tab)).notesUrl).toBe(`${other.origin}/spa.html`);
+      // The reader's own note on the app's next page: it is drawn once the content script has read the page again.
+      const [ownNote] = await dashboard.evaluate(saveDrafts, [
+        {
+          kind: 'passage',
+          conceptIds: ['rsf'],
+          body: 'Own note on the next page',
+          tags: [],
+          target: {
+            url: `${other.origin}/story-2`,
+            title: 'Story 2',
+            quote: { type: 'TextQuoteSelector', exact: 'the Pentagon wants ships and aircraft', prefix: '', suffix: '' },
+            position: { type: 'TextPositionSelector', start: 0, end: 0 },
+          },
+        },
+      ]);
+      await page.evaluate((href) => {
+        document.querySelector('link[rel="canonical"]')!.setAttribute('href', href);
+        history.pushState({}, '', '/story-2');
+      }, `${server.origin}${ARTICLE}`);
+      // Read again: the page's own note is drawn (or, were the swapped canonical followed, the article's).
+      const drawn = async () => (await topScriptOf(tab)).holds || (await topScriptOf(tab, ownNote)).holds;
+      for (const deadline = Date.now() + 20_000; !(await drawn()); await pause()) {
+        if (Date.now() > deadline) throw new Error("the content script drew neither the next page's own note nor the article's");
+      }
+      const top = await topScriptOf(tab);
+      const atPassage = await readerAtQuote(page, page.mainFrame());
+      const loot = await pageLoot(page);
+      console.log(
+        `Firefox, canonical swap + pushState: notes URL ${top.notesUrl}; article's passage note held ${top.holds}; ` +
+          `the reader's double-click on its passage shows: ${atPassage}; note text the page reads ${loot.bytes} B; a highlight over the passage ${loot.overPassage}`,
+      );
+      expect(top).toEqual({ notesUrl: `${other.origin}/story-2`, holds: false });
+      expect(atPassage).toBe('new note');
+      expect(loot).toEqual({ bytes: 0, overPassage: false });
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('red team, round two (Firefox ESR)', () => {
@@ -117,9 +379,7 @@ describe('red team, round two (Firefox ESR)', () => {
     /** A fresh page, the passage selected (the same place each time), "Add note" clicked with the real mouse. */
     const startNote = async () => {
       await page.goto(`${server.origin}${ARTICLE}`);
-      for (const deadline = Date.now() + 20_000; !(await highlighted(page, 'rsf')); await new Promise((ok) => setTimeout(ok, 100))) {
-        if (Date.now() > deadline) throw new Error('no highlights on the page');
-      }
+      await whenHighlighted(page, 'rsf');
       await page.evaluate((text) => {
         const p = [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(text))!;
         p.scrollIntoView({ block: 'center' });
@@ -171,9 +431,7 @@ describe('red team, round two (Firefox ESR)', () => {
     await page.evaluateOnNewDocument(installSpy);
     await page.evaluateOnNewDocument(coverOwnUi, false);
     await page.goto(`${server.origin}${ARTICLE}`);
-    for (const deadline = Date.now() + 20_000; !(await highlighted(page, 'ncg')); await new Promise((ok) => setTimeout(ok, 100))) {
-      if (Date.now() > deadline) throw new Error('no highlights on the page');
-    }
+    await whenHighlighted(page, 'ncg');
     const notes = await readerOpensCard(page, 'ncg');
     const before = (await notes.evaluate(allStoredNotes)).length;
     await pollPage(

@@ -7,11 +7,11 @@
  * of it is asked from that frame's own isolated world (where the extension's
  * content script runs), as a content script that believed the page would ask.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { ROOT, notesFrame, openCard, startServer, tabIdOf, termBox, useExtensionBrowser, type PageServer } from './harness';
+import { notesFrame, openCard, startServer, tabIdOf, termBox, useExtensionBrowser, type PageServer } from './harness';
 import { ARTICLE, SECRET, SEEDED_PASSAGE, saveDrafts, seedDrafts } from './redteam-attacks';
+import { COPY_FRAME, otherOriginPages } from './redteam-origin-pages';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -19,30 +19,9 @@ const env = useExtensionBrowser();
 /** The attacker: the same host (127.0.0.1), another port, so another origin. */
 let other: PageServer;
 
-const articleHtml = readFileSync(`${ROOT}/data/demo/sample-article.html`, 'utf8');
-/** The article's markup with a canonical link to `canonical` (if any) and more markup at the end of its body. */
-const copyOf = (canonical: string | null, more = '') =>
-  articleHtml
-    .replace('</head>', `${canonical ? `<link rel="canonical" href="${canonical}">` : ''}</head>`)
-    .replace('</body>', `${more}</body>`);
-
 beforeAll(async () => {
   const article = () => `${env.server.origin}${ARTICLE}`;
-  other = await startServer([
-    (req, res) => {
-      const pages: Record<string, () => string> = {
-        // The copy names the article canonical, and embeds a second copy (same attacker origin) that does too.
-        '/copy.html': () => copyOf(article(), '<iframe id="copy-frame" src="/copy-frame.html" width="800" height="300"></iframe>'),
-        '/copy-frame.html': () => copyOf(article()),
-        // A single-page app: its own canonical first; the attack swaps it for the article's and pushes a new URL.
-        '/spa.html': () => copyOf('/spa.html'),
-      };
-      const page = pages[req.url ?? ''];
-      if (!page) return false;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
-      return true;
-    },
-  ]);
+  other = await startServer([otherOriginPages(article)]);
   expect(new URL(other.origin).hostname).toBe(new URL(env.server.origin).hostname);
   // The reader's notes on the article, its passage note among them, saved from an extension page.
   const dash = await env.browser.openExtensionPage('dashboard.html#/notes');
@@ -130,9 +109,9 @@ describe('red team, round two (Chromium): other origins of the same host', () =>
   it('a copy on another port naming the article canonical gets none of its passage notes, in the page and in its iframe', async () => {
     const page = await openPage(`${other.origin}/copy.html`);
     const article = `${env.server.origin}${ARTICLE}`;
-    await expect.poll(() => page.frame({ url: `${other.origin}/copy-frame.html` }) !== null).toBe(true);
+    await expect.poll(() => page.frame({ url: `${other.origin}${COPY_FRAME}` }) !== null).toBe(true);
     const top = await anchorsGiven(page, page.url(), article);
-    const inFrame = await anchorsGiven(page, `${other.origin}/copy-frame.html`, article);
+    const inFrame = await anchorsGiven(page, `${other.origin}${COPY_FRAME}`, article);
     const notesUrl = await notesUrlOf(page);
     console.log(
       `copy naming the article canonical: notes URL ${notesUrl}; passage notes given: page ${top.count} (${top.quoteBytes} B), iframe ${inFrame.count} (${inFrame.quoteBytes} B)`,
