@@ -76,7 +76,12 @@ export async function startServer(extra: Handler[] = [], host = '127.0.0.1'): Pr
   return {
     origin: `http://${host}:${port}`,
     requests,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        // A browser still open keeps its connections alive: close() alone would wait for them to time out.
+        server.closeAllConnections();
+      }),
   };
 }
 
