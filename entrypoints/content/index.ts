@@ -22,6 +22,7 @@ import { createNoteReveal } from './reveal-note';
 import { initPageAnswers } from './page-answers';
 import { initCommands } from './commands';
 import { createUiLayer } from './ui-layer';
+import { watchLocation } from './location-watch';
 import cardCss from '@/components/card/card.css?inline';
 
 /** Concept details come from the background on demand (the corpus stays out of every page's script), each once. */
@@ -89,13 +90,9 @@ export default defineContentScript({
     });
     initPageAnswers(feature(), { highlighting, notesNotFound: passages.notFound, reveal, revealNote });
     initCommands(feature(), { highlighting, reveal, addPassageNote: passages.addNoteForSelection });
-    // SPA navigations replace the article without a page load. WXT announces one from the Navigation API's
-    // navigate event, before the URL changes: the page is read again once its URL is the new one.
-    ctx.addEventListener(window, 'wxt:locationchange', () =>
-      ctx.setTimeout(() => {
-        highlighting.locationChanged();
-        void passages.refresh();
-      }, 0),
-    );
+    watchLocation(feature(), () => {
+      highlighting.locationChanged();
+      void passages.refresh();
+    });
   },
 });

@@ -191,6 +191,30 @@ describe('red team, round two (Chromium): the page cannot switch the extension o
   });
 });
 
+describe('red team, round two (Chromium): the page cannot hear the extension', () => {
+  it('an SPA navigation is followed without any event on the page (WXT announces one on window)', async () => {
+    const page = await env.browser.context.newPage();
+    try {
+      // Listens, as a page knowing the extension's public id can, for the event WXT names after it.
+      await page.addInitScript((type) => {
+        const heard: string[] = [];
+        (window as unknown as { __heard: string[] }).__heard = heard;
+        for (const target of [window, document]) target.addEventListener(type, (e) => heard.push(e.type), { capture: true });
+      }, `${env.browser.extensionId}:content:wxt:locationchange`);
+      await page.goto(`${env.server.origin}${ARTICLE}`);
+      await expect.poll(() => highlighted(page, 'rsf'), { timeout: 20_000 }).toBe(true);
+      await page.evaluate(() => history.pushState({}, '', '/story-2'));
+      // The content script followed the navigation: its notes URL is the new page's.
+      await expect.poll(() => notesUrlOf(page), { timeout: 15_000 }).toBe(`${env.server.origin}/story-2`);
+      const heard = await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+      console.log(`SPA navigation: location-change events the page heard ${heard.length}`);
+      expect(heard).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('red team, round two (Chromium): a notes frame that reloads', () => {
   it('claims a fresh nonce and shows its notes again; the reader can still write one', async () => {
     const page = await openPage(`${env.server.origin}${ARTICLE}`);
