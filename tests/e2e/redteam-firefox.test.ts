@@ -112,6 +112,32 @@ describe('red team (Firefox ESR): the page cannot read, write or trigger the rea
     await page.close();
   });
 
+  it("a page that removes or hides the UI host: the reader's next click gets a new host with a working card and notes", async () => {
+    const page = await hostilePage();
+    const hosts = () =>
+      page.evaluate(() =>
+        [...document.body.children].filter((e) => /^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)).map((e) => getComputedStyle(e).display),
+      );
+    await readerOpensCard(page, 'sma');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      for (const e of document.body.children) if (/^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)) e.remove();
+    });
+    await readerOpensCard(page, 'ncg');
+    expect(await hosts()).toEqual(['block']);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      for (const e of document.body.children)
+        if (/^[A-Z]{4}-[A-Z]{8}$/.test(e.tagName)) (e as HTMLElement).style.setProperty('display', 'none', 'important');
+    });
+    const notes = await readerOpensCard(page, 'rsf');
+    // The hidden host went; one shown host is left, and its card shows the reader's notes.
+    expect(await hosts()).toEqual(['block']);
+    await notes.waitForFunction((s) => document.body.textContent!.includes(s), {}, SECRET);
+    await expectNothingObtained(page, notes, (await storedBodies(notes)).length);
+    await page.close();
+  });
+
   it('the page embedding the notes frame itself (Firefox lets it load) and posting to it gets nothing', async () => {
     const page = await hostilePage();
     const notes = await readerOpensCard(page, 'sma');
