@@ -23,11 +23,10 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          // Two files at a time, each with its own browser, server and profile: most of a file's time is a
-          // reader's pauses and waits for the page, so the 2-core machines run two of them in about half the time.
-          fileParallelism: true,
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          // One browser at a time. Two files at a time (each its own browser, server and profile) took 468–594 s
+          // instead of ~900 s on the 2-core machine under a one-core load, but 2 runs in 2 failed: keyboard.press
+          // never answered after a note was saved (3 times) and two tests timed out; serial runs stay green.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
