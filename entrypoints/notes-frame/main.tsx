@@ -69,7 +69,10 @@ function FrameApp({ port }: { port: MessagePort }) {
   const [version, setVersion] = useState(0);
   /** The note the latest change stored, if it was a save. */
   const [changedNoteId, setChangedNoteId] = useState<string | undefined>();
-  const send = (message: FromFrame) => port.postMessage(message);
+  // Posted after the current event has been handled: a message may have the page remove this frame (Escape, Close,
+  // a saved passage note), and a frame removed before it answered the browser for the key or click that caused it
+  // leaves that input unanswered (a driver waiting on it hangs; seen 2 runs in 3 under load).
+  const send = (message: FromFrame) => setTimeout(() => port.postMessage(message), 0);
 
   useEffect(() => {
     port.onmessage = (e) => {
