@@ -24,8 +24,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           // One browser at a time. Two files at a time (each its own browser, server and profile) took 468–594 s
-          // instead of ~900 s on the 2-core machine under a one-core load, but 2 runs in 2 failed: keyboard.press
-          // never answered after a note was saved (3 times) and two tests timed out; serial runs stay green.
+          // instead of ~900 s on the 2-core machine under a one-core load, but both runs failed: keyboard.press
+          // unanswered after a save (since fixed in the notes frame) and a Firefox scroll that never settled.
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
