@@ -80,10 +80,11 @@ export function createNotesFrame(title: string, layer: Pick<UiLayer, 'watchCover
     const watch = (coverWatch = new AbortController());
     let covered: boolean | undefined;
     const report = (now: boolean) => {
+      // A frame that left the page (its card or panel closed) is watched no more, in every browser.
       if (!element.isConnected) return watch.abort();
-      if (now !== covered) port?.postMessage({ type: 'covered', covered: (covered = now) } satisfies ToFrame);
+      if (!FRAME_SEES_ITSELF && now !== covered) port?.postMessage({ type: 'covered', covered: (covered = now) } satisfies ToFrame);
     };
-    layer.watchCover(() => (element.isConnected ? [element] : []), watch.signal, FRAME_SEES_ITSELF ? undefined : report);
+    layer.watchCover(() => [element], watch.signal, report);
   };
   const registered = askBackground('frame:register', { nonce }).then(
     () => true,
