@@ -6,14 +6,16 @@
  * to raise the UI above a cover, and, where the browser has no
  * IntersectionObserver v2 (Firefox), to keep a covered notes frame from
  * taking input; like every hit test it does not see a cover the page made
- * `pointer-events: none`. Points outside the viewport are not checked; an
- * element with no visible box counts as covered.
+ * `pointer-events: none`. Points outside the viewport are not checked.
+ * `unseen`: the element has no visible box (not laid out, or clipped away).
  */
-export function isCovered(element: Element, doc: Document = element.ownerDocument): boolean {
+export type Cover = 'clear' | 'covered' | 'unseen';
+
+export function coverOf(element: Element, doc: Document = element.ownerDocument): Cover {
   const root = element.getRootNode();
   const owner = root instanceof ShadowRoot ? root.host : element;
   const r = visibleBox(element);
-  if (!r) return true;
+  if (!r) return 'unseen';
   const inset = Math.min(2, r.width / 2, r.height / 2);
   const points = [
     [r.left + inset, r.top + inset],
@@ -23,7 +25,10 @@ export function isCovered(element: Element, doc: Document = element.ownerDocumen
     [r.left + r.width / 2, r.top + r.height / 2],
   ] as const;
   const view = doc.defaultView!;
-  return points.some(([x, y]) => x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight && doc.elementFromPoint(x, y) !== owner);
+  const hidden = points.some(
+    ([x, y]) => x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight && doc.elementFromPoint(x, y) !== owner,
+  );
+  return hidden ? 'covered' : 'clear';
 }
 
 /** The overflow values with which an element clips its content. */
@@ -33,7 +38,7 @@ const CLIPS = /hidden|clip|auto|scroll/;
  * The part of an element's box that its clipping ancestors in our UI leave in view, or null if none: a notes
  * frame scrolled inside the card is clipped by the card, which is no cover.
  */
-export function visibleBox(element: Element): DOMRect | null {
+function visibleBox(element: Element): DOMRect | null {
   let { left, top, right, bottom } = element.getBoundingClientRect();
   // parentElement stops at the shadow root: only our own elements clip.
   for (let el = element.parentElement; el; el = el.parentElement) {
