@@ -87,7 +87,7 @@ export async function inUi<A, R>(page: Page, fn: (roots: ShadowRoot[], arg: A) =
 
 /**
  * Clicks, with the real mouse, the first element in the extension's UI that
- * matches `selector` and whose text or aria-label contains `name` (if given), once it stays where it is.
+ * matches `selector` and whose text or aria-label contains `name` (if given).
  */
 export async function clickInUi(page: Page, selector: string, name?: string) {
   let box: { x: number; y: number } | null = null;
@@ -99,17 +99,8 @@ export async function clickInUi(page: Page, selector: string, name?: string) {
           for (const el of root.querySelectorAll<HTMLElement>(sel)) {
             if (label && !(el.getAttribute('aria-label') ?? el.textContent ?? '').includes(label)) continue;
             el.scrollIntoView({ block: 'nearest' });
-            const first = el.getBoundingClientRect();
-            if (!first.width || !first.height) continue;
-            // The card is placed again as its content grows ("More"): clicked only once it stayed put for two frames.
-            return new Promise<{ x: number; y: number } | null>((ok) =>
-              requestAnimationFrame(() =>
-                requestAnimationFrame(() => {
-                  const r = el.getBoundingClientRect();
-                  ok(r.left === first.left && r.top === first.top ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null);
-                }),
-              ),
-            );
+            const r = el.getBoundingClientRect();
+            if (r.width && r.height) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
           }
         }
         return null;

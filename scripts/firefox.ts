@@ -43,46 +43,34 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
   return { browser, close: () => browser.close() };
 }
 
-/**
- * The first of `candidates()` that `matches`, asked again every 100 ms until `timeout`. Puppeteer may still list a
- * frame or tab under its first URL (about:blank), so each is asked itself; one being replaced (the panel's frame
- * leaving its parking slot) may never answer, and counts as no after 2 s.
- */
-async function firstMatching<T>(
-  candidates: () => T[] | Promise<T[]>,
-  matches: (candidate: T) => Promise<boolean>,
-  timeout: number,
-  failure: string,
-): Promise<T> {
-  for (const deadline = Date.now() + timeout; ; await new Promise((ok) => setTimeout(ok, 100))) {
-    for (const candidate of await candidates())
-      if (await within(2_000, 'a candidate', matches(candidate)).catch(() => false)) return candidate;
-    if (Date.now() > deadline) throw new Error(failure);
-  }
-}
-
 /** The extension's notes frame in `page` once it shows something (the card's notes or a passage panel). */
-export function firefoxNotesFrame(page: Page, timeout = 10_000): Promise<Frame> {
-  return firstMatching(
-    () => page.frames(),
-    (frame) => frame.evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent),
-    timeout,
-    'No notes frame showed anything',
-  );
+export async function firefoxNotesFrame(page: Page, timeout = 10_000): Promise<Frame> {
+  for (const deadline = Date.now() + timeout; ; await new Promise((ok) => setTimeout(ok, 100))) {
+    for (const frame of page.frames()) {
+      // Puppeteer may still list the frame under its first URL (about:blank): ask the frame itself.
+      // A frame being replaced (the panel's frame leaving its parking slot) may never answer: ask the next one.
+      const showing = frame.evaluate(() => location.pathname === '/notes-frame.html' && !!document.querySelector('#app')?.textContent);
+      if (await within(2_000, 'a frame', showing).catch(() => false)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('No notes frame showed anything');
+  }
 }
 
 /**
  * The dashboard tab the extension opens itself when it is installed (its welcome page): an extension page
  * with the tabs API, which the driver may script but not navigate to (WebDriver BiDi refuses moz-extension: URLs).
  */
-export function firefoxWelcomeTab(browser: Browser, timeout = 15_000): Promise<Page> {
-  return firstMatching(
-    () => browser.pages(),
-    async (page) => {
-      const href = await page.evaluate(() => location.href);
-      return href.startsWith('moz-extension:') && new URL(href).pathname === '/dashboard.html';
-    },
-    timeout,
-    'The extension opened no dashboard tab at install',
-  );
+export async function firefoxWelcomeTab(browser: Browser, timeout = 15_000): Promise<Page> {
+  for (const deadline = Date.now() + timeout; ; await new Promise((ok) => setTimeout(ok, 100))) {
+    for (const page of await browser.pages()) {
+      // Puppeteer may still list the tab under its first URL (about:blank): ask the page itself.
+      const href = await within(
+        2_000,
+        'a tab',
+        page.evaluate(() => location.href),
+      ).catch(() => '');
+      if (href.startsWith('moz-extension:') && new URL(href).pathname === '/dashboard.html') return page;
+    }
+    if (Date.now() > deadline) throw new Error('The extension opened no dashboard tab at install');
+  }
 }

@@ -80,11 +80,10 @@ export function createNotesFrame(title: string, layer: Pick<UiLayer, 'watchCover
     const watch = (coverWatch = new AbortController());
     let covered: boolean | undefined;
     const report = (now: boolean) => {
-      // A frame that left the page (its card or panel closed) is watched no more, in every browser.
       if (!element.isConnected) return watch.abort();
-      if (!FRAME_SEES_ITSELF && now !== covered) port?.postMessage({ type: 'covered', covered: (covered = now) } satisfies ToFrame);
+      if (now !== covered) port?.postMessage({ type: 'covered', covered: (covered = now) } satisfies ToFrame);
     };
-    layer.watchCover(() => [element], watch.signal, report);
+    layer.watchCover(() => (element.isConnected ? [element] : []), watch.signal, FRAME_SEES_ITSELF ? undefined : report);
   };
   const registered = askBackground('frame:register', { nonce }).then(
     () => true,

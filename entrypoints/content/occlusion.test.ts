@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { coverOf } from './occlusion';
+import { isCovered } from './occlusion';
 
 /** Our UI: a host with a closed shadow root holding the element checked. */
 function ownUi() {
@@ -24,30 +24,30 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-describe('coverOf', () => {
-  it('is clear when every corner and the centre hit our host', () => {
+describe('isCovered', () => {
+  it('is false when every corner and the centre hit our host', () => {
     const { host, frame } = ownUi();
     hitTest(host);
-    expect(coverOf(frame)).toBe('clear');
+    expect(isCovered(frame)).toBe(false);
   });
 
   it.each([
     ['the whole card (a same-size popover)', { x: 100, y: 100, width: 200, height: 120 }],
     ['one corner', { x: 290, y: 210, width: 40, height: 40 }],
     ['the middle only', { x: 190, y: 150, width: 20, height: 20 }],
-  ])('is covered when the page draws over %s', (_name, box) => {
+  ])('is true when the page draws over %s', (_name, box) => {
     const { host, frame } = ownUi();
     hitTest(host, { el: document.body, ...box });
-    expect(coverOf(frame)).toBe('covered');
+    expect(isCovered(frame)).toBe(true);
   });
 
-  it('calls an element with no box unseen, and leaves points outside the viewport unchecked', () => {
+  it('counts an element with no box as covered, and leaves points outside the viewport unchecked', () => {
     const { host, frame } = ownUi();
     hitTest(host, { el: document.body, x: -1000, y: -1000, width: 900, height: 900 });
     vi.mocked(frame.getBoundingClientRect).mockReturnValue(DOMRect.fromRect({ x: -50, y: -50, width: 200, height: 120 }));
-    expect(coverOf(frame)).toBe('clear');
+    expect(isCovered(frame)).toBe(false);
     vi.mocked(frame.getBoundingClientRect).mockReturnValue(DOMRect.fromRect({ x: 0, y: 0, width: 0, height: 0 }));
-    expect(coverOf(frame)).toBe('unseen');
+    expect(isCovered(frame)).toBe(true);
   });
 
   it('checks only the part its clipping ancestors in our UI leave in view (a frame scrolled inside the card)', () => {
@@ -59,9 +59,9 @@ describe('coverOf', () => {
     // The card's scroller shows the frame's top 60 px; the page's text lies below it, where the frame runs on.
     vi.spyOn(scroller, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 100, y: 100, width: 200, height: 60 }));
     hitTest(host, { el: document.body, x: 0, y: 160, width: 1000, height: 1000 });
-    expect(coverOf(frame)).toBe('clear');
-    // Scrolled wholly out of the scroller's view: nothing of it to check (and it takes no input).
+    expect(isCovered(frame)).toBe(false);
+    // Scrolled wholly out of the scroller's view: nothing of it to check, so it takes no input.
     vi.mocked(scroller.getBoundingClientRect).mockReturnValue(DOMRect.fromRect({ x: 100, y: 400, width: 200, height: 60 }));
-    expect(coverOf(frame)).toBe('unseen');
+    expect(isCovered(frame)).toBe(true);
   });
 });

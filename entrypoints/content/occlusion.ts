@@ -6,16 +6,14 @@
  * to raise the UI above a cover, and, where the browser has no
  * IntersectionObserver v2 (Firefox), to keep a covered notes frame from
  * taking input; like every hit test it does not see a cover the page made
- * `pointer-events: none`. Points outside the viewport are not checked.
- * `unseen`: the element has no visible box (not laid out, or clipped away).
+ * `pointer-events: none`. Points outside the viewport are not checked; an
+ * element with no visible box counts as covered.
  */
-export type Cover = 'clear' | 'covered' | 'unseen';
-
-export function coverOf(element: Element, doc: Document = element.ownerDocument): Cover {
+export function isCovered(element: Element, doc: Document = element.ownerDocument): boolean {
   const root = element.getRootNode();
   const owner = root instanceof ShadowRoot ? root.host : element;
   const r = visibleBox(element);
-  if (!r) return 'unseen';
+  if (!r) return true;
   const inset = Math.min(2, r.width / 2, r.height / 2);
   const points = [
     [r.left + inset, r.top + inset],
@@ -25,10 +23,7 @@ export function coverOf(element: Element, doc: Document = element.ownerDocument)
     [r.left + r.width / 2, r.top + r.height / 2],
   ] as const;
   const view = doc.defaultView!;
-  const hidden = points.some(
-    ([x, y]) => x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight && doc.elementFromPoint(x, y) !== owner,
-  );
-  return hidden ? 'covered' : 'clear';
+  return points.some(([x, y]) => x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight && doc.elementFromPoint(x, y) !== owner);
 }
 
 /** The overflow values with which an element clips its content. */
@@ -38,7 +33,7 @@ const CLIPS = /hidden|clip|auto|scroll/;
  * The part of an element's box that its clipping ancestors in our UI leave in view, or null if none: a notes
  * frame scrolled inside the card is clipped by the card, which is no cover.
  */
-function visibleBox(element: Element): DOMRect | null {
+export function visibleBox(element: Element): DOMRect | null {
   let { left, top, right, bottom } = element.getBoundingClientRect();
   // parentElement stops at the shadow root: only our own elements clip.
   for (let el = element.parentElement; el; el = el.parentElement) {

@@ -20,7 +20,7 @@ import themeCss from '@/components/theme.css?inline';
 import { randomHostTag } from '@/lib/frame-protocol';
 import { registerOwnUi } from '@/lib/own-ui';
 import { onAbort } from '@/lib/abort';
-import { coverOf } from './occlusion';
+import { isCovered, visibleBox } from './occlusion';
 
 /**
  * The slots, bottom to top: passage boxes and the focus ring under the card, the note button and panel above it,
@@ -148,15 +148,10 @@ export function createUiLayer(signal: AbortSignal, css: string): UiLayer {
 
   /** One check for every shown surface: raise first, so a cover the raise lifted is not reported. */
   function checkCovers() {
-    const coversNow = () => [...watches].map((w) => [w, w.elements().map((el) => coverOf(el))] as const);
-    let covers = coversNow();
-    // A surface clipped out of view or not laid out yet has nothing a cover could hide: only a covered one raises.
-    if (host && covers.some(([, of]) => of.includes('covered'))) {
-      showOnTop(host);
-      covers = coversNow();
-    }
-    // Reported covered: hidden by the page, or with no box in view (it takes no input then).
-    for (const [w, of] of covers) w.report?.(of.some((c) => c !== 'clear'));
+    // A surface clipped out of view or not laid out yet has nothing a cover could hide.
+    const coveredInView = (w: CoverWatch) => w.elements().some((el) => visibleBox(el) && isCovered(el));
+    if (host && [...watches].some(coveredInView)) showOnTop(host);
+    for (const w of watches) w.report?.(w.elements().some((el) => isCovered(el)));
   }
 
   // An orphaned script removes its UI, unless that UI holds the reader's unsent text.

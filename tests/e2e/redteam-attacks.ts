@@ -408,23 +408,3 @@ export function coverOwnUi(clickThrough: boolean) {
     if (!cover.matches(':popover-open')) cover.showPopover();
   }, 100);
 }
-
-/** Attack: WXT's script-started announcement, forged with the extension's public id (CustomEvent on document and body, and postMessage). */
-export function forgeScriptStarted(type: string) {
-  const detail = { contentScriptName: 'content', messageId: 'forged' };
-  document.dispatchEvent(new CustomEvent(type, { detail }));
-  document.body.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
-  window.postMessage({ type, contentScriptName: 'content', messageId: 'forged' }, '*');
-}
-
-/** After an attack: new text at the top of the article, holding the page's first mention of the NCG. */
-export function prependLateParagraph() {
-  const late = Object.assign(document.createElement('p'), { id: 'late', textContent: 'Later: the Nuclear Consultative Group met again.' });
-  document.querySelector('main')!.prepend(late);
-}
-
-/** The box of that paragraph, to check the first NCG highlight lies in it. */
-export function lateParagraphBox(): { top: number; bottom: number } {
-  const { top, bottom } = document.getElementById('late')!.getBoundingClientRect();
-  return { top, bottom };
-}

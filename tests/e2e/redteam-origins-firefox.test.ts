@@ -17,7 +17,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { firefoxNotesFrame, firefoxWelcomeTab } from '../../scripts/firefox';
+import { firefoxNotesFrame, firefoxWelcomeTab, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import {
   allStoredNotes,
   drivenPuppeteerPage,
@@ -26,7 +26,6 @@ import {
   pollPage,
   startServer,
   termBox,
-  useFirefoxWithExtension,
   within,
   type DrivenPage,
   type PageServer,
@@ -39,11 +38,8 @@ import {
   annotatedPassageVisible,
   coverOwnUi,
   dumpPage,
-  forgeScriptStarted,
   installSpy,
-  lateParagraphBox,
   leakedBytes,
-  prependLateParagraph,
   saveDrafts,
   seedDrafts,
 } from './redteam-attacks';
@@ -52,7 +48,8 @@ import { COPY_FRAME, otherOriginPages } from './redteam-origin-pages';
 /** The WebExtension API of an extension page (`browser` itself is WXT's fake in this file: its Vitest plugin imports one). */
 type ExtensionPageGlobals = { browser: typeof import('wxt/browser').browser };
 
-const env = useFirefoxWithExtension();
+let firefox: FirefoxWithExtension;
+let server: PageServer;
 /** The attacker: the same host (127.0.0.1), another port, so another origin. */
 let other: PageServer;
 /** The extension's dashboard tab (see the header). */
@@ -77,7 +74,7 @@ async function whenHighlighted(page: Page, conceptId: string, frame?: Frame) {
 
 /** A page at `url` once highlighted; with `spy`, the page's spy is installed before its own scripts. */
 async function openPage(url: string, { spy = false } = {}): Promise<Page> {
-  const page = await env.firefox.browser.newPage();
+  const page = await firefox.browser.newPage();
   if (spy) await page.evaluateOnNewDocument(installSpy);
   await page.goto(url);
   await whenHighlighted(page, 'rsf');
@@ -213,20 +210,29 @@ async function pageLoot(page: Page): Promise<{ bytes: number; overPassage: boole
 }
 
 beforeAll(async () => {
-  const article = `${env.server.origin}${ARTICLE}`;
+  server = await startServer();
+  const article = `${server.origin}${ARTICLE}`;
   other = await startServer([otherOriginPages(() => article)]);
-  expect(new URL(other.origin).hostname).toBe(new URL(env.server.origin).hostname);
-  dashboard = await firefoxWelcomeTab(env.firefox.browser);
+  expect(new URL(other.origin).hostname).toBe(new URL(server.origin).hostname);
+  firefox = await launchFirefoxWithExtension();
+  dashboard = await firefoxWelcomeTab(firefox.browser);
   // The reader's notes, their passage note on the article among them, saved from the dashboard.
   const drafts = seedDrafts(article);
   const ids = await dashboard.evaluate(saveDrafts, drafts);
   passageNoteId = ids[drafts.findIndex((d) => d.kind === 'passage')]!;
 });
-afterAll(() => other?.close());
+afterAll(async () => {
+  try {
+    await firefox?.close();
+  } finally {
+    await server?.close();
+    await other?.close();
+  }
+});
 
 describe('red team, round two (Firefox ESR): other origins of the same host', () => {
   it("the article itself: its content script holds the passage note, and the reader's double-click on the passage opens it", async () => {
-    const page = await openPage(`${env.server.origin}${ARTICLE}`, { spy: true });
+    const page = await openPage(`${server.origin}${ARTICLE}`, { spy: true });
     try {
       const tab = await tabOf(page);
       const atPassage = await readerAtQuote(page, page.mainFrame());
@@ -234,7 +240,7 @@ describe('red team, round two (Firefox ESR): other origins of the same host', ()
       console.log(
         `Firefox, the article: notes URL ${top.notesUrl}; passage note held ${top.holds}; the reader's double-click shows: ${atPassage}`,
       );
-      expect(top).toEqual({ notesUrl: `${env.server.origin}${ARTICLE}`, holds: true });
+      expect(top).toEqual({ notesUrl: `${server.origin}${ARTICLE}`, holds: true });
       expect(atPassage).toBe('note');
     } finally {
       await page.close();
@@ -292,7 +298,7 @@ describe('red team, round two (Firefox ESR): other origins of the same host', ()
       await page.evaluate((href) => {
         document.querySelector('link[rel="canonical"]')!.setAttribute('href', href);
         history.pushState({}, '', '/story-2');
-      }, `${env.server.origin}${ARTICLE}`);
+      }, `${server.origin}${ARTICLE}`);
       // Read again: the page's own note is drawn (or, were the swapped canonical followed, the article's).
       const drawn = async () => (await topScriptOf(tab)).holds || (await topScriptOf(tab, ownNote)).holds;
       for (const deadline = Date.now() + 20_000; !(await drawn()); await pause()) {
@@ -316,13 +322,26 @@ describe('red team, round two (Firefox ESR): other origins of the same host', ()
 
 describe('red team, round two (Firefox ESR)', () => {
   it('a forged script-started event leaves highlights, new highlights and the card working', async () => {
-    const page = await openPage(`${env.server.origin}${ARTICLE}`);
-    await page.evaluate(forgeScriptStarted, `${GECKO_ID}:content:wxt:content-script-started`);
+    const page = await openPage(`${server.origin}${ARTICLE}`);
+    await page.evaluate((type) => {
+      const detail = { contentScriptName: 'content', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(type, { detail }));
+      document.body.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
+      window.postMessage({ type, contentScriptName: 'content', messageId: 'forged' }, '*');
+    }, `${GECKO_ID}:content:wxt:content-script-started`);
     const stillHighlighted = await highlighted(page, 'rsf');
-    await page.evaluate(prependLateParagraph);
+    await page.evaluate(() =>
+      document
+        .querySelector('main')!
+        .prepend(
+          Object.assign(document.createElement('p'), { id: 'late', textContent: 'Later: the Nuclear Consultative Group met again.' }),
+        ),
+    );
     const inLateParagraph = async () => {
       const term = await termBox(drivenPuppeteerPage(page), 'ncg').catch(() => null);
-      const p = await page.evaluate(lateParagraphBox);
+      const p = await page.evaluate(
+        () => document.getElementById('late')!.getBoundingClientRect().toJSON() as { top: number; bottom: number },
+      );
       return !!term && term.y >= p.top && term.y + term.height <= p.bottom + 1;
     };
     let freshTerm = false;
@@ -337,7 +356,7 @@ describe('red team, round two (Firefox ESR)', () => {
   });
 
   it('a notes frame that reloads claims a fresh nonce and shows its notes again', async () => {
-    const page = await openPage(`${env.server.origin}${ARTICLE}`);
+    const page = await openPage(`${server.origin}${ARTICLE}`);
     const notes = await readerOpensCard(page, 'sma');
     await notes.waitForFunction((s) => document.body.textContent!.includes(s), {}, SECRET);
     await notes.evaluate(() => location.reload());
@@ -353,13 +372,13 @@ describe('red team, round two (Firefox ESR)', () => {
   it('keys typed for a passage note never reach the page, whenever during the panel opening the reader clicks its text box', async () => {
     const PASSAGE = 'the Pentagon wants ships and aircraft to be repaired';
     const DELAYS = [0, 50, 100, 200, 350, 500, 750, 1000, 1500, 2000, 2500];
-    const page = await env.firefox.browser.newPage();
+    const page = await firefox.browser.newPage();
     await page.evaluateOnNewDocument(installSpy);
     const driven = drivenPuppeteerPage(page);
     const keysLogged = () => page.evaluate(() => (window as unknown as { __spy: { keys: number } }).__spy.keys);
     /** A fresh page, the passage selected (the same place each time), "Add note" clicked with the real mouse. */
     const startNote = async () => {
-      await page.goto(`${env.server.origin}${ARTICLE}`);
+      await page.goto(`${server.origin}${ARTICLE}`);
       await whenHighlighted(page, 'rsf');
       await page.evaluate((text) => {
         const p = [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(text))!;
@@ -408,10 +427,10 @@ describe('red team, round two (Firefox ESR)', () => {
   });
 
   it('a popover over the card as soon as it shows: the card is raised above it or says it is covered, and no note is written', async () => {
-    const page = await env.firefox.browser.newPage();
+    const page = await firefox.browser.newPage();
     await page.evaluateOnNewDocument(installSpy);
     await page.evaluateOnNewDocument(coverOwnUi, false);
-    await page.goto(`${env.server.origin}${ARTICLE}`);
+    await page.goto(`${server.origin}${ARTICLE}`);
     await whenHighlighted(page, 'ncg');
     const notes = await readerOpensCard(page, 'ncg');
     const before = (await notes.evaluate(allStoredNotes)).length;
@@ -436,7 +455,7 @@ describe('red team, round two (Firefox ESR)', () => {
     await page.keyboard.type('Xw9-typed-under-a-cover', { delay: 15 });
     const captured = await page.evaluate(() => (window as unknown as { __captured: string }).__captured.length);
     // Counted from another tab's card (a click that went to the page's cover closed this one).
-    const check = await openPage(`${env.server.origin}${ARTICLE}`);
+    const check = await openPage(`${server.origin}${ARTICLE}`);
     const written = (await (await readerOpensCard(check, 'rsf')).evaluate(allStoredNotes)).length - before;
     console.log(
       `Firefox, popover cover (taking clicks): raised or noticed ${answered}; captured by the page ${captured}; notes written ${written}`,

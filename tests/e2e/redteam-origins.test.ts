@@ -10,16 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { notesFrame, openCard, startServer, tabIdOf, termBox, useExtensionBrowser, type PageServer } from './harness';
-import {
-  ARTICLE,
-  SECRET,
-  SEEDED_PASSAGE,
-  forgeScriptStarted,
-  lateParagraphBox,
-  prependLateParagraph,
-  saveDrafts,
-  seedDrafts,
-} from './redteam-attacks';
+import { ARTICLE, SECRET, SEEDED_PASSAGE, saveDrafts, seedDrafts } from './redteam-attacks';
 import { COPY_FRAME, otherOriginPages } from './redteam-origin-pages';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -160,13 +151,26 @@ describe('red team, round two (Chromium): the page cannot switch the extension o
   it('a forged script-started event (CustomEvent and postMessage) leaves highlights, new highlights and the card working', async () => {
     const page = await openPage(`${env.server.origin}${ARTICLE}`);
     const name = `${env.browser.extensionId}:content:wxt:content-script-started`;
-    await page.evaluate(forgeScriptStarted, name);
+    await page.evaluate((type) => {
+      const detail = { contentScriptName: 'content', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(type, { detail }));
+      document.body.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
+      window.postMessage({ type, contentScriptName: 'content', messageId: 'forged' }, '*');
+    }, name);
     const stillHighlighted = await highlighted(page, 'rsf');
     // New text is still read and highlighted: the first mention of the NCG is now in a paragraph added at the top.
-    await page.evaluate(prependLateParagraph);
+    await page.evaluate(() =>
+      document
+        .querySelector('main')!
+        .prepend(
+          Object.assign(document.createElement('p'), { id: 'late', textContent: 'Later: the Nuclear Consultative Group met again.' }),
+        ),
+    );
     const inLateParagraph = async () => {
       const term = await termBox(page, 'ncg').catch(() => null);
-      const p = await page.evaluate(lateParagraphBox);
+      const p = await page.evaluate(
+        () => document.getElementById('late')!.getBoundingClientRect().toJSON() as { top: number; bottom: number },
+      );
       return !!term && term.y >= p.top && term.y + term.height <= p.bottom + 1;
     };
     const freshTerm = await expect
